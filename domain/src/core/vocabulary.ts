@@ -1,0 +1,22 @@
+// The domain words of product.md as value lists, shared by the store, the API schemas and the web app.
+
+export const sourceKinds = ['ai_character', 'human_creator', 'studio', 'product_ad'] as const;
+export type SourceKind = (typeof sourceKinds)[number];
+
+export const campaignGoals = ['awareness', 'traffic', 'engagement', 'lead_generation', 'sales'] as const;
+export type CampaignGoal = (typeof campaignGoals)[number];
+
+export const assetKinds = ['image', 'video', 'carousel', 'text'] as const;
+export type AssetKind = (typeof assetKinds)[number];
+
+export const assetStates = ['draft', 'in_review', 'changes_requested', 'approved', 'published', 'rejected'] as const;
+export type AssetStateName = (typeof assetStates)[number];
+
+export const assetActions = ['create', 'submit', 'approve', 'request_changes', 'reject', 'publish'] as const;
+export type AssetActionName = (typeof assetActions)[number];
+
+export const placementKinds = ['organic', 'paid'] as const;
+export type PlacementKind = (typeof placementKinds)[number];
+
+export const channels = ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'linkedin', 'pinterest', 'snapchat', 'threads', 'twitch', 'other'] as const;
+export type Channel = (typeof channels)[number];

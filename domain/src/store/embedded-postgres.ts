@@ -20,7 +20,6 @@ export type EmbeddedOptions = {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   await mkdir(path.dirname(dataDir), { recursive: true });
-  const quiet = () => undefined;
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -30,8 +29,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: true,
     createPostgresUser: userInfo().uid === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: options.log ?? quiet,
-    onError: options.log ?? quiet,
+    onLog: (message: string) => options.log?.(message),
+    onError: (message: unknown) => options.log?.(String(message)),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();

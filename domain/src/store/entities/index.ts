@@ -10,6 +10,15 @@ import { Workspace } from './workspace.entity.ts';
 
 export { ApiKey, Asset, AssetTransition, Brief, Campaign, Post, Source, User, Workspace };
 export { roles, type Role } from './user.entity.ts';
+export type { IApiKey } from './api-key.entity.ts';
+export type { IAssetTransition } from './asset-transition.entity.ts';
+export type { IAsset } from './asset.entity.ts';
+export type { IBrief } from './brief.entity.ts';
+export type { ICampaign } from './campaign.entity.ts';
+export type { IPost } from './post.entity.ts';
+export type { ISource } from './source.entity.ts';
+export type { IUser } from './user.entity.ts';
+export type { IWorkspace } from './workspace.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
 export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post];

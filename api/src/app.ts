@@ -1,0 +1,32 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authPlugin } from './plugins/auth.plugin.ts';
+import { dbPlugin } from './plugins/db.plugin.ts';
+import { errorsPlugin } from './plugins/errors.plugin.ts';
+import { swaggerPlugin } from './plugins/swagger.plugin.ts';
+import { adminRoutes } from './routes/admin/admin.routes.ts';
+import { assetRoutes } from './routes/assets/asset.routes.ts';
+import { briefRoutes } from './routes/briefs/brief.routes.ts';
+import { campaignRoutes } from './routes/campaigns/campaign.routes.ts';
+import { healthRoutes } from './routes/health/health.routes.ts';
+import { postRoutes } from './routes/posts/post.routes.ts';
+import { reportRoutes } from './routes/reports/report.routes.ts';
+import { sourceRoutes } from './routes/sources/source.routes.ts';
+
+export type AppOptions = { orm: MikroORM };
+
+// The whole API as one plugin: server.ts listens, tests inject.
+export async function app(instance: FastifyInstance, options: AppOptions) {
+  instance.setValidatorCompiler(validatorCompiler);
+  instance.setSerializerCompiler(serializerCompiler);
+  await instance.register(errorsPlugin);
+  await instance.register(swaggerPlugin);
+  await instance.register(dbPlugin, { orm: options.orm });
+  await instance.register(authPlugin);
+
+  const routes = instance.withTypeProvider<ZodTypeProvider>();
+  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, reportRoutes]) {
+    await routes.register(plugin);
+  }
+}

@@ -1,0 +1,16 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { app } from './app.ts';
+
+export async function buildApp(orm: MikroORM, options: FastifyServerOptions = {}) {
+  const instance = Fastify({
+    logger: false,
+    bodyLimit: 16 * 1024 * 1024,
+    // Problem details name the request, so an id helps people match a report to the logs.
+    requestIdHeader: 'x-request-id',
+    ...options,
+  });
+  await instance.register(app, { orm });
+  await instance.ready();
+  return instance;
+}

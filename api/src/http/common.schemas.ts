@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const isoCurrencies = new Set(Intl.supportedValuesOf('currency'));
+
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO 4217 code in capitals, e.g. USD')
+  .refine((code) => isoCurrencies.has(code), { message: 'is not a known ISO 4217 currency code' });
+
+export const idSchema = z.uuid({ message: 'must be a UUID' });
+export const idParams = z.object({ id: idSchema });
+
+export const minorUnits = z.number().int('must be a whole number of minor units (cents)').min(0, 'cannot be negative');
+
+export const timestampSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-03-01T09:00:00Z' });
+export const dateSchema = z.iso.date({ message: 'must be an ISO-8601 date, e.g. 2026-03-01' });
+
+export const periodQuery = {
+  from: timestampSchema.optional().describe('Start of the period (inclusive), ISO-8601'),
+  to: timestampSchema.optional().describe('End of the period (exclusive), ISO-8601'),
+};
+
+export function paginationQuery<const Sort extends readonly [string, ...string[]]>(sortFields: Sort, defaultSort: Sort[number]) {
+  return {
+    limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1–200'),
+    cursor: z.string().max(512).optional().describe('The `nextCursor` of the previous page'),
+    sort: z.enum(sortFields).default(defaultSort),
+    order: z.enum(['asc', 'desc']).default('desc'),
+  };
+}
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` to get the next page; null on the last page'),
+  });
+}

@@ -1,0 +1,43 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Role } from '@persona-ops/domain/store';
+import { findActiveKey } from '../services/api-keys.service.ts';
+import { ApiError } from '../http/api-error.ts';
+
+export type Principal = { workspaceId: string; userId: string; role: Role; keyId: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Public routes need no key (health, docs). */
+    public?: boolean;
+    /** Roles allowed besides admin; omitted means every role may call it. */
+    roles?: readonly Role[];
+  }
+  interface FastifyRequest {
+    principal: Principal;
+  }
+}
+
+export function workspaceOf(request: FastifyRequest): string {
+  return request.principal.workspaceId;
+}
+
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('principal', null as unknown as Principal);
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    if (config.public || !request.routeOptions.url) return;
+    const header = request.headers.authorization;
+    const match = header?.match(/^Bearer\s+(\S+)$/i);
+    if (!match?.[1]) {
+      throw new ApiError(401, 'missing_api_key', 'Send your API key as "Authorization: Bearer <key>". An admin creates keys; the bootstrap command prints the first one.');
+    }
+    const key = await findActiveKey(request.em, match[1]);
+    if (!key) throw new ApiError(401, 'unknown_api_key', 'This API key is unknown or revoked. Ask an admin of your workspace for a new key.');
+    request.principal = key;
+    const allowed = config.roles;
+    if (allowed && key.role !== 'admin' && !allowed.includes(key.role)) {
+      throw new ApiError(403, 'role_not_allowed', `Your role (${key.role}) may not do this; it needs one of: admin, ${allowed.join(', ')}.`);
+    }
+  });
+});

@@ -1,0 +1,88 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError } from '@persona-ops/domain/core';
+import { ApiError } from '../http/api-error.ts';
+import type { Problem } from '../http/problem.ts';
+
+// Domain error codes to HTTP statuses: one table, so every route answers the same way.
+const domainStatus: Record<string, number> = {
+  invalid_input: 400,
+  not_found: 404,
+  illegal_transition: 409,
+  conflict: 409,
+  currency_mismatch: 422,
+  rule_violation: 422,
+};
+
+const titles: Record<number, string> = {
+  400: 'Invalid input',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Domain rule violated',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+function problem(request: FastifyRequest, status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
+  return {
+    type: `https://persona-ops.dev/problems/${code.replaceAll('_', '-')}`,
+    title: titles[status] ?? 'Error',
+    status,
+    detail,
+    instance: request.url,
+    code,
+    ...extra,
+  };
+}
+
+function send(reply: FastifyReply, body: Problem) {
+  return reply.status(body.status).type('application/problem+json').send(body);
+}
+
+function validationProblem(request: FastifyRequest, error: FastifyError): Problem {
+  const where = error.validationContext ?? 'body';
+  const errors = hasZodFastifySchemaValidationErrors(error)
+    ? error.validation.map((issue) => {
+        const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        return { field: path ? `${where}.${path}` : where, message: issue.message ?? 'is invalid' };
+      })
+    : [{ field: where, message: error.message }];
+  const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return problem(request, 400, 'invalid_input', `The request is invalid. Fix these fields and send it again: ${summary}`, { errors });
+}
+
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) return send(reply, validationProblem(request, error));
+    if (error instanceof ApiError) {
+      return send(reply, problem(request, error.status, error.code, error.message, error.errors ? { errors: error.errors } : {}));
+    }
+    if (error instanceof DomainError) {
+      const status = domainStatus[error.code] ?? 422;
+      const legal = error.details?.['legalActions'];
+      const extra: Partial<Problem> = Array.isArray(legal) ? { legalActions: legal.map(String) } : {};
+      const field = error.details?.['field'];
+      if (typeof field === 'string') extra.errors = [{ field, message: error.message }];
+      return send(reply, problem(request, status, error.code, error.message, extra));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors (malformed JSON, wrong content type, body too large).
+      const code = (error.code ?? 'bad_request').toLowerCase();
+      return send(reply, problem(request, status, code, error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    // Never leak internals in a 5xx body.
+    return send(reply, problem(request, 500, 'internal_error', 'Something went wrong on our side. The error has been logged; try again later.'));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, problem(request, 404, 'route_not_found', `There is no route ${request.method} ${request.url.split('?')[0]}. See /docs for the API.`)),
+  );
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { roles } from '@persona-ops/domain/store';
+import { currencySchema, idSchema, minorUnits } from '../../http/common.schemas.ts';
+
+const thresholds = z.object({ average: z.number(), strong: z.number(), exceptional: z.number() });
+
+export const workspaceSchema = z
+  .object({
+    id: idSchema,
+    name: z.string(),
+    currency: z.string(),
+    hourlyRateMinor: z.number().int().describe("Default rate for people's production hours, in minor units"),
+    tierOverrides: z.record(z.string(), thresholds).describe('Per-KPI tier thresholds that replace the defaults'),
+  })
+  .meta({ id: 'Workspace' });
+
+export const updateWorkspaceBody = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    currency: currencySchema,
+    hourlyRateMinor: minorUnits,
+    tierOverrides: z.record(z.string(), thresholds),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' });
+
+export const userSchema = z
+  .object({ id: idSchema, email: z.string(), name: z.string(), role: z.enum(roles), createdAt: z.iso.datetime() })
+  .meta({ id: 'User' });
+
+export const createUserBody = z.object({
+  email: z.email({ message: 'must be an e-mail address' }),
+  name: z.string().trim().min(1).max(255),
+  role: z.enum(roles),
+});
+
+export const apiKeySchema = z
+  .object({
+    id: idSchema,
+    userId: idSchema,
+    label: z.string(),
+    prefix: z.string().describe('The first characters of the key, to recognise it'),
+    role: z.enum(roles),
+    lastUsedAt: z.iso.datetime().nullable(),
+    revokedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ApiKey' });
+
+export const issuedKeySchema = z.object({
+  apiKey: apiKeySchema,
+  key: z.string().describe('The key itself: shown once, store it now'),
+});
+
+export const createUserResponse = z.object({ user: userSchema, apiKey: apiKeySchema, key: z.string().describe('Shown once') });
+
+export const createApiKeyBody = z.object({ userId: idSchema, label: z.string().trim().min(1).max(255) });

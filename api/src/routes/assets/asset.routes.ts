@@ -1,0 +1,64 @@
+import type { FastifyZod } from '../../http/fastify-zod.ts';
+import { idParams } from '../../http/common.schemas.ts';
+import { problemResponses, problemSchema } from '../../http/problem.ts';
+import { workspaceOf } from '../../plugins/auth.plugin.ts';
+import type { FastifyRequest } from 'fastify';
+import { createAsset, getAssetWithHistory, listAssets, publishAsset, reviewAsset, submitAsset, toAssetDto } from '../../services/assets.service.ts';
+import { toPostDto } from '../../services/posts.service.ts';
+import { postSchema } from '../posts/post.schemas.ts';
+import { assetPage, assetSchema, assetWithHistorySchema, createAssetBody, listAssetsQuery, paidReuseBody, publishBody, reviewBody } from './asset.schemas.ts';
+import { z } from 'zod';
+
+const tags = ['assets'];
+const transitionResponses = {
+  ...problemResponses,
+  409: problemSchema.describe('Illegal state transition; legalActions lists what is allowed'),
+  422: problemSchema.describe('A domain rule is violated (e.g. a rejection without a reason)'),
+};
+const published = z.object({ asset: assetSchema, post: postSchema });
+const actorOf = (request: FastifyRequest) => ({ workspaceId: workspaceOf(request), userId: request.principal.userId });
+
+export async function assetRoutes(app: FastifyZod) {
+  app.post('/v1/assets', {
+    config: { roles: ['studio'] },
+    schema: { tags, summary: 'Log a generated (or shot) asset as a draft', body: createAssetBody, response: { 201: assetSchema, ...transitionResponses } },
+  }, async (request, reply) => reply.status(201).send(toAssetDto(await createAsset(request.em, actorOf(request), request.body, new Date()))));
+
+  app.get('/v1/assets', {
+    schema: { tags, summary: 'List assets', querystring: listAssetsQuery, response: { 200: assetPage, ...problemResponses } },
+  }, async (request) => {
+    const { campaignId, sourceId, briefId, state, from, to, ...page } = request.query;
+    const result = await listAssets(request.em, workspaceOf(request), { campaignId, sourceId, briefId, state, from, to }, page);
+    return { items: result.items.map(toAssetDto), nextCursor: result.nextCursor };
+  });
+
+  app.get('/v1/assets/:id', {
+    schema: { tags, summary: 'Get one asset with its full transition history', params: idParams, response: { 200: assetWithHistorySchema, ...problemResponses } },
+  }, async (request) => getAssetWithHistory(request.em, workspaceOf(request), request.params.id));
+
+  app.post('/v1/assets/:id/submit', {
+    config: { roles: ['studio'] },
+    schema: { tags, summary: 'Submit an asset for review', params: idParams, response: { 200: assetSchema, ...transitionResponses } },
+  }, async (request) => toAssetDto(await submitAsset(request.em, actorOf(request), request.params.id, new Date())));
+
+  app.post('/v1/assets/:id/reviews', {
+    config: { roles: ['approver'] },
+    schema: { tags, summary: 'Record a review decision: approve, request_changes or reject (with a reason)', params: idParams, body: reviewBody, response: { 200: assetSchema, ...transitionResponses } },
+  }, async (request) => toAssetDto(await reviewAsset(request.em, actorOf(request), request.params.id, request.body.decision, request.body.reason, new Date())));
+
+  app.post('/v1/assets/:id/publish', {
+    config: { roles: ['studio'] },
+    schema: { tags, summary: 'Publish an approved asset to a channel (again for each further channel)', params: idParams, body: publishBody, response: { 201: published, ...transitionResponses } },
+  }, async (request, reply) => {
+    const result = await publishAsset(request.em, actorOf(request), request.params.id, request.body, new Date());
+    return reply.status(201).send({ asset: toAssetDto(result.asset), post: toPostDto(result.post) });
+  });
+
+  app.post('/v1/assets/:id/paid-reuse', {
+    config: { roles: ['studio'] },
+    schema: { tags, summary: 'Mark an approved asset as reused in paid media (a paid placement with its spend)', params: idParams, body: paidReuseBody, response: { 201: published, ...transitionResponses } },
+  }, async (request, reply) => {
+    const result = await publishAsset(request.em, actorOf(request), request.params.id, { ...request.body, placement: 'paid' }, new Date());
+    return reply.status(201).send({ asset: toAssetDto(result.asset), post: toPostDto(result.post) });
+  });
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { assetActions, assetKinds, assetStates, channels, placementKinds } from '@persona-ops/domain/core';
+import { currencySchema, idSchema, minorUnits, paginationQuery, pageOf, periodQuery, timestampSchema } from '../../http/common.schemas.ts';
+
+export const transitionSchema = z
+  .object({
+    id: idSchema,
+    action: z.enum(assetActions),
+    fromState: z.enum(assetStates).nullable(),
+    toState: z.enum(assetStates),
+    reason: z.string().nullable(),
+    actorId: idSchema.nullable(),
+    at: z.iso.datetime(),
+  })
+  .meta({ id: 'AssetTransition' });
+
+export const assetSchema = z
+  .object({
+    id: idSchema,
+    briefId: idSchema,
+    campaignId: idSchema,
+    sourceId: idSchema,
+    title: z.string(),
+    kind: z.enum(assetKinds),
+    tool: z.string().describe('Generative tool or model, e.g. "midjourney"'),
+    toolVersion: z.string(),
+    promptRef: z.string().describe('Where the prompt is kept, e.g. a file or document reference'),
+    currency: z.string(),
+    generationCostMinor: z.number().int(),
+    otherCostMinor: z.number().int(),
+    productionHours: z.number(),
+    state: z.enum(assetStates),
+    legalActions: z.array(z.string()).describe('What may happen to the asset next'),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Asset' });
+
+export const assetWithHistorySchema = assetSchema.extend({ transitions: z.array(transitionSchema) }).meta({ id: 'AssetWithHistory' });
+
+export const createAssetBody = z.object({
+  briefId: idSchema,
+  title: z.string().trim().min(1, 'must not be empty').max(255),
+  kind: z.enum(assetKinds),
+  tool: z.string().trim().min(1, 'name the tool or model that made it (or "camera" for a shoot)').max(255),
+  toolVersion: z.string().max(255).default(''),
+  promptRef: z.string().max(255).default(''),
+  currency: currencySchema,
+  generationCostMinor: minorUnits.default(0),
+  otherCostMinor: minorUnits.default(0),
+  productionHours: z
+    .number({ message: 'is required: production time is never hidden (0 is allowed)' })
+    .min(0, 'cannot be negative')
+    .max(10_000),
+});
+
+export const reviewBody = z.object({
+  decision: z.enum(['approve', 'request_changes', 'reject']),
+  reason: z.string().trim().max(5_000).optional().describe('Required for request_changes and reject'),
+});
+
+const placementFields = {
+  channel: z.enum(channels),
+  url: z.url({ protocol: /^https?$/, message: 'must be the http(s) address of the post' }).max(2048),
+  publishedAt: timestampSchema.optional().describe('When it went live; defaults to now'),
+  aiLabelApplied: z.boolean().describe("Whether the platform's AI-generated-content disclosure label was applied"),
+};
+
+export const publishBody = z
+  .object({
+    ...placementFields,
+    placement: z.enum(placementKinds).default('organic'),
+    spendMinor: minorUnits.default(0),
+    currency: currencySchema.optional().describe("Defaults to the campaign's currency"),
+  })
+  .refine((body) => body.placement === 'paid' || body.spendMinor === 0, { message: 'an organic placement has no spend; use placement "paid"', path: ['spendMinor'] });
+
+export const paidReuseBody = z.object({
+  ...placementFields,
+  spendMinor: minorUnits.refine((value) => value > 0, 'a paid placement needs its spend'),
+  currency: currencySchema.optional().describe("Defaults to the campaign's currency"),
+});
+
+export const listAssetsQuery = z.object({
+  campaignId: idSchema.optional(),
+  sourceId: idSchema.optional(),
+  briefId: idSchema.optional(),
+  state: z.enum(assetStates).optional(),
+  ...periodQuery,
+  ...paginationQuery(['createdAt', 'updatedAt', 'title'] as const, 'createdAt'),
+});
+
+export const assetPage = pageOf(assetSchema);

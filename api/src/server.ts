@@ -1,0 +1,22 @@
+// Production bootstrap: an external PostgreSQL from DATABASE_URL; migrations run before listening.
+import { migrate, openOrm } from '@persona-ops/domain/store';
+import { buildApp } from './build-app.ts';
+import { loadConfig } from './config.ts';
+
+const config = loadConfig();
+if (!config.DATABASE_URL) {
+  console.error('DATABASE_URL is not set. Set it, or run `pnpm start` at the repository root for the embedded quick start.');
+  process.exit(1);
+}
+const orm = await openOrm(config.DATABASE_URL);
+await migrate(orm);
+const server = await buildApp(orm, { logger: { level: config.LOG_LEVEL } });
+await server.listen({ host: config.HOST, port: config.PORT });
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await server.close();
+    await orm.close();
+    process.exit(0);
+  });
+}

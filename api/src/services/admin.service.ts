@@ -1,0 +1,68 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ApiKey, User, Workspace, type IApiKey, type IUser, type IWorkspace, type Role } from '@persona-ops/domain/store';
+import { resolveThresholds } from '@persona-ops/domain/core';
+import { ApiError } from '../http/api-error.ts';
+import { issueKey } from './api-keys.service.ts';
+import { findOwned } from './owned.ts';
+
+export function toWorkspaceDto(workspace: IWorkspace) {
+  return { id: workspace.id, name: workspace.name, currency: workspace.currency, hourlyRateMinor: workspace.hourlyRateMinor, tierOverrides: workspace.tierOverrides };
+}
+
+export function toUserDto(user: IUser) {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt.toISOString() };
+}
+
+export function toApiKeyDto(key: IApiKey) {
+  return {
+    id: key.id,
+    userId: key.user.id,
+    label: key.label,
+    prefix: key.prefix,
+    role: key.role,
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+    revokedAt: key.revokedAt?.toISOString() ?? null,
+    createdAt: key.createdAt.toISOString(),
+  };
+}
+
+export async function getWorkspace(em: EntityManager, workspaceId: string) {
+  return em.findOneOrFail(Workspace, { id: workspaceId });
+}
+
+export async function updateWorkspace(em: EntityManager, workspaceId: string, changes: Partial<Pick<IWorkspace, 'name' | 'currency' | 'hourlyRateMinor' | 'tierOverrides'>>) {
+  const workspace = await getWorkspace(em, workspaceId);
+  // Thresholds are checked by the same rules the reports use, so a bad override never reaches a report.
+  for (const [kpi, override] of Object.entries(changes.tierOverrides ?? {})) {
+    try {
+      resolveThresholds(kpi as never, { [kpi]: override } as never);
+    } catch (error) {
+      throw new ApiError(400, 'invalid_input', `Tier thresholds for ${kpi} are not usable: ${(error as Error).message}`, [{ field: `body.tierOverrides.${kpi}`, message: (error as Error).message }]);
+    }
+  }
+  em.assign(workspace, changes);
+  await em.flush();
+  return workspace;
+}
+
+export async function createUser(em: EntityManager, workspaceId: string, input: { email: string; name: string; role: Role }) {
+  if (await em.count(User, { workspace: workspaceId, email: input.email })) {
+    throw new ApiError(409, 'conflict', `A user with e-mail ${input.email} already exists in this workspace.`, [{ field: 'body.email', message: 'is taken' }]);
+  }
+  const user = em.create(User, { workspace: workspaceId, ...input });
+  await em.flush();
+  const issued = await issueKey(em, { workspaceId, userId: user.id, role: user.role, label: `${user.name}'s first key` });
+  return { user, ...issued };
+}
+
+export async function createApiKey(em: EntityManager, workspaceId: string, input: { userId: string; label: string }) {
+  const user = await findOwned(em, User, 'user', input.userId, workspaceId);
+  return issueKey(em, { workspaceId, userId: user.id, role: user.role, label: input.label });
+}
+
+export async function revokeApiKey(em: EntityManager, workspaceId: string, id: string, now: Date) {
+  const key = await findOwned(em, ApiKey, 'API key', id, workspaceId);
+  key.revokedAt ??= now;
+  await em.flush();
+  return key;
+}

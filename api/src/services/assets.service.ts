@@ -1,0 +1,165 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Asset, AssetTransition, Brief, Post, type IAsset, type IAssetTransition, type IPost } from '@persona-ops/domain/store';
+import { legalActions, transition, validateReviewReason, type AssetAction, type AssetKind, type Channel, type PlacementKind } from '@persona-ops/domain/core';
+import { ApiError } from '../http/api-error.ts';
+import { findOwned, period } from './owned.ts';
+import { paginate, type PageRequest } from './pagination.ts';
+
+export function toAssetDto(asset: IAsset) {
+  return {
+    id: asset.id,
+    briefId: asset.brief.id,
+    campaignId: asset.campaign.id,
+    sourceId: asset.source.id,
+    title: asset.title,
+    kind: asset.kind,
+    tool: asset.tool,
+    toolVersion: asset.toolVersion,
+    promptRef: asset.promptRef,
+    currency: asset.currency,
+    generationCostMinor: asset.generationCostMinor,
+    otherCostMinor: asset.otherCostMinor,
+    productionHours: Number(asset.productionHours),
+    state: asset.state,
+    legalActions: [...legalActions(asset.state)],
+    createdAt: asset.createdAt.toISOString(),
+    updatedAt: asset.updatedAt.toISOString(),
+  };
+}
+
+export function toTransitionDto(row: IAssetTransition) {
+  return {
+    id: row.id,
+    action: row.action,
+    fromState: row.fromState ?? null,
+    toState: row.toState,
+    reason: row.reason ?? null,
+    actorId: row.actor?.id ?? null,
+    at: row.at.toISOString(),
+  };
+}
+
+export type Actor = { workspaceId: string; userId: string };
+
+export type NewAsset = {
+  briefId: string;
+  title: string;
+  kind: AssetKind;
+  tool: string;
+  toolVersion: string;
+  promptRef: string;
+  currency: string;
+  generationCostMinor: number;
+  otherCostMinor: number;
+  productionHours: number;
+};
+
+export async function createAsset(em: EntityManager, actor: Actor, input: NewAsset, now: Date) {
+  const brief = await findOwned(em, Brief, 'brief', input.briefId, actor.workspaceId, ['campaign']);
+  if (input.currency !== brief.campaign.currency) {
+    throw new ApiError(422, 'currency_mismatch', `Costs must be in the campaign's currency (${brief.campaign.currency}); got ${input.currency}. KPIs never mix currencies.`, [
+      { field: 'body.currency', message: `must be ${brief.campaign.currency}` },
+    ]);
+  }
+  const { briefId: _briefId, ...fields } = input;
+  const asset = em.create(Asset, { ...fields, workspace: actor.workspaceId, brief, campaign: brief.campaign, source: brief.source, state: 'draft' });
+  em.create(AssetTransition, { workspace: actor.workspaceId, asset, action: 'create', fromState: null, toState: 'draft', actor: actor.userId, at: now });
+  await em.flush();
+  return asset;
+}
+
+// Transitions run under a row lock so two reviewers deciding at once cannot both win.
+async function applyAction(
+  em: EntityManager,
+  actor: Actor,
+  assetId: string,
+  action: AssetAction,
+  at: Date,
+  extra: { reason?: string | undefined; beforeCommit?: (tx: EntityManager, asset: IAsset) => Promise<void> } = {},
+) {
+  return em.transactional(async (tx) => {
+    const asset = await tx.findOne(Asset, { id: assetId, workspace: actor.workspaceId }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['campaign'] });
+    if (!asset) throw new ApiError(404, 'not_found', `No asset with id ${assetId} exists in this workspace. Check the id, or list assets to find it.`);
+    const from = asset.state;
+    const to = transition(from, action);
+    asset.state = to;
+    tx.create(AssetTransition, { workspace: actor.workspaceId, asset, action, fromState: from, toState: to, reason: extra.reason ?? null, actor: actor.userId, at });
+    await extra.beforeCommit?.(tx, asset);
+    return asset;
+  });
+}
+
+export const submitAsset = (em: EntityManager, actor: Actor, id: string, now: Date) => applyAction(em, actor, id, 'submit', now);
+
+export function reviewAsset(em: EntityManager, actor: Actor, id: string, decision: 'approve' | 'request_changes' | 'reject', reason: string | undefined, now: Date) {
+  return applyAction(em, actor, id, decision, now, { reason: validateReviewReason(decision, reason) ?? undefined });
+}
+
+export type Placement = {
+  channel: Channel;
+  url: string;
+  publishedAt?: string | undefined;
+  aiLabelApplied: boolean;
+  placement: PlacementKind;
+  spendMinor: number;
+  currency?: string | undefined;
+};
+
+export async function publishAsset(em: EntityManager, actor: Actor, id: string, placement: Placement, now: Date) {
+  const publishedAt = placement.publishedAt ? new Date(placement.publishedAt) : now;
+  if (publishedAt.getTime() > now.getTime() + 60_000) {
+    throw new ApiError(400, 'invalid_input', 'A post cannot be published in the future. Record it once it is live.', [{ field: 'body.publishedAt', message: 'is in the future' }]);
+  }
+  let post: IPost | undefined;
+  const asset = await applyAction(em, actor, id, 'publish', publishedAt, {
+    beforeCommit: async (tx, current) => {
+      const currency = placement.currency ?? current.campaign.currency;
+      if (currency !== current.campaign.currency) {
+        throw new ApiError(422, 'currency_mismatch', `Spend must be in the campaign's currency (${current.campaign.currency}); got ${currency}.`, [
+          { field: 'body.currency', message: `must be ${current.campaign.currency}` },
+        ]);
+      }
+      post = tx.create(Post, {
+        workspace: actor.workspaceId,
+        asset: current,
+        campaign: current.campaign,
+        source: current.source,
+        channel: placement.channel,
+        url: placement.url,
+        publishedAt,
+        placement: placement.placement,
+        spendMinor: placement.spendMinor,
+        currency,
+        aiLabelApplied: placement.aiLabelApplied,
+      });
+    },
+  });
+  return { asset, post: post! };
+}
+
+export async function getAssetWithHistory(em: EntityManager, workspaceId: string, id: string) {
+  const asset = await findOwned(em, Asset, 'asset', id, workspaceId);
+  const transitions = await em.find(AssetTransition, { asset: asset.id, workspace: workspaceId }, { orderBy: { at: 'asc', createdAt: 'asc' } });
+  return { ...toAssetDto(asset), transitions: transitions.map(toTransitionDto) };
+}
+
+export type AssetFilter = {
+  campaignId?: string | undefined;
+  sourceId?: string | undefined;
+  briefId?: string | undefined;
+  state?: IAsset['state'] | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+};
+
+export async function listAssets(em: EntityManager, workspaceId: string, filter: AssetFilter, page: PageRequest) {
+  return paginate(em, Asset, {
+    workspace: workspaceId,
+    ...(filter.campaignId ? { campaign: filter.campaignId } : {}),
+    ...(filter.sourceId ? { source: filter.sourceId } : {}),
+    ...(filter.briefId ? { brief: filter.briefId } : {}),
+    ...(filter.state ? { state: filter.state } : {}),
+    ...period('createdAt', filter.from, filter.to),
+  }, page);
+}

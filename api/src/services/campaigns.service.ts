@@ -1,0 +1,63 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Campaign, type ICampaign } from '@persona-ops/domain/store';
+import type { CampaignGoal } from '@persona-ops/domain/core';
+import { ApiError } from '../http/api-error.ts';
+import { findOwned } from './owned.ts';
+import { paginate, type PageRequest } from './pagination.ts';
+
+export type CampaignInput = {
+  name: string;
+  goal: CampaignGoal;
+  startsOn: string;
+  endsOn: string;
+  attributionWindowDays: number;
+  budgetMinor: number;
+  feesMinor: number;
+  currency: string;
+  trackingKeywords: string[];
+  targetAction: string;
+};
+
+export function toCampaignDto(campaign: ICampaign) {
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    goal: campaign.goal,
+    startsOn: campaign.startsOn,
+    endsOn: campaign.endsOn,
+    attributionWindowDays: campaign.attributionWindowDays,
+    budgetMinor: campaign.budgetMinor,
+    feesMinor: campaign.feesMinor,
+    currency: campaign.currency,
+    trackingKeywords: campaign.trackingKeywords,
+    targetAction: campaign.targetAction,
+    createdAt: campaign.createdAt.toISOString(),
+    updatedAt: campaign.updatedAt.toISOString(),
+  };
+}
+
+export async function createCampaign(em: EntityManager, workspaceId: string, input: CampaignInput) {
+  const campaign = em.create(Campaign, { workspace: workspaceId, ...input });
+  await em.flush();
+  return campaign;
+}
+
+export async function updateCampaign(em: EntityManager, workspaceId: string, id: string, changes: Partial<CampaignInput>) {
+  const campaign = await findOwned(em, Campaign, 'campaign', id, workspaceId);
+  const startsOn = changes.startsOn ?? campaign.startsOn;
+  const endsOn = changes.endsOn ?? campaign.endsOn;
+  if (startsOn > endsOn) {
+    throw new ApiError(400, 'invalid_input', `The campaign would end (${endsOn}) before it starts (${startsOn}).`, [{ field: 'body.endsOn', message: 'must be on or after startsOn' }]);
+  }
+  em.assign(campaign, changes);
+  await em.flush();
+  return campaign;
+}
+
+export async function listCampaigns(em: EntityManager, workspaceId: string, filter: { goal?: CampaignGoal | undefined; activeOn?: string | undefined }, page: PageRequest) {
+  return paginate(em, Campaign, {
+    workspace: workspaceId,
+    ...(filter.goal ? { goal: filter.goal } : {}),
+    ...(filter.activeOn ? { startsOn: { $lte: filter.activeOn }, endsOn: { $gte: filter.activeOn } } : {}),
+  }, page);
+}

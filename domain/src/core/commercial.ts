@@ -1,0 +1,168 @@
+import { invalidInput } from './errors.ts';
+import { assertCount, assertValidDate } from './guards.ts';
+import type { Money } from './money.ts';
+import { assertMoney, commonCurrency, minorFactor, money, sameCurrency } from './money.ts';
+import type { MaybeNumber } from './ratio.ts';
+import { percent, ratio } from './ratio.ts';
+import type { MoneyTieredKpiId, RatedKpi, RateOptions } from './tiers.ts';
+import { rateKpi } from './tiers.ts';
+
+/** A cost per unit, in major units of `currency` (5 means USD 5.00), unrounded. */
+export type CostKpi = { value: number | null; currency: string };
+export type RatedCostKpi = RatedKpi & { currency: string };
+
+function assertCost(cost: Money): void {
+  assertMoney(cost, 'cost');
+  if (cost.amountMinor < 0) throw invalidInput('cost cannot be negative.', { field: 'cost' });
+}
+
+function costPer(cost: Money, units: MaybeNumber, per = 1): CostKpi {
+  assertCost(cost);
+  const minor = ratio(cost.amountMinor * per, units);
+  return { value: minor === null ? null : minor / minorFactor(cost.currency), currency: cost.currency };
+}
+
+/*
+ * Cost tiers (cpv, cpc, cpa) are defined in USD. A value in another currency keeps its value but
+ * gets tier null with a reason, unless the workspace has set its own thresholds for that KPI
+ * (in that currency, or with no currency meaning "ours, whatever we spend in"). Converting with a
+ * rate the user never supplied would break the rule that KPIs never mix currencies.
+ */
+function ratedCost(kpiId: MoneyTieredKpiId, cost: Money, units: MaybeNumber, options?: RateOptions): RatedCostKpi {
+  const { value, currency } = costPer(cost, units);
+  return { ...rateKpi(kpiId, value, { ...options, currency }), currency };
+}
+
+export function cpm(input: { cost: Money; impressions: MaybeNumber }): CostKpi {
+  assertCount('impressions', input.impressions);
+  return costPer(input.cost, input.impressions, 1000);
+}
+
+export function cpv(input: { cost: Money; views: MaybeNumber }, options?: RateOptions): RatedCostKpi {
+  assertCount('views', input.views);
+  return ratedCost('cpv', input.cost, input.views, options);
+}
+
+export function cpc(input: { cost: Money; clicks: MaybeNumber }, options?: RateOptions): RatedCostKpi {
+  assertCount('clicks', input.clicks);
+  return ratedCost('cpc', input.cost, input.clicks, options);
+}
+
+/** Cost per registration (or per install, CPI). */
+export function cpr(input: { cost: Money; registrations: MaybeNumber }): CostKpi {
+  assertCount('registrations', input.registrations);
+  return costPer(input.cost, input.registrations);
+}
+
+export function cpa(input: { cost: Money; targetActions: MaybeNumber }, options?: RateOptions): RatedCostKpi {
+  assertCount('targetActions', input.targetActions);
+  return ratedCost('cpa', input.cost, input.targetActions, options);
+}
+
+export type ClickBase = 'impressions' | 'views';
+
+/** clicks / impressions × 100; views stand in when impressions are unknown, and `base` says so. */
+export function ctr(
+  input: { clicks: MaybeNumber; impressions: MaybeNumber; views?: MaybeNumber },
+  options?: RateOptions,
+): RatedKpi & { base: ClickBase | null } {
+  for (const [name, value] of Object.entries(input)) assertCount(name, value);
+  const base: ClickBase | null =
+    input.impressions !== null && input.impressions !== undefined
+      ? 'impressions'
+      : input.views !== null && input.views !== undefined
+        ? 'views'
+        : null;
+  const denominator = base === null ? null : input[base];
+  return { ...rateKpi('ctr', percent(input.clicks, denominator), options), base };
+}
+
+export function conversionRate(input: { conversions: MaybeNumber; clicks: MaybeNumber }, options?: RateOptions): RatedKpi {
+  for (const [name, value] of Object.entries(input)) assertCount(name, value);
+  return rateKpi('conversion_rate', percent(input.conversions, input.clicks), options);
+}
+
+export function targetActions(count: MaybeNumber, options?: RateOptions): RatedKpi {
+  assertCount('targetActions', count);
+  return rateKpi('target_actions', count ?? null, options);
+}
+
+/** (revenue − cost) / cost × 100. Revenue and cost must share a currency. */
+export function roi(input: { revenue: Money; cost: Money }, options?: RateOptions): RatedKpi & { currency: string } {
+  assertMoney(input.revenue, 'revenue');
+  assertCost(input.cost);
+  const currency = commonCurrency([input.revenue, input.cost]) ?? input.cost.currency;
+  const value = percent(input.revenue.amountMinor - input.cost.amountMinor, input.cost.amountMinor);
+  return { ...rateKpi('roi', value, options), currency };
+}
+
+export const COST_COMPONENT_KINDS = ['fees', 'paid_spend', 'production', 'other'] as const;
+export type CostComponentKind = (typeof COST_COMPONENT_KINDS)[number];
+export type CostComponent = { kind: CostComponentKind; label?: string; amount: Money };
+
+/**
+ * A campaign's cost: the budget actually spent (fees, paid spend and, for the brand's own
+ * characters, the production cost of the assets used). Components are returned so the report
+ * can list each one.
+ */
+export function campaignCost(
+  components: readonly CostComponent[],
+  currency?: string,
+): { total: Money; components: CostComponent[] } {
+  const shared = sameCurrency(
+    components.map((c) => c.amount.currency),
+    currency,
+  );
+  if (shared === null) throw invalidInput('A campaign cost with no components needs a currency.');
+  for (const c of components) assertCost(c.amount);
+  return {
+    total: money(
+      components.reduce((sum, c) => sum + c.amount.amountMinor, 0),
+      shared,
+    ),
+    components: [...components],
+  };
+}
+
+export const DEFAULT_ATTRIBUTION_WINDOW_DAYS = 28;
+export type ConversionDay = { date: Date; sales: number; revenue: Money };
+
+const DAY_MS = 86_400_000;
+const utcDay = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+
+/**
+ * Sales and revenue attributed to a campaign: days from the campaign start through the campaign
+ * end plus the attribution window (UTC days, inclusive). The window is fixed per campaign so
+ * campaigns compare; default 28 days (consumer 14–28, B2B longer).
+ */
+export function attributedSales(input: {
+  days: readonly ConversionDay[];
+  campaignStart: Date;
+  campaignEnd: Date;
+  attributionWindowDays?: number;
+  currency: string;
+}): { sales: number; revenue: Money; window: { start: Date; end: Date } } {
+  const windowDays = input.attributionWindowDays ?? DEFAULT_ATTRIBUTION_WINDOW_DAYS;
+  if (!Number.isInteger(windowDays) || windowDays < 1) {
+    throw invalidInput(`attributionWindowDays must be a whole number of days, 1 or more (got ${String(windowDays)}).`);
+  }
+  assertValidDate('campaignStart', input.campaignStart);
+  assertValidDate('campaignEnd', input.campaignEnd);
+  const start = utcDay(input.campaignStart);
+  const campaignEnd = utcDay(input.campaignEnd);
+  if (campaignEnd < start) throw invalidInput('campaignEnd is before campaignStart.', { field: 'campaignEnd' });
+  const end = campaignEnd + windowDays * DAY_MS;
+  let sales = 0;
+  let revenue = 0;
+  for (const day of input.days) {
+    assertValidDate('date', day.date);
+    assertCount('sales', day.sales);
+    assertMoney(day.revenue, 'revenue');
+    sameCurrency([day.revenue.currency], input.currency);
+    const d = utcDay(day.date);
+    if (d < start || d > end) continue;
+    sales += day.sales;
+    revenue += day.revenue.amountMinor;
+  }
+  return { sales, revenue: money(revenue, input.currency), window: { start: new Date(start), end: new Date(end) } };
+}

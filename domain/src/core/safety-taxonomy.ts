@@ -1,0 +1,51 @@
+// Brand-safety categories follow the public GARM brand-safety floor and the OpenAI moderation
+// categories, mapped onto one short list; a comment may carry several.
+export const BRAND_SAFETY_CATEGORIES = [
+  'profanity',
+  'hate',
+  'harassment',
+  'sexual',
+  'violence',
+  'self_harm',
+  'spam_scam',
+  'misinformation',
+  /** Names a rival brand. */
+  'competitor',
+  /** A debated social issue. */
+  'controversial',
+] as const;
+export type BrandSafetyCategory = (typeof BRAND_SAFETY_CATEGORIES)[number];
+
+export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+
+export function isBrandSafetyCategory(value: string): value is BrandSafetyCategory {
+  return (BRAND_SAFETY_CATEGORIES as readonly string[]).includes(value);
+}
+
+export function isSentimentLabel(value: string): value is SentimentLabel {
+  return (SENTIMENT_LABELS as readonly string[]).includes(value);
+}
+
+export type CommentToClassify = { id: string; text: string; characterNames: string[] };
+
+export type CommentClassification = {
+  id: string;
+  sentiment: SentimentLabel;
+  /** The classifier's confidence in `sentiment`, 0–1. */
+  score: number;
+  /** Brand-safety categories (see BRAND_SAFETY_CATEGORIES); empty when the comment is safe. */
+  flags: string[];
+  mentionsCharacter: boolean;
+  /** Which classifier decided, and its version, so results can be re-run and compared. */
+  classifier: string;
+  version: string;
+};
+
+/**
+ * Port for comment classification. Implemented outside the core (an offline model, an OpenAI
+ * adapter); returns one result per input comment, matched by id.
+ */
+export interface CommentClassifier {
+  classify(comments: CommentToClassify[]): Promise<CommentClassification[]>;
+}

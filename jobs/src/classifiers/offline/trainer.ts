@@ -1,0 +1,271 @@
+/**
+ * Training for the offline linear models: L2-regularised multinomial logistic regression on hashed
+ * features, optimised full-batch with L-BFGS. No randomness at all (no shuffling, no sampling, zero
+ * initialisation), so the same data and options always give the same weights, bit for bit.
+ *
+ * Used by `jobs/scripts/train-offline.ts`; nothing here runs in the classifier's hot path.
+ */
+import { type FeatureConfig, FeatureVector, extractFeatures } from './features.ts';
+
+/** Texts turned into a CSR matrix of hashed features, with their labels. */
+export interface Dataset {
+  readonly n: number;
+  /** row i spans [offsets[i], offsets[i+1]) in idx/val */
+  readonly offsets: Int32Array;
+  readonly idx: Int32Array;
+  readonly val: Float32Array;
+  readonly labels: Uint8Array;
+}
+
+export function buildDataset(texts: readonly string[], labels: readonly number[], config: FeatureConfig): Dataset {
+  if (texts.length !== labels.length) throw new Error(`texts (${texts.length}) and labels (${labels.length}) differ`);
+  const fv = new FeatureVector();
+  const offsets = new Int32Array(texts.length + 1);
+  let idx = new Int32Array(1 << 20);
+  let val = new Float32Array(1 << 20);
+  let nnz = 0;
+  for (let i = 0; i < texts.length; i++) {
+    extractFeatures(texts[i] ?? '', config, fv);
+    if (nnz + fv.length > idx.length) {
+      const cap = Math.max(idx.length * 2, nnz + fv.length);
+      const idx2 = new Int32Array(cap);
+      idx2.set(idx.subarray(0, nnz));
+      const val2 = new Float32Array(cap);
+      val2.set(val.subarray(0, nnz));
+      idx = idx2;
+      val = val2;
+    }
+    idx.set(fv.idx.subarray(0, fv.length), nnz);
+    val.set(fv.val.subarray(0, fv.length), nnz);
+    nnz += fv.length;
+    offsets[i + 1] = nnz;
+  }
+  return { n: texts.length, offsets, idx: idx.slice(0, nnz), val: val.slice(0, nnz), labels: Uint8Array.from(labels) };
+}
+
+export interface TrainOptions {
+  readonly classes: number;
+  /** L2 penalty on the weights (not the biases) */
+  readonly l2: number;
+  /** per-class loss weights; 'balanced' = n / (classes * count[class]) */
+  readonly classWeights: readonly number[] | 'balanced';
+  readonly maxIterations: number;
+  /** stop when the relative decrease of the objective over 5 iterations is below this */
+  readonly tolerance: number;
+  readonly history?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface LinearModel {
+  readonly classes: number;
+  readonly buckets: number;
+  /** weights[bucket * classes + k] */
+  readonly weights: Float64Array;
+  readonly bias: Float64Array;
+  readonly iterations: number;
+  readonly objective: number;
+}
+
+export function resolveClassWeights(labels: Uint8Array, classes: number, spec: TrainOptions['classWeights']): number[] {
+  if (spec !== 'balanced') return [...spec];
+  const counts = new Array<number>(classes).fill(0);
+  for (const y of labels) counts[y] = (counts[y] ?? 0) + 1;
+  return counts.map((c) => (c === 0 ? 0 : labels.length / (classes * c)));
+}
+
+/**
+ * Fit multinomial logistic regression. Buckets that never occur in the data keep weight 0 (they are
+ * compacted away during the optimisation).
+ */
+export function trainLinear(ds: Dataset, buckets: number, options: TrainOptions): LinearModel {
+  const K = options.classes;
+  const log = options.log ?? (() => {});
+  // compact the used buckets
+  const map = new Int32Array(buckets).fill(-1);
+  const used: number[] = [];
+  for (const b of ds.idx) {
+    if (map[b] === -1) {
+      map[b] = 0;
+      used.push(b);
+    }
+  }
+  used.sort((a, b) => a - b);
+  used.forEach((b, i) => {
+    map[b] = i;
+  });
+  const D = used.length;
+  const cidx = new Int32Array(ds.idx.length);
+  for (let i = 0; i < ds.idx.length; i++) cidx[i] = map[ds.idx[i] ?? 0] ?? 0;
+
+  const cw = resolveClassWeights(ds.labels, K, options.classWeights);
+  let totalWeight = 0;
+  for (const y of ds.labels) totalWeight += cw[y] ?? 0;
+  const dim = D * K + K;
+  const l2 = options.l2;
+  const z = new Float64Array(K);
+
+  const evaluate = (w: Float64Array, grad: Float64Array): number => {
+    grad.fill(0);
+    let loss = 0;
+    const { offsets, val, labels } = ds;
+    for (let i = 0; i < ds.n; i++) {
+      const start = offsets[i] ?? 0;
+      const end = offsets[i + 1] ?? 0;
+      for (let k = 0; k < K; k++) z[k] = w[D * K + k] ?? 0;
+      for (let p = start; p < end; p++) {
+        const base = (cidx[p] ?? 0) * K;
+        const v = val[p] ?? 0;
+        for (let k = 0; k < K; k++) z[k] = (z[k] ?? 0) + (w[base + k] ?? 0) * v;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) max = Math.max(max, z[k] ?? 0);
+      let sum = 0;
+      for (let k = 0; k < K; k++) {
+        const e = Math.exp((z[k] ?? 0) - max);
+        z[k] = e;
+        sum += e;
+      }
+      const y = labels[i] ?? 0;
+      const c = (cw[y] ?? 0) / totalWeight;
+      loss -= c * Math.log((z[y] ?? 0) / sum);
+      for (let k = 0; k < K; k++) z[k] = c * ((z[k] ?? 0) / sum - (k === y ? 1 : 0));
+      for (let p = start; p < end; p++) {
+        const base = (cidx[p] ?? 0) * K;
+        const v = val[p] ?? 0;
+        for (let k = 0; k < K; k++) grad[base + k] = (grad[base + k] ?? 0) + (z[k] ?? 0) * v;
+      }
+      for (let k = 0; k < K; k++) grad[D * K + k] = (grad[D * K + k] ?? 0) + (z[k] ?? 0);
+    }
+    let reg = 0;
+    for (let j = 0; j < D * K; j++) {
+      const wj = w[j] ?? 0;
+      reg += wj * wj;
+      grad[j] = (grad[j] ?? 0) + l2 * wj;
+    }
+    return loss + 0.5 * l2 * reg;
+  };
+
+  const w = new Float64Array(dim);
+  const { iterations, objective } = lbfgs(w, evaluate, {
+    maxIterations: options.maxIterations,
+    tolerance: options.tolerance,
+    history: options.history ?? 10,
+    log,
+  });
+
+  const weights = new Float64Array(buckets * K);
+  for (let j = 0; j < D; j++) {
+    const b = used[j] ?? 0;
+    for (let k = 0; k < K; k++) weights[b * K + k] = w[j * K + k] ?? 0;
+  }
+  return { classes: K, buckets, weights, bias: w.slice(D * K), iterations, objective };
+}
+
+interface LbfgsOptions {
+  readonly maxIterations: number;
+  readonly tolerance: number;
+  readonly history: number;
+  readonly log: (line: string) => void;
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
+  return s;
+}
+
+/**
+ * Minimise `f` with L-BFGS (two-loop recursion, backtracking line search on the Armijo condition).
+ * `w` is updated in place.
+ */
+export function lbfgs(
+  w: Float64Array,
+  f: (w: Float64Array, grad: Float64Array) => number,
+  options: LbfgsOptions,
+): { iterations: number; objective: number } {
+  const n = w.length;
+  const m = options.history;
+  const s: Float64Array[] = [];
+  const y: Float64Array[] = [];
+  const rho: number[] = [];
+  const alpha = new Float64Array(m);
+  let g = new Float64Array(n);
+  let fx = f(w, g);
+  const dir = new Float64Array(n);
+  const wNew = new Float64Array(n);
+  let gNew = new Float64Array(n);
+  const past: number[] = [fx];
+  let it = 0;
+  for (; it < options.maxIterations; it++) {
+    // two-loop recursion: dir = -H g
+    for (let i = 0; i < n; i++) dir[i] = -(g[i] ?? 0);
+    for (let j = s.length - 1; j >= 0; j--) {
+      const a = (rho[j] ?? 0) * dot(s[j] as Float64Array, dir);
+      alpha[j] = a;
+      const yj = y[j] as Float64Array;
+      for (let i = 0; i < n; i++) dir[i] = (dir[i] ?? 0) + a * (yj[i] ?? 0);
+    }
+    if (s.length > 0) {
+      const last = s.length - 1;
+      const yy = dot(y[last] as Float64Array, y[last] as Float64Array);
+      const gamma = 1 / ((rho[last] ?? 1) * yy);
+      for (let i = 0; i < n; i++) dir[i] = (dir[i] ?? 0) * gamma;
+    } else {
+      const gn = Math.sqrt(dot(g, g));
+      for (let i = 0; i < n; i++) dir[i] = (dir[i] ?? 0) / Math.max(gn, 1e-12);
+    }
+    for (let j = 0; j < s.length; j++) {
+      const sj = s[j] as Float64Array;
+      const b = (rho[j] ?? 0) * dot(y[j] as Float64Array, dir);
+      const a = alpha[j] ?? 0;
+      for (let i = 0; i < n; i++) dir[i] = (dir[i] ?? 0) + (a - b) * (sj[i] ?? 0);
+    }
+    let gd = dot(g, dir);
+    if (gd >= 0) {
+      // not a descent direction: restart from steepest descent
+      s.length = 0;
+      y.length = 0;
+      rho.length = 0;
+      for (let i = 0; i < n; i++) dir[i] = -(g[i] ?? 0);
+      gd = dot(g, dir);
+    }
+    let step = 1;
+    let fNew = 0;
+    for (let tries = 0; ; tries++) {
+      for (let i = 0; i < n; i++) wNew[i] = (w[i] ?? 0) + step * (dir[i] ?? 0);
+      fNew = f(wNew, gNew);
+      if (fNew <= fx + 1e-4 * step * gd || tries >= 30) break;
+      step *= 0.5;
+    }
+    const sv = new Float64Array(n);
+    const yv = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      sv[i] = (wNew[i] ?? 0) - (w[i] ?? 0);
+      yv[i] = (gNew[i] ?? 0) - (g[i] ?? 0);
+    }
+    const sy = dot(sv, yv);
+    if (sy > 1e-12) {
+      if (s.length === m) {
+        s.shift();
+        y.shift();
+        rho.shift();
+      }
+      s.push(sv);
+      y.push(yv);
+      rho.push(1 / sy);
+    }
+    w.set(wNew);
+    const tmp = g;
+    g = gNew;
+    gNew = tmp;
+    fx = fNew;
+    past.push(fx);
+    if ((it + 1) % 10 === 0) options.log(`  iter ${it + 1}: objective ${fx.toFixed(6)}`);
+    const ref = past[past.length - 6];
+    if (ref !== undefined && (ref - fx) / Math.max(Math.abs(fx), 1e-12) < options.tolerance) {
+      it++;
+      break;
+    }
+  }
+  return { iterations: it, objective: fx };
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '@persona-ops/api/build-app';
+import { createWorkspaceWithAdmin } from '@persona-ops/api/workspaces';
+import { createTestDatabase } from './test-database.ts';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+
+export type Client = {
+  key: string;
+  request: (method: Method, url: string, body?: unknown) => Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  get: (url: string) => Promise<{ status: number; body: any }>;
+  post: (url: string, body?: unknown) => Promise<{ status: number; body: any }>;
+  patch: (url: string, body?: unknown) => Promise<{ status: number; body: any }>;
+  delete: (url: string) => Promise<{ status: number; body: any }>;
+};
+
+export function clientFor(app: FastifyInstance, key: string): Client {
+  const request: Client['request'] = async (method, url, body) => {
+    const options: InjectOptions = { method, url, headers: { authorization: `Bearer ${key}` } };
+    if (body !== undefined) options.payload = body as InjectOptions['payload'];
+    const response = await app.inject(options);
+    const text = response.body;
+    return { status: response.statusCode, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  };
+  return {
+    key,
+    request,
+    get: (url) => request('GET', url),
+    post: (url, body) => request('POST', url, body ?? {}),
+    patch: (url, body) => request('PATCH', url, body),
+    delete: (url) => request('DELETE', url),
+  };
+}
+
+// An app on a database of the test file's own, with one workspace and its admin.
+export async function startTestApp() {
+  const database = await createTestDatabase();
+  const app = await buildApp(database.orm);
+  const created = await createWorkspaceWithAdmin(database.orm.em.fork(), { name: 'Brand A', adminEmail: 'admin@a.test', adminName: 'Admin A' });
+  const admin = clientFor(app, created.key);
+  return {
+    app,
+    orm: database.orm,
+    admin,
+    workspaceId: created.workspace.id,
+    async newWorkspace(name: string) {
+      const other = await createWorkspaceWithAdmin(database.orm.em.fork(), { name, adminEmail: `admin@${name.toLowerCase().replace(/\W/g, '')}.test`, adminName: 'Admin' });
+      return { workspaceId: other.workspace.id, admin: clientFor(app, other.key) };
+    },
+    async userWithRole(role: 'studio' | 'approver' | 'executive' | 'admin', client: Client = admin) {
+      const response = await client.post('/v1/users', { email: `${role}-${Math.random().toString(36).slice(2)}@a.test`, name: role, role });
+      if (response.status !== 201) throw new Error(`could not create ${role}: ${JSON.stringify(response.body)}`);
+      return clientFor(app, response.body.key);
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import fp from 'fastify-plugin';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { app } from './app.ts';
 
@@ -10,7 +11,8 @@ export async function buildApp(orm: MikroORM, options: FastifyServerOptions = {}
     requestIdHeader: 'x-request-id',
     ...options,
   });
-  await instance.register(app, { orm });
+  // Unencapsulated, so the app's decorators (swagger, orm) are reachable from the outside.
+  await instance.register(fp(app), { orm });
   await instance.ready();
   return instance;
 }

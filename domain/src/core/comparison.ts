@@ -1,6 +1,5 @@
 import { DomainError, DomainErrorCode, invalidInput } from './errors.ts';
 import { assertValidDate } from './guards.ts';
-import { sameCurrency } from './money.ts';
 import type { Direction } from './tiers.ts';
 
 export const CampaignGoal = {
@@ -120,19 +119,15 @@ export function rankSources(kpiId: ComparisonKpiId, entries: readonly Comparison
       throw invalidInput(`${kpiId} is money: source ${e.sourceId} needs a currency.`, { sourceId: e.sourceId });
     }
   }
-  let currency: string | null = null;
-  if (money) {
-    try {
-      currency = sameCurrency(comparable.map((e) => e.currency ?? ''));
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      throw new DomainError(
-        DomainErrorCode.currency_mismatch,
-        `Cannot rank ${kpiId} across currencies: ${error.message}`,
-        { kpiId, ...error.details },
-      );
-    }
+  const currencies = money ? [...new Set(comparable.map((e) => e.currency ?? ''))].sort() : [];
+  if (currencies.length > 1) {
+    throw new DomainError(
+      DomainErrorCode.currency_mismatch,
+      `Cannot rank ${kpiId} across currencies (${currencies.join(', ')}); compare sources in one currency.`,
+      { kpiId, currencies },
+    );
   }
+  const currency = currencies[0] ?? null;
   const better = direction === 'higher_is_better' ? (a: number, b: number) => b - a : (a: number, b: number) => a - b;
   const sorted = [...comparable].sort((a, b) => better(a.value, b.value));
   const ranked: RankedEntry[] = sorted.map((e) => ({

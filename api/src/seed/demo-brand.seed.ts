@@ -1,0 +1,87 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AssetKind, Channel, SourceKind, CampaignGoal } from '@persona-ops/domain/core';
+import { createAsset, publishAsset, reviewAsset, submitAsset, type Actor } from '../services/assets.service.ts';
+import { createBrief } from '../services/briefs.service.ts';
+import { createCampaign } from '../services/campaigns.service.ts';
+import { createSource } from '../services/sources.service.ts';
+import { createWorkspaceWithAdmin } from '../services/workspaces.service.ts';
+import { demoCampaigns, demoSources, type AssetStory } from './demo-brand.data.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+// A demo brand built through the same services the API uses, so its history is one the product
+// could have recorded: every asset in every state, with review rounds, reuse and paid placements.
+export async function seedDemoBrand(em: EntityManager, now: Date) {
+  const { workspace, admin, key } = await createWorkspaceWithAdmin(em, {
+    name: 'Nova Cosmetics (demo)',
+    currency: 'USD',
+    hourlyRateMinor: 6_000,
+    adminEmail: 'admin@nova-demo.test',
+    adminName: 'Demo Admin',
+  });
+  const actor: Actor = { workspaceId: workspace.id, userId: admin.id };
+  const sources = new Map<string, string>();
+  for (const source of demoSources(now)) {
+    const created = await createSource(em, workspace.id, source);
+    sources.set(source.name, created.id);
+  }
+  const today = now.getTime();
+  for (const campaign of demoCampaigns) {
+    const created = await createCampaign(em, workspace.id, {
+      name: campaign.name,
+      goal: campaign.goal,
+      startsOn: isoDate(today - campaign.startsDaysAgo * DAY),
+      endsOn: isoDate(today - campaign.startsDaysAgo * DAY + campaign.lengthDays * DAY),
+      attributionWindowDays: 28,
+      budgetMinor: campaign.budgetMinor,
+      feesMinor: campaign.feesMinor,
+      currency: 'USD',
+      trackingKeywords: campaign.trackingKeywords,
+      targetAction: campaign.targetAction,
+    });
+    for (const brief of campaign.briefs) {
+      const openedAt = new Date(today - (campaign.startsDaysAgo - brief.openDay) * DAY);
+      const createdBrief = await createBrief(em, workspace.id, { campaignId: created.id, sourceId: sources.get(brief.source)!, title: brief.title, description: '', openedAt: openedAt.toISOString() }, now);
+      for (const story of brief.assets) await playStory(em, actor, createdBrief.id, openedAt, story);
+    }
+  }
+  return { workspace, key };
+}
+
+async function playStory(em: EntityManager, actor: Actor, briefId: string, openedAt: Date, story: AssetStory) {
+  const at = (hours: number) => new Date(openedAt.getTime() + hours * HOUR);
+  const asset = await createAsset(em, actor, {
+    briefId,
+    title: story.title,
+    kind: story.kind as AssetKind,
+    tool: story.tool,
+    toolVersion: story.toolVersion ?? '',
+    promptRef: story.promptRef ?? '',
+    currency: 'USD',
+    generationCostMinor: story.generationCostMinor,
+    otherCostMinor: story.otherCostMinor ?? 0,
+    productionHours: story.productionHours,
+  }, at(story.createdAtHour ?? 1));
+  for (const step of story.steps) {
+    const when = at(step.hour);
+    if (step.do === 'submit') await submitAsset(em, actor, asset.id, when);
+    else if (step.do === 'approve' || step.do === 'request_changes' || step.do === 'reject') await reviewAsset(em, actor, asset.id, step.do, step.reason, when);
+    else {
+      await publishAsset(em, actor, asset.id, {
+        channel: step.channel as Channel,
+        url: `https://${step.channel}.example/${asset.id.slice(0, 8)}-${step.channel}`,
+        publishedAt: when.toISOString(),
+        aiLabelApplied: step.aiLabel ?? true,
+        placement: step.do === 'paid' ? 'paid' : 'organic',
+        spendMinor: step.spendMinor ?? 0,
+      }, when);
+    }
+  }
+}
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export type { SourceKind, CampaignGoal };

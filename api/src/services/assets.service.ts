@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Asset, AssetTransition, Brief, Post, type IAsset, type IAssetTransition, type IPost } from '@persona-ops/domain/store';
 import { legalActions, transition, validateReviewReason, type AssetAction, type AssetKind, type Channel, type PlacementKind } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
-import { findOwned, period } from './owned.ts';
+import { findOwned, period, assertFilterIdsOwned } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
 
 export function toAssetDto(asset: IAsset) {
@@ -154,6 +154,7 @@ export type AssetFilter = {
 };
 
 export async function listAssets(em: EntityManager, workspaceId: string, filter: AssetFilter, page: PageRequest) {
+  await assertFilterIdsOwned(em, workspaceId, { campaignId: filter.campaignId, sourceId: filter.sourceId, briefId: filter.briefId });
   return paginate(em, Asset, {
     workspace: workspaceId,
     ...(filter.campaignId ? { campaign: filter.campaignId } : {}),

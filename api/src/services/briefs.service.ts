@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Brief, Campaign, Source, type IBrief } from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
-import { findOwned, period } from './owned.ts';
+import { findOwned, period, assertFilterIdsOwned } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
 
 export function toBriefDto(brief: IBrief) {
@@ -35,6 +35,7 @@ export async function createBrief(
 }
 
 export async function listBriefs(em: EntityManager, workspaceId: string, filter: { campaignId?: string | undefined; sourceId?: string | undefined; from?: string | undefined; to?: string | undefined }, page: PageRequest) {
+  await assertFilterIdsOwned(em, workspaceId, { campaignId: filter.campaignId, sourceId: filter.sourceId });
   return paginate(em, Brief, {
     workspace: workspaceId,
     ...(filter.campaignId ? { campaign: filter.campaignId } : {}),

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Post, type IPost } from '@persona-ops/domain/store';
 import type { Channel, PlacementKind } from '@persona-ops/domain/core';
-import { period } from './owned.ts';
+import { period, assertFilterIdsOwned } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
 
 export function toPostDto(post: IPost) {
@@ -33,6 +33,7 @@ export type PostFilter = {
 };
 
 export async function listPosts(em: EntityManager, workspaceId: string, filter: PostFilter, page: PageRequest) {
+  await assertFilterIdsOwned(em, workspaceId, { campaignId: filter.campaignId, sourceId: filter.sourceId, assetId: filter.assetId });
   return paginate(em, Post, {
     workspace: workspaceId,
     ...(filter.campaignId ? { campaign: filter.campaignId } : {}),

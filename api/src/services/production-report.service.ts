@@ -2,9 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Asset, AssetTransition, Post, Workspace } from '@persona-ops/domain/store';
 import { computeProductionKpis, type ProductionAsset } from '@persona-ops/domain/core';
 import type { ReportQuery } from '../http/report.schemas.ts';
+import { assertFilterIdsOwned } from './owned.ts';
 
 // Scope: assets whose brief opened in the period, so a period's figures describe the work it started.
 export async function productionReport(em: EntityManager, workspaceId: string, query: ReportQuery, now: Date) {
+  await assertFilterIdsOwned(em, workspaceId, { campaignId: query.campaignId, sourceId: query.sourceId });
   const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
   const assets = await em.find(Asset, {
     workspace: workspaceId,

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client } from '../support/api-harness.ts';
+
+// Walks EVERY operation of the OpenAPI document as workspace A's admin, aimed at workspace B's
+// records: a foreign id must answer 404 and nothing of B may leak into A's answers.
+// A route without a case here fails the coverage test, so new routes cannot skip this check.
+
+type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string };
+type Case = { query?: string; body?: unknown; expect: 'not_found' | 'no_leak' | 'public' };
+
+const cases: Record<string, (b: Foreign) => Case> = {
+  'get /health': () => ({ expect: 'public' }),
+  'get /ready': () => ({ expect: 'public' }),
+  'get /v1/workspace': () => ({ expect: 'no_leak' }),
+  'patch /v1/workspace': () => ({ body: { hourlyRateMinor: 5000 }, expect: 'no_leak' }),
+  'get /v1/users': () => ({ expect: 'no_leak' }),
+  'post /v1/users': () => ({ body: { email: 'new@a.test', name: 'New', role: 'studio' }, expect: 'no_leak' }),
+  'get /v1/api-keys': () => ({ expect: 'no_leak' }),
+  'post /v1/api-keys': (b) => ({ body: { userId: b.userId, label: 'stolen' }, expect: 'not_found' }),
+  'delete /v1/api-keys/{id}': (b) => ({ expect: 'not_found' }),
+  'get /v1/sources': () => ({ expect: 'no_leak' }),
+  'post /v1/sources': () => ({ body: { kind: 'studio', name: 'Mine' }, expect: 'no_leak' }),
+  'get /v1/sources/{id}': () => ({ expect: 'not_found' }),
+  'patch /v1/sources/{id}': () => ({ body: { name: 'Hijacked' }, expect: 'not_found' }),
+  'get /v1/campaigns': () => ({ expect: 'no_leak' }),
+  'post /v1/campaigns': () => ({ body: { name: 'Mine', goal: 'traffic', startsOn: '2026-01-01', endsOn: '2026-01-31', currency: 'USD', targetAction: 'visit' }, expect: 'no_leak' }),
+  'get /v1/campaigns/{id}': () => ({ expect: 'not_found' }),
+  'patch /v1/campaigns/{id}': () => ({ body: { name: 'Hijacked' }, expect: 'not_found' }),
+  'get /v1/briefs': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+  'post /v1/briefs': (b) => ({ body: { campaignId: b.campaignId, sourceId: b.sourceId, title: 'Steal' }, expect: 'not_found' }),
+  'get /v1/briefs/{id}': () => ({ expect: 'not_found' }),
+  'get /v1/assets': (b) => ({ query: `briefId=${b.briefId}`, expect: 'not_found' }),
+  'post /v1/assets': (b) => ({ body: { briefId: b.briefId, title: 'Steal', kind: 'image', tool: 'x', currency: 'USD', productionHours: 1 }, expect: 'not_found' }),
+  'get /v1/assets/{id}': () => ({ expect: 'not_found' }),
+  'post /v1/assets/{id}/submit': () => ({ body: {}, expect: 'not_found' }),
+  'post /v1/assets/{id}/reviews': () => ({ body: { decision: 'approve' }, expect: 'not_found' }),
+  'post /v1/assets/{id}/publish': () => ({ body: { channel: 'instagram', url: 'https://i.example/p', aiLabelApplied: true }, expect: 'not_found' }),
+  'post /v1/assets/{id}/paid-reuse': () => ({ body: { channel: 'instagram', url: 'https://i.example/p', aiLabelApplied: true, spendMinor: 100 }, expect: 'not_found' }),
+  'get /v1/posts': (b) => ({ query: `assetId=${b.assetId}`, expect: 'not_found' }),
+  'get /v1/posts/{id}': () => ({ expect: 'not_found' }),
+  'get /v1/reports/production': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+};
+
+// Which of B's ids goes into a path's {id}.
+const pathIds: Array<[RegExp, keyof Foreign]> = [
+  [/^\/v1\/sources\//, 'sourceId'],
+  [/^\/v1\/campaigns\//, 'campaignId'],
+  [/^\/v1\/briefs\//, 'briefId'],
+  [/^\/v1\/assets\//, 'assetId'],
+  [/^\/v1\/posts\//, 'postId'],
+  [/^\/v1\/api-keys\//, 'apiKeyId'],
+];
+
+let harness: Awaited<ReturnType<typeof startTestApp>>;
+let foreign: Foreign;
+let b: Client;
+
+async function populate(client: Client) {
+  const source = await client.post('/v1/sources', { kind: 'ai_character', name: 'Char', launchedOn: '2026-01-01' });
+  const campaign = await client.post('/v1/campaigns', { name: 'Camp', goal: 'sales', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'buy' });
+  const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Brief' });
+  const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: 'Asset', kind: 'image', tool: 'x', currency: 'USD', productionHours: 1 });
+  await client.post(`/v1/assets/${asset.body.id}/submit`);
+  await client.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve' });
+  const published = await client.post(`/v1/assets/${asset.body.id}/publish`, { channel: 'tiktok', url: 'https://t.example/v', aiLabelApplied: true });
+  const user = await client.post('/v1/users', { email: `u${Math.random()}@x.test`, name: 'U', role: 'approver' });
+  expect(published.status).toBe(201);
+  return { sourceId: source.body.id, campaignId: campaign.body.id, briefId: brief.body.id, assetId: asset.body.id, postId: published.body.post.id, userId: user.body.user.id, apiKeyId: user.body.apiKey.id };
+}
+
+beforeAll(async () => {
+  harness = await startTestApp();
+  await populate(harness.admin);
+  const other = await harness.newWorkspace('Brand B');
+  b = other.admin;
+  foreign = await populate(b);
+});
+afterAll(() => harness.close());
+
+describe('tenant isolation', () => {
+  it('has a case for every operation in the OpenAPI document', async () => {
+    const document = (await harness.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const operations = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method} ${path}`),
+    );
+    expect(operations.filter((op) => !(op in cases))).toEqual([]);
+  });
+
+  it.each(Object.keys(cases))('%s never reaches another workspace', async (operation) => {
+    const [method, template] = operation.split(' ') as [string, string];
+    const spec = cases[operation]!(foreign);
+    if (spec.expect === 'public') return;
+    const idKey = pathIds.find(([pattern]) => pattern.test(template))?.[1];
+    const url = template.replace('{id}', idKey ? foreign[idKey] : '') + (spec.query ? `?${spec.query}` : '');
+    const before = JSON.stringify(await snapshotOf(b));
+    const response = await harness.admin.request(method.toUpperCase() as 'GET', url, spec.body);
+    if (spec.expect === 'not_found') {
+      expect(response.status, JSON.stringify(response.body)).toBe(404);
+      expect(response.body.code).toBe('not_found');
+    } else {
+      expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
+      const text = JSON.stringify(response.body);
+      for (const id of Object.values(foreign)) expect(text).not.toContain(id);
+    }
+    // B's records are exactly as they were.
+    expect(JSON.stringify(await snapshotOf(b))).toBe(before);
+  });
+});
+
+async function snapshotOf(client: Client) {
+  const asset = await client.get(`/v1/assets/${foreign.assetId}`);
+  return {
+    workspace: (await client.get('/v1/workspace')).body,
+    sources: (await client.get('/v1/sources')).body,
+    campaigns: (await client.get('/v1/campaigns')).body,
+    briefs: (await client.get('/v1/briefs')).body,
+    asset: { ...asset.body, updatedAt: undefined },
+    posts: (await client.get('/v1/posts')).body,
+    keys: (await client.get('/v1/api-keys')).body.items.map((k: { id: string; revokedAt: string | null }) => [k.id, k.revokedAt]),
+  };
+}

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Role } from '@persona-ops/domain/store';
 import { findActiveKey } from '../services/api-keys.service.ts';
 import { ApiError } from '../http/api-error.ts';
+import { docsPrefix } from './swagger.plugin.ts';
 
 export type Principal = { workspaceId: string; userId: string; role: Role; keyId: string };
 
@@ -26,7 +27,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('principal', null as unknown as Principal);
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
-    if (config.public || !request.routeOptions.url) return;
+    const url = request.routeOptions.url;
+    // The interactive docs are public like the document they render.
+    if (config.public || !url || url === docsPrefix || url.startsWith(`${docsPrefix}/`)) return;
     const header = request.headers.authorization;
     const match = header?.match(/^Bearer\s+(\S+)$/i);
     if (!match?.[1]) {

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 export const apiVersion = '0.1.0';
+export const docsPrefix = '/docs';
 
 // The OpenAPI 3.1 document is generated from the routes' zod schemas; /docs renders it.
 export const swaggerPlugin = fp(async (app: FastifyInstance) => {
@@ -26,6 +27,6 @@ export const swaggerPlugin = fp(async (app: FastifyInstance) => {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true } });
+  await app.register(swaggerUi, { routePrefix: docsPrefix, uiConfig: { persistAuthorization: true } });
   app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 });

@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { chmod, cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, run, runToEnd } from './support/processes.ts';
+import { isReachable } from './support/services.ts';
+
+// README's quick start, as a newcomer runs it: a fresh copy of the repository, `pnpm install`,
+// then `pnpm start` with no DATABASE_URL (embedded PostgreSQL) and no Redis.
+const repository = path.resolve(import.meta.dirname, '..');
+let clone: string;
+const env = { ...process.env };
+delete env.DATABASE_URL;
+delete env.REDIS_URL;
+
+beforeAll(async () => {
+  clone = await mkdtemp(path.join(os.tmpdir(), 'persona-ops-quickstart-'));
+  // As root the embedded server runs as the postgres user, which must be able to enter the folder.
+  await chmod(clone, 0o755);
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: repository, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
+  for (const file of files) await cp(path.join(repository, file), path.join(clone, file), { recursive: true }).catch(() => undefined);
+  const install = await runToEnd('pnpm', ['install', '--frozen-lockfile', '--prefer-offline'], { cwd: clone, env, timeoutMs: 240_000 });
+  expect(install.code, install.output).toBe(0);
+}, 300_000);
+
+afterAll(async () => {
+  if (clone) await rm(clone, { recursive: true, force: true });
+});
+
+async function startOnce() {
+  const port = await freePort();
+  const databasePort = await freePort();
+  const started = run('pnpm', ['start'], { cwd: clone, env: { ...env, PORT: String(port), EMBEDDED_POSTGRES_PORT: String(databasePort) } });
+  const [, key] = await started.waitFor(/Demo admin API key\s+(\S+)/, 90_000);
+  return { started, base: `http://127.0.0.1:${port}`, key: key!, databasePort };
+}
+
+describe('the quick start', () => {
+  it('serves a ready API with the demo brand on an embedded PostgreSQL, and restarts on its data', async () => {
+    const first = await startOnce();
+    try {
+      const ready = await fetch(`${first.base}/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready', database: 'up', pendingMigrations: [] });
+      const document = await (await fetch(`${first.base}/openapi.json`)).json();
+      expect(document.openapi).toBe('3.1.0');
+      expect(Object.keys(document.paths)).toContain('/v1/reports/production');
+      const report = await fetch(`${first.base}/v1/reports/production`, { headers: { authorization: `Bearer ${first.key}` } });
+      expect(report.status).toBe(200);
+      expect((await report.json()).kpis.approved_assets).toBe(12);
+      expect((await fetch(`${first.base}/docs`)).status).toBe(200);
+    } finally {
+      await first.started.stop();
+    }
+    // Stopping the product stops its embedded PostgreSQL too.
+    expect(await isReachable(`postgres://postgres:postgres@127.0.0.1:${first.databasePort}/postgres`, 500)).toBe(false);
+
+    // The second start finds the data: no second demo brand, the same key still works.
+    const second = await startOnce();
+    try {
+      expect(second.key).toBe(first.key);
+      const sources = await (await fetch(`${second.base}/v1/sources`, { headers: { authorization: `Bearer ${second.key}` } })).json();
+      expect(sources.items).toHaveLength(5);
+    } finally {
+      await second.started.stop();
+    }
+  }, 240_000);
+});

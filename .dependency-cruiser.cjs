@@ -1,0 +1,56 @@
+// The dependency rules of style.md, enforced by `pnpm check`.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'domain/src/core imports nothing with I/O: only other core files.',
+      severity: 'error',
+      from: { path: '^domain/src/core/' },
+      to: { pathNot: ['^domain/src/core/'] },
+    },
+    {
+      name: 'store-depends-on-core-only',
+      comment: 'domain/src/store may use core, never the apps.',
+      severity: 'error',
+      from: { path: '^domain/src/store/' },
+      to: { path: '^(api|jobs|web)/' },
+    },
+    {
+      name: 'api-uses-only-job-contracts',
+      comment: 'api imports only jobs/src/contracts from jobs.',
+      severity: 'error',
+      from: { path: '^api/' },
+      to: { path: '^jobs/', pathNot: '^jobs/src/contracts' },
+    },
+    {
+      name: 'web-uses-core-and-its-client',
+      comment: 'web imports domain core (browser-safe) and its generated client, never api, store or jobs.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: ['^api/', '^jobs/', '^domain/src/store/'] },
+    },
+    {
+      name: 'nothing-imports-the-apps',
+      comment: 'Nothing imports api or web (the cross-package tests in test/ may drive the api).',
+      severity: 'error',
+      from: { pathNot: ['^api/', '^web/', '^test/'] },
+      to: { path: ['^api/', '^web/'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['node_modules', '\\.svelte-kit', 'build/', 'dist/'] },
+    tsPreCompilationDeps: true,
+    combinedDependencies: true,
+    preserveSymlinks: false,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'default', 'node'], extensions: ['.ts', '.js', '.svelte'] },
+    tsConfig: { fileName: 'tsconfig.base.json' },
+  },
+};

@@ -60,9 +60,10 @@ describe('the asset pipeline', () => {
   });
 
   it('lets only approvers (and admins) review', async () => {
-    const response = await studio.post(`/v1/assets/${assetId}/reviews`, { decision: 'approve' });
+    const response = await studio.request('POST', `/v1/assets/${assetId}/reviews`, { decision: 'approve' });
     expect(response.status).toBe(403);
-    expect(response.headers?.['content-type'] ?? 'application/problem+json').toContain('problem+json');
+    expect(response.body.code).toBe('role_not_allowed');
+    expect(response.headers['content-type']).toContain('application/problem+json');
   });
 
   it('rejects bad input with a 400 problem naming the field', async () => {

@@ -67,7 +67,7 @@ async function playStory(em: EntityManager, actor: Actor, briefId: string, opene
     const when = at(step.hour);
     if (step.do === 'submit') await submitAsset(em, actor, asset.id, when);
     else if (step.do === 'approve' || step.do === 'request_changes' || step.do === 'reject') await reviewAsset(em, actor, asset.id, step.do, step.reason, when);
-    else {
+    else if (step.do === 'publish' || step.do === 'paid') {
       await publishAsset(em, actor, asset.id, {
         channel: step.channel as Channel,
         url: `https://${step.channel}.example/${asset.id.slice(0, 8)}-${step.channel}`,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKey, User, Workspace, type IApiKey, type IUser, type IWorkspace, type Role } from '@persona-ops/domain/store';
-import { resolveThresholds } from '@persona-ops/domain/core';
+import { validateThresholdOverrides } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { issueKey } from './api-keys.service.ts';
 import { findOwned } from './owned.ts';
@@ -33,13 +33,7 @@ export async function getWorkspace(em: EntityManager, workspaceId: string) {
 export async function updateWorkspace(em: EntityManager, workspaceId: string, changes: Partial<Pick<IWorkspace, 'name' | 'currency' | 'hourlyRateMinor' | 'tierOverrides'>>) {
   const workspace = await getWorkspace(em, workspaceId);
   // Thresholds are checked by the same rules the reports use, so a bad override never reaches a report.
-  for (const [kpi, override] of Object.entries(changes.tierOverrides ?? {})) {
-    try {
-      resolveThresholds(kpi as never, { [kpi]: override } as never);
-    } catch (error) {
-      throw new ApiError(400, 'invalid_input', `Tier thresholds for ${kpi} are not usable: ${(error as Error).message}`, [{ field: `body.tierOverrides.${kpi}`, message: (error as Error).message }]);
-    }
-  }
+  if (changes.tierOverrides) validateThresholdOverrides(changes.tierOverrides);
   em.assign(workspace, changes);
   await em.flush();
   return workspace;

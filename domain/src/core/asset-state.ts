@@ -1,34 +1,11 @@
 import { DomainError, DomainErrorCode } from './errors.ts';
 
-export const AssetState = {
-  draft: 'draft',
-  in_review: 'in_review',
-  changes_requested: 'changes_requested',
-  approved: 'approved',
-  published: 'published',
-  rejected: 'rejected',
-} as const;
-export type AssetState = (typeof AssetState)[keyof typeof AssetState];
-export const ASSET_STATES = Object.values(AssetState);
+import { assetActions, assetStates, reviewDecisions } from './vocabulary.ts';
 
-export const AssetAction = {
-  submit: 'submit',
-  approve: 'approve',
-  request_changes: 'request_changes',
-  reject: 'reject',
-  publish: 'publish',
-} as const;
-export type AssetAction = (typeof AssetAction)[keyof typeof AssetAction];
-export const ASSET_ACTIONS = Object.values(AssetAction);
-
+export type AssetState = (typeof assetStates)[number];
+export type AssetAction = (typeof assetActions)[number];
 /** The decisions a reviewer can take on an asset in review. */
-export const ReviewDecision = {
-  approve: 'approve',
-  request_changes: 'request_changes',
-  reject: 'reject',
-} as const;
-export type ReviewDecision = (typeof ReviewDecision)[keyof typeof ReviewDecision];
-export const REVIEW_DECISIONS = Object.values(ReviewDecision);
+export type ReviewDecision = (typeof reviewDecisions)[number];
 
 // published -> published is legal: publishing the same approved asset to another channel is reuse,
 // which channel_reuse and paid_reuse_rate measure. rejected is terminal: new work is a new asset.
@@ -42,7 +19,7 @@ const TRANSITIONS: Record<AssetState, Partial<Record<AssetAction, AssetState>>> 
 };
 
 export function legalActions(state: AssetState): AssetAction[] {
-  return ASSET_ACTIONS.filter((action) => TRANSITIONS[state][action] !== undefined);
+  return assetActions.filter((action) => TRANSITIONS[state][action] !== undefined);
 }
 
 /** The state after `action`, or an illegal_transition error listing what is allowed instead. */
@@ -66,7 +43,7 @@ export function isApprovedState(state: AssetState): boolean {
 }
 
 export function isReviewDecision(action: string): action is ReviewDecision {
-  return (REVIEW_DECISIONS as readonly string[]).includes(action);
+  return (reviewDecisions as readonly string[]).includes(action);
 }
 
 export function decisionRequiresReason(decision: ReviewDecision): boolean {

@@ -1,25 +1,7 @@
 import { DomainError, DomainErrorCode, invalidInput } from './errors.ts';
 import { assertValidDate } from './guards.ts';
 import type { Direction } from './tiers.ts';
-
-export const CampaignGoal = {
-  awareness: 'awareness',
-  traffic: 'traffic',
-  engagement: 'engagement',
-  lead_generation: 'lead_generation',
-  sales: 'sales',
-} as const;
-export type CampaignGoal = (typeof CampaignGoal)[keyof typeof CampaignGoal];
-export const CAMPAIGN_GOALS = Object.values(CampaignGoal);
-
-export const SourceKind = {
-  ai_character: 'ai_character',
-  human_creator: 'human_creator',
-  studio: 'studio',
-  product_ad: 'product_ad',
-} as const;
-export type SourceKind = (typeof SourceKind)[keyof typeof SourceKind];
-export const SOURCE_KINDS = Object.values(SourceKind);
+import type { CampaignGoal, SourceKind } from './vocabulary.ts';
 
 /** Every KPI a source comparison can rank on, with which way is better and whether it is money. */
 export const COMPARISON_KPIS = {

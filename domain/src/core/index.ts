@@ -1,7 +1,6 @@
 // Public surface of the pure domain core (`@persona-ops/domain/core`): KPIs, tiers, insights,
 // verdicts, the asset state machine, comparison rules and the safety taxonomy. No I/O here.
 export * from './errors.ts';
-export * from './currencies.ts';
 export * from './money.ts';
 export * from './ratio.ts';
 export * from './stats.ts';

@@ -163,7 +163,8 @@ function trim(value: number, decimals: number): string {
 function format(kpiId: TieredKpiId, value: number, currency?: string): string {
   if (PERCENT_KPIS.has(kpiId)) return `${trim(value, 2)} %`;
   if (isMoneyTieredKpiId(kpiId)) {
-    const amount = value !== 0 && Math.abs(value) < 0.1 ? value.toFixed(3) : value.toFixed(2);
+    // Sub-cent costs such as a CPV of 0.025 need a third decimal; others read as money.
+    const amount = Number(value.toFixed(3)) === Number(value.toFixed(2)) ? value.toFixed(2) : value.toFixed(3);
     return currency === undefined ? amount : `${currency} ${amount}`;
   }
   return trim(value, kpiId === 'target_actions' ? 0 : 1);
@@ -171,16 +172,17 @@ function format(kpiId: TieredKpiId, value: number, currency?: string): string {
 
 function range(kpiId: TieredKpiId, tier: Tier, t: Thresholds, currency?: string): string {
   const f = (v: number) => format(kpiId, v, currency);
-  const [better, worse] = t.direction === 'higher_is_better' ? ['or more', 'under'] : ['or less', 'over'];
+  const higher = t.direction === 'higher_is_better';
+  const between = (a: number, b: number) => (a < b ? `${f(a)} to ${f(b)}` : `${f(b)} to ${f(a)}`);
   switch (tier) {
     case 'weak':
-      return `${worse} ${f(t.average)}`;
+      return `${higher ? 'under' : 'over'} ${f(t.average)}`;
     case 'average':
-      return `${f(t.average)} to ${f(t.strong)}`;
+      return between(t.average, t.strong);
     case 'strong':
-      return `${f(t.strong)} to ${f(t.exceptional)}`;
+      return between(t.strong, t.exceptional);
     case 'exceptional':
-      return `${f(t.exceptional)} ${better}`;
+      return `${f(t.exceptional)} ${higher ? 'or more' : 'or less'}`;
   }
 }
 
@@ -227,7 +229,7 @@ function roiInsight(subject: InsightSubject, t: Thresholds, tier: Tier | null): 
   }
   switch (tier) {
     case null:
-      return `ROI of ${v}: the campaign returned ${multiple} its cost. ${subject.tierUnavailable ?? ''}`.trim();
+      return `ROI of ${v}: the campaign returned ${multiple} its cost.`;
     case 'weak':
       return `ROI of ${v} is weak: the campaign returned more than it cost, but under ${bar}; cut the weakest placements or costs and lift conversion before scaling.`;
     case 'average':
@@ -247,7 +249,8 @@ export function insight(kpiId: TieredKpiId, subject: InsightSubject, context?: I
   if (kpiId === 'roi') return roiInsight(subject, t, subject.tier);
   const value = format(kpiId, subject.value, subject.currency);
   if (subject.tier === null) {
-    return `${label} is ${value}. ${subject.tierUnavailable ?? 'It has no tier.'}`;
+    const why = subject.tierUnavailable ?? 'no thresholds apply';
+    return `${label} is ${value} and has no tier: ${why.charAt(0).toLowerCase()}${why.slice(1).replace(/\.$/, '')}.`;
   }
   const cross = crossKpi(kpiId, subject, context);
   if (cross !== null) return cross;

@@ -1,6 +1,8 @@
 import { isKnownCurrency, minorUnitDigits } from './currencies.ts';
 import { DomainError, DomainErrorCode, invalidInput } from './errors.ts';
 
+export type { KnownCurrency } from './currencies.ts';
+export { isKnownCurrency, KNOWN_CURRENCIES, minorUnitDigits } from './currencies.ts';
 /** Money as stored: integer minor units (cents for USD, yen for JPY) and an ISO 4217 code. */
 export type Money = { amountMinor: number; currency: string };
 

@@ -27,7 +27,7 @@ export type NewFollowersLift = {
   lagDays: number;
   window: DayWindow;
   baselineWindow: DayWindow;
-  /** Why value is null: which day has no follower count. */
+  /** Why value is null: the days with no follower count. */
   missing: string | null;
 };
 
@@ -80,11 +80,13 @@ export function newFollowersLift(input: NewFollowersLiftInput): NewFollowersLift
   const atStart = followersOn(input.snapshots, start);
   const atEnd = followersOn(input.snapshots, end);
   const atBaselineStart = followersOn(input.snapshots, baselineStart);
-  const missingDay = [
+  const missingDays = [
     { value: atBaselineStart, day: baselineStart },
     { value: atStart, day: start },
     { value: atEnd, day: end },
-  ].find((point) => point.value === null)?.day;
+  ]
+    .filter((point) => point.value === null)
+    .map((point) => new Date(point.day).toISOString().slice(0, 10));
 
   const windowGain = atStart === null || atEnd === null ? null : atEnd - atStart;
   const baselineGain = atStart === null || atBaselineStart === null ? null : atStart - atBaselineStart;
@@ -97,6 +99,6 @@ export function newFollowersLift(input: NewFollowersLiftInput): NewFollowersLift
     lagDays,
     window: { start: new Date(start), end: new Date(end) },
     baselineWindow: { start: new Date(baselineStart), end: new Date(start) },
-    missing: missingDay === undefined ? null : `No follower count on or around ${new Date(missingDay).toISOString().slice(0, 10)}.`,
+    missing: missingDays.length === 0 ? null : `No follower count on or around ${missingDays.join(', ')}.`,
   };
 }

@@ -28,7 +28,7 @@
  * engagement goals; scale is reachable without ROI for goals that are not about sales; a weak CTR
  * with unknown or weak conversion still fixes the creative first instead of saying nothing.
  */
-import type { CampaignGoal } from './comparison.ts';
+import type { CampaignGoal } from './vocabulary.ts';
 import { DECISIVE_KPIS } from './comparison.ts';
 import type { Rated, Tier, TieredKpiId } from './tiers.ts';
 import { isTieredKpiId } from './tiers.ts';

@@ -10,10 +10,10 @@ export const assetKinds = ['image', 'video', 'carousel', 'text'] as const;
 export type AssetKind = (typeof assetKinds)[number];
 
 export const assetStates = ['draft', 'in_review', 'changes_requested', 'approved', 'published', 'rejected'] as const;
-export type AssetStateName = (typeof assetStates)[number];
-
-export const assetActions = ['create', 'submit', 'approve', 'request_changes', 'reject', 'publish'] as const;
-export type AssetActionName = (typeof assetActions)[number];
+export const assetActions = ['submit', 'approve', 'request_changes', 'reject', 'publish'] as const;
+export const reviewDecisions = ['approve', 'request_changes', 'reject'] as const;
+// The transition log also records an asset's creation, which is not an action on a state.
+export const transitionActions = ['create', ...assetActions] as const;
 
 export const placementKinds = ['organic', 'paid'] as const;
 export type PlacementKind = (typeof placementKinds)[number];

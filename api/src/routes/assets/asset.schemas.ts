@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { assetActions, assetKinds, assetStates, channels, placementKinds } from '@persona-ops/domain/core';
+import { assetKinds, assetStates, channels, placementKinds, reviewDecisions, transitionActions } from '@persona-ops/domain/core';
 import { currencySchema, idSchema, minorUnits, paginationQuery, pageOf, periodQuery, timestampSchema } from '../../http/common.schemas.ts';
 
 export const transitionSchema = z
   .object({
     id: idSchema,
-    action: z.enum(assetActions),
+    action: z.enum(transitionActions),
     fromState: z.enum(assetStates).nullable(),
     toState: z.enum(assetStates),
     reason: z.string().nullable(),
@@ -55,7 +55,7 @@ export const createAssetBody = z.object({
 });
 
 export const reviewBody = z.object({
-  decision: z.enum(['approve', 'request_changes', 'reject']),
+  decision: z.enum(reviewDecisions),
   reason: z.string().trim().max(5_000).optional().describe('Required for request_changes and reject'),
 });
 

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { assetActions, assetStates } from '../../core/vocabulary.ts';
+import { assetStates, transitionActions } from '../../core/vocabulary.ts';
 import { baseProperties } from './base.properties.ts';
 import { Asset } from './asset.entity.ts';
 import { User } from './user.entity.ts';
@@ -14,7 +14,7 @@ export const AssetTransition = defineEntity({
     ...baseProperties,
     workspace: () => p.manyToOne(Workspace).index(),
     asset: () => p.manyToOne(Asset),
-    action: p.enum(assetActions),
+    action: p.enum(transitionActions),
     fromState: p.enum(assetStates).nullable(),
     toState: p.enum(assetStates),
     reason: p.text().nullable(),

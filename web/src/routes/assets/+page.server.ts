@@ -1,0 +1,59 @@
+import { assetStates } from '@persona-ops/domain/core';
+import { fieldErrors, type AssetListQuery } from '#lib/api/client.ts';
+import { apiFor, attempt } from '#lib/server/api.ts';
+import { loadLookups, nameOf } from '#lib/server/lookups.ts';
+import type { PageServerLoad } from './$types';
+
+const DEFAULT_PAGE_SIZE = 25;
+
+function pageSize(value: string | null): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 200 ? n : DEFAULT_PAGE_SIZE;
+}
+
+export const load: PageServerLoad = async (event) => {
+  const api = apiFor(event);
+  const params = event.url.searchParams;
+  const filters = {
+    state: params.get('state') ?? '',
+    campaignId: params.get('campaignId') ?? '',
+    sourceId: params.get('sourceId') ?? '',
+    limit: params.get('limit') ? String(pageSize(params.get('limit'))) : '',
+  };
+  const cursor = params.get('cursor') || undefined;
+  const errors: Record<string, string> = {};
+  const query: AssetListQuery = { limit: pageSize(filters.limit), sort: 'createdAt', order: 'desc', cursor };
+  if (filters.state) {
+    if ((assetStates as readonly string[]).includes(filters.state)) query.state = filters.state as NonNullable<AssetListQuery['state']>;
+    else errors.state = `must be one of ${assetStates.join(', ')}`;
+  }
+  if (filters.campaignId) query.campaignId = filters.campaignId;
+  if (filters.sourceId) query.sourceId = filters.sourceId;
+
+  const [lookups, page] = await Promise.all([
+    loadLookups(event, api),
+    Object.keys(errors).length ? Promise.resolve({ data: null, problem: null }) : attempt(event, () => api.GET('/v1/assets', { params: { query } })),
+  ]);
+
+  const items = (page.data?.items ?? []).map((asset) => ({
+    ...asset,
+    campaign: nameOf(lookups.campaigns, asset.campaignId),
+    source: nameOf(lookups.sources, asset.sourceId),
+  }));
+
+  // Links keep the filters; "next" adds the API's cursor.
+  const base = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) base.set(key, value);
+  const next = page.data?.nextCursor ? new URLSearchParams([...base, ['cursor', page.data.nextCursor]]) : null;
+
+  return {
+    filters,
+    states: [...assetStates],
+    lookups,
+    items,
+    firstPageHref: cursor ? `?${base}` : null,
+    nextPageHref: next ? `?${next}` : null,
+    problem: page.problem,
+    filterErrors: { ...errors, ...fieldErrors(page.problem) },
+  };
+};

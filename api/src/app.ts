@@ -9,6 +9,7 @@ import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { assetRoutes } from './routes/assets/asset.routes.ts';
 import { briefRoutes } from './routes/briefs/brief.routes.ts';
 import { campaignRoutes } from './routes/campaigns/campaign.routes.ts';
+import { commentRoutes } from './routes/comments/comment.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { postRoutes } from './routes/posts/post.routes.ts';
 import { reportRoutes } from './routes/reports/report.routes.ts';
@@ -26,7 +27,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   await instance.register(authPlugin);
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
-  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, reportRoutes]) {
+  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, reportRoutes]) {
     await routes.register(plugin);
   }
 }

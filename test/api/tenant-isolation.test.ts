@@ -38,6 +38,9 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'post /v1/assets/{id}/paid-reuse': () => ({ body: { channel: 'instagram', url: 'https://i.example/p', aiLabelApplied: true, spendMinor: 100 }, expect: 'not_found' }),
   'get /v1/posts': (b) => ({ query: `assetId=${b.assetId}`, expect: 'not_found' }),
   'get /v1/posts/{id}': () => ({ expect: 'not_found' }),
+  'post /v1/comments': (b) => ({ body: { postId: b.postId, platformCommentId: 'x1', text: 'hi', postedAt: new Date().toISOString() }, expect: 'not_found' }),
+  'post /v1/comments/bulk': (b) => ({ body: { comments: [{ postId: b.postId, platformCommentId: 'x2', text: 'hi', postedAt: new Date().toISOString() }] }, expect: 'not_found' }),
+  'get /v1/comments': (b) => ({ query: `postId=${b.postId}`, expect: 'not_found' }),
   'get /v1/reports/production': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
 };
 
@@ -116,6 +119,7 @@ async function snapshotOf(client: Client) {
     briefs: (await client.get('/v1/briefs')).body,
     asset: { ...asset.body, updatedAt: undefined },
     posts: (await client.get('/v1/posts')).body,
+    comments: (await client.get('/v1/comments')).body,
     keys: (await client.get('/v1/api-keys')).body.items.map((k: { id: string; revokedAt: string | null }) => [k.id, k.revokedAt]),
   };
 }

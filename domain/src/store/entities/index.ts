@@ -3,12 +3,15 @@ import { AssetTransition } from './asset-transition.entity.ts';
 import { Asset } from './asset.entity.ts';
 import { Brief } from './brief.entity.ts';
 import { Campaign } from './campaign.entity.ts';
+import { ClassificationTask } from './classification-task.entity.ts';
+import { CommentClassification } from './comment-classification.entity.ts';
+import { Comment } from './comment.entity.ts';
 import { Post } from './post.entity.ts';
 import { Source } from './source.entity.ts';
 import { User } from './user.entity.ts';
 import { Workspace } from './workspace.entity.ts';
 
-export { ApiKey, Asset, AssetTransition, Brief, Campaign, Post, Source, User, Workspace };
+export { ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationTask, Comment, CommentClassification, Post, Source, User, Workspace };
 export { roles, type Role } from './user.entity.ts';
 export type { IApiKey } from './api-key.entity.ts';
 export type { IAssetTransition } from './asset-transition.entity.ts';
@@ -19,6 +22,9 @@ export type { IPost } from './post.entity.ts';
 export type { ISource } from './source.entity.ts';
 export type { IUser } from './user.entity.ts';
 export type { IWorkspace } from './workspace.entity.ts';
+export type { IComment } from './comment.entity.ts';
+export type { ICommentClassification } from './comment-classification.entity.ts';
+export type { IClassificationTask } from './classification-task.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
-export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post];
+export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask];

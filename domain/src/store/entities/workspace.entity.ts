@@ -10,6 +10,11 @@ export const Workspace = defineEntity({
     currency: p.string().length(3).default('USD'),
     // People's time is part of production cost; this is the default rate, sources may override it.
     hourlyRateMinor: p.integer().default(0),
+    // Rival brands: a comment naming one is flagged `competitor`.
+    competitors: p.json<string[]>().default('[]'),
+    // Brand-safety alerts are POSTed here, signed with HMAC-SHA256 of the body under the secret.
+    alertWebhookUrl: p.string().length(2048).nullable(),
+    alertWebhookSecret: p.string().nullable(),
     tierOverrides: p.json<Record<string, { average: number; strong: number; exceptional: number }>>().default('{}'),
   },
 });

@@ -1,0 +1,61 @@
+import { raw } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Comment, CommentClassification, Post, acceptComments, type IncomingComment } from '@persona-ops/domain/store';
+import { ApiError } from '../http/api-error.ts';
+import { assertFilterIdsOwned, period } from './owned.ts';
+import { paginate, type PageRequest } from './pagination.ts';
+
+// Every post named must be this workspace's and the comment cannot predate the post.
+export async function ingestComments(em: EntityManager, workspaceId: string, comments: IncomingComment[], now: Date, fieldOf = (index: number) => `body.comments.${index}`) {
+  const postIds = [...new Set(comments.map((c) => c.postId))];
+  const posts = await em.find(Post, { workspace: workspaceId, id: { $in: postIds } }, { fields: ['id', 'publishedAt'] });
+  const publishedAt = new Map(posts.map((post) => [post.id, post.publishedAt.getTime()]));
+  const errors: Array<{ field: string; message: string }> = [];
+  comments.forEach((comment, index) => {
+    const published = publishedAt.get(comment.postId);
+    if (published === undefined) errors.push({ field: `${fieldOf(index)}.postId`, message: `no post ${comment.postId} in this workspace` });
+    else if (new Date(comment.postedAt).getTime() < published) errors.push({ field: `${fieldOf(index)}.postedAt`, message: 'is before the post was published' });
+    else if (new Date(comment.postedAt).getTime() > now.getTime() + 60_000) errors.push({ field: `${fieldOf(index)}.postedAt`, message: 'is in the future' });
+  });
+  if (errors.some((e) => e.field.endsWith('postId'))) {
+    throw new ApiError(404, 'not_found', `${errors.length} comment(s) name a post that does not exist in this workspace; nothing was stored. Fix them and send the batch again.`, errors.slice(0, 100));
+  }
+  if (errors.length > 0) {
+    throw new ApiError(422, 'rule_violation', `${errors.length} comment(s) break a rule; nothing was stored. Fix them and send the batch again.`, errors.slice(0, 100));
+  }
+  return acceptComments(em, workspaceId, comments, now);
+}
+
+export type CommentFilter = {
+  postId?: string | undefined;
+  campaignId?: string | undefined;
+  sourceId?: string | undefined;
+  sentiment?: string | undefined;
+  category?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+};
+
+export async function listComments(em: EntityManager, workspaceId: string, filter: CommentFilter, page: PageRequest) {
+  await assertFilterIdsOwned(em, workspaceId, { campaignId: filter.campaignId, sourceId: filter.sourceId });
+  if (filter.postId && !(await em.count(Post, { id: filter.postId, workspace: workspaceId }))) {
+    throw new ApiError(404, 'not_found', `No post with id ${filter.postId} exists in this workspace.`);
+  }
+  // Classification filters as an EXISTS on the comment's results, so pagination stays on comments.
+  const classified = filter.sentiment || filter.category
+    ? {
+        [raw((alias: string) => `exists (select 1 from comment_classification cc where cc.comment_id = ${alias}.id${filter.sentiment ? ' and cc.sentiment = ?' : ''}${filter.category ? ' and ? = any(cc.flags)' : ''})`, [filter.sentiment, filter.category].filter(Boolean))]: true,
+      }
+    : {};
+  const result = await paginate(em, Comment, {
+    workspace: workspaceId,
+    ...(filter.postId ? { post: filter.postId } : {}),
+    ...(filter.campaignId ? { post: { campaign: filter.campaignId } } : {}),
+    ...(filter.sourceId ? { post: { source: filter.sourceId } } : {}),
+    ...period('postedAt', filter.from, filter.to),
+    ...classified,
+  }, page);
+  const latest = await em.find(CommentClassification, { comment: { $in: result.items.map((c) => c.id) } }, { orderBy: { classifiedAt: 'asc' } });
+  const byComment = new Map(latest.map((row) => [row.comment.id, row]));
+  return { items: result.items.map((comment) => ({ comment, classification: byComment.get(comment.id) ?? null })), nextCursor: result.nextCursor };
+}

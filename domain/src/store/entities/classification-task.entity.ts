@@ -1,0 +1,24 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Comment } from './comment.entity.ts';
+import { Workspace } from './workspace.entity.ts';
+
+export const classificationTaskStates = ['pending', 'dispatched'] as const;
+
+// The outbox: a row is written in the same transaction that accepts a comment, so the need to
+// classify it survives Redis or every worker being down. The dispatcher moves pending rows to the
+// queue; the classify handler deletes a row once its result is stored.
+export const ClassificationTask = defineEntity({
+  name: 'ClassificationTask',
+  tableName: 'classification_task',
+  indexes: [{ properties: ['state', 'availableAt'] }],
+  properties: {
+    comment: () => p.oneToOne(Comment).primary().deleteRule('cascade'),
+    workspace: () => p.manyToOne(Workspace),
+    state: p.enum(classificationTaskStates).default('pending'),
+    // A dispatched row that is not done by then is dispatched again (a queue may lose jobs).
+    availableAt: p.datetime(),
+    dispatchCount: p.integer().default(0),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type IClassificationTask = InferEntity<typeof ClassificationTask>;

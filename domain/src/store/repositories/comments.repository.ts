@@ -1,0 +1,110 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { query } from './sql.ts';
+
+export type IncomingComment = { postId: string; platformCommentId: string; authorHandle: string; text: string; postedAt: string };
+
+// Accepts comments and records that each needs classifying, in one transaction (the outbox):
+// a comment is never stored without its task, so nothing waits forever if Redis is down.
+// Idempotent on (post, platform comment id): a comment sent again is counted as a duplicate.
+export async function acceptComments(em: EntityManager, workspaceId: string, comments: IncomingComment[], now: Date) {
+  return em.transactional(async (tx) => {
+    const inserted = await query<{ id: string }>(
+      tx,
+      `insert into comment (id, created_at, updated_at, workspace_id, post_id, platform_comment_id, author_handle, text, posted_at)
+       select gen_random_uuid(), ?, ?, ?, r.post_id, r.platform_comment_id, r.author_handle, r.text, r.posted_at
+       from jsonb_to_recordset(?::jsonb) as r(post_id uuid, platform_comment_id text, author_handle text, text text, posted_at timestamptz)
+       on conflict (post_id, platform_comment_id) do nothing
+       returning id`,
+      [now, now, workspaceId, JSON.stringify(comments.map((c) => ({ post_id: c.postId, platform_comment_id: c.platformCommentId, author_handle: c.authorHandle, text: c.text, posted_at: c.postedAt })))],
+    );
+    if (inserted.length > 0) {
+      await query(
+        tx,
+        `insert into classification_task (comment_id, workspace_id, state, available_at, dispatch_count, created_at)
+         select id, ?, 'pending', ?, 0, ? from unnest(?::uuid[]) as id`,
+        [workspaceId, now, now, `{${inserted.map((row) => row.id).join(',')}}`],
+      );
+    }
+    return { accepted: inserted.length, duplicates: comments.length - inserted.length };
+  });
+}
+
+// Claims up to `limit` tasks that are pending, or were dispatched long enough ago that their job
+// may be lost, and pushes their retry time forward. SKIP LOCKED lets several dispatchers share
+// the outbox without handing out the same task twice at once.
+export async function claimClassificationTasks(em: EntityManager, limit: number, now: Date, redispatchAfterMs: number) {
+  const rows = await query<{ comment_id: string; workspace_id: string }>(
+    em,
+    `update classification_task t set state = 'dispatched', available_at = ?, dispatch_count = t.dispatch_count + 1
+     where t.comment_id in (
+       select comment_id from classification_task
+       where available_at <= ?
+       order by available_at
+       limit ?
+       for update skip locked)
+     returning t.comment_id, t.workspace_id`,
+    [new Date(now.getTime() + redispatchAfterMs), now, limit],
+  );
+  return rows.map((row) => ({ commentId: row.comment_id, workspaceId: row.workspace_id }));
+}
+
+// A claimed task whose job could not be enqueued goes straight back to pending.
+export async function releaseClassificationTasks(em: EntityManager, commentIds: string[], now: Date) {
+  if (commentIds.length === 0) return;
+  await query(em, `update classification_task set state = 'pending', available_at = ? where comment_id = any(?::uuid[])`, [now, `{${commentIds.join(',')}}`]);
+}
+
+export type CommentForClassification = { id: string; workspaceId: string; text: string; characterNames: string[]; competitors: string[] };
+
+// The comments of a batch that still need classifying (their task is open: a retried batch skips
+// what an earlier attempt finished), with what a classifier needs: the character's name, handles
+// and aliases (for mention detection) and the workspace's competitor list.
+export async function loadCommentsForClassification(em: EntityManager, commentIds: string[]): Promise<CommentForClassification[]> {
+  if (commentIds.length === 0) return [];
+  const rows = await query<{ id: string; workspace_id: string; text: string; name: string; handles: Record<string, string>; aliases: string[]; competitors: string[] }>(
+    em,
+    `select c.id, c.workspace_id, c.text, s.name, s.handles, s.aliases, w.competitors
+     from classification_task t join comment c on c.id = t.comment_id join post p on p.id = c.post_id
+       join source s on s.id = p.source_id join workspace w on w.id = c.workspace_id
+     where t.comment_id = any(?::uuid[])`,
+    [`{${commentIds.join(',')}}`],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    workspaceId: row.workspace_id,
+    text: row.text,
+    characterNames: [row.name, ...Object.values(row.handles), ...row.aliases],
+    competitors: row.competitors,
+  }));
+}
+
+export type StoredClassification = {
+  commentId: string;
+  workspaceId: string;
+  sentiment: string;
+  score: number;
+  flags: string[];
+  mentionsCharacter: boolean;
+  classifier: string;
+  version: string;
+};
+
+// Stores results and closes their tasks in one transaction. ON CONFLICT makes a retried batch
+// harmless: a (comment, classifier, version) result is written once.
+export async function saveClassifications(em: EntityManager, results: StoredClassification[], now: Date) {
+  if (results.length === 0) return { stored: 0 };
+  return em.transactional(async (tx) => {
+    const stored = await query<{ id: string }>(
+      tx,
+      `insert into comment_classification (id, created_at, updated_at, workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, classified_at)
+       select gen_random_uuid(), ?, ?, r.workspace_id, r.comment_id, r.classifier, r.version, r.sentiment, r.score,
+              array(select jsonb_array_elements_text(r.flags)), r.mentions_character, ?
+       from jsonb_to_recordset(?::jsonb) as r(workspace_id uuid, comment_id uuid, classifier text, version text, sentiment text, score double precision, flags jsonb, mentions_character boolean)
+       on conflict (comment_id, classifier, version) do nothing
+       returning id`,
+      [now, now, now, JSON.stringify(results.map((r) => ({ workspace_id: r.workspaceId, comment_id: r.commentId, classifier: r.classifier, version: r.version, sentiment: r.sentiment, score: r.score, flags: r.flags, mentions_character: r.mentionsCharacter })))],
+    );
+    await query(tx, `delete from classification_task where comment_id = any(?::uuid[])`, [`{${results.map((r) => r.commentId).join(',')}}`]);
+    return { stored: stored.length };
+  });
+}

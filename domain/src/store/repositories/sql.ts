@@ -1,0 +1,8 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+// Raw SQL for the hot paths (bulk ingestion, the outbox) inside the manager's transaction, if any.
+// Bulk rows travel as one JSON parameter (jsonb_to_recordset), so a 10,000-row batch is one
+// statement with one parameter whatever its size.
+export async function query<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+  return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
+}

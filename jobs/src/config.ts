@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const environment = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  OPENAI_BATCH_SIZE: z.coerce.number().int().min(1).max(200).default(50),
+  OPENAI_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  CASCADE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
+  CLASSIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(500),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type JobsConfig = z.infer<typeof environment>;
+
+export function loadJobsConfig(env: NodeJS.ProcessEnv = process.env): JobsConfig {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment for the job workers (see .env.example):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

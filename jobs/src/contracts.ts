@@ -1,0 +1,91 @@
+// The job registry: every job name with its queue and zod payload, and how to enqueue one.
+// Payloads carry ids, never data; job ids are deterministic so duplicates collapse.
+// The API imports only this file from the jobs package.
+import { createHash } from 'node:crypto';
+import { Queue, createPostgresBackend, type JobsOptions } from 'bullmq';
+import { z } from 'zod';
+
+export const queueNames = ['classification', 'maintenance'] as const;
+export type QueueName = (typeof queueNames)[number];
+
+export const jobDefinitions = {
+  'classify-comments': {
+    queue: 'classification',
+    payload: z.object({ commentIds: z.array(z.uuid()).min(1).max(1000) }),
+  },
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
+
+export type JobName = keyof typeof jobDefinitions;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobDefinitions)[N]['payload']>;
+
+export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): string {
+  if (name === 'classify-comments') {
+    const ids = [...payload.commentIds].sort();
+    return `classify-${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 32)}`;
+  }
+  return `${name}-${createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 32)}`;
+}
+
+// Retried with exponential backoff by default; finished jobs are dropped so a re-dispatched batch
+// (same deterministic id) is accepted again, failed ones kept a week for the admins to inspect.
+export const defaultJobOptions: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+// `namespace` keeps several deployments (or test files) on one server apart: the Redis key prefix,
+// or the PostgreSQL schema of the BullMQ tables.
+export type QueueConnection = { kind: 'redis'; url: string; namespace?: string } | { kind: 'postgres'; url: string; namespace?: string };
+
+export function describeConnection(connection: QueueConnection): string {
+  return connection.kind === 'redis' ? 'Redis' : 'PostgreSQL (BullMQ PostgreSQL backend)';
+}
+
+// Redis when configured; otherwise BullMQ's official PostgreSQL backend on the product's own
+// database, so the embedded quick start runs the real queues and workers.
+export function redisOptions(url: string) {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.pathname.length > 1 ? { db: Number(parsed.pathname.slice(1)) } : {}),
+    ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
+    // BullMQ workers need this; a command should wait for a reconnect rather than fail.
+    maxRetriesPerRequest: null,
+  };
+}
+
+export function backendOptions(connection: QueueConnection) {
+  return connection.kind === 'redis'
+    ? { connection: redisOptions(connection.url), prefix: connection.namespace ?? 'persona-ops' }
+    : { connection: { connectionString: connection.url, schema: connection.namespace ?? 'bullmq', migrate: true } };
+}
+
+// The PostgreSQL backend's classes are typed with their own backend parameter; the API they offer
+// is the same, so they are handled as the default Queue type.
+export function openQueue(connection: QueueConnection, name: QueueName): Queue {
+  if (connection.kind === 'redis') return new Queue(name, { ...backendOptions(connection), defaultJobOptions });
+  return new Queue(name, { ...backendOptions(connection), defaultJobOptions }, createPostgresBackend) as unknown as Queue;
+}
+
+export type Queues = Map<QueueName, Queue>;
+
+export function openQueues(connection: QueueConnection): Queues {
+  return new Map(queueNames.map((name) => [name, openQueue(connection, name)]));
+}
+
+export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayload<N>, options: JobsOptions = {}) {
+  const definition = jobDefinitions[name];
+  const data = definition.payload.parse(payload);
+  const queue = queues.get(definition.queue);
+  if (!queue) throw new Error(`No queue ${definition.queue} is open for job ${name}`);
+  return queue.add(name, data, { jobId: jobIdFor(name, data as JobPayload<N>), ...options });
+}
+
+export async function closeQueues(queues: Queues): Promise<void> {
+  await Promise.all([...queues.values()].map((queue) => queue.close()));
+}

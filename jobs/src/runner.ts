@@ -1,0 +1,84 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { UnrecoverableError, Worker, createPostgresBackend, type Job } from 'bullmq';
+import type { CommentClassifier } from '@persona-ops/domain/core';
+import { backendOptions, jobDefinitions, openQueues, queueNames, closeQueues, type JobName, type QueueConnection, type QueueName } from './contracts.ts';
+import { startDispatcher } from './dispatcher.ts';
+import { ClassifierError, RateLimitedError } from './classifiers/openai/index.ts';
+import { classifyCommentsHandler } from './handlers/classify-comments.handler.ts';
+
+export type RunnerOptions = {
+  orm: MikroORM;
+  connection: QueueConnection;
+  classifier: CommentClassifier;
+  concurrency?: number;
+  classifyBatchSize?: number;
+  // Jobs per second the classification queue may start (the OpenAI rate limit); none offline.
+  classificationLimiter?: { max: number; duration: number };
+  dispatch?: boolean;
+  log?: (message: string) => void;
+};
+
+type Handler = (payload: never, job: Job) => Promise<unknown>;
+
+// The job workers of one process: one handler per job name, checked at start-up, a worker per
+// queue, and the outbox dispatcher. `pnpm jobs` runs this on its own; the quick start runs it
+// inside the same process as the API.
+export async function startJobRunner(options: RunnerOptions) {
+  const handlers: Record<JobName, Handler> = {
+    'classify-comments': classifyCommentsHandler({ orm: options.orm, classifier: options.classifier }) as Handler,
+  };
+  for (const name of Object.keys(jobDefinitions) as JobName[]) {
+    if (typeof handlers[name] !== 'function') throw new Error(`Job ${name} has no handler`);
+  }
+
+  const queues = openQueues(options.connection);
+  const workers = queueNames.map((queue) => openWorker(queue, options, handlers));
+  for (const worker of workers) worker.on('error', (error) => options.log?.(`worker: ${error.message}`));
+  const dispatcher = options.dispatch === false ? null : startDispatcher({ orm: options.orm, queues, batchSize: options.classifyBatchSize ?? 500, ...(options.log ? { log: options.log } : {}) });
+
+  return {
+    queues,
+    workers,
+    dispatcher,
+    // Graceful: stop taking work, let running jobs finish, then close the connections.
+    async close() {
+      await dispatcher?.stop();
+      await Promise.all(workers.map((worker) => worker.close()));
+      await closeQueues(queues);
+    },
+  };
+}
+
+function openWorker(queue: QueueName, options: RunnerOptions, handlers: Record<JobName, Handler>): Worker {
+  let worker: Worker | undefined;
+  const process = async (job: Job) => {
+    const definition = jobDefinitions[job.name as JobName];
+    if (!definition) throw new UnrecoverableError(`Unknown job name ${job.name}`);
+    const parsed = definition.payload.safeParse(job.data);
+    // A malformed payload will be malformed on every retry.
+    if (!parsed.success) throw new UnrecoverableError(`Invalid payload for ${job.name}: ${parsed.error.message}`);
+    try {
+      return await handlers[job.name as JobName](parsed.data as never, job);
+    } catch (error) {
+      // The provider asked us to wait: pause this queue for that long and retry the job then,
+      // without spending one of its attempts.
+      if (error instanceof RateLimitedError && error.retryAfterMs !== undefined && worker) {
+        await worker.rateLimit(error.retryAfterMs);
+        throw Worker.RateLimitError();
+      }
+      if (error instanceof ClassifierError && !error.retryable) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  };
+  const shared = {
+    concurrency: options.concurrency ?? 4,
+    ...(queue === 'classification' && options.classificationLimiter ? { limiter: options.classificationLimiter } : {}),
+    // A worker that dies mid-job leaves it stalled; another worker picks it up after this long.
+    stalledInterval: 15_000,
+    maxStalledCount: 3,
+  };
+  worker = options.connection.kind === 'redis'
+    ? new Worker(queue, process, { ...shared, ...backendOptions(options.connection) })
+    : (new Worker(queue, process, { ...shared, ...backendOptions(options.connection) }, createPostgresBackend) as unknown as Worker);
+  return worker;
+}

@@ -67,15 +67,15 @@ export function backendOptions(connection: QueueConnection) {
 
 // The PostgreSQL backend's classes are typed with their own backend parameter; the API they offer
 // is the same, so they are handled as the default Queue type.
-export function openQueue(connection: QueueConnection, name: QueueName): Queue {
-  if (connection.kind === 'redis') return new Queue(name, { ...backendOptions(connection), defaultJobOptions });
-  return new Queue(name, { ...backendOptions(connection), defaultJobOptions }, createPostgresBackend) as unknown as Queue;
+export function openQueue(connection: QueueConnection, name: QueueName, jobOptions: JobsOptions = defaultJobOptions): Queue {
+  if (connection.kind === 'redis') return new Queue(name, { ...backendOptions(connection), defaultJobOptions: jobOptions });
+  return new Queue(name, { ...backendOptions(connection), defaultJobOptions: jobOptions }, createPostgresBackend) as unknown as Queue;
 }
 
 export type Queues = Map<QueueName, Queue>;
 
-export function openQueues(connection: QueueConnection): Queues {
-  return new Map(queueNames.map((name) => [name, openQueue(connection, name)]));
+export function openQueues(connection: QueueConnection, jobOptions: JobsOptions = defaultJobOptions): Queues {
+  return new Map(queueNames.map((name) => [name, openQueue(connection, name, jobOptions)]));
 }
 
 export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayload<N>, options: JobsOptions = {}) {

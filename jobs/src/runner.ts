@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { UnrecoverableError, Worker, createPostgresBackend, type Job } from 'bullmq';
+import { UnrecoverableError, Worker, createPostgresBackend, type Job, type JobsOptions } from 'bullmq';
 import type { CommentClassifier } from '@persona-ops/domain/core';
 import { backendOptions, jobDefinitions, openQueues, queueNames, closeQueues, type JobName, type QueueConnection, type QueueName } from './contracts.ts';
 import { startDispatcher } from './dispatcher.ts';
@@ -15,6 +15,10 @@ export type RunnerOptions = {
   // Jobs per second the classification queue may start (the OpenAI rate limit); none offline.
   classificationLimiter?: { max: number; duration: number };
   dispatch?: boolean;
+  // Retry policy of the jobs this runner enqueues (tests shorten the backoff).
+  jobOptions?: JobsOptions;
+  // How long a dispatched task may stay unfinished before it is dispatched again.
+  redispatchAfterMs?: number;
   log?: (message: string) => void;
 };
 
@@ -31,10 +35,10 @@ export async function startJobRunner(options: RunnerOptions) {
     if (typeof handlers[name] !== 'function') throw new Error(`Job ${name} has no handler`);
   }
 
-  const queues = openQueues(options.connection);
+  const queues = openQueues(options.connection, options.jobOptions);
   const workers = queueNames.map((queue) => openWorker(queue, options, handlers));
   for (const worker of workers) worker.on('error', (error) => options.log?.(`worker: ${error.message}`));
-  const dispatcher = options.dispatch === false ? null : startDispatcher({ orm: options.orm, queues, batchSize: options.classifyBatchSize ?? 500, ...(options.log ? { log: options.log } : {}) });
+  const dispatcher = options.dispatch === false ? null : startDispatcher({ orm: options.orm, queues, batchSize: options.classifyBatchSize ?? 500, ...(options.redispatchAfterMs ? { redispatchAfterMs: options.redispatchAfterMs } : {}), ...(options.log ? { log: options.log } : {}) });
 
   return {
     queues,

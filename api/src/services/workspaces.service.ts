@@ -11,6 +11,7 @@ export async function createWorkspaceWithAdmin(em: EntityManager, input: NewWork
     currency: input.currency ?? 'USD',
     hourlyRateMinor: input.hourlyRateMinor ?? 0,
     tierOverrides: {},
+    competitors: [],
   });
   const admin = em.create(User, { workspace, email: input.adminEmail, name: input.adminName, role: 'admin' });
   await em.flush();

@@ -2327,6 +2327,273 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List comments with their classification */
+        get: {
+            parameters: {
+                query?: {
+                    postId?: string;
+                    campaignId?: string;
+                    sourceId?: string;
+                    sentiment?: "negative" | "neutral" | "positive";
+                    /** @description Only comments flagged with this brand-safety category */
+                    category?: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial";
+                    /** @description Start of the period (inclusive), ISO-8601 */
+                    from?: string;
+                    /** @description End of the period (exclusive), ISO-8601 */
+                    to?: string;
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    sort?: "postedAt";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Comment"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record one comment on a post (idempotent on post + platform comment id) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        postId: string;
+                        platformCommentId: string;
+                        /** @default  */
+                        authorHandle?: string;
+                        text: string;
+                        /** Format: date-time */
+                        postedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommentsAccepted"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A comment breaks a rule (e.g. posted before its post) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/comments/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record up to 10,000 comments at once; all or nothing, idempotent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comments: {
+                            /** Format: uuid */
+                            postId: string;
+                            platformCommentId: string;
+                            /** @default  */
+                            authorHandle?: string;
+                            text: string;
+                            /** Format: date-time */
+                            postedAt: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommentsAccepted"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A comment breaks a rule (e.g. posted before its post) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/production": {
         parameters: {
             query?: never;
@@ -2614,6 +2881,36 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        CommentsAcceptedInput: {
+            /** @description New comments stored and queued for classification */
+            accepted: number;
+            /** @description Comments already known (same post and platform id): unchanged */
+            duplicates: number;
+        };
+        CommentClassificationInput: {
+            /** @enum {string} */
+            sentiment: "negative" | "neutral" | "positive";
+            score: number;
+            flags: string[];
+            mentionsCharacter: boolean;
+            classifier: string;
+            version: string;
+            /** Format: date-time */
+            classifiedAt: string;
+        };
+        CommentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            postId: string;
+            platformCommentId: string;
+            authorHandle: string;
+            text: string;
+            /** Format: date-time */
+            postedAt: string;
+            /** @description The latest classification; null while it waits in the queue */
+            classification: components["schemas"]["CommentClassificationInput"] | null;
         };
         MoneyInput: {
             amountMinor: number;
@@ -2923,6 +3220,36 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        CommentsAccepted: {
+            /** @description New comments stored and queued for classification */
+            accepted: number;
+            /** @description Comments already known (same post and platform id): unchanged */
+            duplicates: number;
+        };
+        CommentClassification: {
+            /** @enum {string} */
+            sentiment: "negative" | "neutral" | "positive";
+            score: number;
+            flags: string[];
+            mentionsCharacter: boolean;
+            classifier: string;
+            version: string;
+            /** Format: date-time */
+            classifiedAt: string;
+        };
+        Comment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            postId: string;
+            platformCommentId: string;
+            authorHandle: string;
+            text: string;
+            /** Format: date-time */
+            postedAt: string;
+            /** @description The latest classification; null while it waits in the queue */
+            classification: components["schemas"]["CommentClassification"] | null;
         };
         Money: {
             amountMinor: number;

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import type { JobsOptions } from 'bullmq';
+import type { CommentClassifier } from '@persona-ops/domain/core';
+import { startJobRunner } from '@persona-ops/jobs/runner';
+import type { QueueConnection } from '@persona-ops/jobs/contracts';
+import { startTestApp, type Client } from '../support/api-harness.ts';
+
+// A workspace with one AI character's post, ready to receive comments, and the job runner of
+// the real code on a queue namespace of the test's own.
+export async function startPipeline() {
+  const harness = await startTestApp();
+  const studio: Client = harness.admin;
+  const source = await studio.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova', handles: { instagram: '@lea.nova' }, aliases: ['LeaN'] });
+  const campaign = await studio.post('/v1/campaigns', { name: 'c', goal: 'engagement', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'entry' });
+  const brief = await studio.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'b' });
+  const asset = await studio.post('/v1/assets', { briefId: brief.body.id, title: 'a', kind: 'image', tool: 'mj', currency: 'USD', productionHours: 1 });
+  await studio.post(`/v1/assets/${asset.body.id}/submit`);
+  await studio.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve' });
+  const published = await studio.post(`/v1/assets/${asset.body.id}/publish`, { channel: 'instagram', url: 'https://i.example/p/1', aiLabelApplied: true, publishedAt: new Date(Date.now() - 3_600_000).toISOString() });
+  const postId: string = published.body.post.id;
+  const namespace = `test-${randomBytes(5).toString('hex')}`;
+
+  const sql = async <T>(text: string): Promise<T[]> => harness.orm.em.fork().getConnection().execute<T[]>(text);
+  return {
+    harness,
+    postId,
+    namespace,
+    sql,
+    comments: (texts: string[], offset = 0) =>
+      texts.map((text, n) => ({ postId, platformCommentId: `c${offset + n}`, authorHandle: '@fan', text, postedAt: new Date().toISOString() })),
+    startRunner: (connection: QueueConnection, classifier: CommentClassifier, extra: { jobOptions?: JobsOptions; redispatchAfterMs?: number; batchSize?: number } = {}) =>
+      startJobRunner({
+        orm: harness.orm,
+        connection,
+        classifier,
+        classifyBatchSize: extra.batchSize ?? 50,
+        concurrency: 2,
+        ...(extra.jobOptions ? { jobOptions: extra.jobOptions } : {}),
+        ...(extra.redispatchAfterMs ? { redispatchAfterMs: extra.redispatchAfterMs } : {}),
+        log: (message: string) => process.env.PIPELINE_DEBUG && console.log(message),
+      }),
+    async waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string) {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
+    async counts() {
+      const [row] = await sql<{ comments: number; classified: number; results: number; tasks: number }>(
+        `select (select count(*) from comment)::int as comments,
+                (select count(distinct comment_id) from comment_classification)::int as classified,
+                (select count(*) from comment_classification)::int as results,
+                (select count(*) from classification_task)::int as tasks`,
+      );
+      return row!;
+    },
+  };
+}

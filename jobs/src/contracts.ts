@@ -89,3 +89,4 @@ export async function enqueue<N extends JobName>(queues: Queues, name: N, payloa
 export async function closeQueues(queues: Queues): Promise<void> {
   await Promise.all([...queues.values()].map((queue) => queue.close()));
 }
+export type { JobsOptions } from 'bullmq';

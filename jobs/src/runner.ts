@@ -37,7 +37,9 @@ export async function startJobRunner(options: RunnerOptions) {
 
   const queues = openQueues(options.connection, options.jobOptions);
   const workers = queueNames.map((queue) => openWorker(queue, options, handlers));
+  // Connection errors while Redis is away are expected; the dispatcher and workers recover when it returns.
   for (const worker of workers) worker.on('error', (error) => options.log?.(`worker: ${error.message}`));
+  for (const queue of queues.values()) queue.on('error', (error) => options.log?.(`queue: ${error.message}`));
   const dispatcher = options.dispatch === false ? null : startDispatcher({ orm: options.orm, queues, batchSize: options.classifyBatchSize ?? 500, ...(options.redispatchAfterMs ? { redispatchAfterMs: options.redispatchAfterMs } : {}), ...(options.log ? { log: options.log } : {}) });
 
   return {

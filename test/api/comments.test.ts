@@ -29,7 +29,7 @@ describe('comment ingestion', () => {
     expect(response.status).toBe(202);
     expect(response.body).toEqual({ accepted: 250, duplicates: 0 });
     const tasks = await harness.orm.em.getConnection().execute('select count(*)::int as n from classification_task');
-    expect(tasks[0].n).toBe(250);
+    expect(tasks[0]!.n).toBe(250);
   });
 
   it('is idempotent on (post, platform comment id): the same batch again changes nothing', async () => {
@@ -51,7 +51,7 @@ describe('comment ingestion', () => {
     expect(early.status).toBe(422);
     expect(early.body.errors).toEqual([{ field: 'body.comments.1.postedAt', message: 'is before the post was published' }]);
     const stored = await harness.orm.em.getConnection().execute(`select count(*)::int as n from comment where platform_comment_id = 'c900'`);
-    expect(stored[0].n).toBe(0);
+    expect(stored[0]!.n).toBe(0);
   });
 
   it('refuses more than 10,000 comments a request and an unknown post', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { JobsOptions } from 'bullmq';
+import type { JobsOptions } from '@persona-ops/jobs/contracts';
 import type { CommentClassifier } from '@persona-ops/domain/core';
 import { startJobRunner } from '@persona-ops/jobs/runner';
 import type { QueueConnection } from '@persona-ops/jobs/contracts';

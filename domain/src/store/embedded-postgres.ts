@@ -33,7 +33,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onError: (message: unknown) => options.log?.(String(message)),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // The package rejects with no reason when the server exits at start, most often because another
+    // process already runs on this data folder or port.
+    const reason = error instanceof Error ? error.message : 'the server exited at start';
+    throw new Error(
+      `The embedded PostgreSQL did not start (${reason}). Is Persona Ops already running with this data folder (${dataDir}) ` +
+        `or is port ${options.port} taken? Stop the other instance, or set EMBEDDED_POSTGRES_PORT / DATA_DIR, or DATABASE_URL.`,
+    );
+  }
   const serverUrl = `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`;
   if (!(await databaseExists(serverUrl, options.database))) await createDatabase(serverUrl, options.database);
   const url = `postgres://postgres:postgres@127.0.0.1:${options.port}/${options.database}`;

@@ -1,5 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
+import type { Queues } from '@persona-ops/jobs/contracts';
+import { queueBoardPlugin } from './plugins/queue-board.plugin.ts';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authPlugin } from './plugins/auth.plugin.ts';
 import { dbPlugin } from './plugins/db.plugin.ts';
@@ -15,7 +17,7 @@ import { postRoutes } from './routes/posts/post.routes.ts';
 import { reportRoutes } from './routes/reports/report.routes.ts';
 import { sourceRoutes } from './routes/sources/source.routes.ts';
 
-export type AppOptions = { orm: MikroORM };
+export type AppOptions = { orm: MikroORM; queues?: Queues };
 
 // The whole API as one plugin: server.ts listens, tests inject.
 export async function app(instance: FastifyInstance, options: AppOptions) {
@@ -25,6 +27,8 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   await instance.register(swaggerPlugin);
   await instance.register(dbPlugin, { orm: options.orm });
   await instance.register(authPlugin);
+
+  if (options.queues) await instance.register(queueBoardPlugin, { queues: options.queues });
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
   for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, reportRoutes]) {

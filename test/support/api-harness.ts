@@ -41,6 +41,7 @@ export async function startTestApp() {
   return {
     app,
     orm: database.orm,
+    databaseUrl: database.url,
     admin,
     workspaceId: created.workspace.id,
     async newWorkspace(name: string) {

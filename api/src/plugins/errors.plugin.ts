@@ -29,7 +29,7 @@ const titles: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-function problem(request: FastifyRequest, status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
+export function problem(request: FastifyRequest, status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
   return {
     type: `https://persona-ops.dev/problems/${code.replaceAll('_', '-')}`,
     title: titles[status] ?? 'Error',
@@ -41,7 +41,7 @@ function problem(request: FastifyRequest, status: number, code: string, detail: 
   };
 }
 
-function send(reply: FastifyReply, body: Problem) {
+export function sendProblem(reply: FastifyReply, body: Problem) {
   return reply.status(body.status).type('application/problem+json').send(body);
 }
 
@@ -59,9 +59,9 @@ function validationProblem(request: FastifyRequest, error: FastifyError): Proble
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error.validation) return send(reply, validationProblem(request, error));
+    if (error.validation) return sendProblem(reply, validationProblem(request, error));
     if (error instanceof ApiError) {
-      return send(reply, problem(request, error.status, error.code, error.message, error.errors ? { errors: error.errors } : {}));
+      return sendProblem(reply, problem(request, error.status, error.code, error.message, error.errors ? { errors: error.errors } : {}));
     }
     if (error instanceof DomainError) {
       const status = domainStatus[error.code] ?? 422;
@@ -69,20 +69,20 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       const extra: Partial<Problem> = Array.isArray(legal) ? { legalActions: legal.map(String) } : {};
       const field = error.details?.['field'];
       if (typeof field === 'string') extra.errors = [{ field, message: error.message }];
-      return send(reply, problem(request, status, error.code, error.message, extra));
+      return sendProblem(reply, problem(request, status, error.code, error.message, extra));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large).
       const code = (error.code ?? 'bad_request').toLowerCase();
-      return send(reply, problem(request, status, code, error.message));
+      return sendProblem(reply, problem(request, status, code, error.message));
     }
     request.log.error({ err: error }, 'unhandled error');
     // Never leak internals in a 5xx body.
-    return send(reply, problem(request, 500, 'internal_error', 'Something went wrong on our side. The error has been logged; try again later.'));
+    return sendProblem(reply, problem(request, 500, 'internal_error', 'Something went wrong on our side. The error has been logged; try again later.'));
   });
 
   app.setNotFoundHandler((request, reply) =>
-    send(reply, problem(request, 404, 'route_not_found', `There is no route ${request.method} ${request.url.split('?')[0]}. See /docs for the API.`)),
+    sendProblem(reply, problem(request, 404, 'route_not_found', `There is no route ${request.method} ${request.url.split('?')[0]}. See /docs for the API.`)),
   );
 });

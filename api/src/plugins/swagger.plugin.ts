@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 export const apiVersion = '0.1.0';
 export const docsPrefix = '/docs';
@@ -24,7 +24,8 @@ export const swaggerPlugin = fp(async (app: FastifyInstance) => {
       },
       security: [{ apiKey: [] }],
     },
-    transform: jsonSchemaTransform,
+    // The queue board is a UI for admins, not part of the API.
+    transform: createJsonSchemaTransform({ skipList: [] }),
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: docsPrefix, uiConfig: { persistAuthorization: true } });

@@ -32,6 +32,7 @@ export type CommentFilter = {
   sourceId?: string | undefined;
   sentiment?: string | undefined;
   category?: string | undefined;
+  flagged?: boolean | undefined;
   from?: string | undefined;
   to?: string | undefined;
 };
@@ -42,9 +43,10 @@ export async function listComments(em: EntityManager, workspaceId: string, filte
     throw new ApiError(404, 'not_found', `No post with id ${filter.postId} exists in this workspace.`);
   }
   // Classification filters as an EXISTS on the comment's results, so pagination stays on comments.
-  const classified = filter.sentiment || filter.category
+  const flagged = filter.flagged === undefined ? '' : ` and cardinality(cc.flags) ${filter.flagged ? '>' : '='} 0`;
+  const classified = filter.sentiment || filter.category || flagged
     ? {
-        [raw((alias: string) => `exists (select 1 from comment_classification cc where cc.comment_id = ${alias}.id${filter.sentiment ? ' and cc.sentiment = ?' : ''}${filter.category ? ' and ? = any(cc.flags)' : ''})`, [filter.sentiment, filter.category].filter(Boolean))]: true,
+        [raw((alias: string) => `exists (select 1 from comment_classification cc where cc.comment_id = ${alias}.id${filter.sentiment ? ' and cc.sentiment = ?' : ''}${filter.category ? ' and ? = any(cc.flags)' : ''}${flagged})`, [filter.sentiment, filter.category].filter(Boolean))]: true,
       }
     : {};
   const result = await paginate(em, Comment, {

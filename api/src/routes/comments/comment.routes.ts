@@ -46,8 +46,8 @@ export async function commentRoutes(app: FastifyZod) {
   app.get('/v1/comments', {
     schema: { tags, summary: 'List comments with their classification', querystring: listCommentsQuery, response: { 200: commentPage, ...problemResponses } },
   }, async (request) => {
-    const { postId, campaignId, sourceId, sentiment, category, from, to, ...page } = request.query;
-    const result = await listComments(request.em, workspaceOf(request), { postId, campaignId, sourceId, sentiment, category, from, to }, page);
+    const { postId, campaignId, sourceId, sentiment, category, flagged, from, to, ...page } = request.query;
+    const result = await listComments(request.em, workspaceOf(request), { postId, campaignId, sourceId, sentiment, category, flagged, from, to }, page);
     return { items: result.items.map(toCommentDto), nextCursor: result.nextCursor };
   });
 }

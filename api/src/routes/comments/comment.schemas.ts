@@ -51,6 +51,7 @@ export const listCommentsQuery = z.object({
   sourceId: idSchema.optional(),
   sentiment: z.enum(SENTIMENT_LABELS).optional(),
   category: z.enum(BRAND_SAFETY_CATEGORIES).optional().describe('Only comments flagged with this brand-safety category'),
+  flagged: z.enum(['true', 'false']).transform((value) => value === 'true').optional().describe('Only comments with (true) or without (false) any brand-safety flag'),
   ...periodQuery,
   ...paginationQuery(['postedAt'] as const, 'postedAt'),
 });

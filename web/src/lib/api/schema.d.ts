@@ -2344,6 +2344,8 @@ export interface paths {
                     sentiment?: "negative" | "neutral" | "positive";
                     /** @description Only comments flagged with this brand-safety category */
                     category?: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial";
+                    /** @description Only comments with (true) or without (false) any brand-safety flag */
+                    flagged?: "true" | "false";
                     /** @description Start of the period (inclusive), ISO-8601 */
                     from?: string;
                     /** @description End of the period (exclusive), ISO-8601 */
@@ -2683,6 +2685,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/brand-safety": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Brand safety: sentiment, flagged and mention rates, per-category rates, the daily trend and its spikes, over the comments in scope
+         * @description Each comment counts once, at its latest classification. The flagged comments themselves: GET /v1/comments?category=…&sentiment=…
+         */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    sourceId?: string;
+                    sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                    /** @description Start of the period (inclusive), ISO-8601 */
+                    from?: string;
+                    /** @description End of the period (exclusive), ISO-8601 */
+                    to?: string;
+                    postId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BrandSafetyReport"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2920,6 +3006,106 @@ export interface components {
             median: number | null;
             p90: number | null;
             n: number;
+        };
+        BrandSafetyReportInput: {
+            scope: {
+                /** Format: uuid */
+                campaignId?: string;
+                /** Format: uuid */
+                sourceId?: string;
+                /** @enum {string} */
+                sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                /**
+                 * Format: date-time
+                 * @description Start of the period (inclusive), ISO-8601
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the period (exclusive), ISO-8601
+                 */
+                to?: string;
+                /** Format: uuid */
+                postId?: string;
+                basis: string;
+            };
+            /** @description Every count uses the latest classification of each comment */
+            totals: {
+                /** @description Comments in scope, classified or not */
+                comments: number;
+                /** @description Comments with at least one classification */
+                classified: number;
+                /** @description Comments with an open classification task */
+                waiting: number;
+                positive: number;
+                neutral: number;
+                negative: number;
+                /** @description Classified comments with at least one brand-safety flag */
+                flagged: number;
+                mentioningCharacter: number;
+            };
+            kpis: {
+                /** @description positive, neutral, negative / classified × 100; null when nothing is classified */
+                sentiment_share: {
+                    positive: number | null;
+                    neutral: number | null;
+                    negative: number | null;
+                } | null;
+                /** @description comments with any brand-safety flag / classified × 100 */
+                flagged_comment_rate: number | null;
+                /** @description comments that name the character / classified × 100 */
+                character_mention_rate: number | null;
+            };
+            /** @description Every brand-safety category, most frequent first */
+            flaggedByCategory: {
+                /** @enum {string} */
+                category: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial";
+                count: number;
+                /** @description count / classified × 100 */
+                rate: number | null;
+            }[];
+            /** @description Classified comments per UTC day of posting, oldest first; days without any are left out */
+            series: {
+                /** Format: date */
+                day: string;
+                classified: number;
+                positive: number;
+                neutral: number;
+                negative: number;
+                flagged: number;
+                negativeShare: number | null;
+                flaggedShare: number | null;
+            }[];
+            /** @description Days whose negative or flagged share is far above the trailing baseline (see spikeRule) */
+            spikes: {
+                /** Format: date */
+                day: string;
+                /** @enum {string} */
+                metric: "negative_share" | "flagged_share";
+                share: number;
+                baselineMean: number;
+                /** @description Sample sd of the baseline shares, before the floor */
+                baselineSd: number;
+                /** @description The share the day had to reach */
+                threshold: number;
+                comments: number;
+                baselineDays: number;
+            }[];
+            /** @description Spike when the day has ≥ minComments and share ≥ max(mean + sdMultiplier × max(sd, sdFloor), minRatio × mean) over the previous baselineDays days with data (at least minBaselineDays) */
+            spikeRule: {
+                baselineDays: number;
+                minBaselineDays: number;
+                minComments: number;
+                sdMultiplier: number;
+                sdFloor: number;
+                minRatio: number;
+            };
+            /** @description Latest classifications per classifier and version */
+            classifierMix: {
+                classifier: string;
+                version: string;
+                count: number;
+            }[];
         };
         ProductionReportInput: {
             scope: {
@@ -3259,6 +3445,106 @@ export interface components {
             median: number | null;
             p90: number | null;
             n: number;
+        };
+        BrandSafetyReport: {
+            scope: {
+                /** Format: uuid */
+                campaignId?: string;
+                /** Format: uuid */
+                sourceId?: string;
+                /** @enum {string} */
+                sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                /**
+                 * Format: date-time
+                 * @description Start of the period (inclusive), ISO-8601
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the period (exclusive), ISO-8601
+                 */
+                to?: string;
+                /** Format: uuid */
+                postId?: string;
+                basis: string;
+            };
+            /** @description Every count uses the latest classification of each comment */
+            totals: {
+                /** @description Comments in scope, classified or not */
+                comments: number;
+                /** @description Comments with at least one classification */
+                classified: number;
+                /** @description Comments with an open classification task */
+                waiting: number;
+                positive: number;
+                neutral: number;
+                negative: number;
+                /** @description Classified comments with at least one brand-safety flag */
+                flagged: number;
+                mentioningCharacter: number;
+            };
+            kpis: {
+                /** @description positive, neutral, negative / classified × 100; null when nothing is classified */
+                sentiment_share: {
+                    positive: number | null;
+                    neutral: number | null;
+                    negative: number | null;
+                } | null;
+                /** @description comments with any brand-safety flag / classified × 100 */
+                flagged_comment_rate: number | null;
+                /** @description comments that name the character / classified × 100 */
+                character_mention_rate: number | null;
+            };
+            /** @description Every brand-safety category, most frequent first */
+            flaggedByCategory: {
+                /** @enum {string} */
+                category: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial";
+                count: number;
+                /** @description count / classified × 100 */
+                rate: number | null;
+            }[];
+            /** @description Classified comments per UTC day of posting, oldest first; days without any are left out */
+            series: {
+                /** Format: date */
+                day: string;
+                classified: number;
+                positive: number;
+                neutral: number;
+                negative: number;
+                flagged: number;
+                negativeShare: number | null;
+                flaggedShare: number | null;
+            }[];
+            /** @description Days whose negative or flagged share is far above the trailing baseline (see spikeRule) */
+            spikes: {
+                /** Format: date */
+                day: string;
+                /** @enum {string} */
+                metric: "negative_share" | "flagged_share";
+                share: number;
+                baselineMean: number;
+                /** @description Sample sd of the baseline shares, before the floor */
+                baselineSd: number;
+                /** @description The share the day had to reach */
+                threshold: number;
+                comments: number;
+                baselineDays: number;
+            }[];
+            /** @description Spike when the day has ≥ minComments and share ≥ max(mean + sdMultiplier × max(sd, sdFloor), minRatio × mean) over the previous baselineDays days with data (at least minBaselineDays) */
+            spikeRule: {
+                baselineDays: number;
+                minBaselineDays: number;
+                minComments: number;
+                sdMultiplier: number;
+                sdFloor: number;
+                minRatio: number;
+            };
+            /** @description Latest classifications per classifier and version */
+            classifierMix: {
+                classifier: string;
+                version: string;
+                count: number;
+            }[];
         };
         ProductionReport: {
             scope: {

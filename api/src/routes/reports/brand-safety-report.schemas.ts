@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { BRAND_SAFETY_CATEGORIES } from '@persona-ops/domain/core';
+import { idSchema } from '../../http/common.schemas.ts';
+import { reportQuery } from '../../http/report.schemas.ts';
+
+export const brandSafetyReportQuery = reportQuery.extend({
+  postId: idSchema.optional(),
+});
+export type BrandSafetyReportQuery = z.infer<typeof brandSafetyReportQuery>;
+
+const percent = z.number().nullable();
+const count = z.number().int();
+
+export const brandSafetyReportSchema = z
+  .object({
+    scope: brandSafetyReportQuery.extend({ basis: z.string() }),
+    totals: z.object({
+      comments: count.describe('Comments in scope, classified or not'),
+      classified: count.describe('Comments with at least one classification'),
+      waiting: count.describe('Comments with an open classification task'),
+      positive: count,
+      neutral: count,
+      negative: count,
+      flagged: count.describe('Classified comments with at least one brand-safety flag'),
+      mentioningCharacter: count,
+    }).describe('Every count uses the latest classification of each comment'),
+    kpis: z.object({
+      sentiment_share: z
+        .object({ positive: percent, neutral: percent, negative: percent })
+        .nullable()
+        .describe('positive, neutral, negative / classified × 100; null when nothing is classified'),
+      flagged_comment_rate: percent.describe('comments with any brand-safety flag / classified × 100'),
+      character_mention_rate: percent.describe('comments that name the character / classified × 100'),
+    }),
+    flaggedByCategory: z
+      .array(z.object({ category: z.enum(BRAND_SAFETY_CATEGORIES), count, rate: percent.describe('count / classified × 100') }))
+      .describe('Every brand-safety category, most frequent first'),
+    series: z
+      .array(z.object({
+        day: z.iso.date(),
+        classified: count,
+        positive: count,
+        neutral: count,
+        negative: count,
+        flagged: count,
+        negativeShare: percent,
+        flaggedShare: percent,
+      }))
+      .describe('Classified comments per UTC day of posting, oldest first; days without any are left out'),
+    spikes: z
+      .array(z.object({
+        day: z.iso.date(),
+        metric: z.enum(['negative_share', 'flagged_share']),
+        share: z.number(),
+        baselineMean: z.number(),
+        baselineSd: z.number().describe('Sample sd of the baseline shares, before the floor'),
+        threshold: z.number().describe('The share the day had to reach'),
+        comments: count,
+        baselineDays: count,
+      }))
+      .describe('Days whose negative or flagged share is far above the trailing baseline (see spikeRule)'),
+    spikeRule: z
+      .object({
+        baselineDays: count,
+        minBaselineDays: count,
+        minComments: count,
+        sdMultiplier: z.number(),
+        sdFloor: z.number(),
+        minRatio: z.number(),
+      })
+      .describe('Spike when the day has ≥ minComments and share ≥ max(mean + sdMultiplier × max(sd, sdFloor), minRatio × mean) over the previous baselineDays days with data (at least minBaselineDays)'),
+    classifierMix: z
+      .array(z.object({ classifier: z.string(), version: z.string(), count }))
+      .describe('Latest classifications per classifier and version'),
+  })
+  .meta({ id: 'BrandSafetyReport' });

@@ -8,6 +8,7 @@ import { dbPlugin } from './plugins/db.plugin.ts';
 import { errorsPlugin } from './plugins/errors.plugin.ts';
 import { swaggerPlugin } from './plugins/swagger.plugin.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
+import { alertRoutes } from './routes/alerts/alert.routes.ts';
 import { assetRoutes } from './routes/assets/asset.routes.ts';
 import { briefRoutes } from './routes/briefs/brief.routes.ts';
 import { campaignRoutes } from './routes/campaigns/campaign.routes.ts';
@@ -31,7 +32,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   if (options.queues) await instance.register(queueBoardPlugin, { queues: options.queues });
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
-  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, reportRoutes]) {
+  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, alertRoutes, reportRoutes]) {
     await routes.register(plugin);
   }
 }

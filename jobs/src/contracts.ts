@@ -13,17 +13,23 @@ export const jobDefinitions = {
     queue: 'classification',
     payload: z.object({ commentIds: z.array(z.uuid()).min(1).max(1000) }),
   },
+  'detect-spikes': {
+    queue: 'maintenance',
+    payload: z.object({ workspaceId: z.uuid(), sourceId: z.uuid(), day: z.iso.date() }),
+  },
+  'deliver-alert': {
+    queue: 'maintenance',
+    payload: z.object({ alertId: z.uuid() }),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof jobDefinitions;
 export type JobPayload<N extends JobName> = z.infer<(typeof jobDefinitions)[N]['payload']>;
 
 export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): string {
-  if (name === 'classify-comments') {
-    const ids = [...payload.commentIds].sort();
-    return `classify-${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 32)}`;
-  }
-  return `${name}-${createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 32)}`;
+  // The same batch of comments, in any order, is the same job.
+  const key = 'commentIds' in payload ? [...payload.commentIds].sort().join(',') : JSON.stringify(payload);
+  return `${name}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 }
 
 // Retried with exponential backoff by default; finished jobs are dropped so a re-dispatched batch
@@ -77,6 +83,8 @@ export type Queues = Map<QueueName, Queue>;
 export function openQueues(connection: QueueConnection, jobOptions: JobsOptions = defaultJobOptions): Queues {
   return new Map(queueNames.map((name) => [name, openQueue(connection, name, jobOptions)]));
 }
+
+export type Enqueue = <N extends JobName>(name: N, payload: JobPayload<N>, options?: JobsOptions) => Promise<unknown>;
 
 export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayload<N>, options: JobsOptions = {}) {
   const definition = jobDefinitions[name];

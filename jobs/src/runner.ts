@@ -1,10 +1,12 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { UnrecoverableError, Worker, createPostgresBackend, type Job, type JobsOptions } from 'bullmq';
 import type { CommentClassifier } from '@persona-ops/domain/core';
-import { backendOptions, jobDefinitions, openQueues, queueNames, closeQueues, type JobName, type QueueConnection, type QueueName } from './contracts.ts';
+import { backendOptions, enqueue, jobDefinitions, openQueues, queueNames, closeQueues, type Enqueue, type JobName, type QueueConnection, type QueueName } from './contracts.ts';
 import { startDispatcher } from './dispatcher.ts';
 import { ClassifierError, RateLimitedError } from './classifiers/openai/index.ts';
 import { classifyCommentsHandler } from './handlers/classify-comments.handler.ts';
+import { deliverAlertHandler } from './handlers/deliver-alert.handler.ts';
+import { detectSpikesHandler } from './handlers/detect-spikes.handler.ts';
 
 export type RunnerOptions = {
   orm: MikroORM;
@@ -19,6 +21,7 @@ export type RunnerOptions = {
   jobOptions?: JobsOptions;
   // How long a dispatched task may stay unfinished before it is dispatched again.
   redispatchAfterMs?: number;
+  webhookTimeoutMs?: number;
   log?: (message: string) => void;
 };
 
@@ -28,14 +31,17 @@ type Handler = (payload: never, job: Job) => Promise<unknown>;
 // queue, and the outbox dispatcher. `pnpm jobs` runs this on its own; the quick start runs it
 // inside the same process as the API.
 export async function startJobRunner(options: RunnerOptions) {
+  const queues = openQueues(options.connection, options.jobOptions);
+  const enqueueJob: Enqueue = (name, payload, jobOptions) => enqueue(queues, name, payload, jobOptions);
   const handlers: Record<JobName, Handler> = {
-    'classify-comments': classifyCommentsHandler({ orm: options.orm, classifier: options.classifier }) as Handler,
+    'classify-comments': classifyCommentsHandler({ orm: options.orm, classifier: options.classifier, enqueue: enqueueJob }) as Handler,
+    'detect-spikes': detectSpikesHandler({ orm: options.orm, enqueue: enqueueJob }) as Handler,
+    'deliver-alert': deliverAlertHandler({ orm: options.orm, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) as Handler,
   };
   for (const name of Object.keys(jobDefinitions) as JobName[]) {
     if (typeof handlers[name] !== 'function') throw new Error(`Job ${name} has no handler`);
   }
 
-  const queues = openQueues(options.connection, options.jobOptions);
   const workers = queueNames.map((queue) => openWorker(queue, options, handlers));
   // Connection errors while Redis is away are expected; the dispatcher and workers recover when it returns.
   for (const worker of workers) worker.on('error', (error) => options.log?.(`worker: ${error.message}`));

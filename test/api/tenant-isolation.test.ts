@@ -41,7 +41,9 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'post /v1/comments': (b) => ({ body: { postId: b.postId, platformCommentId: 'x1', text: 'hi', postedAt: new Date().toISOString() }, expect: 'not_found' }),
   'post /v1/comments/bulk': (b) => ({ body: { comments: [{ postId: b.postId, platformCommentId: 'x2', text: 'hi', postedAt: new Date().toISOString() }] }, expect: 'not_found' }),
   'get /v1/comments': (b) => ({ query: `postId=${b.postId}`, expect: 'not_found' }),
+  'get /v1/alerts': (b) => ({ query: `sourceId=${b.sourceId}`, expect: 'not_found' }),
   'get /v1/reports/production': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+  'get /v1/reports/brand-safety': (b) => ({ query: `postId=${b.postId}`, expect: 'not_found' }),
 };
 
 // Which of B's ids goes into a path's {id}.

@@ -6,7 +6,16 @@ import { issueKey } from './api-keys.service.ts';
 import { findOwned } from './owned.ts';
 
 export function toWorkspaceDto(workspace: IWorkspace) {
-  return { id: workspace.id, name: workspace.name, currency: workspace.currency, hourlyRateMinor: workspace.hourlyRateMinor, tierOverrides: workspace.tierOverrides };
+  return {
+    id: workspace.id,
+    name: workspace.name,
+    currency: workspace.currency,
+    hourlyRateMinor: workspace.hourlyRateMinor,
+    tierOverrides: workspace.tierOverrides,
+    competitors: workspace.competitors,
+    alertWebhookUrl: workspace.alertWebhookUrl ?? null,
+    alertWebhookSecretSet: Boolean(workspace.alertWebhookSecret),
+  };
 }
 
 export function toUserDto(user: IUser) {
@@ -30,10 +39,14 @@ export async function getWorkspace(em: EntityManager, workspaceId: string) {
   return em.findOneOrFail(Workspace, { id: workspaceId });
 }
 
-export async function updateWorkspace(em: EntityManager, workspaceId: string, changes: Partial<Pick<IWorkspace, 'name' | 'currency' | 'hourlyRateMinor' | 'tierOverrides'>>) {
+export async function updateWorkspace(em: EntityManager, workspaceId: string, changes: Partial<Pick<IWorkspace, 'name' | 'currency' | 'hourlyRateMinor' | 'tierOverrides' | 'competitors' | 'alertWebhookUrl' | 'alertWebhookSecret'>>) {
   const workspace = await getWorkspace(em, workspaceId);
   // Thresholds are checked by the same rules the reports use, so a bad override never reaches a report.
   if (changes.tierOverrides) validateThresholdOverrides(changes.tierOverrides);
+  // Deliveries are always signed, so a webhook needs its secret.
+  if ((changes.alertWebhookUrl ?? workspace.alertWebhookUrl) && !(changes.alertWebhookSecret ?? workspace.alertWebhookSecret)) {
+    throw new ApiError(400, 'invalid_input', 'Set alertWebhookSecret with the webhook URL: every delivery is signed with it.', [{ field: 'body.alertWebhookSecret', message: 'is required with alertWebhookUrl' }]);
+  }
   em.assign(workspace, changes);
   await em.flush();
   return workspace;

@@ -42,11 +42,20 @@ export async function listComments(em: EntityManager, workspaceId: string, filte
   if (filter.postId && !(await em.count(Post, { id: filter.postId, workspace: workspaceId }))) {
     throw new ApiError(404, 'not_found', `No post with id ${filter.postId} exists in this workspace.`);
   }
-  // Classification filters as an EXISTS on the comment's results, so pagination stays on comments.
-  const flagged = filter.flagged === undefined ? '' : ` and cardinality(cc.flags) ${filter.flagged ? '>' : '='} 0`;
-  const classified = filter.sentiment || filter.category || flagged
+  // Classification filters apply to each comment's LATEST classification (as the brand-safety report
+  // counts them), as a lateral lookup so pagination stays on comments.
+  const conditions = [
+    ...(filter.sentiment ? ['latest.sentiment = ?'] : []),
+    ...(filter.category ? ['? = any(latest.flags)'] : []),
+    ...(filter.flagged === undefined ? [] : [`cardinality(latest.flags) ${filter.flagged ? '>' : '='} 0`]),
+  ];
+  const classified = conditions.length > 0
     ? {
-        [raw((alias: string) => `exists (select 1 from comment_classification cc where cc.comment_id = ${alias}.id${filter.sentiment ? ' and cc.sentiment = ?' : ''}${filter.category ? ' and ? = any(cc.flags)' : ''}${flagged})`, [filter.sentiment, filter.category].filter(Boolean))]: true,
+        [raw(
+          (alias: string) =>
+            `exists (select 1 from (select cc.sentiment, cc.flags from comment_classification cc where cc.comment_id = ${alias}.id order by cc.classified_at desc, cc.created_at desc limit 1) latest where ${conditions.join(' and ')})`,
+          [filter.sentiment, filter.category].filter(Boolean),
+        )]: true,
       }
     : {};
   const result = await paginate(em, Comment, {

@@ -9,6 +9,7 @@ export * from './iso-week.ts';
 export * from './asset-state.ts';
 export * from './production.ts';
 export * from './audience.ts';
+export * from './brand-safety.ts';
 export * from './new-followers-lift.ts';
 export * from './commercial.ts';
 export * from './lift.ts';

@@ -1,12 +1,16 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { CommentClassifier } from '@persona-ops/domain/core';
-import { loadCommentsForClassification, saveClassifications } from '@persona-ops/domain/store';
-import type { JobPayload } from '../contracts.ts';
+import { loadCommentsForClassification, saveClassifications, sourceDaysOfComments } from '@persona-ops/domain/store';
+import type { Enqueue, JobPayload } from '../contracts.ts';
 import { namesCompetitor } from '../classifiers/competitors.ts';
 
 // Classifies a batch: re-reads which comments still need it, classifies those, stores the results
 // and closes their tasks in one transaction. Errors propagate so BullMQ retries the batch.
-export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: CommentClassifier; now?: () => Date }) {
+// New results may make a day a spike: detection is queued per source and day, a little later, and
+// its deterministic job id collapses the many batches of one busy day into one run.
+const spikeDetectionDelayMs = 5_000;
+
+export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: CommentClassifier; enqueue: Enqueue; now?: () => Date }) {
   return async (payload: JobPayload<'classify-comments'>) => {
     const em = deps.orm.em.fork();
     const comments = await loadCommentsForClassification(em, payload.commentIds);
@@ -24,6 +28,9 @@ export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: Comme
       }),
       deps.now?.() ?? new Date(),
     );
+    for (const row of await sourceDaysOfComments(em, comments.map((c) => c.id))) {
+      await deps.enqueue('detect-spikes', { workspaceId: row.workspace_id, sourceId: row.source_id, day: row.day }, { delay: spikeDetectionDelayMs });
+    }
     return { classified: stored.stored, skipped: payload.commentIds.length - comments.length };
   };
 }

@@ -11,6 +11,9 @@ export const workspaceSchema = z
     currency: z.string(),
     hourlyRateMinor: z.number().int().describe("Default rate for people's production hours, in minor units"),
     tierOverrides: z.record(z.string(), thresholds).describe('Per-KPI tier thresholds that replace the defaults'),
+    competitors: z.array(z.string()).describe('Rival brands: a comment naming one is flagged competitor'),
+    alertWebhookUrl: z.string().nullable().describe('Brand-safety alerts are POSTed here'),
+    alertWebhookSecretSet: z.boolean().describe('Whether a signing secret is set (it is never shown)'),
   })
   .meta({ id: 'Workspace' });
 
@@ -20,6 +23,9 @@ export const updateWorkspaceBody = z
     currency: currencySchema,
     hourlyRateMinor: minorUnits,
     tierOverrides: z.record(z.string(), thresholds),
+    competitors: z.array(z.string().trim().min(1).max(255)).max(200),
+    alertWebhookUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048).nullable(),
+    alertWebhookSecret: z.string().min(16, 'use at least 16 characters').max(255).describe('Signs each delivery: HMAC-SHA256 of "<timestamp>.<body>"'),
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' });

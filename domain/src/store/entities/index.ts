@@ -1,3 +1,4 @@
+import { Alert } from './alert.entity.ts';
 import { ApiKey } from './api-key.entity.ts';
 import { AssetTransition } from './asset-transition.entity.ts';
 import { Asset } from './asset.entity.ts';
@@ -11,8 +12,10 @@ import { Source } from './source.entity.ts';
 import { User } from './user.entity.ts';
 import { Workspace } from './workspace.entity.ts';
 
-export { ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationTask, Comment, CommentClassification, Post, Source, User, Workspace };
+export { Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationTask, Comment, CommentClassification, Post, Source, User, Workspace };
 export { roles, type Role } from './user.entity.ts';
+export type { IAlert } from './alert.entity.ts';
+export { alertMetrics } from './alert.entity.ts';
 export type { IApiKey } from './api-key.entity.ts';
 export type { IAssetTransition } from './asset-transition.entity.ts';
 export type { IAsset } from './asset.entity.ts';
@@ -27,4 +30,4 @@ export type { ICommentClassification } from './comment-classification.entity.ts'
 export type { IClassificationTask } from './classification-task.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
-export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask];
+export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert];

@@ -190,6 +190,10 @@ export interface paths {
                                 exceptional: number;
                             };
                         };
+                        competitors?: string[];
+                        alertWebhookUrl?: string | null;
+                        /** @description Signs each delivery: HMAC-SHA256 of "<timestamp>.<body>" */
+                        alertWebhookSecret?: string;
                     };
                 };
             };
@@ -2596,6 +2600,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Brand-safety alerts: days whose negative or flagged share spiked above the trailing baseline */
+        get: {
+            parameters: {
+                query?: {
+                    sourceId?: string;
+                    metric?: "negative_share" | "flagged_share";
+                    /** @description Start of the period (inclusive), ISO-8601 */
+                    from?: string;
+                    /** @description End of the period (exclusive), ISO-8601 */
+                    to?: string;
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    sort?: "detectedAt" | "day";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Alert"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/production": {
         parameters: {
             query?: never;
@@ -2801,6 +2894,12 @@ export interface components {
                     exceptional: number;
                 };
             };
+            /** @description Rival brands: a comment naming one is flagged competitor */
+            competitors: string[];
+            /** @description Brand-safety alerts are POSTed here */
+            alertWebhookUrl: string | null;
+            /** @description Whether a signing secret is set (it is never shown) */
+            alertWebhookSecretSet: boolean;
         };
         UserInput: {
             /** Format: uuid */
@@ -2826,6 +2925,33 @@ export interface components {
             revokedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        AlertInput: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The character (or creator) whose comments spiked
+             */
+            sourceId: string;
+            /** @enum {string} */
+            metric: "negative_share" | "flagged_share";
+            /** Format: date */
+            day: string;
+            /** @description That day's share, percent */
+            share: number;
+            /** @description Mean share of the trailing baseline days, percent */
+            baselineMean: number;
+            baselineSd: number;
+            /** @description Classified comments that day */
+            comments: number;
+            /** Format: date-time */
+            detectedAt: string;
+            delivery: {
+                deliveredAt: string | null;
+                attempts: number;
+                lastError: string | null;
+            };
         };
         PostInput: {
             /** Format: uuid */
@@ -3240,6 +3366,12 @@ export interface components {
                     exceptional: number;
                 };
             };
+            /** @description Rival brands: a comment naming one is flagged competitor */
+            competitors: string[];
+            /** @description Brand-safety alerts are POSTed here */
+            alertWebhookUrl: string | null;
+            /** @description Whether a signing secret is set (it is never shown) */
+            alertWebhookSecretSet: boolean;
         };
         User: {
             /** Format: uuid */
@@ -3265,6 +3397,33 @@ export interface components {
             revokedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        Alert: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The character (or creator) whose comments spiked
+             */
+            sourceId: string;
+            /** @enum {string} */
+            metric: "negative_share" | "flagged_share";
+            /** Format: date */
+            day: string;
+            /** @description That day's share, percent */
+            share: number;
+            /** @description Mean share of the trailing baseline days, percent */
+            baselineMean: number;
+            baselineSd: number;
+            /** @description Classified comments that day */
+            comments: number;
+            /** Format: date-time */
+            detectedAt: string;
+            delivery: {
+                deliveredAt: string | null;
+                attempts: number;
+                lastError: string | null;
+            };
         };
         Post: {
             /** Format: uuid */

@@ -9,6 +9,7 @@ import { errorsPlugin } from './plugins/errors.plugin.ts';
 import { swaggerPlugin } from './plugins/swagger.plugin.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { alertRoutes } from './routes/alerts/alert.routes.ts';
+import { backfillRoutes } from './routes/classification/backfill.routes.ts';
 import { assetRoutes } from './routes/assets/asset.routes.ts';
 import { briefRoutes } from './routes/briefs/brief.routes.ts';
 import { campaignRoutes } from './routes/campaigns/campaign.routes.ts';
@@ -32,7 +33,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   if (options.queues) await instance.register(queueBoardPlugin, { queues: options.queues });
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
-  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, alertRoutes, reportRoutes]) {
+  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, alertRoutes, backfillRoutes, reportRoutes]) {
     await routes.register(plugin);
   }
 }

@@ -21,6 +21,10 @@ export const jobDefinitions = {
     queue: 'maintenance',
     payload: z.object({ alertId: z.uuid() }),
   },
+  'backfill-classification': {
+    queue: 'maintenance',
+    payload: z.object({ backfillId: z.uuid() }),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof jobDefinitions;

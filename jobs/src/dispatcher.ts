@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { claimClassificationTasks, releaseClassificationTasks } from '@persona-ops/domain/store';
+import { claimClassificationTasks, queuedBackfills, releaseClassificationTasks } from '@persona-ops/domain/store';
 import { enqueue, type Queues } from './contracts.ts';
 
 export type DispatcherOptions = {
@@ -25,6 +25,9 @@ export function startDispatcher(options: DispatcherOptions) {
 
   async function dispatchOnce(): Promise<number> {
     const em = options.orm.em.fork();
+    // Backfills requested through the API wait in their table like comments in theirs; the job id
+    // is the backfill's, so asking again while it is queued changes nothing.
+    for (const backfillId of await queuedBackfills(em)) await enqueue(options.queues, 'backfill-classification', { backfillId });
     const claimed = await claimClassificationTasks(em, options.batchSize * 10, new Date(), redispatchAfter);
     let dispatched = 0;
     for (let start = 0; start < claimed.length; start += options.batchSize) {

@@ -5,6 +5,7 @@ import { backendOptions, enqueue, jobDefinitions, openQueues, queueNames, closeQ
 import { startDispatcher } from './dispatcher.ts';
 import { ClassifierError, RateLimitedError } from './classifiers/openai/index.ts';
 import { classifyCommentsHandler } from './handlers/classify-comments.handler.ts';
+import { backfillClassificationHandler } from './handlers/backfill-classification.handler.ts';
 import { deliverAlertHandler } from './handlers/deliver-alert.handler.ts';
 import { detectSpikesHandler } from './handlers/detect-spikes.handler.ts';
 
@@ -12,6 +13,9 @@ export type RunnerOptions = {
   orm: MikroORM;
   connection: QueueConnection;
   classifier: CommentClassifier;
+  // The classifier versions whose results count as current (a cascade has two); a backfill
+  // re-queues comments with no result from these.
+  classifierVersions: readonly string[];
   concurrency?: number;
   classifyBatchSize?: number;
   // Jobs per second the classification queue may start (the OpenAI rate limit); none offline.
@@ -36,6 +40,7 @@ export async function startJobRunner(options: RunnerOptions) {
   const handlers: Record<JobName, Handler> = {
     'classify-comments': classifyCommentsHandler({ orm: options.orm, classifier: options.classifier, enqueue: enqueueJob }) as Handler,
     'detect-spikes': detectSpikesHandler({ orm: options.orm, enqueue: enqueueJob }) as Handler,
+    'backfill-classification': backfillClassificationHandler({ orm: options.orm, versions: options.classifierVersions }) as Handler,
     'deliver-alert': deliverAlertHandler({ orm: options.orm, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) as Handler,
   };
   for (const name of Object.keys(jobDefinitions) as JobName[]) {

@@ -5,7 +5,7 @@ import { startTestApp, type Client } from '../support/api-harness.ts';
 // records: a foreign id must answer 404 and nothing of B may leak into A's answers.
 // A route without a case here fails the coverage test, so new routes cannot skip this check.
 
-type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string };
+type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string };
 type Case = { query?: string; body?: unknown; expect: 'not_found' | 'no_leak' | 'public' };
 
 const cases: Record<string, (b: Foreign) => Case> = {
@@ -42,6 +42,8 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'post /v1/comments/bulk': (b) => ({ body: { comments: [{ postId: b.postId, platformCommentId: 'x2', text: 'hi', postedAt: new Date().toISOString() }] }, expect: 'not_found' }),
   'get /v1/comments': (b) => ({ query: `postId=${b.postId}`, expect: 'not_found' }),
   'get /v1/alerts': (b) => ({ query: `sourceId=${b.sourceId}`, expect: 'not_found' }),
+  'post /v1/classification/backfills': () => ({ expect: 'no_leak' }),
+  'get /v1/classification/backfills/{id}': () => ({ expect: 'not_found' }),
   'get /v1/reports/production': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
   'get /v1/reports/brand-safety': (b) => ({ query: `postId=${b.postId}`, expect: 'not_found' }),
 };
@@ -54,13 +56,14 @@ const pathIds: Array<[RegExp, keyof Foreign]> = [
   [/^\/v1\/assets\//, 'assetId'],
   [/^\/v1\/posts\//, 'postId'],
   [/^\/v1\/api-keys\//, 'apiKeyId'],
+  [/^\/v1\/classification\/backfills\//, 'backfillId'],
 ];
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;
 let foreign: Foreign;
 let b: Client;
 
-async function populate(client: Client) {
+async function populate(client: Client): Promise<Omit<Foreign, 'backfillId'>> {
   const source = await client.post('/v1/sources', { kind: 'ai_character', name: 'Char', launchedOn: '2026-01-01' });
   const campaign = await client.post('/v1/campaigns', { name: 'Camp', goal: 'sales', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'buy' });
   const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Brief' });
@@ -78,7 +81,7 @@ beforeAll(async () => {
   await populate(harness.admin);
   const other = await harness.newWorkspace('Brand B');
   b = other.admin;
-  foreign = await populate(b);
+  foreign = { ...(await populate(b)), backfillId: (await b.post('/v1/classification/backfills')).body.id };
 });
 afterAll(() => harness.close());
 

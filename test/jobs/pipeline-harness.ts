@@ -28,11 +28,12 @@ export async function startPipeline() {
     sql,
     comments: (texts: string[], offset = 0) =>
       texts.map((text, n) => ({ postId, platformCommentId: `c${offset + n}`, authorHandle: '@fan', text, postedAt: new Date().toISOString() })),
-    startRunner: (connection: QueueConnection, classifier: CommentClassifier, extra: { jobOptions?: JobsOptions; redispatchAfterMs?: number; batchSize?: number } = {}) =>
+    startRunner: (connection: QueueConnection, classifier: CommentClassifier & { version: string }, extra: { jobOptions?: JobsOptions; redispatchAfterMs?: number; batchSize?: number } = {}) =>
       startJobRunner({
         orm: harness.orm,
         connection,
         classifier,
+        classifierVersions: [classifier.version],
         classifyBatchSize: extra.batchSize ?? 50,
         concurrency: 2,
         ...(extra.jobOptions ? { jobOptions: extra.jobOptions } : {}),

@@ -6,3 +6,4 @@ export { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgre
 export * from './repositories/comments.repository.ts';
 export * from './repositories/brand-safety.repository.ts';
 export * from './repositories/alerts.repository.ts';
+export * from './repositories/backfills.repository.ts';

@@ -4,6 +4,7 @@ import { AssetTransition } from './asset-transition.entity.ts';
 import { Asset } from './asset.entity.ts';
 import { Brief } from './brief.entity.ts';
 import { Campaign } from './campaign.entity.ts';
+import { ClassificationBackfill } from './classification-backfill.entity.ts';
 import { ClassificationTask } from './classification-task.entity.ts';
 import { CommentClassification } from './comment-classification.entity.ts';
 import { Comment } from './comment.entity.ts';
@@ -12,11 +13,13 @@ import { Source } from './source.entity.ts';
 import { User } from './user.entity.ts';
 import { Workspace } from './workspace.entity.ts';
 
-export { Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationTask, Comment, CommentClassification, Post, Source, User, Workspace };
+export { Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, Comment, CommentClassification, Post, Source, User, Workspace };
 export { roles, type Role } from './user.entity.ts';
 export type { IAlert } from './alert.entity.ts';
 export { alertMetrics } from './alert.entity.ts';
 export type { IApiKey } from './api-key.entity.ts';
+export type { IClassificationBackfill } from './classification-backfill.entity.ts';
+export { backfillStates } from './classification-backfill.entity.ts';
 export type { IAssetTransition } from './asset-transition.entity.ts';
 export type { IAsset } from './asset.entity.ts';
 export type { IBrief } from './brief.entity.ts';
@@ -30,4 +33,4 @@ export type { ICommentClassification } from './comment-classification.entity.ts'
 export type { IClassificationTask } from './classification-task.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
-export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert];
+export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill];

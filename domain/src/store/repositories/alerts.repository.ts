@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { query } from './sql.ts';
+import { query, uuidArray } from './sql.ts';
 
 export type NewAlert = {
   workspaceId: string;
@@ -87,6 +87,6 @@ export async function sourceDaysOfComments(em: EntityManager, commentIds: string
     `select distinct c.workspace_id, p.source_id, to_char(c.posted_at at time zone 'UTC', 'YYYY-MM-DD') as day
      from comment c join post p on p.id = c.post_id
      where c.id = any(?::uuid[])`,
-    [`{${commentIds.join(',')}}`],
+    [uuidArray(commentIds)],
   );
 }

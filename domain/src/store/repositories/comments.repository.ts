@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { query } from './sql.ts';
+import { query, uuidArray } from './sql.ts';
 
 export type IncomingComment = { postId: string; platformCommentId: string; authorHandle: string; text: string; postedAt: string };
 
@@ -22,7 +22,7 @@ export async function acceptComments(em: EntityManager, workspaceId: string, com
         tx,
         `insert into classification_task (comment_id, workspace_id, state, available_at, dispatch_count, created_at)
          select id, ?, 'pending', ?, 0, ? from unnest(?::uuid[]) as id`,
-        [workspaceId, now, now, `{${inserted.map((row) => row.id).join(',')}}`],
+        [workspaceId, now, now, uuidArray(inserted.map((row) => row.id))],
       );
     }
     return { accepted: inserted.length, duplicates: comments.length - inserted.length };
@@ -51,7 +51,7 @@ export async function claimClassificationTasks(em: EntityManager, limit: number,
 // A claimed task whose job could not be enqueued goes straight back to pending.
 export async function releaseClassificationTasks(em: EntityManager, commentIds: string[], now: Date) {
   if (commentIds.length === 0) return;
-  await query(em, `update classification_task set state = 'pending', available_at = ? where comment_id = any(?::uuid[])`, [now, `{${commentIds.join(',')}}`]);
+  await query(em, `update classification_task set state = 'pending', available_at = ? where comment_id = any(?::uuid[])`, [now, uuidArray(commentIds)]);
 }
 
 export type CommentForClassification = { id: string; workspaceId: string; text: string; characterNames: string[]; competitors: string[] };
@@ -67,7 +67,7 @@ export async function loadCommentsForClassification(em: EntityManager, commentId
      from classification_task t join comment c on c.id = t.comment_id join post p on p.id = c.post_id
        join source s on s.id = p.source_id join workspace w on w.id = c.workspace_id
      where t.comment_id = any(?::uuid[])`,
-    [`{${commentIds.join(',')}}`],
+    [uuidArray(commentIds)],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -104,7 +104,7 @@ export async function saveClassifications(em: EntityManager, results: StoredClas
        returning id`,
       [now, now, now, JSON.stringify(results.map((r) => ({ workspace_id: r.workspaceId, comment_id: r.commentId, classifier: r.classifier, version: r.version, sentiment: r.sentiment, score: r.score, flags: r.flags, mentions_character: r.mentionsCharacter })))],
     );
-    await query(tx, `delete from classification_task where comment_id = any(?::uuid[])`, [`{${results.map((r) => r.commentId).join(',')}}`]);
+    await query(tx, `delete from classification_task where comment_id = any(?::uuid[])`, [uuidArray(results.map((r) => r.commentId))]);
     return { stored: stored.length };
   });
 }

@@ -6,3 +6,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 export async function query<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
   return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
 }
+
+// PostgreSQL array literals for `?::uuid[]` / `?::text[]` parameters (one parameter, any length).
+export function uuidArray(ids: readonly string[]): string {
+  return `{${ids.join(',')}}`;
+}
+
+export function textArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+}

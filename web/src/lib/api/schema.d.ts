@@ -2689,6 +2689,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/classification/backfills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-classify the workspace's comments with the current classifier (after an upgrade); follow its progress */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClassificationBackfill"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A backfill is already running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classification/backfills/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A backfill and its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClassificationBackfill"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/production": {
         parameters: {
             query?: never;
@@ -2952,6 +3107,28 @@ export interface components {
                 attempts: number;
                 lastError: string | null;
             };
+        };
+        ClassificationBackfillInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
+            /** @description The classifier versions this backfill brings every comment to (set when it starts) */
+            targetVersions: string[] | null;
+            /** @description The workspace's comments when it started */
+            total: number | null;
+            /** @description Comments queued for re-classification so far */
+            queued: number;
+            /** @description Comments that already carry a result from the target versions */
+            classified: number | null;
+            /** @description classified / total × 100 */
+            progress: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            /** @description When every comment was queued; classification then finishes in the workers */
+            finishedAt: string | null;
+            error: string | null;
         };
         PostInput: {
             /** Format: uuid */
@@ -3424,6 +3601,28 @@ export interface components {
                 attempts: number;
                 lastError: string | null;
             };
+        };
+        ClassificationBackfill: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
+            /** @description The classifier versions this backfill brings every comment to (set when it starts) */
+            targetVersions: string[] | null;
+            /** @description The workspace's comments when it started */
+            total: number | null;
+            /** @description Comments queued for re-classification so far */
+            queued: number;
+            /** @description Comments that already carry a result from the target versions */
+            classified: number | null;
+            /** @description classified / total × 100 */
+            progress: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            /** @description When every comment was queued; classification then finishes in the workers */
+            finishedAt: string | null;
+            error: string | null;
         };
         Post: {
             /** Format: uuid */

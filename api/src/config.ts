@@ -15,7 +15,8 @@ const environment = z.object({
 export type Config = z.infer<typeof environment>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environment.safeParse(env);
+  // An empty variable (OPENAI_API_KEY= in a .env file) means unset.
+  const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment (see .env.example):\n${lines.join('\n')}`);

@@ -11,13 +11,19 @@ const environment = z.object({
   CASCADE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
   CLASSIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(500),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Keeps deployments that share a Redis (or a database) apart: the queue key prefix or schema.
+  QUEUE_NAMESPACE: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use lowercase letters, digits, - and _').optional(),
+  // A worker that dies mid-job holds its lock this long; then the job is stalled and taken over.
+  JOB_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
+  JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type JobsConfig = z.infer<typeof environment>;
 
 export function loadJobsConfig(env: NodeJS.ProcessEnv = process.env): JobsConfig {
-  const parsed = environment.safeParse(env);
+  // An empty variable (OPENAI_API_KEY= in a .env file) means unset.
+  const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment for the job workers (see .env.example):\n${lines.join('\n')}`);

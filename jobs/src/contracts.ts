@@ -55,7 +55,7 @@ export function describeConnection(connection: QueueConnection): string {
 
 // Redis when configured; otherwise BullMQ's official PostgreSQL backend on the product's own
 // database, so the embedded quick start runs the real queues and workers.
-export function redisOptions(url: string) {
+export function redisOptions(url: string, role: 'producer' | 'worker' = 'worker') {
   const parsed = new URL(url);
   return {
     host: parsed.hostname,
@@ -64,22 +64,23 @@ export function redisOptions(url: string) {
     ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
     ...(parsed.pathname.length > 1 ? { db: Number(parsed.pathname.slice(1)) } : {}),
     ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
-    // BullMQ workers need this; a command should wait for a reconnect rather than fail.
-    maxRetriesPerRequest: null,
+    // Workers wait for a reconnect; producers (the dispatcher, the API) fail fast instead, so an
+    // outage rolls their transaction back rather than holding it open until Redis returns.
+    ...(role === 'worker' ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 1, enableOfflineQueue: false }),
   };
 }
 
-export function backendOptions(connection: QueueConnection) {
+export function backendOptions(connection: QueueConnection, role: 'producer' | 'worker' = 'worker') {
   return connection.kind === 'redis'
-    ? { connection: redisOptions(connection.url), prefix: connection.namespace ?? 'persona-ops' }
+    ? { connection: redisOptions(connection.url, role), prefix: connection.namespace ?? 'persona-ops' }
     : { connection: { connectionString: connection.url, schema: connection.namespace ?? 'bullmq', migrate: true } };
 }
 
 // The PostgreSQL backend's classes are typed with their own backend parameter; the API they offer
 // is the same, so they are handled as the default Queue type.
 export function openQueue(connection: QueueConnection, name: QueueName, jobOptions: JobsOptions = defaultJobOptions): Queue {
-  if (connection.kind === 'redis') return new Queue(name, { ...backendOptions(connection), defaultJobOptions: jobOptions });
-  return new Queue(name, { ...backendOptions(connection), defaultJobOptions: jobOptions }, createPostgresBackend) as unknown as Queue;
+  if (connection.kind === 'redis') return new Queue(name, { ...backendOptions(connection, 'producer'), defaultJobOptions: jobOptions });
+  return new Queue(name, { ...backendOptions(connection, 'producer'), defaultJobOptions: jobOptions }, createPostgresBackend) as unknown as Queue;
 }
 
 export type Queues = Map<QueueName, Queue>;

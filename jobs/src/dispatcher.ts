@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { claimClassificationTasks, queuedBackfills, releaseClassificationTasks } from '@persona-ops/domain/store';
+import { claimClassificationTasks, queuedBackfills } from '@persona-ops/domain/store';
 import { enqueue, type Queues } from './contracts.ts';
 
 export type DispatcherOptions = {
@@ -23,29 +23,35 @@ export function startDispatcher(options: DispatcherOptions) {
   let stopped = false;
   let lastError = '';
 
+  // One batch: claim its tasks and enqueue its job in one transaction. If the process dies before
+  // the commit, the claim rolls back and the tasks are pending again at once; if the queue is
+  // unreachable, the transaction rolls back the same way and nothing is lost.
+  async function dispatchBatch(): Promise<number> {
+    return options.orm.em.fork().transactional(async (tx) => {
+      const claimed = await claimClassificationTasks(tx, options.batchSize, new Date(), redispatchAfter);
+      if (claimed.length > 0) await enqueue(options.queues, 'classify-comments', { commentIds: claimed.map((task) => task.commentId) });
+      return claimed.length;
+    });
+  }
+
   async function dispatchOnce(): Promise<number> {
     const em = options.orm.em.fork();
     // Backfills requested through the API wait in their table like comments in theirs; the job id
     // is the backfill's, so asking again while it is queued changes nothing.
     for (const backfillId of await queuedBackfills(em)) await enqueue(options.queues, 'backfill-classification', { backfillId });
-    const claimed = await claimClassificationTasks(em, options.batchSize * 10, new Date(), redispatchAfter);
     let dispatched = 0;
-    for (let start = 0; start < claimed.length; start += options.batchSize) {
-      const batch = claimed.slice(start, start + options.batchSize).map((task) => task.commentId);
-      try {
-        await enqueue(options.queues, 'classify-comments', { commentIds: batch });
-        dispatched += batch.length;
-      } catch (error) {
-        // The queue is unreachable: the tasks go back to pending and nothing is lost.
-        const rest = claimed.slice(start).map((task) => task.commentId);
-        await releaseClassificationTasks(em, rest, new Date());
-        const message = (error as Error).message;
-        if (message !== lastError) options.log?.(`dispatcher: queue unavailable (${message}); ${rest.length} comments wait`);
-        lastError = message;
-        return dispatched;
+    try {
+      for (let round = 0; round < 10; round += 1) {
+        const count = await dispatchBatch();
+        dispatched += count;
+        if (count < options.batchSize) break;
       }
+      lastError = '';
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message !== lastError) options.log?.(`dispatcher: queue unavailable (${message}); comments wait in the outbox`);
+      lastError = message;
     }
-    lastError = '';
     return dispatched;
   }
 

@@ -26,6 +26,8 @@ export type RunnerOptions = {
   // How long a dispatched task may stay unfinished before it is dispatched again.
   redispatchAfterMs?: number;
   webhookTimeoutMs?: number;
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
   log?: (message: string) => void;
 };
 
@@ -90,8 +92,9 @@ function openWorker(queue: QueueName, options: RunnerOptions, handlers: Record<J
   const shared = {
     concurrency: options.concurrency ?? 4,
     ...(queue === 'classification' && options.classificationLimiter ? { limiter: options.classificationLimiter } : {}),
-    // A worker that dies mid-job leaves it stalled; another worker picks it up after this long.
-    stalledInterval: 15_000,
+    // A worker that dies mid-job leaves it stalled; another worker picks it up once its lock expires.
+    lockDuration: options.lockDurationMs ?? 30_000,
+    stalledInterval: options.stalledIntervalMs ?? 15_000,
     maxStalledCount: 3,
   };
   worker = options.connection.kind === 'redis'

@@ -48,12 +48,6 @@ export async function claimClassificationTasks(em: EntityManager, limit: number,
   return rows.map((row) => ({ commentId: row.comment_id, workspaceId: row.workspace_id }));
 }
 
-// A claimed task whose job could not be enqueued goes straight back to pending.
-export async function releaseClassificationTasks(em: EntityManager, commentIds: string[], now: Date) {
-  if (commentIds.length === 0) return;
-  await query(em, `update classification_task set state = 'pending', available_at = ? where comment_id = any(?::uuid[])`, [now, uuidArray(commentIds)]);
-}
-
 export type CommentForClassification = { id: string; workspaceId: string; text: string; characterNames: string[]; competitors: string[] };
 
 // The comments of a batch that still need classifying (their task is open: a retried batch skips

@@ -11,8 +11,10 @@
  * avalanche; the bucket is the top `bits` bits. Fixed seeds, so a text always maps to the same buckets
  * on every machine and run.
  *
- * Values: every feature counts 1, then each family group is scaled by weight / sqrt(count) (an L2-like
- * length normalisation), so long and short comments score on the same scale.
+ * Values: every feature counts 1. A model scales the word group (unigrams + bigrams) by
+ * wordWeight / sqrt(#word features) and the character group by charWeight / sqrt(#char features), an
+ * L2-like length normalisation so that long and short comments score on the same scale. The extractor
+ * only lists buckets: word features first, then `wordCount`, then char features.
  */
 import { type Token, TokenKind, tokenize } from './tokenizer.ts';
 
@@ -22,25 +24,25 @@ export interface FeatureConfig {
   readonly charMin: number;
   readonly charMax: number;
   readonly bigrams: boolean;
-  /** group weights applied after the 1/sqrt(n) normalisation */
+}
+
+/** Per-model weights of the two feature groups, applied after the 1/sqrt(n) normalisation. */
+export interface GroupWeights {
   readonly wordWeight: number;
   readonly charWeight: number;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
-  bits: 20,
+  bits: 18,
   charMin: 2,
   charMax: 5,
   bigrams: true,
-  wordWeight: 1,
-  charWeight: 1,
 };
 
 const FNV_PRIME = 16777619;
 const SEED_WORD = 0x811c9dc5; // the FNV-1a offset basis
 const SEED_CHAR = 0x2f6b7d13;
 const SEED_BIGRAM = 0x5bd1e995;
-const BIAS_SEED = 0x9e3779b1;
 
 /** murmur3 32-bit finaliser. */
 export function fmix32(h: number): number {
@@ -62,40 +64,39 @@ export function fnv1a(s: string, seed: number = SEED_WORD): number {
   return h >>> 0;
 }
 
-/** Reusable growable buffer of (bucket, value) pairs for one text. */
+/** Reusable growable list of hashed buckets for one text: word features, then char features. */
 export class FeatureVector {
   idx: Int32Array;
-  val: Float32Array;
   length = 0;
+  /** entries [0, wordCount) are word features, [wordCount, length) char features */
+  wordCount = 0;
 
   constructor(capacity = 1024) {
     this.idx = new Int32Array(capacity);
-    this.val = new Float32Array(capacity);
   }
 
   clear(): void {
     this.length = 0;
+    this.wordCount = 0;
   }
 
-  push(bucket: number, value: number): void {
-    if (this.length === this.idx.length) this.grow();
-    this.idx[this.length] = bucket;
-    this.val[this.length] = value;
-    this.length++;
+  push(bucket: number): void {
+    if (this.length === this.idx.length) {
+      const idx = new Int32Array(this.idx.length * 2);
+      idx.set(this.idx);
+      this.idx = idx;
+    }
+    this.idx[this.length++] = bucket;
   }
 
-  /** Multiply the values of entries [from, length) by `factor`. */
-  scaleFrom(from: number, factor: number): void {
-    for (let i = from; i < this.length; i++) this.val[i] = (this.val[i] ?? 0) * factor;
+  /** Value of a word feature under `weights` (1 / sqrt(n) normalisation), 0 when there are none. */
+  wordScale(weights: GroupWeights): number {
+    return this.wordCount > 0 ? weights.wordWeight / Math.sqrt(this.wordCount) : 0;
   }
 
-  private grow(): void {
-    const idx = new Int32Array(this.idx.length * 2);
-    idx.set(this.idx);
-    const val = new Float32Array(this.val.length * 2);
-    val.set(this.val);
-    this.idx = idx;
-    this.val = val;
+  charScale(weights: GroupWeights): number {
+    const n = this.length - this.wordCount;
+    return n > 0 ? weights.charWeight / Math.sqrt(n) : 0;
   }
 }
 
@@ -115,19 +116,15 @@ export function extractTokenFeatures(tokens: readonly Token[], config: FeatureCo
   let hasPrev = false;
   for (const tok of tokens) {
     const h = fnv1a(tok.text, SEED_WORD);
-    out.push(fmix32(h) >>> shift, 1);
-    if (config.bigrams && hasPrev) {
-      out.push(fmix32(Math.imul(prev ^ SEED_BIGRAM, FNV_PRIME) ^ h) >>> shift, 1);
-    }
+    out.push(fmix32(h) >>> shift);
+    if (config.bigrams && hasPrev) out.push(fmix32(Math.imul(prev ^ SEED_BIGRAM, FNV_PRIME) ^ h) >>> shift);
     prev = h;
     hasPrev = true;
   }
-  const nWord = out.length;
-  if (nWord > 0) out.scaleFrom(0, config.wordWeight / Math.sqrt(nWord));
+  out.wordCount = out.length;
 
   // character n-grams inside word boundaries
   const { charMin, charMax } = config;
-  const charStart = out.length;
   for (const tok of tokens) {
     if (!isWordLike(tok)) continue;
     const w = tok.base;
@@ -138,12 +135,10 @@ export function extractTokenFeatures(tokens: readonly Token[], config: FeatureCo
       for (let j = i; j < end; j++) {
         const c = j === 0 || j === len - 1 ? 32 : w.charCodeAt(j - 1);
         h = Math.imul(h ^ c, FNV_PRIME);
-        if (j - i + 1 >= charMin) out.push(fmix32(h) >>> shift, 1);
+        if (j - i + 1 >= charMin) out.push(fmix32(h) >>> shift);
       }
     }
   }
-  const nChar = out.length - charStart;
-  if (nChar > 0) out.scaleFrom(charStart, config.charWeight / Math.sqrt(nChar));
 }
 
 /** Tokenise and extract in one call. */
@@ -153,7 +148,3 @@ export function extractFeatures(text: string, config: FeatureConfig, out: Featur
   return tokens;
 }
 
-/** Stable bucket for a named pseudo-feature (kept for extensions; not used by the default model). */
-export function namedBucket(name: string, bits: number): number {
-  return fmix32(fnv1a(name, BIAS_SEED)) >>> (32 - bits);
-}

@@ -84,7 +84,11 @@ export function normalizeText(text: string): string {
 
 /** `soooo` -> `soo`, `!!!!!` -> `!!`. */
 export function shortenElongation(word: string): string {
-  return word.replace(ELONGATION_RE, '$1$1');
+  for (let i = 2; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === word.charCodeAt(i - 1) && c === word.charCodeAt(i - 2)) return word.replace(ELONGATION_RE, '$1$1');
+  }
+  return word;
 }
 
 /** Negators written without the apostrophe count too (dont, cant). */

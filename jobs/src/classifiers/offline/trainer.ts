@@ -5,7 +5,7 @@
  *
  * Used by `jobs/scripts/train-offline.ts`; nothing here runs in the classifier's hot path.
  */
-import { type FeatureConfig, FeatureVector, extractFeatures } from './features.ts';
+import { type FeatureConfig, FeatureVector, type GroupWeights, extractFeatures } from './features.ts';
 
 /** Texts turned into a CSR matrix of hashed features, with their labels. */
 export interface Dataset {
@@ -17,7 +17,12 @@ export interface Dataset {
   readonly labels: Uint8Array;
 }
 
-export function buildDataset(texts: readonly string[], labels: readonly number[], config: FeatureConfig): Dataset {
+export function buildDataset(
+  texts: readonly string[],
+  labels: readonly number[],
+  config: FeatureConfig,
+  groups: GroupWeights,
+): Dataset {
   if (texts.length !== labels.length) throw new Error(`texts (${texts.length}) and labels (${labels.length}) differ`);
   const fv = new FeatureVector();
   const offsets = new Int32Array(texts.length + 1);
@@ -36,11 +41,50 @@ export function buildDataset(texts: readonly string[], labels: readonly number[]
       val = val2;
     }
     idx.set(fv.idx.subarray(0, fv.length), nnz);
-    val.set(fv.val.subarray(0, fv.length), nnz);
+    val.fill(fv.wordScale(groups), nnz, nnz + fv.wordCount);
+    val.fill(fv.charScale(groups), nnz + fv.wordCount, nnz + fv.length);
     nnz += fv.length;
     offsets[i + 1] = nnz;
   }
   return { n: texts.length, offsets, idx: idx.slice(0, nnz), val: val.slice(0, nnz), labels: Uint8Array.from(labels) };
+}
+
+/**
+ * NB-LR (Wang & Manning 2012, with logistic regression instead of an SVM) for a binary task:
+ * the magnitude of the smoothed log-count ratio of every bucket, |log((p_b/|p|) / (q_b/|q|))|, with
+ * p_b / q_b the number of positive / negative texts that contain bucket b, plus `alpha`.
+ * Features are multiplied by it before training; the trained weights are multiplied by it after, so
+ * the shipped model is an ordinary linear model on the raw features.
+ */
+export function naiveBayesScales(ds: Dataset, buckets: number, alpha: number): Float64Array {
+  const p = new Float64Array(buckets).fill(alpha);
+  const q = new Float64Array(buckets).fill(alpha);
+  const lastSeen = new Int32Array(buckets).fill(-1);
+  for (let i = 0; i < ds.n; i++) {
+    const counts = ds.labels[i] === 1 ? p : q;
+    for (let j = ds.offsets[i]!; j < ds.offsets[i + 1]!; j++) {
+      const b = ds.idx[j]!;
+      if (lastSeen[b] === i) continue; // binarised: once per text
+      lastSeen[b] = i;
+      counts[b]! += 1;
+    }
+  }
+  let sp = 0;
+  let sq = 0;
+  for (let b = 0; b < buckets; b++) {
+    sp += p[b]!;
+    sq += q[b]!;
+  }
+  const r = new Float64Array(buckets);
+  for (let b = 0; b < buckets; b++) r[b] = Math.abs(Math.log(p[b]! / sp / (q[b]! / sq)));
+  return r;
+}
+
+/** A copy of `ds` with every feature value multiplied by scales[bucket]. */
+export function scaleDataset(ds: Dataset, scales: Float64Array): Dataset {
+  const val = new Float32Array(ds.val.length);
+  for (let j = 0; j < val.length; j++) val[j] = ds.val[j]! * scales[ds.idx[j]!]!;
+  return { ...ds, val };
 }
 
 export interface TrainOptions {
@@ -80,22 +124,19 @@ export function resolveClassWeights(labels: Uint8Array, classes: number, spec: T
 export function trainLinear(ds: Dataset, buckets: number, options: TrainOptions): LinearModel {
   const K = options.classes;
   const log = options.log ?? (() => {});
-  // compact the used buckets
-  const map = new Int32Array(buckets).fill(-1);
+  // Compact the used buckets, most frequent first (keeps the hot weights together in cache).
+  const counts = new Int32Array(buckets);
+  for (const b of ds.idx) counts[b]!++;
   const used: number[] = [];
-  for (const b of ds.idx) {
-    if (map[b] === -1) {
-      map[b] = 0;
-      used.push(b);
-    }
-  }
-  used.sort((a, b) => a - b);
+  for (let b = 0; b < buckets; b++) if (counts[b]! > 0) used.push(b);
+  used.sort((a, b) => counts[b]! - counts[a]! || a - b);
+  const map = new Int32Array(buckets).fill(-1);
   used.forEach((b, i) => {
     map[b] = i;
   });
   const D = used.length;
   const cidx = new Int32Array(ds.idx.length);
-  for (let i = 0; i < ds.idx.length; i++) cidx[i] = map[ds.idx[i] ?? 0] ?? 0;
+  for (let i = 0; i < ds.idx.length; i++) cidx[i] = map[ds.idx[i]!]!;
 
   const cw = resolveClassWeights(ds.labels, K, options.classWeights);
   let totalWeight = 0;
@@ -104,43 +145,45 @@ export function trainLinear(ds: Dataset, buckets: number, options: TrainOptions)
   const l2 = options.l2;
   const z = new Float64Array(K);
 
+  const { offsets, val, labels } = ds;
+  const zBias = D * K;
+  // Hot loop: indices are in range by construction, hence the non-null assertions.
   const evaluate = (w: Float64Array, grad: Float64Array): number => {
     grad.fill(0);
     let loss = 0;
-    const { offsets, val, labels } = ds;
     for (let i = 0; i < ds.n; i++) {
-      const start = offsets[i] ?? 0;
-      const end = offsets[i + 1] ?? 0;
-      for (let k = 0; k < K; k++) z[k] = w[D * K + k] ?? 0;
+      const start = offsets[i]!;
+      const end = offsets[i + 1]!;
+      for (let k = 0; k < K; k++) z[k] = w[zBias + k]!;
       for (let p = start; p < end; p++) {
-        const base = (cidx[p] ?? 0) * K;
-        const v = val[p] ?? 0;
-        for (let k = 0; k < K; k++) z[k] = (z[k] ?? 0) + (w[base + k] ?? 0) * v;
+        const base = cidx[p]! * K;
+        const v = val[p]!;
+        for (let k = 0; k < K; k++) z[k]! += w[base + k]! * v;
       }
       let max = -Infinity;
-      for (let k = 0; k < K; k++) max = Math.max(max, z[k] ?? 0);
+      for (let k = 0; k < K; k++) if (z[k]! > max) max = z[k]!;
       let sum = 0;
       for (let k = 0; k < K; k++) {
-        const e = Math.exp((z[k] ?? 0) - max);
+        const e = Math.exp(z[k]! - max);
         z[k] = e;
         sum += e;
       }
-      const y = labels[i] ?? 0;
-      const c = (cw[y] ?? 0) / totalWeight;
-      loss -= c * Math.log((z[y] ?? 0) / sum);
-      for (let k = 0; k < K; k++) z[k] = c * ((z[k] ?? 0) / sum - (k === y ? 1 : 0));
+      const y = labels[i]!;
+      const c = cw[y]! / totalWeight;
+      loss -= c * Math.log(z[y]! / sum);
+      for (let k = 0; k < K; k++) z[k] = c * (z[k]! / sum - (k === y ? 1 : 0));
       for (let p = start; p < end; p++) {
-        const base = (cidx[p] ?? 0) * K;
-        const v = val[p] ?? 0;
-        for (let k = 0; k < K; k++) grad[base + k] = (grad[base + k] ?? 0) + (z[k] ?? 0) * v;
+        const base = cidx[p]! * K;
+        const v = val[p]!;
+        for (let k = 0; k < K; k++) grad[base + k]! += z[k]! * v;
       }
-      for (let k = 0; k < K; k++) grad[D * K + k] = (grad[D * K + k] ?? 0) + (z[k] ?? 0);
+      for (let k = 0; k < K; k++) grad[zBias + k]! += z[k]!;
     }
     let reg = 0;
-    for (let j = 0; j < D * K; j++) {
-      const wj = w[j] ?? 0;
+    for (let j = 0; j < zBias; j++) {
+      const wj = w[j]!;
       reg += wj * wj;
-      grad[j] = (grad[j] ?? 0) + l2 * wj;
+      grad[j]! += l2 * wj;
     }
     return loss + 0.5 * l2 * reg;
   };
@@ -170,8 +213,13 @@ interface LbfgsOptions {
 
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s;
+}
+
+/** a += c * b */
+function axpy(a: Float64Array, c: number, b: Float64Array): void {
+  for (let i = 0; i < a.length; i++) a[i]! += c * b[i]!;
 }
 
 /**
@@ -198,27 +246,24 @@ export function lbfgs(
   let it = 0;
   for (; it < options.maxIterations; it++) {
     // two-loop recursion: dir = -H g
-    for (let i = 0; i < n; i++) dir[i] = -(g[i] ?? 0);
+    for (let i = 0; i < n; i++) dir[i] = -g[i]!;
     for (let j = s.length - 1; j >= 0; j--) {
       const a = (rho[j] ?? 0) * dot(s[j] as Float64Array, dir);
       alpha[j] = a;
-      const yj = y[j] as Float64Array;
-      for (let i = 0; i < n; i++) dir[i] = (dir[i] ?? 0) + a * (yj[i] ?? 0);
+      axpy(dir, a, y[j] as Float64Array);
     }
     if (s.length > 0) {
       const last = s.length - 1;
       const yy = dot(y[last] as Float64Array, y[last] as Float64Array);
       const gamma = 1 / ((rho[last] ?? 1) * yy);
-      for (let i = 0; i < n; i++) dir[i] = (dir[i] ?? 0) * gamma;
+      for (let i = 0; i < n; i++) dir[i]! *= gamma;
     } else {
       const gn = Math.sqrt(dot(g, g));
-      for (let i = 0; i < n; i++) dir[i] = (dir[i] ?? 0) / Math.max(gn, 1e-12);
+      for (let i = 0; i < n; i++) dir[i]! /= Math.max(gn, 1e-12);
     }
     for (let j = 0; j < s.length; j++) {
-      const sj = s[j] as Float64Array;
       const b = (rho[j] ?? 0) * dot(y[j] as Float64Array, dir);
-      const a = alpha[j] ?? 0;
-      for (let i = 0; i < n; i++) dir[i] = (dir[i] ?? 0) + (a - b) * (sj[i] ?? 0);
+      axpy(dir, (alpha[j] ?? 0) - b, s[j] as Float64Array);
     }
     let gd = dot(g, dir);
     if (gd >= 0) {
@@ -232,7 +277,8 @@ export function lbfgs(
     let step = 1;
     let fNew = 0;
     for (let tries = 0; ; tries++) {
-      for (let i = 0; i < n; i++) wNew[i] = (w[i] ?? 0) + step * (dir[i] ?? 0);
+      wNew.set(w);
+      axpy(wNew, step, dir);
       fNew = f(wNew, gNew);
       if (fNew <= fx + 1e-4 * step * gd || tries >= 30) break;
       step *= 0.5;
@@ -240,8 +286,8 @@ export function lbfgs(
     const sv = new Float64Array(n);
     const yv = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      sv[i] = (wNew[i] ?? 0) - (w[i] ?? 0);
-      yv[i] = (gNew[i] ?? 0) - (g[i] ?? 0);
+      sv[i] = wNew[i]! - w[i]!;
+      yv[i] = gNew[i]! - g[i]!;
     }
     const sy = dot(sv, yv);
     if (sy > 1e-12) {

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readSplit } from './dataset-files.ts';
+import { evaluate } from './evaluation.ts';
+import { DEFAULT_MODEL_URL } from './model.ts';
+import { createOfflineClassifier } from './offline-classifier.ts';
+
+const classifier = createOfflineClassifier({ competitors: ['Glow Co', '@rivalbrand'] });
+const LEA = ['Léa Nova', '@lea.nova', 'LeaN'];
+
+describe('offline classifier', () => {
+  it('reports its name and the model version, stable across instances', () => {
+    const file = JSON.parse(gunzipSync(readFileSync(DEFAULT_MODEL_URL)).toString('utf8')) as { version: string };
+    expect(classifier.name).toBe('offline');
+    expect(classifier.version).toBe(file.version);
+    expect(createOfflineClassifier().version).toBe(classifier.version);
+    expect(classifier.classifyOne('hello').version).toBe(file.version);
+  });
+
+  it('reaches the targets on the val splits (sentiment macro recall >= 0.63, offensive macro-F1 >= 0.73)', () => {
+    const sentiment = readSplit('sentiment', 'val');
+    const labels = ['negative', 'neutral', 'positive'];
+    const predicted = sentiment.texts.map((text) => labels.indexOf(classifier.classifyOne(text).sentiment));
+    const sentimentReport = evaluate(sentiment.labels, predicted, labels);
+    expect(sentiment.texts).toHaveLength(2000);
+    expect(sentimentReport.macroRecall).toBeGreaterThanOrEqual(0.63);
+
+    const offensive = readSplit('offensive', 'val');
+    const flaggedOffensive = offensive.texts.map((text) => (classifier.classifyOne(text).offensiveScore >= 0.5 ? 1 : 0));
+    const offensiveReport = evaluate(offensive.labels, flaggedOffensive, ['not-offensive', 'offensive']);
+    expect(offensive.texts).toHaveLength(1324);
+    expect(offensiveReport.macroF1).toBeGreaterThanOrEqual(0.73);
+  });
+
+  it('reads sentiment from words and emoji', () => {
+    expect(classifier.classifyOne('I love this look, amazing!').sentiment).toBe('positive');
+    expect(classifier.classifyOne('This is awful, worst ad ever').sentiment).toBe('negative');
+    expect(classifier.classifyOne('😍😍😍').sentiment).toBe('positive');
+    expect(classifier.classifyOne('🤮').sentiment).toBe('negative');
+  });
+
+  it('gives the probability of the chosen label as score', () => {
+    const r = classifier.classifyOne('I love this look, amazing!');
+    expect(r.score).toBe(r.probabilities[r.sentiment]);
+    expect(r.probabilities.negative + r.probabilities.neutral + r.probabilities.positive).toBeCloseTo(1, 10);
+  });
+
+  it('flags brand-safety categories in canonical order', () => {
+    expect(classifier.classifyOne('f*ck this').flags).toContain('profanity');
+    expect(classifier.classifyOne('check my bio for free followers').flags).toEqual(['spam_scam']);
+    expect(classifier.classifyOne('#GlowCo did it better').flags).toEqual(['competitor']);
+    expect(classifier.classifyOne('you are a pathetic idiot @lea.nova', LEA).flags).toContain('harassment');
+    expect(classifier.classifyOne('kys, this shit is trash').flags).toEqual(['profanity', 'harassment']);
+    expect(classifier.classifyOne('what a gorgeous outfit').flags).toEqual([]);
+  });
+
+  it('detects the character', () => {
+    expect(classifier.classifyOne('LEA NOVA!! so pretty', LEA).mentionsCharacter).toBe(true);
+    expect(classifier.classifyOne('leanovation', LEA).mentionsCharacter).toBe(false);
+    expect(classifier.classifyOne('lea nova').mentionsCharacter).toBe(false);
+  });
+
+  it('classifies a batch, one result per comment, in order', async () => {
+    const results = await classifier.classify([
+      { id: 'c1', text: 'love you @lea.nova ❤️', characterNames: LEA },
+      { id: 'c2', text: '', characterNames: [] },
+    ]);
+    expect(results).toEqual([
+      {
+        id: 'c1',
+        sentiment: 'positive',
+        score: expect.any(Number),
+        flags: [],
+        mentionsCharacter: true,
+        classifier: 'offline',
+        version: classifier.version,
+      },
+      {
+        id: 'c2',
+        sentiment: expect.any(String),
+        score: expect.any(Number),
+        flags: [],
+        mentionsCharacter: false,
+        classifier: 'offline',
+        version: classifier.version,
+      },
+    ]);
+  });
+
+  it('is deterministic', () => {
+    const a = classifier.classifyOne('meh, not sure about this one');
+    const b = createOfflineClassifier().classifyOne('meh, not sure about this one');
+    expect(b).toEqual(a);
+  });
+});

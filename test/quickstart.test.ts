@@ -36,9 +36,11 @@ const json = (response: Response): Promise<any> => response.json();
 async function startOnce() {
   const port = await freePort();
   const databasePort = await freePort();
-  const started = run('pnpm', ['start'], { cwd: clone, env: { ...env, PORT: String(port), EMBEDDED_POSTGRES_PORT: String(databasePort) } });
-  const [, key] = await started.waitFor(/Demo admin API key\s+(\S+)/, 90_000);
-  return { started, base: `http://127.0.0.1:${port}`, key: key!, databasePort };
+  const webPort = await freePort();
+  const started = run('pnpm', ['start'], { cwd: clone, env: { ...env, PORT: String(port), WEB_PORT: String(webPort), EMBEDDED_POSTGRES_PORT: String(databasePort) } });
+  const [, key] = await started.waitFor(/Demo admin API key\s+(\S+)/, 120_000);
+  await started.waitFor(/\[web\] Listening/, 30_000);
+  return { started, base: `http://127.0.0.1:${port}`, dashboard: `http://127.0.0.1:${webPort}`, key: key!, databasePort };
 }
 
 describe('the quick start', () => {
@@ -55,6 +57,27 @@ describe('the quick start', () => {
       expect(report.status).toBe(200);
       expect((await json(report)).kpis.approved_assets).toBe(12);
       expect((await fetch(`${first.base}/docs`)).status).toBe(200);
+
+      // The dashboard answers (the login page, for a visitor without a key).
+      const dashboard = await fetch(first.dashboard, { redirect: 'manual' });
+      expect(dashboard.status).toBe(303);
+      expect((await fetch(`${first.dashboard}/login`)).status).toBe(200);
+
+      // The job workers run on the embedded PostgreSQL: the demo's comments get classified.
+      const auth = { headers: { authorization: `Bearer ${first.key}` } };
+      let safety: any;
+      for (let tries = 0; tries < 120; tries += 1) {
+        safety = await json(await fetch(`${first.base}/v1/reports/brand-safety`, auth));
+        if (safety.totals.waiting === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect(safety.totals.waiting).toBe(0);
+      expect(safety.totals.classified).toBe(safety.totals.comments);
+      expect(safety.totals.comments).toBeGreaterThan(0);
+
+      // The queue board, for an admin key given as the Basic password.
+      const board = await fetch(`${first.base}/admin/queues`, { headers: { authorization: `Basic ${Buffer.from(`admin:${first.key}`).toString('base64')}` } });
+      expect(board.status).toBe(200);
     } finally {
       await first.started.stop();
     }

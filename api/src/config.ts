@@ -9,7 +9,8 @@ const environment = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  PUBLIC_URL: z.url().optional(),
+  // Where the quick start serves the dashboard; 0 turns it off.
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(5173),
 });
 
 export type Config = z.infer<typeof environment>;

@@ -1,5 +1,6 @@
 // Production bootstrap: an external PostgreSQL from DATABASE_URL; migrations run before listening.
 import { migrate, openOrm } from '@persona-ops/domain/store';
+import { closeQueues, openQueues } from '@persona-ops/jobs/contracts';
 import { buildApp } from './build-app.ts';
 import { loadConfig } from './config.ts';
 
@@ -10,12 +11,15 @@ if (!config.DATABASE_URL) {
 }
 const orm = await openOrm(config.DATABASE_URL);
 await migrate(orm);
-const server = await buildApp(orm, { logger: { level: config.LOG_LEVEL } });
+// The admins' queue board, on the queues the `pnpm jobs` workers use.
+const queues = openQueues(config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL } : { kind: 'postgres', url: config.DATABASE_URL });
+const server = await buildApp(orm, { logger: { level: config.LOG_LEVEL } }, queues);
 await server.listen({ host: config.HOST, port: config.PORT });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await server.close();
+    await closeQueues(queues);
     await orm.close();
     process.exit(0);
   });

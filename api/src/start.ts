@@ -1,13 +1,20 @@
 // The quick start: everything on embedded defaults. With no DATABASE_URL it runs a real embedded
-// PostgreSQL under DATA_DIR, migrates it, loads the demo brand on the first run and serves the API.
+// PostgreSQL under DATA_DIR, migrates it, loads the demo brand on the first run, serves the API,
+// and runs the job workers (on Redis with REDIS_URL, else on BullMQ's PostgreSQL backend) and the
+// dashboard as child processes.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Workspace, migrate, openOrm } from '@persona-ops/domain/store';
+import { closeQueues, openQueues, type QueueConnection } from '@persona-ops/jobs/contracts';
 import { buildApp } from './build-app.ts';
+import { startChild, type Child } from './child-process.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './database.ts';
 import { seedDemoBrand } from './seed/demo-brand.seed.ts';
+import { webBuildIsStale } from './web-build.ts';
+import { runToEnd } from './run-to-end.ts';
 
+const repository = path.resolve(import.meta.dirname, '../..');
 const config = loadConfig();
 const started = Date.now();
 const database = await openDatabase(config);
@@ -25,28 +32,52 @@ if ((await orm.em.fork().count(Workspace, {})) === 0) {
   await writeFile(keyFile, `${demoKey}\n`, { mode: 0o600 });
 }
 
-const server = await buildApp(orm, { logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } });
+// The API's side of the queues: the admins' queue board. The workers are the `jobs` child below.
+const queueConnection: QueueConnection = config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL } : { kind: 'postgres', url: database.url };
+const queues = openQueues(queueConnection);
+const server = await buildApp(orm, { logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } }, queues);
 const address = await server.listen({ host: config.HOST, port: config.PORT });
 
-const lines = [
+const children: Child[] = [];
+let stopping = false;
+const childEnv = { ...process.env, DATABASE_URL: database.url };
+children.push(startChild('jobs', ['jobs/src/worker.ts'], { cwd: repository, env: childEnv, onExit: (code) => !stopping && console.error(`The job workers stopped (exit ${code}); comments wait in the outbox until they run again.`) }));
+
+let dashboard = 'disabled (WEB_PORT=0)';
+if (config.WEB_PORT !== 0) {
+  const web = path.join(repository, 'web');
+  if (webBuildIsStale(web)) {
+    console.log('Building the dashboard (first start only, about 20 s)…');
+    const build = await runToEnd(process.execPath, [path.join(web, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: web });
+    if (build.code !== 0) console.error(`The dashboard did not build; the API still runs.\n${build.output}`);
+  }
+  const origin = `http://${config.HOST}:${config.WEB_PORT}`;
+  children.push(startChild('web', ['serve.ts'], { cwd: web, env: { ...childEnv, API_URL: address, HOST: config.HOST, PORT: String(config.WEB_PORT), ORIGIN: origin } }));
+  dashboard = origin;
+}
+
+console.log([
   '',
   `Persona Ops is running (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  `  Dashboard  ${dashboard}`,
   `  API        ${address}/v1`,
   `  API docs   ${address}/docs`,
   `  OpenAPI    ${address}/openapi.json`,
+  `  Queues     ${address}/admin/queues (an admin key as the password)`,
   `  Database   ${database.embedded ? `embedded PostgreSQL, data in ${path.resolve(config.DATA_DIR, 'postgres')}` : 'DATABASE_URL'}`,
+  `  Jobs       ${config.REDIS_URL ? 'BullMQ on Redis (REDIS_URL)' : 'BullMQ on the PostgreSQL backend (no REDIS_URL)'}`,
   demoKey ? `  Demo admin API key  ${demoKey}` : '  No demo brand: this database already had a workspace.',
   demoKey ? `  Try: curl -H "Authorization: Bearer ${demoKey}" ${address}/v1/reports/production` : '',
   '',
-];
-console.log(lines.join('\n'));
+].join('\n'));
 
-let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     if (stopping) return;
     stopping = true;
+    await Promise.all(children.map((child) => child.stop()));
     await server.close();
+    await closeQueues(queues);
     await orm.close();
     await database.stop();
     process.exit(0);

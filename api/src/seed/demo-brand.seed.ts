@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Post, acceptComments } from '@persona-ops/domain/store';
 import type { AssetKind, Channel, SourceKind, CampaignGoal } from '@persona-ops/domain/core';
 import { createAsset, publishAsset, reviewAsset, submitAsset, type Actor } from '../services/assets.service.ts';
 import { createBrief } from '../services/briefs.service.ts';
@@ -6,6 +7,7 @@ import { createCampaign } from '../services/campaigns.service.ts';
 import { createSource } from '../services/sources.service.ts';
 import { createWorkspaceWithAdmin } from '../services/workspaces.service.ts';
 import { demoCampaigns, demoSources, type AssetStory } from './demo-brand.data.ts';
+import { demoComments } from './demo-comments.data.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -46,7 +48,20 @@ export async function seedDemoBrand(em: EntityManager, now: Date) {
       for (const story of brief.assets) await playStory(em, actor, createdBrief.id, openedAt, story);
     }
   }
+  await seedDemoComments(em, workspace.id, now);
   return { workspace, key };
+}
+
+// Comments on every post; the job workers classify them once the product runs.
+async function seedDemoComments(em: EntityManager, workspaceId: string, now: Date) {
+  const posts = await em.find(Post, { workspace: workspaceId }, { orderBy: { publishedAt: 'asc' } });
+  const comments = posts.flatMap((post, index) => {
+    // The most recent of the character's posts had a rough day: a visible spike.
+    const badDay = index === posts.length - 1;
+    return demoComments(index, 40, badDay)
+      .map((comment, n) => ({ postId: post.id, platformCommentId: `demo-${index}-${n}`, authorHandle: `@fan${(n * 31 + index) % 97}`, text: comment.text, postedAt: new Date(Math.min(now.getTime(), post.publishedAt.getTime() + comment.hoursAfterPost * HOUR)).toISOString() }));
+  });
+  await acceptComments(em, workspaceId, comments, now);
 }
 
 async function playStory(em: EntityManager, actor: Actor, briefId: string, openedAt: Date, story: AssetStory) {

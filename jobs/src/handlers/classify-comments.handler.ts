@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { CommentClassifier } from '@persona-ops/domain/core';
 import { loadCommentsForClassification, saveClassifications, sourceDaysOfComments } from '@persona-ops/domain/store';
 import type { Enqueue, JobPayload } from '../contracts.ts';
-import { namesCompetitor } from '../classifiers/competitors.ts';
+import { mentionsName } from '../classifiers/offline/character-mentions.ts';
 
 // Classifies a batch: re-reads which comments still need it, classifies those, stores the results
 // and closes their tasks in one transaction. Errors propagate so BullMQ retries the batch.
@@ -23,7 +23,7 @@ export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: Comme
         const comment = byId.get(result.id);
         if (!comment) throw new Error(`The classifier answered for comment ${result.id}, which was not in the batch`);
         // The competitor list is the workspace's, so it is applied here, the same for every classifier.
-        const flags = namesCompetitor(comment.text, comment.competitors) && !result.flags.includes('competitor') ? [...result.flags, 'competitor'] : result.flags;
+        const flags = mentionsName(comment.text, comment.competitors) && !result.flags.includes('competitor') ? [...result.flags, 'competitor'] : result.flags;
         return { commentId: comment.id, workspaceId: comment.workspaceId, sentiment: result.sentiment, score: result.score, flags, mentionsCharacter: result.mentionsCharacter, classifier: result.classifier, version: result.version };
       }),
       deps.now?.() ?? new Date(),

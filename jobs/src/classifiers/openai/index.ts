@@ -3,5 +3,4 @@ export * from './openai-classifier.ts';
 export * from './classifier-errors.ts';
 export { PROMPT_VERSION } from './comment-prompt.ts';
 export { moderationToBrandSafety } from './moderation-categories.ts';
-export { createNameMatcher, mentionsAnyName, type NameMatcher } from './name-matcher.ts';
 export { retryAfterMs } from './retry-after.ts';

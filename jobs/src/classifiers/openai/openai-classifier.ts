@@ -34,7 +34,7 @@ import {
 } from './classifier-errors.ts';
 import { PROMPT_VERSION, answerFormatSchema, buildSystemPrompt, buildUserMessage, parseAnswer, type LabelledComment } from './comment-prompt.ts';
 import { moderationToBrandSafety } from './moderation-categories.ts';
-import { createNameMatcher } from './name-matcher.ts';
+import { mentionsName } from '../offline/character-mentions.ts';
 import { retryAfterMs } from './retry-after.ts';
 
 export const OPENAI_CLASSIFIER_NAME = 'openai';
@@ -117,7 +117,6 @@ export function createOpenAiClassifier(options: OpenAiClassifierOptions): OpenAi
   const version = `${OPENAI_CLASSIFIER_NAME}:${model}:${PROMPT_VERSION}`;
   const systemPrompt = buildSystemPrompt(competitors);
   const responseFormat = zodResponseFormat(answerFormatSchema(competitors), 'comment_labels');
-  const isCompetitor = createNameMatcher(competitors);
   // Reasoning models accept only the default temperature.
   const temperature = /^(o\d|gpt-5)/.test(model) ? undefined : 0;
 
@@ -177,13 +176,13 @@ export function createOpenAiClassifier(options: OpenAiClassifierOptions): OpenAi
       if (!labelled) throw new ClassifierResponseError(`No label for comment ${comment.id}.`);
       const flags = new Set<BrandSafetyCategory>(moderation[i] ?? []);
       for (const flag of labelled.flags) if (flag !== 'competitor' || competitors.length > 0) flags.add(flag);
-      if (isCompetitor(comment.text)) flags.add('competitor');
+      if (mentionsName(comment.text, competitors)) flags.add('competitor');
       return {
         id: comment.id,
         sentiment: labelled.sentiment,
         score: labelled.score,
         flags: BRAND_SAFETY_CATEGORIES.filter((category) => flags.has(category)),
-        mentionsCharacter: createNameMatcher(comment.characterNames)(comment.text),
+        mentionsCharacter: mentionsName(comment.text, comment.characterNames),
         classifier: OPENAI_CLASSIFIER_NAME,
         version,
       };

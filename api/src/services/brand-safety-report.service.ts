@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Post, brandSafetyCounts } from '@persona-ops/domain/store';
+import { Post, brandSafetyCounts, classificationUsageSummary } from '@persona-ops/domain/store';
 import {
   DEFAULT_SPIKE_RULE,
   characterMentionRate,
@@ -26,6 +26,7 @@ export async function brandSafetyReport(em: EntityManager, workspaceId: string, 
     to: query.to ? new Date(query.to) : undefined,
   });
 
+  const usage = await classificationUsageSummary(em, workspaceId, query.from ? new Date(query.from) : undefined, query.to ? new Date(query.to) : undefined);
   const sum = (key: 'classified' | 'positive' | 'neutral' | 'negative' | 'flagged' | 'mentioning') => counts.days.reduce((total, day) => total + day[key], 0);
   const totals = {
     comments: counts.comments,
@@ -52,5 +53,9 @@ export async function brandSafetyReport(em: EntityManager, workspaceId: string, 
     spikes: detectSpikes(series, DEFAULT_SPIKE_RULE),
     spikeRule: { ...DEFAULT_SPIKE_RULE },
     classifierMix: counts.classifiers,
+    classificationCost: {
+      byClassifier: usage.map(({ costUsdMicros, ...row }) => ({ ...row, costUsd: costUsdMicros / 1_000_000 })),
+      totalCostUsd: usage.reduce((sum, row) => sum + row.costUsdMicros, 0) / 1_000_000,
+    },
   };
 }

@@ -48,4 +48,9 @@ export type CommentClassification = {
  */
 export interface CommentClassifier {
   classify(comments: CommentToClassify[]): Promise<CommentClassification[]>;
+  /** Optional: the same, with what a paid classifier spent on the call (tokens, cost). */
+  classifyBatch?(comments: CommentToClassify[]): Promise<{ results: CommentClassification[]; usage?: ClassifierUsage }>;
 }
+
+/** What one classification call spent: the tokens and the cost in millionths of a US dollar. */
+export type ClassifierUsage = { promptTokens: number; completionTokens: number; costUsdMicros: number; requests: number };

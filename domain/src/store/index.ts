@@ -7,3 +7,4 @@ export * from './repositories/comments.repository.ts';
 export * from './repositories/brand-safety.repository.ts';
 export * from './repositories/alerts.repository.ts';
 export * from './repositories/backfills.repository.ts';
+export * from './repositories/classification-usage.repository.ts';

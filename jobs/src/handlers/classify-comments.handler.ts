@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { CommentClassifier } from '@persona-ops/domain/core';
-import { loadCommentsForClassification, saveClassifications, sourceDaysOfComments } from '@persona-ops/domain/store';
+import type { ClassifierUsage, CommentClassifier } from '@persona-ops/domain/core';
+import { loadCommentsForClassification, recordClassificationUsage, saveClassifications, sourceDaysOfComments, type UsageRow } from '@persona-ops/domain/store';
 import type { Enqueue, JobPayload } from '../contracts.ts';
 import { mentionsName } from '../classifiers/offline/character-mentions.ts';
 
@@ -15,7 +15,8 @@ export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: Comme
     const em = deps.orm.em.fork();
     const comments = await loadCommentsForClassification(em, payload.commentIds);
     if (comments.length === 0) return { classified: 0, skipped: payload.commentIds.length };
-    const results = await deps.classifier.classify(comments.map((c) => ({ id: c.id, text: c.text, characterNames: c.characterNames })));
+    const input = comments.map((c) => ({ id: c.id, text: c.text, characterNames: c.characterNames }));
+    const { results, usage } = deps.classifier.classifyBatch ? await deps.classifier.classifyBatch(input) : { results: await deps.classifier.classify(input), usage: undefined };
     const byId = new Map(comments.map((c) => [c.id, c]));
     const stored = await saveClassifications(
       em,
@@ -28,9 +29,35 @@ export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: Comme
       }),
       deps.now?.() ?? new Date(),
     );
+    await recordClassificationUsage(em, usageRows(results.map((r) => ({ workspaceId: byId.get(r.id)!.workspaceId, classifier: r.classifier, version: r.version })), usage), deps.now?.() ?? new Date());
     for (const row of await sourceDaysOfComments(em, comments.map((c) => c.id))) {
       await deps.enqueue('detect-spikes', { workspaceId: row.workspace_id, sourceId: row.source_id, day: row.day }, { delay: spikeDetectionDelayMs });
     }
     return { classified: stored.stored, skipped: payload.commentIds.length - comments.length };
   };
+}
+
+// Comments decided per workspace and classifier. A batch may mix workspaces; what a paid
+// classifier spent is shared among them in proportion to the comments it decided for each (the
+// offline classifier costs nothing).
+export function usageRows(decided: Array<{ workspaceId: string; classifier: string; version: string }>, usage: ClassifierUsage | undefined): UsageRow[] {
+  const groups = new Map<string, UsageRow>();
+  for (const result of decided) {
+    const key = `${result.workspaceId}|${result.classifier}|${result.version}`;
+    const row = groups.get(key) ?? { workspaceId: result.workspaceId, classifier: result.classifier, version: result.version, comments: 0, promptTokens: 0, completionTokens: 0, costUsdMicros: 0, requests: 0 };
+    row.comments += 1;
+    groups.set(key, row);
+  }
+  const paid = [...groups.values()].filter((row) => row.classifier !== 'offline');
+  const paidComments = paid.reduce((sum, row) => sum + row.comments, 0);
+  if (usage && paidComments > 0) {
+    for (const row of paid) {
+      const share = row.comments / paidComments;
+      row.promptTokens = Math.round(usage.promptTokens * share);
+      row.completionTokens = Math.round(usage.completionTokens * share);
+      row.costUsdMicros = Math.round(usage.costUsdMicros * share);
+      row.requests = Math.round(usage.requests * share);
+    }
+  }
+  return [...groups.values()];
 }

@@ -72,5 +72,13 @@ export const brandSafetyReportSchema = z
     classifierMix: z
       .array(z.object({ classifier: z.string(), version: z.string(), count }))
       .describe('Latest classifications per classifier and version'),
+    classificationCost: z
+      .object({
+        byClassifier: z.array(
+          z.object({ classifier: z.string(), version: z.string(), comments: count, promptTokens: count, completionTokens: count, requests: count, costUsd: z.number() }),
+        ),
+        totalCostUsd: z.number(),
+      })
+      .describe('Classification work recorded in the period (by when it ran): how many comments each classifier decided and what a paid one cost'),
   })
   .meta({ id: 'BrandSafetyReport' });

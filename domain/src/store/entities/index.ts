@@ -6,6 +6,7 @@ import { Brief } from './brief.entity.ts';
 import { Campaign } from './campaign.entity.ts';
 import { ClassificationBackfill } from './classification-backfill.entity.ts';
 import { ClassificationTask } from './classification-task.entity.ts';
+import { ClassificationUsage } from './classification-usage.entity.ts';
 import { CommentClassification } from './comment-classification.entity.ts';
 import { Comment } from './comment.entity.ts';
 import { Post } from './post.entity.ts';
@@ -13,7 +14,7 @@ import { Source } from './source.entity.ts';
 import { User } from './user.entity.ts';
 import { Workspace } from './workspace.entity.ts';
 
-export { Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, Comment, CommentClassification, Post, Source, User, Workspace };
+export { Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, Post, Source, User, Workspace };
 export { roles, type Role } from './user.entity.ts';
 export type { IAlert } from './alert.entity.ts';
 export { alertMetrics } from './alert.entity.ts';
@@ -33,4 +34,4 @@ export type { ICommentClassification } from './comment-classification.entity.ts'
 export type { IClassificationTask } from './classification-task.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
-export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill];
+export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage];

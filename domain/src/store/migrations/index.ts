@@ -3,10 +3,12 @@ import { Migration20261121194449_init } from './Migration20261121194449_init.ts'
 import { Migration20261121200456_comments } from './Migration20261121200456_comments.ts';
 import { Migration20261121202036_alerts } from './Migration20261121202036_alerts.ts';
 import { Migration20261121202941_backfills } from './Migration20261121202941_backfills.ts';
+import { Migration20261121204305_classification_usage } from './Migration20261121204305_classification_usage.ts';
 
 export const migrationsList = [
   { name: 'Migration20261121194449_init', class: Migration20261121194449_init },
   { name: 'Migration20261121200456_comments', class: Migration20261121200456_comments },
   { name: 'Migration20261121202036_alerts', class: Migration20261121202036_alerts },
   { name: 'Migration20261121202941_backfills', class: Migration20261121202941_backfills },
+  { name: 'Migration20261121204305_classification_usage', class: Migration20261121204305_classification_usage },
 ];

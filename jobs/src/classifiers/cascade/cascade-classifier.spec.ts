@@ -79,7 +79,7 @@ describe('cascade classifier', () => {
     const offlineCalls: string[][] = [];
     const remoteCalls: string[][] = [];
     const cascade = createCascadeClassifier({ offline: offlineClassifier(offlineCalls), remote: remoteClassifier(remoteCalls), threshold: 0.5 });
-    expect(await cascade.classifyBatch([])).toEqual({ results: [], stats: { offline: 0, remote: 0, usage: { promptTokens: 0, completionTokens: 0, costUsdMicros: 0, requests: 0 } } });
+    expect(await cascade.classifyBatch([])).toEqual({ results: [], stats: { offline: 0, remote: 0, usage: { promptTokens: 0, completionTokens: 0, costUsdMicros: 0, requests: 0 } }, usage: { promptTokens: 0, completionTokens: 0, costUsdMicros: 0, requests: 0 } });
     expect([offlineCalls, remoteCalls]).toEqual([[], []]);
   });
 

@@ -5,16 +5,15 @@
  * classifier and version). A remote failure is thrown, not papered over with the offline guess:
  * the job retries, and the job layer decides what to do once retries run out.
  */
-import type { CommentClassification, CommentClassifier, CommentToClassify } from '@persona-ops/domain/core';
+import type { ClassifierUsage, CommentClassification, CommentClassifier, CommentToClassify } from '@persona-ops/domain/core';
 
 /** What a remote classifier spent (same shape as the OpenAI adapter's usage). */
-export type CascadeUsage = { promptTokens: number; completionTokens: number; costUsdMicros: number; requests: number };
+export type CascadeUsage = ClassifierUsage;
 
 /** A classifier that may carry a name and version, and may report its usage per call. */
 export type CascadeMember = CommentClassifier & {
   readonly name?: string;
   readonly version?: string;
-  classifyBatch?(comments: CommentToClassify[]): Promise<{ results: CommentClassification[]; usage: CascadeUsage }>;
 };
 
 export type CascadeStats = {
@@ -26,11 +25,11 @@ export type CascadeStats = {
   usage: CascadeUsage;
 };
 
-export type CascadeClassifier = CommentClassifier & {
+export type CascadeClassifier = Omit<CommentClassifier, 'classifyBatch'> & {
   readonly name: 'cascade';
   /** `cascade:<threshold>:<offline version>+<remote version>` */
   readonly version: string;
-  classifyBatch(comments: CommentToClassify[]): Promise<{ results: CommentClassification[]; stats: CascadeStats }>;
+  classifyBatch(comments: CommentToClassify[]): Promise<{ results: CommentClassification[]; stats: CascadeStats; usage: CascadeUsage }>;
 };
 
 export type CascadeOptions = {
@@ -56,7 +55,7 @@ export function createCascadeClassifier({ offline, remote, threshold }: CascadeO
   }
 
   async function classifyBatch(comments: CommentToClassify[]) {
-    if (comments.length === 0) return { results: [], stats: { offline: 0, remote: 0, usage: noUsage() } };
+    if (comments.length === 0) return { results: [], stats: { offline: 0, remote: 0, usage: noUsage() }, usage: noUsage() };
     const offlineResults = byId(await offline.classify(comments), comments, 'offline');
     const uncertain = comments.filter((comment) => !((offlineResults.get(comment.id)?.score ?? Number.NaN) >= threshold));
 
@@ -66,7 +65,7 @@ export function createCascadeClassifier({ offline, remote, threshold }: CascadeO
       if (remote.classifyBatch) {
         const answer = await remote.classifyBatch(uncertain);
         remoteResults = byId(answer.results, uncertain, 'remote');
-        usage = answer.usage;
+        usage = answer.usage ?? noUsage();
       } else {
         remoteResults = byId(await remote.classify(uncertain), uncertain, 'remote');
       }
@@ -77,7 +76,7 @@ export function createCascadeClassifier({ offline, remote, threshold }: CascadeO
       if (!result) throw new Error(`No result for comment ${comment.id}.`);
       return result;
     });
-    return { results, stats: { offline: comments.length - uncertain.length, remote: uncertain.length, usage } };
+    return { results, stats: { offline: comments.length - uncertain.length, remote: uncertain.length, usage }, usage };
   }
 
   return {

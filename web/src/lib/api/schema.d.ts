@@ -3409,6 +3409,19 @@ export interface components {
                 version: string;
                 count: number;
             }[];
+            /** @description Classification work recorded in the period (by when it ran): how many comments each classifier decided and what a paid one cost */
+            classificationCost: {
+                byClassifier: {
+                    classifier: string;
+                    version: string;
+                    comments: number;
+                    promptTokens: number;
+                    completionTokens: number;
+                    requests: number;
+                    costUsd: number;
+                }[];
+                totalCostUsd: number;
+            };
         };
         ProductionReportInput: {
             scope: {
@@ -3903,6 +3916,19 @@ export interface components {
                 version: string;
                 count: number;
             }[];
+            /** @description Classification work recorded in the period (by when it ran): how many comments each classifier decided and what a paid one cost */
+            classificationCost: {
+                byClassifier: {
+                    classifier: string;
+                    version: string;
+                    comments: number;
+                    promptTokens: number;
+                    completionTokens: number;
+                    requests: number;
+                    costUsd: number;
+                }[];
+                totalCostUsd: number;
+            };
         };
         ProductionReport: {
             scope: {

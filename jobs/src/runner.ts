@@ -26,6 +26,8 @@ export type RunnerOptions = {
   // How long a dispatched task may stay unfinished before it is dispatched again.
   redispatchAfterMs?: number;
   webhookTimeoutMs?: number;
+  // How long after new results a source's day is checked for a spike (batches in between collapse).
+  spikeDetectionDelayMs?: number;
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   log?: (message: string) => void;
@@ -40,7 +42,7 @@ export async function startJobRunner(options: RunnerOptions) {
   const queues = openQueues(options.connection, options.jobOptions);
   const enqueueJob: Enqueue = (name, payload, jobOptions) => enqueue(queues, name, payload, jobOptions);
   const handlers: Record<JobName, Handler> = {
-    'classify-comments': classifyCommentsHandler({ orm: options.orm, classifier: options.classifier, enqueue: enqueueJob }) as Handler,
+    'classify-comments': classifyCommentsHandler({ orm: options.orm, classifier: options.classifier, enqueue: enqueueJob, ...(options.spikeDetectionDelayMs !== undefined ? { spikeDetectionDelayMs: options.spikeDetectionDelayMs } : {}) }) as Handler,
     'detect-spikes': detectSpikesHandler({ orm: options.orm, enqueue: enqueueJob }) as Handler,
     'backfill-classification': backfillClassificationHandler({ orm: options.orm, versions: options.classifierVersions }) as Handler,
     'deliver-alert': deliverAlertHandler({ orm: options.orm, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) as Handler,

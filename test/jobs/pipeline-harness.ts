@@ -35,6 +35,7 @@ export async function startPipeline() {
         classifier,
         classifierVersions: [classifier.version],
         classifyBatchSize: extra.batchSize ?? 50,
+        spikeDetectionDelayMs: 500,
         concurrency: 2,
         ...(extra.jobOptions ? { jobOptions: extra.jobOptions } : {}),
         ...(extra.redispatchAfterMs ? { redispatchAfterMs: extra.redispatchAfterMs } : {}),

@@ -6,11 +6,12 @@ import { mentionsName } from '../classifiers/offline/character-mentions.ts';
 
 // Classifies a batch: re-reads which comments still need it, classifies those, stores the results
 // and closes their tasks in one transaction. Errors propagate so BullMQ retries the batch.
-// New results may make a day a spike: detection is queued per source and day, a little later, and
-// its deterministic job id collapses the many batches of one busy day into one run.
-const spikeDetectionDelayMs = 5_000;
+// New results may make a day a spike: detection is queued per source and day, a minute later, and
+// its deterministic job id collapses every batch of that minute into one run (detection reads 30
+// days of a source's comments, so running it per batch would cost more than classifying).
+const defaultSpikeDetectionDelayMs = 60_000;
 
-export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: CommentClassifier; enqueue: Enqueue; now?: () => Date }) {
+export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: CommentClassifier; enqueue: Enqueue; spikeDetectionDelayMs?: number; now?: () => Date }) {
   return async (payload: JobPayload<'classify-comments'>) => {
     const em = deps.orm.em.fork();
     const comments = await loadCommentsForClassification(em, payload.commentIds);
@@ -31,7 +32,7 @@ export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: Comme
     );
     await recordClassificationUsage(em, usageRows(results.map((r) => ({ workspaceId: byId.get(r.id)!.workspaceId, classifier: r.classifier, version: r.version })), usage), deps.now?.() ?? new Date());
     for (const row of await sourceDaysOfComments(em, comments.map((c) => c.id))) {
-      await deps.enqueue('detect-spikes', { workspaceId: row.workspace_id, sourceId: row.source_id, day: row.day }, { delay: spikeDetectionDelayMs });
+      await deps.enqueue('detect-spikes', { workspaceId: row.workspace_id, sourceId: row.source_id, day: row.day }, { delay: deps.spikeDetectionDelayMs ?? defaultSpikeDetectionDelayMs });
     }
     return { classified: stored.stored, skipped: payload.commentIds.length - comments.length };
   };

@@ -10,7 +10,8 @@ export const classificationTaskStates = ['pending', 'dispatched'] as const;
 export const ClassificationTask = defineEntity({
   name: 'ClassificationTask',
   tableName: 'classification_task',
-  indexes: [{ properties: ['state', 'availableAt'] }],
+  // The dispatcher takes the oldest available tasks: an index on availableAt alone serves its ORDER BY.
+  indexes: [{ properties: ['availableAt'] }],
   properties: {
     comment: () => p.oneToOne(Comment).primary().deleteRule('cascade'),
     workspace: () => p.manyToOne(Workspace),

@@ -4,6 +4,7 @@ import { Migration20261121200456_comments } from './Migration20261121200456_comm
 import { Migration20261121202036_alerts } from './Migration20261121202036_alerts.ts';
 import { Migration20261121202941_backfills } from './Migration20261121202941_backfills.ts';
 import { Migration20261121204305_classification_usage } from './Migration20261121204305_classification_usage.ts';
+import { Migration20261121205125_task_index } from './Migration20261121205125_task_index.ts';
 
 export const migrationsList = [
   { name: 'Migration20261121194449_init', class: Migration20261121194449_init },
@@ -11,4 +12,5 @@ export const migrationsList = [
   { name: 'Migration20261121202036_alerts', class: Migration20261121202036_alerts },
   { name: 'Migration20261121202941_backfills', class: Migration20261121202941_backfills },
   { name: 'Migration20261121204305_classification_usage', class: Migration20261121204305_classification_usage },
+  { name: 'Migration20261121205125_task_index', class: Migration20261121205125_task_index },
 ];

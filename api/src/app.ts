@@ -15,6 +15,7 @@ import { briefRoutes } from './routes/briefs/brief.routes.ts';
 import { campaignRoutes } from './routes/campaigns/campaign.routes.ts';
 import { commentRoutes } from './routes/comments/comment.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
+import { importRoutes } from './routes/imports/import.routes.ts';
 import { postRoutes } from './routes/posts/post.routes.ts';
 import { reportRoutes } from './routes/reports/report.routes.ts';
 import { sourceRoutes } from './routes/sources/source.routes.ts';
@@ -33,7 +34,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   if (options.queues) await instance.register(queueBoardPlugin, { queues: options.queues });
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
-  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, alertRoutes, backfillRoutes, reportRoutes]) {
+  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, importRoutes, alertRoutes, backfillRoutes, reportRoutes]) {
     await routes.register(plugin);
   }
 }

@@ -21,6 +21,10 @@ export const jobDefinitions = {
     queue: 'maintenance',
     payload: z.object({ alertId: z.uuid() }),
   },
+  'import-comments': {
+    queue: 'maintenance',
+    payload: z.object({ importId: z.uuid() }),
+  },
   'backfill-classification': {
     queue: 'maintenance',
     payload: z.object({ backfillId: z.uuid() }),

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { claimClassificationTasks, queuedBackfills } from '@persona-ops/domain/store';
+import { claimClassificationTasks, queuedBackfills, queuedImports } from '@persona-ops/domain/store';
 import { enqueue, type Queues } from './contracts.ts';
 
 export type DispatcherOptions = {
@@ -36,9 +36,10 @@ export function startDispatcher(options: DispatcherOptions) {
 
   async function dispatchOnce(): Promise<number> {
     const em = options.orm.em.fork();
-    // Backfills requested through the API wait in their table like comments in theirs; the job id
-    // is the backfill's, so asking again while it is queued changes nothing.
+    // Backfills and imports requested through the API wait in their tables like comments in theirs;
+    // the job id is theirs, so asking again while one is queued changes nothing.
     for (const backfillId of await queuedBackfills(em)) await enqueue(options.queues, 'backfill-classification', { backfillId });
+    for (const importId of await queuedImports(em)) await enqueue(options.queues, 'import-comments', { importId });
     let dispatched = 0;
     try {
       for (let round = 0; round < 10; round += 1) {

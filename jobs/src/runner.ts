@@ -7,6 +7,7 @@ import { ClassifierError, RateLimitedError } from './classifiers/openai/index.ts
 import { classifyCommentsHandler } from './handlers/classify-comments.handler.ts';
 import { backfillClassificationHandler } from './handlers/backfill-classification.handler.ts';
 import { deliverAlertHandler } from './handlers/deliver-alert.handler.ts';
+import { importCommentsHandler } from './handlers/import-comments.handler.ts';
 import { detectSpikesHandler } from './handlers/detect-spikes.handler.ts';
 
 export type RunnerOptions = {
@@ -44,6 +45,7 @@ export async function startJobRunner(options: RunnerOptions) {
   const handlers: Record<JobName, Handler> = {
     'classify-comments': classifyCommentsHandler({ orm: options.orm, classifier: options.classifier, enqueue: enqueueJob, ...(options.spikeDetectionDelayMs !== undefined ? { spikeDetectionDelayMs: options.spikeDetectionDelayMs } : {}) }) as Handler,
     'detect-spikes': detectSpikesHandler({ orm: options.orm, enqueue: enqueueJob }) as Handler,
+    'import-comments': importCommentsHandler({ orm: options.orm }) as Handler,
     'backfill-classification': backfillClassificationHandler({ orm: options.orm, versions: options.classifierVersions }) as Handler,
     'deliver-alert': deliverAlertHandler({ orm: options.orm, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) as Handler,
   };

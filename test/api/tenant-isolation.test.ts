@@ -5,8 +5,8 @@ import { startTestApp, type Client } from '../support/api-harness.ts';
 // records: a foreign id must answer 404 and nothing of B may leak into A's answers.
 // A route without a case here fails the coverage test, so new routes cannot skip this check.
 
-type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string };
-type Case = { query?: string; body?: unknown; expect: 'not_found' | 'no_leak' | 'public' };
+type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string };
+type Case = { query?: string; body?: unknown; csv?: string; expect: 'not_found' | 'no_leak' | 'public' };
 
 const cases: Record<string, (b: Foreign) => Case> = {
   'get /health': () => ({ expect: 'public' }),
@@ -42,6 +42,10 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'post /v1/comments/bulk': (b) => ({ body: { comments: [{ postId: b.postId, platformCommentId: 'x2', text: 'hi', postedAt: new Date().toISOString() }] }, expect: 'not_found' }),
   'get /v1/comments': (b) => ({ query: `postId=${b.postId}`, expect: 'not_found' }),
   'get /v1/alerts': (b) => ({ query: `sourceId=${b.sourceId}`, expect: 'not_found' }),
+  // The rows are read by the import job, which rejects another workspace's post as unlinked
+  // (test/jobs/comment-import.test.ts); here: the upload itself reveals nothing of B.
+  'post /v1/imports/comments': (b) => ({ csv: `Post ID,Comment ID,Comment,Timestamp\n${b.postId},x9,hi,2026-01-01 00:00:00\n`, expect: 'no_leak' }),
+  'get /v1/imports/{id}': () => ({ expect: 'not_found' }),
   'post /v1/classification/backfills': () => ({ expect: 'no_leak' }),
   'get /v1/classification/backfills/{id}': () => ({ expect: 'not_found' }),
   'get /v1/reports/production': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
@@ -57,13 +61,14 @@ const pathIds: Array<[RegExp, keyof Foreign]> = [
   [/^\/v1\/posts\//, 'postId'],
   [/^\/v1\/api-keys\//, 'apiKeyId'],
   [/^\/v1\/classification\/backfills\//, 'backfillId'],
+  [/^\/v1\/imports\//, 'importId'],
 ];
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;
 let foreign: Foreign;
 let b: Client;
 
-async function populate(client: Client): Promise<Omit<Foreign, 'backfillId'>> {
+async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'importId'>> {
   const source = await client.post('/v1/sources', { kind: 'ai_character', name: 'Char', launchedOn: '2026-01-01' });
   const campaign = await client.post('/v1/campaigns', { name: 'Camp', goal: 'sales', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'buy' });
   const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Brief' });
@@ -81,7 +86,8 @@ beforeAll(async () => {
   await populate(harness.admin);
   const other = await harness.newWorkspace('Brand B');
   b = other.admin;
-  foreign = { ...(await populate(b)), backfillId: (await b.post('/v1/classification/backfills')).body.id };
+  const imported = await harness.app.inject({ method: 'POST', url: '/v1/imports/comments', headers: { authorization: `Bearer ${b.key}`, 'content-type': 'text/csv' }, payload: 'Post ID,Comment ID,Comment,Timestamp\n00000000-0000-4000-8000-000000000000,c1,hi,2026-01-01 00:00:00\n' });
+  foreign = { ...(await populate(b)), backfillId: (await b.post('/v1/classification/backfills')).body.id, importId: imported.json().id };
 });
 afterAll(() => harness.close());
 
@@ -101,14 +107,16 @@ describe('tenant isolation', () => {
     const idKey = pathIds.find(([pattern]) => pattern.test(template))?.[1];
     const url = template.replace('{id}', idKey ? foreign[idKey] : '') + (spec.query ? `?${spec.query}` : '');
     const before = JSON.stringify(await snapshotOf(b));
-    const response = await harness.admin.request(method.toUpperCase() as 'GET', url, spec.body);
+    const response = spec.csv
+      ? await harness.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${harness.admin.key}`, 'content-type': 'text/csv' }, payload: spec.csv }).then((r) => ({ status: r.statusCode, body: r.json() }))
+      : await harness.admin.request(method.toUpperCase() as 'GET', url, spec.body);
     if (spec.expect === 'not_found') {
       expect(response.status, JSON.stringify(response.body)).toBe(404);
       expect(response.body.code).toBe('not_found');
     } else {
       expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
       const text = JSON.stringify(response.body);
-      for (const id of Object.values(foreign)) expect(text).not.toContain(id);
+      for (const [name, id] of Object.entries(foreign)) if (!spec.csv || name !== 'postId') expect(text).not.toContain(id);
     }
     // B's records are exactly as they were.
     expect(JSON.stringify(await snapshotOf(b))).toBe(before);

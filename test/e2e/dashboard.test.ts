@@ -1,113 +1,25 @@
 // The dashboard end to end: the real API on a seeded database, the built web app as its own
 // process (node web/serve.ts, adapter-node output), and Debian's Chromium driven by playwright-core.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '@persona-ops/api/build-app';
-import { seedDemoBrand } from '@persona-ops/api/seed';
-import { createTestDatabase } from '../support/test-database.ts';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const web = path.join(root, 'web');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-function newestMtime(target: string): number {
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-// Builds web/ when build/ is missing or older than the sources it is made from.
-function ensureWebBuild() {
-  const built = path.join(web, 'build', 'index.js');
-  const sources = Math.max(newestMtime(path.join(web, 'src')), ...['vite.config.ts', 'package.json'].map((f) => newestMtime(path.join(web, f))));
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  execFileSync('pnpm', ['--filter', '@persona-ops/web', 'build'], { cwd: root, stdio: 'pipe', timeout: 240_000 });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startWeb(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [path.join(web, 'serve.ts')], { cwd: web, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web did not start in 20 s:\n${output}`)), 20_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`web exited with ${code}:\n${output}`));
-    });
-    child.stdout?.on('data', () => {
-      if (output.includes('Listening on')) {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve({ child, output: () => output });
-      }
-    });
-  });
-}
-
-function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
+import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 
 describe('web dashboard in a browser', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  let harness: BrowserHarness | undefined;
   let api: FastifyInstance | undefined;
-  let webServer: { child: ChildProcess; output: () => string } | undefined;
-  let browser: Browser | undefined;
   let page: Page;
   let key: string;
   let base: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    ({ key } = await seedDemoBrand(database.orm.em.fork(), new Date()));
-    api = await buildApp(database.orm);
-    const apiUrl = await api.listen({ host: '127.0.0.1', port: 0 });
-
-    ensureWebBuild();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    webServer = await startWeb({ API_URL: apiUrl, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base });
-
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    harness = await startBrowserHarness();
+    ({ api, page, key, base, pageErrors } = harness);
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await stop(webServer?.child);
-    await api?.close();
-    await database?.drop();
+    await harness?.close();
   });
 
   it('sends a visitor to the login page and shows the API problem for a wrong key', async () => {

@@ -72,6 +72,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       return sendProblem(reply, problem(request, status, error.code, error.message, extra));
     }
     const status = error.statusCode ?? 500;
+    if (status === 413) {
+      return sendProblem(reply, problem(request, 413, 'payload_too_large', 'The request body is larger than this endpoint accepts (50 MB for a file, 16 MB otherwise). Split the file or the batch and send the parts.'));
+    }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large).
       const code = (error.code ?? 'bad_request').toLowerCase();

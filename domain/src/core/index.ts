@@ -19,3 +19,4 @@ export * from './verdict.ts';
 export * from './comparison.ts';
 export * from './safety-taxonomy.ts';
 export * from './vocabulary.ts';
+export * from './comment-import.ts';

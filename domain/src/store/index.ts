@@ -8,3 +8,4 @@ export * from './repositories/brand-safety.repository.ts';
 export * from './repositories/alerts.repository.ts';
 export * from './repositories/backfills.repository.ts';
 export * from './repositories/classification-usage.repository.ts';
+export * from './repositories/imports.repository.ts';

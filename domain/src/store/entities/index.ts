@@ -9,16 +9,19 @@ import { ClassificationTask } from './classification-task.entity.ts';
 import { ClassificationUsage } from './classification-usage.entity.ts';
 import { CommentClassification } from './comment-classification.entity.ts';
 import { Comment } from './comment.entity.ts';
+import { ImportJob } from './import-job.entity.ts';
 import { Post } from './post.entity.ts';
 import { Source } from './source.entity.ts';
 import { User } from './user.entity.ts';
 import { Workspace } from './workspace.entity.ts';
 
-export { Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, Post, Source, User, Workspace };
+export { Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, Post, Source, User, Workspace };
 export { roles, type Role } from './user.entity.ts';
 export type { IAlert } from './alert.entity.ts';
 export { alertMetrics } from './alert.entity.ts';
 export type { IApiKey } from './api-key.entity.ts';
+export type { IImportJob, ImportRejection } from './import-job.entity.ts';
+export { importKinds, importStates } from './import-job.entity.ts';
 export type { IClassificationBackfill } from './classification-backfill.entity.ts';
 export { backfillStates } from './classification-backfill.entity.ts';
 export type { IAssetTransition } from './asset-transition.entity.ts';
@@ -34,4 +37,4 @@ export type { ICommentClassification } from './comment-classification.entity.ts'
 export type { IClassificationTask } from './classification-task.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
-export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage];
+export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob];

@@ -5,6 +5,7 @@ import { Migration20261121202036_alerts } from './Migration20261121202036_alerts
 import { Migration20261121202941_backfills } from './Migration20261121202941_backfills.ts';
 import { Migration20261121204305_classification_usage } from './Migration20261121204305_classification_usage.ts';
 import { Migration20261121205125_task_index } from './Migration20261121205125_task_index.ts';
+import { Migration20261121205247_imports } from './Migration20261121205247_imports.ts';
 
 export const migrationsList = [
   { name: 'Migration20261121194449_init', class: Migration20261121194449_init },
@@ -13,4 +14,5 @@ export const migrationsList = [
   { name: 'Migration20261121202941_backfills', class: Migration20261121202941_backfills },
   { name: 'Migration20261121204305_classification_usage', class: Migration20261121204305_classification_usage },
   { name: 'Migration20261121205125_task_index', class: Migration20261121205125_task_index },
+  { name: 'Migration20261121205247_imports', class: Migration20261121205247_imports },
 ];

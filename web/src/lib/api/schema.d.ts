@@ -2600,6 +2600,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/imports/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a comments export (CSV, up to 50 MB) as a job; follow it with GET /v1/imports/{id} */
+        post: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                    /** @description JSON object: column name in the file -> field (postId, postUrl, platformCommentId, text, authorHandle, postedAt). Without it the columns are recognised by their usual names. */
+                    mapping?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The CSV file, UTF-8, with a header row */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportJob"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The file is larger than 50 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import with its progress and every rejected row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportJob"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/alerts": {
         parameters: {
             query?: never;
@@ -3301,6 +3465,38 @@ export interface components {
             /** @description The latest classification; null while it waits in the queue */
             classification: components["schemas"]["CommentClassificationInput"] | null;
         };
+        ImportJobInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "comments";
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
+            fileName: string;
+            sizeBytes: number;
+            mapping: {
+                [key: string]: string;
+            };
+            /** @description Known when the file has been read to the end */
+            totalRows: number | null;
+            processedRows: number;
+            /** @description New comments stored */
+            accepted: number;
+            /** @description Rows whose comment was already known: unchanged */
+            duplicates: number;
+            rejectedCount: number;
+            /** @description Every rejected row with its line, column and reason (the first 10,000) */
+            rejections: {
+                line: number;
+                column: string | null;
+                reason: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            error: string | null;
+        };
         MoneyInput: {
             amountMinor: number;
             currency: string;
@@ -3807,6 +4003,38 @@ export interface components {
             postedAt: string;
             /** @description The latest classification; null while it waits in the queue */
             classification: components["schemas"]["CommentClassification"] | null;
+        };
+        ImportJob: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "comments";
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
+            fileName: string;
+            sizeBytes: number;
+            mapping: {
+                [key: string]: string;
+            };
+            /** @description Known when the file has been read to the end */
+            totalRows: number | null;
+            processedRows: number;
+            /** @description New comments stored */
+            accepted: number;
+            /** @description Rows whose comment was already known: unchanged */
+            duplicates: number;
+            rejectedCount: number;
+            /** @description Every rejected row with its line, column and reason (the first 10,000) */
+            rejections: {
+                line: number;
+                column: string | null;
+                reason: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            error: string | null;
         };
         Money: {
             amountMinor: number;

@@ -1,0 +1,39 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { baseProperties } from './base.properties.ts';
+import { User } from './user.entity.ts';
+import { Workspace } from './workspace.entity.ts';
+
+export const importKinds = ['comments'] as const;
+export const importStates = ['queued', 'running', 'done', 'failed'] as const;
+
+export type ImportRejection = { line: number; column: string | null; reason: string };
+
+// An uploaded file and what importing it did. The file is kept with the job so a retried job
+// reads the same bytes; `processedRows` lets it resume instead of starting over.
+export const ImportJob = defineEntity({
+  name: 'ImportJob',
+  tableName: 'import_job',
+  indexes: [{ properties: ['workspace', 'createdAt'] }, { properties: ['state', 'createdAt'] }],
+  properties: {
+    ...baseProperties,
+    workspace: () => p.manyToOne(Workspace),
+    requestedBy: () => p.manyToOne(User).nullable(),
+    kind: p.enum(importKinds),
+    state: p.enum(importStates).default('queued'),
+    fileName: p.string(),
+    // Column name in the file -> field of the product.
+    mapping: p.json<Record<string, string>>(),
+    content: p.blob().lazy(),
+    sizeBytes: p.integer(),
+    totalRows: p.integer().nullable(),
+    processedRows: p.integer().default(0),
+    accepted: p.integer().default(0),
+    duplicates: p.integer().default(0),
+    rejectedCount: p.integer().default(0),
+    rejections: p.json<ImportRejection[]>(),
+    startedAt: p.datetime().nullable(),
+    finishedAt: p.datetime().nullable(),
+    error: p.text().nullable(),
+  },
+});
+export type IImportJob = InferEntity<typeof ImportJob>;

@@ -1,0 +1,63 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ImportRejection } from '../entities/import-job.entity.ts';
+import { query, textArray, uuidArray } from './sql.ts';
+
+// At most this many rejected rows are kept with a job (the count is always exact).
+export const maxKeptRejections = 10_000;
+
+export async function queuedImports(em: EntityManager): Promise<string[]> {
+  const rows = await query<{ id: string }>(em, `select id from import_job where state = 'queued' order by created_at limit 100`);
+  return rows.map((row) => row.id);
+}
+
+export type ImportToRun = { id: string; workspaceId: string; mapping: Record<string, string>; content: Buffer; processedRows: number };
+
+export async function startImport(em: EntityManager, importId: string, now: Date): Promise<ImportToRun | null> {
+  const [row] = await query<{ id: string; workspace_id: string; mapping: Record<string, string>; content: Buffer; processed_rows: number }>(
+    em,
+    `update import_job set state = 'running', started_at = coalesce(started_at, ?), updated_at = ?
+     where id = ? and state in ('queued', 'running')
+     returning id, workspace_id, mapping, content, processed_rows`,
+    [now, now, importId],
+  );
+  return row ? { id: row.id, workspaceId: row.workspace_id, mapping: row.mapping, content: row.content, processedRows: row.processed_rows } : null;
+}
+
+// One chunk's outcome, added to the job's counters together with the new checkpoint.
+export async function recordImportProgress(
+  em: EntityManager,
+  importId: string,
+  chunk: { processedRows: number; accepted: number; duplicates: number; rejections: ImportRejection[] },
+  now: Date,
+) {
+  await query(
+    em,
+    `update import_job set processed_rows = ?, accepted = accepted + ?, duplicates = duplicates + ?, rejected_count = rejected_count + ?,
+       rejections = case when jsonb_array_length(rejections) >= ? then rejections
+                         else rejections || (select coalesce(jsonb_agg(r), '[]'::jsonb) from (select r from jsonb_array_elements(?::jsonb) r limit greatest(0, ? - jsonb_array_length(rejections))) x) end,
+       updated_at = ?
+     where id = ?`,
+    [chunk.processedRows, chunk.accepted, chunk.duplicates, chunk.rejections.length, maxKeptRejections, JSON.stringify(chunk.rejections), maxKeptRejections, now, importId],
+  );
+}
+
+export async function finishImport(em: EntityManager, importId: string, outcome: { totalRows: number } | { error: string }, now: Date) {
+  if ('error' in outcome) {
+    await query(em, `update import_job set state = 'failed', error = ?, finished_at = ?, updated_at = ? where id = ?`, [outcome.error, now, now, importId]);
+  } else {
+    await query(em, `update import_job set state = 'done', total_rows = ?, finished_at = ?, updated_at = ? where id = ?`, [outcome.totalRows, now, now, importId]);
+  }
+}
+
+export type KnownPost = { id: string; url: string; publishedAt: Date };
+
+// The workspace's posts named by id or URL in one chunk of rows.
+export async function postsByIdOrUrl(em: EntityManager, workspaceId: string, ids: string[], urls: string[]): Promise<KnownPost[]> {
+  if (ids.length === 0 && urls.length === 0) return [];
+  const rows = await query<{ id: string; url: string; published_at: Date }>(
+    em,
+    `select id, url, published_at from post where workspace_id = ? and (id = any(?::uuid[]) or url = any(?::text[]))`,
+    [workspaceId, uuidArray(ids), textArray(urls)],
+  );
+  return rows.map((row) => ({ id: row.id, url: row.url, publishedAt: new Date(row.published_at) }));
+}

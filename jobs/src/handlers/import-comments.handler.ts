@@ -1,0 +1,69 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Job } from 'bullmq';
+import { parse } from 'csv-parse';
+import { readCommentRow, type CommentMapping, type CommentRow } from '@persona-ops/domain/core';
+import { acceptComments, finishImport, postsByIdOrUrl, recordImportProgress, startImport, type ImportRejection, type IncomingComment } from '@persona-ops/domain/store';
+import type { JobPayload } from '../contracts.ts';
+
+const chunkSize = 1_000;
+
+// Imports a comments file: every row is read and checked; good rows are accepted through the same
+// outbox as the API (idempotent, so a resumed or repeated import adds nothing twice); each
+// rejected row is kept with its line, column and reason; rows naming no known post are rejected
+// as unlinked. Progress is checkpointed per chunk, so a retried job resumes after the last one.
+export function importCommentsHandler(deps: { orm: MikroORM; now?: () => Date }) {
+  const now = () => deps.now?.() ?? new Date();
+  return async (payload: JobPayload<'import-comments'>, job: Job) => {
+    const em = deps.orm.em.fork();
+    const run = await startImport(em, payload.importId, now());
+    if (!run) return { skipped: 'already finished' };
+    const mapping = run.mapping as CommentMapping;
+    // Header on line 1: a record's line is its index + 2.
+    const records = parse(run.content, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false });
+    let index = 0;
+    let chunk: Array<{ line: number; record: Record<string, string> }> = [];
+    const flush = async () => {
+      const outcome = await importChunk(em, run.workspaceId, mapping, chunk, now());
+      await recordImportProgress(em, run.id, { processedRows: index, ...outcome }, now());
+      await job.updateProgress({ processedRows: index });
+      chunk = [];
+    };
+    for await (const record of records as AsyncIterable<Record<string, string>>) {
+      index += 1;
+      if (index <= run.processedRows) continue;
+      chunk.push({ line: index + 1, record });
+      if (chunk.length === chunkSize) await flush();
+    }
+    if (chunk.length > 0) await flush();
+    await finishImport(em, run.id, { totalRows: index }, now());
+    return { rows: index };
+  };
+}
+
+async function importChunk(em: ReturnType<MikroORM['em']['fork']>, workspaceId: string, mapping: CommentMapping, chunk: Array<{ line: number; record: Record<string, string> }>, now: Date) {
+  const rejections: ImportRejection[] = [];
+  const rows: Array<{ line: number; row: CommentRow }> = [];
+  for (const { line, record } of chunk) {
+    const read = readCommentRow(record, mapping);
+    if ('problems' in read) rejections.push(...read.problems.map((problem) => ({ line, ...problem })));
+    else rows.push({ line, row: read.row });
+  }
+  const posts = await postsByIdOrUrl(em, workspaceId, rows.flatMap(({ row }) => (row.postId ? [row.postId] : [])), rows.flatMap(({ row }) => (row.postUrl ? [row.postUrl] : [])));
+  const byKey = new Map(posts.flatMap((post) => [[post.id, post], [post.url, post]] as const));
+  const accepted: IncomingComment[] = [];
+  for (const { line, row } of rows) {
+    const post = byKey.get(row.postId ?? row.postUrl ?? '');
+    const column = Object.keys(mapping).find((name) => mapping[name] === (row.postId ? 'postId' : 'postUrl')) ?? null;
+    if (!post) {
+      rejections.push({ line, column, reason: `unlinked: no post ${row.postId ?? row.postUrl} in this workspace` });
+    } else if (Date.parse(row.postedAt) < post.publishedAt.getTime()) {
+      rejections.push({ line, column: Object.keys(mapping).find((name) => mapping[name] === 'postedAt') ?? null, reason: 'the comment is older than its post' });
+    } else {
+      accepted.push({ postId: post.id, platformCommentId: row.platformCommentId, authorHandle: row.authorHandle, text: row.text, postedAt: row.postedAt });
+    }
+  }
+  // A file may repeat a comment; the last row of it wins, and the repeat counts as a duplicate.
+  const unique = [...new Map(accepted.map((comment) => [`${comment.postId}|${comment.platformCommentId}`, comment])).values()];
+  const result = unique.length > 0 ? await acceptComments(em, workspaceId, unique, now) : { accepted: 0, duplicates: 0 };
+  return { accepted: result.accepted, duplicates: result.duplicates + (accepted.length - unique.length), rejections };
+}

@@ -1,3 +1,10 @@
+import { AudienceBreakdown } from './audience-breakdown.entity.ts';
+import { ConversionCount } from './conversion-count.entity.ts';
+import { FollowerSnapshot } from './follower-snapshot.entity.ts';
+import { MetricSnapshot } from './metric-snapshot.entity.ts';
+import { OfferCode } from './offer-code.entity.ts';
+import { SurveyAnswerCount } from './survey-answer-count.entity.ts';
+import { TrackingLink } from './tracking-link.entity.ts';
 import { Alert } from './alert.entity.ts';
 import { ApiKey } from './api-key.entity.ts';
 import { AssetTransition } from './asset-transition.entity.ts';
@@ -15,7 +22,7 @@ import { Source } from './source.entity.ts';
 import { User } from './user.entity.ts';
 import { Workspace } from './workspace.entity.ts';
 
-export { Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, Post, Source, User, Workspace };
+export { AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, Post, Source, User, Workspace };
 export { roles, type Role } from './user.entity.ts';
 export type { IAlert } from './alert.entity.ts';
 export { alertMetrics } from './alert.entity.ts';
@@ -37,4 +44,12 @@ export type { ICommentClassification } from './comment-classification.entity.ts'
 export type { IClassificationTask } from './classification-task.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
-export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob];
+export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink];
+export type { IAudienceBreakdown } from './audience-breakdown.entity.ts';
+export type { IConversionCount } from './conversion-count.entity.ts';
+export type { IFollowerSnapshot } from './follower-snapshot.entity.ts';
+export type { IMetricSnapshot } from './metric-snapshot.entity.ts';
+export type { IOfferCode } from './offer-code.entity.ts';
+export type { ISurveyAnswerCount } from './survey-answer-count.entity.ts';
+export type { ITrackingLink } from './tracking-link.entity.ts';
+export { breakdownDimensions } from './audience-breakdown.entity.ts';

@@ -6,6 +6,7 @@ import { Migration20261121202941_backfills } from './Migration20261121202941_bac
 import { Migration20261121204305_classification_usage } from './Migration20261121204305_classification_usage.ts';
 import { Migration20261121205125_task_index } from './Migration20261121205125_task_index.ts';
 import { Migration20261121205247_imports } from './Migration20261121205247_imports.ts';
+import { Migration20261121205707_audience_commerce } from './Migration20261121205707_audience_commerce.ts';
 
 export const migrationsList = [
   { name: 'Migration20261121194449_init', class: Migration20261121194449_init },
@@ -15,4 +16,5 @@ export const migrationsList = [
   { name: 'Migration20261121204305_classification_usage', class: Migration20261121204305_classification_usage },
   { name: 'Migration20261121205125_task_index', class: Migration20261121205125_task_index },
   { name: 'Migration20261121205247_imports', class: Migration20261121205247_imports },
+  { name: 'Migration20261121205707_audience_commerce', class: Migration20261121205707_audience_commerce },
 ];

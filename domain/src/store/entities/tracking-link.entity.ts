@@ -1,0 +1,28 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { baseProperties } from './base.properties.ts';
+import { Campaign } from './campaign.entity.ts';
+import { Post } from './post.entity.ts';
+import { Source } from './source.entity.ts';
+import { Workspace } from './workspace.entity.ts';
+
+// A UTM-tagged link issued for a campaign and source (and optionally one post), so clicks and what
+// follows can be traced back to them.
+export const TrackingLink = defineEntity({
+  name: 'TrackingLink',
+  tableName: 'tracking_link',
+  indexes: [{ properties: ['workspace', 'campaign'] }],
+  properties: {
+    ...baseProperties,
+    workspace: () => p.manyToOne(Workspace),
+    campaign: () => p.manyToOne(Campaign),
+    source: () => p.manyToOne(Source),
+    post: () => p.manyToOne(Post).nullable(),
+    landingUrl: p.string().length(2048),
+    utmSource: p.string(),
+    utmMedium: p.string(),
+    utmCampaign: p.string(),
+    utmContent: p.string(),
+    url: p.string().length(4096),
+  },
+});
+export type ITrackingLink = InferEntity<typeof TrackingLink>;

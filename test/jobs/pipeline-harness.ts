@@ -3,7 +3,9 @@ import type { JobsOptions } from '@persona-ops/jobs/contracts';
 import type { CommentClassifier } from '@persona-ops/domain/core';
 import { startJobRunner } from '@persona-ops/jobs/runner';
 import type { QueueConnection } from '@persona-ops/jobs/contracts';
+import { afterAll, beforeAll } from 'vitest';
 import { startTestApp, type Client } from '../support/api-harness.ts';
+import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.ts';
 
 // A workspace with one AI character's post, ready to receive comments, and the job runner of
 // the real code on a queue namespace of the test's own.
@@ -58,4 +60,21 @@ export async function startPipeline() {
       return row!;
     },
   };
+}
+
+export type Pipeline = Awaited<ReturnType<typeof startPipeline>>;
+
+// The usual setup of a pipeline test file: a pipeline (and, when asked, the local OpenAI server)
+// started before its tests and closed after them.
+export function usePipeline(options: { openai?: boolean } = {}) {
+  const context = {} as { pipeline: Pipeline; openai: FakeOpenAi };
+  beforeAll(async () => {
+    context.pipeline = await startPipeline();
+    if (options.openai) context.openai = await startFakeOpenAi();
+  });
+  afterAll(async () => {
+    await context.openai?.close();
+    await context.pipeline?.harness.close();
+  });
+  return context;
 }

@@ -58,7 +58,7 @@ async function seedDemoComments(em: EntityManager, workspaceId: string, now: Dat
   const comments = posts.flatMap((post, index) => {
     // The most recent of the character's posts had a rough day: a visible spike.
     const badDay = index === posts.length - 1;
-    return demoComments(index, 40, badDay)
+    return demoComments(index, badDay ? 60 : 40, badDay)
       .map((comment, n) => ({ postId: post.id, platformCommentId: `demo-${index}-${n}`, authorHandle: `@fan${(n * 31 + index) % 97}`, text: comment.text, postedAt: new Date(Math.min(now.getTime(), post.publishedAt.getTime() + comment.hoursAfterPost * HOUR)).toISOString() }));
   });
   await acceptComments(em, workspaceId, comments, now);

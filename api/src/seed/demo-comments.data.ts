@@ -12,8 +12,9 @@ export function demoComments(postIndex: number, perPost: number, badDay: boolean
   const comments: DemoComment[] = [];
   for (let n = 0; n < perPost; n += 1) {
     const pick = (n * 7 + postIndex * 3) % 20;
-    const pool = badDay && n % 3 === 0 ? negative : pick < 11 ? warm : pick < 15 ? neutral : pick < 18 ? negative : unsafe;
-    comments.push({ text: pool[(n + postIndex) % pool.length]!, hoursAfterPost: 1 + ((n * 13) % 72) });
+    // The bad day: four comments in five negative, all within a few hours of the post.
+    const pool = badDay ? (n % 5 === 0 ? warm : negative) : pick < 11 ? warm : pick < 15 ? neutral : pick < 18 ? negative : unsafe;
+    comments.push({ text: pool[(n + postIndex) % pool.length]!, hoursAfterPost: badDay ? 1 + (n % 6) : 1 + ((n * 13) % 72) });
   }
   return comments;
 }

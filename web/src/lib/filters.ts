@@ -29,6 +29,19 @@ export function toReportQuery(filters: ReportFilters): { query: ProductionReport
     if ((sourceKinds as readonly string[]).includes(filters.sourceKind)) query.sourceKind = filters.sourceKind as NonNullable<ProductionReportQuery['sourceKind']>;
     else errors.sourceKind = `must be one of ${sourceKinds.join(', ')}`;
   }
+  const period = toPeriodQuery(filters);
+  Object.assign(query, period.query);
+  Object.assign(errors, period.errors);
+  return { query, errors };
+}
+
+/**
+ * The API period for inclusive UTC days from the form: `from` at its midnight, `to` at the next
+ * day's midnight (the API's `to` is exclusive); or field errors.
+ */
+export function toPeriodQuery(filters: { from: string; to: string }): { query: { from?: string; to?: string }; errors: Record<string, string> } {
+  const query: { from?: string; to?: string } = {};
+  const errors: Record<string, string> = {};
   if (filters.from) {
     if (isDate(filters.from)) query.from = `${filters.from}T00:00:00.000Z`;
     else errors.from = 'must be a date like 2026-03-01';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY, formatAge, formatDateTime, formatHours, formatMoney, formatNumber, formatPercent, humanize, weekLabel } from './format.ts';
+import { EMPTY, dayLabel, formatAge, formatDateTime, formatHours, formatMoney, formatNumber, formatPercent, humanize, shareOf, weekLabel } from './format.ts';
 
 describe('formatMoney', () => {
   it('formats minor units in the currency of the amount', () => {
@@ -53,5 +53,17 @@ describe('dates and words', () => {
   it('humanizes domain words', () => {
     expect(humanize('changes_requested')).toBe('Changes requested');
     expect(humanize('ai_character')).toBe('AI character');
+  });
+});
+
+describe('days and shares', () => {
+  it('labels a UTC day for an axis', () => {
+    expect(dayLabel('2026-11-13')).toBe('Nov 13');
+    expect(dayLabel('soon')).toBe('soon');
+  });
+  it('gives no share of nothing, never NaN', () => {
+    expect(shareOf(30, 120)).toBe(25);
+    expect(shareOf(0, 0)).toBeNull();
+    expect(formatPercent(shareOf(3, 0))).toBe(EMPTY);
   });
 });

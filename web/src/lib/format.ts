@@ -89,3 +89,15 @@ export function humanize(word: string): string {
   const text = word.replaceAll('_', ' ').replace(/\bai\b/g, 'AI');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A UTC day for axis labels: "2026-11-13" → "Nov 13"; the raw text when unparseable. */
+export function dayLabel(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** A share as a percentage of a count: 30 of 120 → 25 (percent); null when the whole is 0. */
+export function shareOf(part: number, whole: number): number | null {
+  return whole > 0 && Number.isFinite(part) ? (part / whole) * 100 : null;
+}

@@ -16,9 +16,16 @@ export type Source = Schemas['Source'];
 export type ProductionReport = Schemas['ProductionReport'];
 export type Money = Schemas['Money'];
 export type Distribution = Schemas['Distribution'];
+export type Post = Schemas['Post'];
+export type Comment = Schemas['Comment'];
+export type Alert = Schemas['Alert'];
+export type BrandSafetyReport = Schemas['BrandSafetyReport'];
 
 export type AssetListQuery = NonNullable<paths['/v1/assets']['get']['parameters']['query']>;
 export type ProductionReportQuery = NonNullable<paths['/v1/reports/production']['get']['parameters']['query']>;
+export type BrandSafetyQuery = NonNullable<paths['/v1/reports/brand-safety']['get']['parameters']['query']>;
+export type CommentListQuery = NonNullable<paths['/v1/comments']['get']['parameters']['query']>;
+export type AlertListQuery = NonNullable<paths['/v1/alerts']['get']['parameters']['query']>;
 export type ReviewDecision = paths['/v1/assets/{id}/reviews']['post']['requestBody']['content']['application/json']['decision'];
 
 export type ApiClientOptions = {

@@ -20,3 +20,9 @@ export async function loadLookups(event: Pick<RequestEvent, 'cookies' | 'url'>, 
 export function nameOf(list: Named[], id: string): string {
   return list.find((item) => item.id === id)?.name ?? 'Unknown';
 }
+
+/** The workspace's AI characters (sources of kind ai_character), by name: the brand-safety filter. */
+export async function loadCharacters(event: Pick<RequestEvent, 'cookies' | 'url'>, api: ApiClient): Promise<Named[]> {
+  const page = await load(event, () => api.GET('/v1/sources', { params: { query: { kind: 'ai_character', limit: 200, sort: 'name', order: 'asc' } } }));
+  return page.items.map(({ id, name }) => ({ id, name }));
+}

@@ -1,0 +1,257 @@
+// The brand-safety section end to end: the demo brand's comments are classified by the real offline
+// classifier through the job runner (as the workers do in production), then the browser reads the
+// report, the flagged comments and the spike alerts.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startJobRunner } from '@persona-ops/jobs/runner';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOfflineClassifier } from '../../jobs/src/classifiers/offline/offline-classifier.ts';
+import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+// The words of a rough day: a burst of negative comments on the character's latest post.
+const roughDay = ['this is awful, unfollowing', 'worst ad I have ever seen', 'so fake and creepy, hate it', 'terrible product, it burned my skin', 'disgusting, stop this'];
+
+describe('brand safety in a browser', () => {
+  let harness: BrowserHarness | undefined;
+  let webhook: http.Server | undefined;
+  const deliveries: string[] = [];
+  let characterId = '';
+  let characterPostId = '';
+  let roughDayIso = '';
+
+  beforeAll(async () => {
+    // The brand's alert webhook: refuses the first delivery (503), takes the next ones.
+    webhook = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        deliveries.push(body);
+        response.writeHead(deliveries.length === 1 ? 503 : 204).end();
+      });
+    });
+    await new Promise<void>((resolve) => webhook!.listen(0, '127.0.0.1', resolve));
+    const webhookUrl = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hooks/brand-safety`;
+
+    harness = await startBrowserHarness({
+      async prepare({ database, api, key, now }) {
+        const headers = { authorization: `Bearer ${key}` };
+        const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
+          const response = await api.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+          if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+          return response.json();
+        };
+        await call('PATCH', '/v1/workspace', { alertWebhookUrl: webhookUrl, alertWebhookSecret: 'e2e-webhook-secret-0123456789' });
+
+        // The character's latest post gets a rough day five days later, after its other comments: a spike of negative comments.
+        const character = (await call('GET', '/v1/sources?kind=ai_character')).items[0];
+        characterId = character.id;
+        const [post] = (await call('GET', `/v1/posts?sourceId=${characterId}&sort=publishedAt&order=desc&limit=1`)).items;
+        const at = Math.min(Date.parse(post.publishedAt) + 5 * 86_400_000, now.getTime() - 3_600_000);
+        characterPostId = post.id;
+        roughDayIso = new Date(at).toISOString().slice(0, 10);
+        const comments = Array.from({ length: 30 }, (_, n) => ({
+          postId: post.id, platformCommentId: `e2e-rough-${n}`, authorHandle: `@angry${n}`, text: roughDay[n % roughDay.length]!, postedAt: new Date(at - n * 60_000).toISOString(),
+        }));
+        await call('POST', '/v1/comments/bulk', { comments });
+
+        // The real offline classifier through the job runner, as the workers run it in production.
+        const classifier = createOfflineClassifier();
+        const runner = await startJobRunner({
+          orm: database.orm,
+          connection: { kind: 'postgres', url: database.url, namespace: 'bullmq_e2e' },
+          classifier,
+          classifierVersions: [classifier.version],
+          classifyBatchSize: 500,
+          // Production waits a minute to collapse batches; the test checks for spikes at once.
+          spikeDetectionDelayMs: 500,
+        });
+        try {
+          const count = async (table: string) =>
+            (await database.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from ${table}`))[0]!.n;
+          expect(await count('comment')).toBeGreaterThan(0);
+          await waitFor(async () => (await count('classification_task')) === 0, 60_000, 'the demo comments to be classified');
+          // Spike detection runs a few seconds after a day is classified; then the alert goes to the
+          // webhook, which refuses it once (503) and takes the retry.
+          const delivered = async () =>
+            (await database.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from alert where day = '${roughDayIso}' and delivered_at is not null`))[0]!.n === 1;
+          await waitFor(delivered, 150_000, 'the spike alert of the rough day to be delivered');
+        } finally {
+          await runner.close();
+        }
+      },
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await harness?.close();
+    await new Promise((resolve) => webhook?.close(resolve));
+  });
+
+  it('shows the demo brand\'s real numbers: KPI cards, the daily sentiment chart, flag rates and the classifier mix', async () => {
+    const { page, base, api, key } = harness!;
+    await harness!.login();
+    await page.click('nav >> text=Brand safety');
+    await page.waitForURL(`${base}/brand-safety`);
+
+    const report = (await api.inject({ url: '/v1/reports/brand-safety', headers: { authorization: `Bearer ${key}` } })).json();
+    expect(report.totals.classified).toBe(report.totals.comments);
+    const percent = (value: number) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(value)} %`;
+    const kpi = (name: string) => page.locator(`[data-kpi=${name}] [data-value]`).textContent();
+    expect(await kpi('sentiment_positive')).toBe(percent(report.kpis.sentiment_share.positive));
+    expect(await kpi('sentiment_neutral')).toBe(percent(report.kpis.sentiment_share.neutral));
+    expect(await kpi('sentiment_negative')).toBe(percent(report.kpis.sentiment_share.negative));
+    expect(await kpi('flagged_comment_rate')).toBe(percent(report.kpis.flagged_comment_rate));
+    expect(await kpi('character_mention_rate')).toBe(percent(report.kpis.character_mention_rate));
+    expect(await kpi('waiting')).toBe('0');
+    for (const name of ['sentiment_positive', 'sentiment_neutral', 'sentiment_negative', 'flagged_comment_rate', 'character_mention_rate']) {
+      expect(await kpi(name), name).toMatch(/^\d+(\.\d)? %$/);
+    }
+    expect(await page.locator('[data-kpi=waiting]').textContent()).toContain('classified by the job workers');
+
+    const chart = page.locator('svg[data-chart=sentiment]');
+    await chart.waitFor();
+    expect(await chart.getAttribute('role')).toBe('img');
+    expect(await chart.locator('title').first().textContent()).toContain('Sentiment share');
+    expect(await chart.locator('desc').textContent()).toMatch(/with classified comments/);
+    expect(await chart.locator('g.day rect.segment').count()).toBeGreaterThan(report.series.length);
+    expect(await chart.locator('g.day[data-spike]').count()).toBe(report.spikes.length);
+    const legend = (await page.locator('.legend li').allTextContents()).join(' | ');
+    for (const entry of ['Positive', 'Neutral', 'Negative', 'Flagged share', 'Spike day']) expect(legend).toContain(entry);
+
+    const profanity = report.flaggedByCategory.find((c: { category: string }) => c.category === 'profanity');
+    expect(await page.locator('[data-category=profanity] [data-rate]').textContent()).toBe(percent(profanity.rate));
+    expect(await page.locator('[data-table=classifier-mix] [data-classifier=offline] td.num').first().textContent()).toBe(String(report.totals.classified));
+
+    expect(await page.locator('[data-table=comments] tbody tr').count()).toBe(5);
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).not.toMatch(/NaN|undefined|Infinity/);
+
+    await page.screenshot({ path: '/tmp/brand-safety.png', fullPage: true });
+  });
+
+  it('marks the character\'s rough day as a spike', async () => {
+    const { page, base } = harness!;
+    await page.selectOption('#sourceId', characterId);
+    await page.click('form[aria-label=Filters] button[type=submit]');
+    await page.waitForURL(new RegExp(`/brand-safety\\?sourceId=${characterId}`));
+    expect(await page.locator('[data-scope]').textContent()).toContain('Léa Nova');
+    const spikeDays = page.locator('svg[data-chart=sentiment] g.day[data-spike]');
+    expect(await spikeDays.count()).toBe(1);
+    expect(await spikeDays.getAttribute('data-day')).toBe(roughDayIso);
+    expect(await spikeDays.getAttribute('data-spike')).toBe('negative_share');
+    expect(await spikeDays.locator('title').textContent()).toContain('Spike in negative share: 100 %');
+    const row = page.locator(`[data-table=spikes] tr[data-spike="${roughDayIso}"]`);
+    expect(await row.textContent()).toContain('Negative share');
+
+    // From the spike to that day's negative comments.
+    await row.locator('a').click();
+    await page.waitForURL(/\/brand-safety\/comments\?/);
+    const sentiments = await page.locator('[data-table=comments] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-sentiment')));
+    expect(sentiments.length).toBe(25);
+    expect(new Set(sentiments)).toEqual(new Set(['negative']));
+    expect(await page.locator('a:has-text("Next page")').count()).toBe(1);
+  });
+
+  it('lists the flagged comments and filters them by category, a page at a time', async () => {
+    const { page, base } = harness!;
+    await page.goto(`${base}/brand-safety`);
+    await page.click('a:has-text("flagged comments →")');
+    await page.waitForURL(`${base}/brand-safety/comments`);
+    expect(await page.locator('[data-heading]').textContent()).toBe('Flagged comments');
+    const rows = page.locator('[data-table=comments] tbody tr');
+    expect(await rows.count()).toBe(25);
+    const flags = await rows.evaluateAll((trs) => trs.map((r) => r.getAttribute('data-flags')));
+    expect(flags.every((f) => f && f.length > 0)).toBe(true);
+    const first = rows.first();
+    expect(await first.locator('td.post a').textContent()).toMatch(/post$/);
+    expect(await first.locator('td.post').textContent()).toMatch(/·/);
+    expect(await first.locator('td[data-mentions]').textContent()).toMatch(/^(Yes|No)$/);
+    expect(await first.locator('time').first().textContent()).toMatch(/UTC$/);
+
+    await page.selectOption('#category', 'spam_scam');
+    await page.click('form[aria-label=Filters] button[type=submit]');
+    await page.waitForURL(/category=spam_scam/);
+    expect(await page.locator('[data-heading]').textContent()).toBe('Comments flagged Spam / scam');
+    const spam = await rows.evaluateAll((trs) => trs.map((r) => r.getAttribute('data-flags')?.split(' ')));
+    expect(spam.length).toBeGreaterThan(0);
+    expect(spam.every((f) => f?.includes('spam_scam'))).toBe(true);
+    expect(await rows.first().locator('.flags').textContent()).toContain('Spam / scam');
+
+    await page.goto(`${base}/brand-safety/comments?category=profanity&limit=5`);
+    const pageOne = await rows.evaluateAll((trs) => trs.map((r) => r.getAttribute('data-comment')));
+    expect(pageOne).toHaveLength(5);
+    await page.click('a:has-text("Next page")');
+    await page.waitForURL(/cursor=/);
+    expect(new URL(page.url()).searchParams.get('category')).toBe('profanity');
+    const pageTwo = await rows.evaluateAll((trs) => trs.map((r) => r.getAttribute('data-comment')));
+    expect(pageTwo.length).toBeGreaterThan(0);
+    expect(pageTwo.some((id) => pageOne.includes(id))).toBe(false);
+  });
+
+  it('shows the spike alert with its webhook delivery: refused once, then delivered', async () => {
+    const { page, base } = harness!;
+    await page.click('nav >> text=Alerts');
+    await page.waitForURL(`${base}/alerts`);
+    expect(await page.locator('[data-banner=no-webhook]').count()).toBe(0);
+    const rows = page.locator('[data-table=alerts] tbody tr');
+    expect(await rows.count()).toBe(1);
+    const row = rows.first();
+    expect(await row.getAttribute('data-metric')).toBe('negative_share');
+    expect(await row.locator('th').textContent()).toBe(new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${roughDayIso}T00:00:00Z`)));
+    expect(await row.textContent()).toContain('Léa Nova');
+    expect(await row.locator('[data-share]').textContent()).toMatch(/100 % vs \d+(\.\d)? %/);
+    const delivery = row.locator('td.delivery');
+    expect(await delivery.getAttribute('data-delivery')).toBe('delivered');
+    expect(await delivery.textContent()).toContain('2 attempts');
+    expect(deliveries).toHaveLength(2);
+    expect(JSON.parse(deliveries[1]!).alert.day).toBe(roughDayIso);
+
+    await page.selectOption('#metric', 'flagged_share');
+    await page.click('form[aria-label=Filters] button[type=submit]');
+    await page.waitForURL(/metric=flagged_share/);
+    await page.locator('[data-empty=alerts]').waitFor();
+  });
+
+  it('counts a comment that no worker has classified yet as waiting, with a hint', async () => {
+    const { page, base, api, key } = harness!;
+    const response = await api.inject({
+      method: 'POST', url: '/v1/comments', headers: { authorization: `Bearer ${key}` },
+      payload: { postId: characterPostId, platformCommentId: 'e2e-late', authorHandle: '@late', text: 'just saw this, love it', postedAt: new Date(Date.now() - 60_000).toISOString() },
+    });
+    expect(response.statusCode).toBe(202);
+    await page.goto(`${base}/brand-safety`);
+    const card = page.locator('[data-kpi=waiting]');
+    expect(await card.locator('[data-value]').textContent()).toBe('1');
+    expect(await card.getAttribute('class')).toContain('warning');
+    expect(await card.locator('.hint').textContent()).toContain('The job workers classify them');
+    await page.goto(`${base}/brand-safety/comments?show=all`);
+    const first = page.locator('[data-table=comments] tbody tr').first();
+    expect(await first.getAttribute('data-sentiment')).toBe('waiting');
+    expect(await first.textContent()).toContain('Waiting for classification');
+  });
+
+  it('shows "—" with a hint, never NaN, when the period has no comments; names a wrong date', async () => {
+    const { page, base, pageErrors } = harness!;
+    await page.goto(`${base}/brand-safety?from=2020-01-01&to=2020-01-31`);
+    expect(await page.locator('[data-banner=no-comments]').textContent()).toContain('No comments in scope');
+    for (const name of ['sentiment_positive', 'sentiment_negative', 'flagged_comment_rate', 'character_mention_rate']) {
+      expect(await page.locator(`[data-kpi=${name}] [data-value]`).textContent(), name).toBe('—');
+      expect(await page.locator(`[data-kpi=${name}] .hint`).textContent(), name).toContain('No comments in scope');
+    }
+    await page.locator('[data-chart=sentiment-empty]').waitFor();
+    await page.locator('[data-empty=categories]').waitFor();
+    expect((await page.locator('main').textContent()) ?? '').not.toMatch(/NaN|undefined|Infinity/);
+
+    await page.goto(`${base}/brand-safety?from=2026-13-45`);
+    expect(await page.locator('#from-error').textContent()).toContain('must be a date');
+    expect(pageErrors).toEqual([]);
+  });
+});

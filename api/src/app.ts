@@ -11,9 +11,11 @@ import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { alertRoutes } from './routes/alerts/alert.routes.ts';
 import { backfillRoutes } from './routes/classification/backfill.routes.ts';
 import { assetRoutes } from './routes/assets/asset.routes.ts';
+import { attributionRoutes } from './routes/attribution/attribution.routes.ts';
 import { briefRoutes } from './routes/briefs/brief.routes.ts';
 import { campaignRoutes } from './routes/campaigns/campaign.routes.ts';
 import { commentRoutes } from './routes/comments/comment.routes.ts';
+import { metricRoutes } from './routes/metrics/metric.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { importRoutes } from './routes/imports/import.routes.ts';
 import { postRoutes } from './routes/posts/post.routes.ts';
@@ -34,7 +36,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   if (options.queues) await instance.register(queueBoardPlugin, { queues: options.queues });
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
-  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, importRoutes, alertRoutes, backfillRoutes, reportRoutes]) {
+  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, attributionRoutes, alertRoutes, backfillRoutes, reportRoutes]) {
     await routes.register(plugin);
   }
 }

@@ -5,7 +5,7 @@ import { startTestApp, type Client } from '../support/api-harness.ts';
 // records: a foreign id must answer 404 and nothing of B may leak into A's answers.
 // A route without a case here fails the coverage test, so new routes cannot skip this check.
 
-type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string };
+type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; linkId: string; offerCodeId: string };
 type Case = { query?: string; body?: unknown; csv?: string; expect: 'not_found' | 'no_leak' | 'public' };
 
 const cases: Record<string, (b: Foreign) => Case> = {
@@ -50,6 +50,21 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'get /v1/classification/backfills/{id}': () => ({ expect: 'not_found' }),
   'get /v1/reports/production': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
   'get /v1/reports/brand-safety': (b) => ({ query: `postId=${b.postId}`, expect: 'not_found' }),
+  'post /v1/metric-snapshots/bulk': (b) => ({ body: { snapshots: [{ postId: b.postId, capturedAt: new Date().toISOString(), likes: 1 }] }, expect: 'not_found' }),
+  'get /v1/metric-snapshots': (b) => ({ query: `postId=${b.postId}`, expect: 'not_found' }),
+  'post /v1/follower-snapshots/bulk': (b) => ({ body: { snapshots: [{ sourceId: b.sourceId, date: '2026-03-01', followers: 1 }] }, expect: 'not_found' }),
+  'get /v1/follower-snapshots': (b) => ({ query: `sourceId=${b.sourceId}`, expect: 'not_found' }),
+  'post /v1/audience-breakdowns/bulk': (b) => ({ body: { breakdowns: [{ postId: b.postId, dimension: 'country', key: 'FR', share: 10, capturedOn: new Date().toISOString().slice(0, 10) }, { sourceId: b.sourceId, dimension: 'language', key: 'fr', share: 10, capturedOn: '2026-03-01' }] }, expect: 'not_found' }),
+  'get /v1/reports/audience': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+  'post /v1/tracking-links': (b) => ({ body: { campaignId: b.campaignId, sourceId: b.sourceId, postId: b.postId, landingUrl: 'https://shop.example/' }, expect: 'not_found' }),
+  'get /v1/tracking-links': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+  'get /v1/tracking-links/{id}': () => ({ expect: 'not_found' }),
+  'post /v1/offer-codes': (b) => ({ body: { campaignId: b.campaignId, sourceId: b.sourceId, code: 'STOLEN-1' }, expect: 'not_found' }),
+  'get /v1/offer-codes': (b) => ({ query: `sourceId=${b.sourceId}`, expect: 'not_found' }),
+  'get /v1/offer-codes/{id}': () => ({ expect: 'not_found' }),
+  'post /v1/conversions/bulk': (b) => ({ body: { counts: [{ linkId: b.linkId, day: '2026-03-01', clicks: 1, currency: 'USD' }] }, expect: 'not_found' }),
+  'post /v1/survey-answers/bulk': (b) => ({ body: { answers: [{ sourceId: b.sourceId, day: '2026-03-01', answers: 1 }] }, expect: 'not_found' }),
+  'get /v1/reports/commercial': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
 };
 
 // Which of B's ids goes into a path's {id}.
@@ -62,6 +77,8 @@ const pathIds: Array<[RegExp, keyof Foreign]> = [
   [/^\/v1\/api-keys\//, 'apiKeyId'],
   [/^\/v1\/classification\/backfills\//, 'backfillId'],
   [/^\/v1\/imports\//, 'importId'],
+  [/^\/v1\/tracking-links\//, 'linkId'],
+  [/^\/v1\/offer-codes\//, 'offerCodeId'],
 ];
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;
@@ -78,7 +95,9 @@ async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'i
   const published = await client.post(`/v1/assets/${asset.body.id}/publish`, { channel: 'tiktok', url: 'https://t.example/v', aiLabelApplied: true });
   const user = await client.post('/v1/users', { email: `u${Math.random()}@x.test`, name: 'U', role: 'approver' });
   expect(published.status).toBe(201);
-  return { sourceId: source.body.id, campaignId: campaign.body.id, briefId: brief.body.id, assetId: asset.body.id, postId: published.body.post.id, userId: user.body.user.id, apiKeyId: user.body.apiKey.id };
+  const link = await client.post('/v1/tracking-links', { campaignId: campaign.body.id, sourceId: source.body.id, postId: published.body.post.id, landingUrl: 'https://shop.example/' });
+  const offerCode = await client.post('/v1/offer-codes', { campaignId: campaign.body.id, sourceId: source.body.id });
+  return { sourceId: source.body.id, campaignId: campaign.body.id, briefId: brief.body.id, assetId: asset.body.id, postId: published.body.post.id, userId: user.body.user.id, apiKeyId: user.body.apiKey.id, linkId: link.body.id, offerCodeId: offerCode.body.id };
 }
 
 beforeAll(async () => {

@@ -9,3 +9,5 @@ export * from './repositories/alerts.repository.ts';
 export * from './repositories/backfills.repository.ts';
 export * from './repositories/classification-usage.repository.ts';
 export * from './repositories/imports.repository.ts';
+export * from './repositories/attribution.repository.ts';
+export * from './repositories/metrics.repository.ts';

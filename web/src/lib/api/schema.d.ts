@@ -2600,6 +2600,516 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/metric-snapshots/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record up to 10,000 metric snapshots of posts; all or nothing, idempotent on post + capturedAt
+         * @description A snapshot sent again with the same counters is unchanged; with other counters it replaces the stored one (an omitted counter is stored as unknown).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        snapshots: {
+                            /** Format: uuid */
+                            postId: string;
+                            /**
+                             * Format: date-time
+                             * @description When the platform reported these counters (kept to the millisecond)
+                             */
+                            capturedAt: string;
+                            /** @description Video views; omit it or send null when the platform does not report it (unknown is never 0) */
+                            views?: number | null;
+                            /** @description Unique accounts that saw the post; omit it or send null when the platform does not report it (unknown is never 0) */
+                            reach?: number | null;
+                            /** @description Displays, repeats included; omit it or send null when the platform does not report it (unknown is never 0) */
+                            impressions?: number | null;
+                            /** @description Likes; omit it or send null when the platform does not report it (unknown is never 0) */
+                            likes?: number | null;
+                            /** @description Comments; omit it or send null when the platform does not report it (unknown is never 0) */
+                            comments?: number | null;
+                            /** @description Shares; omit it or send null when the platform does not report it (unknown is never 0) */
+                            shares?: number | null;
+                            /** @description Saves; omit it or send null when the platform does not report it (unknown is never 0) */
+                            saves?: number | null;
+                            /** @description Profile visits from the post; omit it or send null when the platform does not report it (unknown is never 0) */
+                            profileVisits?: number | null;
+                            /** @description Link-in-bio clicks from the post; omit it or send null when the platform does not report it (unknown is never 0) */
+                            linkClicks?: number | null;
+                            /** @description Follows from the post; omit it or send null when the platform does not report it (unknown is never 0) */
+                            follows?: number | null;
+                            /** @description Total watch time in seconds; omit it or send null when the platform does not report it (unknown is never 0) */
+                            watchTimeSeconds?: number | null;
+                            /** @description Returning viewers; omit it or send null when the platform does not report it (unknown is never 0) */
+                            returningViewers?: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UpsertResult"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A snapshot predates its post, lies in the future, or repeats another of the batch */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metric-snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A post's metric snapshots over time (the series charts draw) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The post whose series to read */
+                    postId: string;
+                    /** @description Start of the period (inclusive), ISO-8601 */
+                    from?: string;
+                    /** @description End of the period (exclusive), ISO-8601 */
+                    to?: string;
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    sort?: "capturedAt";
+                    /** @description Oldest first by default, as a chart draws it */
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MetricSnapshot"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/follower-snapshots/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record up to 10,000 sources' follower counts; all or nothing, idempotent on source + date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        snapshots: {
+                            /** Format: uuid */
+                            sourceId: string;
+                            /**
+                             * Format: date
+                             * @description The day the count was taken (UTC)
+                             */
+                            date: string;
+                            followers: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UpsertResult"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A date lies in the future or repeats another row of the batch */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/follower-snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A source's follower counts over time */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The source whose series to read */
+                    sourceId: string;
+                    /** @description First day (inclusive), ISO-8601 date */
+                    from?: string;
+                    /** @description Last day (exclusive), ISO-8601 date */
+                    to?: string;
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    sort?: "date";
+                    /** @description Oldest first by default, as a chart draws it */
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FollowerSnapshot"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audience-breakdowns/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record up to 10,000 rows of posts' or sources' audience by country or language; all or nothing
+         * @description The rows of one subject (post or source), dimension and day form one breakdown: their shares may add up to at most 100 (+0.5 for rounding), and a breakdown sent again replaces the stored one (keys it no longer lists are removed).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        breakdowns: {
+                            /**
+                             * Format: uuid
+                             * @description The post's audience; send this or sourceId
+                             */
+                            postId?: string;
+                            /**
+                             * Format: uuid
+                             * @description The source's (account's) audience; send this or postId
+                             */
+                            sourceId?: string;
+                            /** @enum {string} */
+                            dimension: "country" | "language";
+                            /** @description ISO 3166-1 alpha-2 in capitals for a country (e.g. FR), ISO 639-1 in lower case for a language (e.g. fr) */
+                            key: string;
+                            /** @description Percent of the audience (4 means 4 %) */
+                            share: number;
+                            /**
+                             * Format: date
+                             * @description The day the platform reported it (UTC)
+                             */
+                            capturedOn: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BreakdownUpsertResult"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Shares add up past 100, a day lies in the future or before the post, or a row repeats another */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/imports/comments": {
         parameters: {
             query?: never;
@@ -2758,6 +3268,707 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tracking-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tracking links */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    sourceId?: string;
+                    postId?: string;
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    sort?: "createdAt";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TrackingLink"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue a UTM-tagged link for a campaign and source (and optionally one post) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        campaignId: string;
+                        /** Format: uuid */
+                        sourceId: string;
+                        /**
+                         * Format: uuid
+                         * @description The post the link is placed in; it must belong to the campaign and the source
+                         */
+                        postId?: string;
+                        /**
+                         * Format: uri
+                         * @description Its own query parameters are kept
+                         */
+                        landingUrl: string;
+                        /** @description Defaults to the post's channel, else the platform of the source's first handle */
+                        utmSource?: string;
+                        /** @description Defaults to "paid_social" for a paid post, "social" otherwise */
+                        utmMedium?: string;
+                        /** @description Defaults to the post's id, else the source's name as a slug */
+                        utmContent?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackingLink"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The post is not one of the campaign's, or not by the source */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tracking-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one tracking link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackingLink"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/offer-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List offer codes */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    sourceId?: string;
+                    postId?: string;
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    sort?: "createdAt" | "code";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OfferCode"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue an offer (promo) code for a campaign and source (and optionally one post) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        campaignId: string;
+                        /** Format: uuid */
+                        sourceId: string;
+                        /**
+                         * Format: uuid
+                         * @description The post the code is given in; it must belong to the campaign and the source
+                         */
+                        postId?: string;
+                        /** @description Stored in capitals; unique in the workspace. Defaults to a readable generated code, e.g. LEA-7K3Q */
+                        code?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OfferCode"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The code is already used in this workspace */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The post is not one of the campaign's, or not by the source */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/offer-codes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one offer code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OfferCode"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversions/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record up to 10,000 daily conversion counts per tracking link or offer code; all or nothing, idempotent
+         * @description One row per (link or code, UTC day). A row sent again replaces the stored counts of that day; an omitted count is unknown (null), not 0.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        counts: {
+                            /**
+                             * Format: uuid
+                             * @description The tracking link the counts came through; or give `code`
+                             */
+                            linkId?: string;
+                            /** @description The offer code used; or give `linkId` */
+                            code?: string;
+                            /**
+                             * Format: date
+                             * @description UTC day the analytics counted them on
+                             */
+                            day: string;
+                            clicks?: number | null;
+                            sessions?: number | null;
+                            /** @description Registrations or installs */
+                            registrations?: number | null;
+                            /** @description The campaign's target action (conversions) */
+                            targetActions?: number | null;
+                            sales?: number | null;
+                            revenueMinor?: number | null;
+                            /** @description The campaign's currency */
+                            currency: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Upserted"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A row is not in its campaign's currency */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/survey-answers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record up to 10,000 daily counts of post-purchase survey answers naming a source; all or nothing, idempotent
+         * @description One row per (source, UTC day); a day sent again replaces the stored count.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            /** Format: uuid */
+                            sourceId: string;
+                            /** Format: date */
+                            day: string;
+                            /** @description Answers to "where did you hear about us?" that named the source that day */
+                            answers: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Upserted"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3181,6 +4392,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Layer 2, audience performance: every audience KPI over the posts published in the period, each at its latest snapshot in the period
+         * @description Tiered KPIs carry their tier and the thresholds used (the workspace's overrides, else the defaults). A KPI without enough data is null, with the sample it was computed on. The series: GET /v1/metric-snapshots?postId=…
+         */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    sourceId?: string;
+                    sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                    /** @description Start of the period (inclusive), ISO-8601 */
+                    from?: string;
+                    /** @description End of the period (exclusive), ISO-8601 */
+                    to?: string;
+                    /** @description new_followers_lift: days after the campaign end still counted (people follow late) */
+                    lagDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AudienceReport"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/commercial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Layer 3, commercial influence: cost and its components, CPM, CPV, CTR, CPC, CPR, CPA, conversion rate, target actions, attributed sales, revenue and ROI, the funnel, insights and (for one campaign) the verdict
+         * @description Cost = campaign fees + paid spend of the paid posts in scope + production cost of the AI-character assets they used. Cost tiers are in USD unless the workspace overrides them. A KPI without enough data is null. Incremental lift and paid-media lift need a holdout or a paid test with a control creative, which are not recorded, so they are not part of this report.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    sourceId?: string;
+                    sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                    /** @description Start of the period (inclusive), ISO-8601 */
+                    from?: string;
+                    /** @description End of the period (exclusive), ISO-8601 */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommercialReport"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The scope mixes currencies */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3390,6 +4778,45 @@ export interface components {
             updatedAt: string;
             transitions: components["schemas"]["AssetTransitionInput"][];
         };
+        TrackingLinkInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            sourceId: string;
+            postId: string | null;
+            landingUrl: string;
+            utmSource: string;
+            utmMedium: string;
+            /** @description The campaign's name as a slug */
+            utmCampaign: string;
+            utmContent: string;
+            /** @description The landing page with the UTM parameters added: the link to publish */
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        OfferCodeInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            sourceId: string;
+            postId: string | null;
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UpsertedInput: {
+            /** @description New (link or code, day) rows */
+            inserted: number;
+            /** @description Rows that replaced different stored counts */
+            updated: number;
+            /** @description Rows identical to what was stored */
+            unchanged: number;
+        };
         BriefInput: {
             /** Format: uuid */
             id: string;
@@ -3465,6 +4892,57 @@ export interface components {
             /** @description The latest classification; null while it waits in the queue */
             classification: components["schemas"]["CommentClassificationInput"] | null;
         };
+        UpsertResultInput: {
+            /** @description Rows stored for the first time */
+            inserted: number;
+            /** @description Rows already stored with other values: replaced */
+            updated: number;
+            /** @description Rows already stored with the same values: nothing written */
+            unchanged: number;
+        };
+        BreakdownUpsertResultInput: {
+            /** @description Rows stored for the first time */
+            inserted: number;
+            /** @description Rows already stored with other values: replaced */
+            updated: number;
+            /** @description Rows already stored with the same values: nothing written */
+            unchanged: number;
+            /** @description Stored keys of a re-sent breakdown (same subject, dimension and day) that it no longer lists: deleted */
+            removed: number;
+        };
+        MetricSnapshotInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            postId: string;
+            /** Format: date-time */
+            capturedAt: string;
+            views: number | null;
+            reach: number | null;
+            impressions: number | null;
+            likes: number | null;
+            comments: number | null;
+            shares: number | null;
+            saves: number | null;
+            profileVisits: number | null;
+            linkClicks: number | null;
+            follows: number | null;
+            watchTimeSeconds: number | null;
+            returningViewers: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FollowerSnapshotInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sourceId: string;
+            /** Format: date */
+            date: string;
+            followers: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ImportJobInput: {
             /** Format: uuid */
             id: string;
@@ -3505,6 +4983,210 @@ export interface components {
             median: number | null;
             p90: number | null;
             n: number;
+        };
+        TierThresholdsInput: {
+            /** @enum {string} */
+            kpiId: "engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi";
+            /** @enum {string} */
+            direction: "higher_is_better" | "lower_is_better";
+            average: number;
+            strong: number;
+            exceptional: number;
+            /**
+             * @description 'workspace' when the workspace overrides the default tiers
+             * @enum {string}
+             */
+            source: "default" | "workspace";
+            currency: string | null;
+        };
+        AudienceReportInput: {
+            scope: {
+                /** Format: uuid */
+                campaignId?: string;
+                /** Format: uuid */
+                sourceId?: string;
+                /** @enum {string} */
+                sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                /**
+                 * Format: date-time
+                 * @description Start of the period (inclusive), ISO-8601
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the period (exclusive), ISO-8601
+                 */
+                to?: string;
+                /**
+                 * @description new_followers_lift: days after the campaign end still counted (people follow late)
+                 * @default 14
+                 */
+                lagDays: number;
+                basis: string;
+            };
+            sample: {
+                /** @description Posts published in the period that match the filters */
+                posts: number;
+                /** @description Of those, posts with a metric snapshot captured in the period (their latest one is used) */
+                withSnapshot: number;
+                withoutSnapshot: number;
+            };
+            kpis: {
+                /** @description Sum of the posts' reach (an account reached by two posts counts twice) */
+                reach: {
+                    value: number | null;
+                    /** @description Posts whose latest snapshot reports it */
+                    posts: number;
+                };
+                impressions: {
+                    value: number | null;
+                    /** @description Posts whose latest snapshot reports it */
+                    posts: number;
+                };
+                views: {
+                    value: number | null;
+                    /** @description Posts whose latest snapshot reports it */
+                    posts: number;
+                };
+                /** @description (likes + comments + shares + saves) / followers × 100 */
+                engagement_rate: {
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                    thresholds: components["schemas"]["TierThresholdsInput"];
+                    tierUnavailable: string | null;
+                    /** @description Counters no post in the sample reported (left out of the sum rather than read as 0) */
+                    unreported: string[];
+                    posts: number;
+                    interactions: number | null;
+                    followers: number | null;
+                    basis: string;
+                };
+                /** @description (likes + comments + shares + saves) / views × 100 */
+                engagement_rate_by_views: {
+                    value: number | null;
+                    /** @description Counters no post in the sample reported (left out of the sum rather than read as 0) */
+                    unreported: string[];
+                    /** @description Posts reporting views and an interaction */
+                    posts: number;
+                    interactions: number | null;
+                    views: number | null;
+                };
+                /** @description saves / reach × 100 (impressions when reach is unknown) */
+                save_rate: {
+                    value: number | null;
+                    /** @description reach when any post in scope reports it with the count, else impressions */
+                    base: ("reach" | "impressions") | null;
+                    /** @description Posts reporting both the count and the base */
+                    posts: number;
+                    count: number | null;
+                    denominator: number | null;
+                };
+                /** @description shares / reach × 100 (impressions when reach is unknown) */
+                share_rate: {
+                    value: number | null;
+                    /** @description reach when any post in scope reports it with the count, else impressions */
+                    base: ("reach" | "impressions") | null;
+                    /** @description Posts reporting both the count and the base */
+                    posts: number;
+                    count: number | null;
+                    denominator: number | null;
+                };
+                /** @description profile visits + link-in-bio clicks + follows from the posts */
+                profile_actions: {
+                    value: number | null;
+                    /** @description Counters no post in the sample reported (left out of the sum rather than read as 0) */
+                    unreported: string[];
+                    /** @description Posts reporting any of the three */
+                    posts: number;
+                };
+                /** @description (followers after − followers before) / followers before × 100, over the sources of the posts in scope, summed */
+                audience_growth_rate: {
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                    thresholds: components["schemas"]["TierThresholdsInput"];
+                    tierUnavailable: string | null;
+                    followersBefore: number | null;
+                    followersAfter: number | null;
+                    /** @description The period's first day (null: each source's first follower count) */
+                    startDay: string | null;
+                    /** @description The period's last day (null: each source's latest follower count) */
+                    endDay: string | null;
+                    sources: {
+                        /** Format: uuid */
+                        sourceId: string;
+                        name: string;
+                        followersBefore: number | null;
+                        followersAfter: number | null;
+                        value: number | null;
+                    }[];
+                    /** @description Sources lacking a count at the start or the end: left out of the sums */
+                    sourcesWithoutData: number;
+                };
+                /** @description Followers gained from the campaign start to its end + lag, minus the organic gain of as many days before the start; one campaign only */
+                new_followers_lift: {
+                    value: number | null;
+                    /** @description Why value is null */
+                    reason: string | null;
+                    lagDays: number;
+                    window: {
+                        /** Format: date */
+                        start: string;
+                        /** Format: date */
+                        end: string;
+                    } | null;
+                    baselineWindow: {
+                        /** Format: date */
+                        start: string;
+                        /** Format: date */
+                        end: string;
+                    } | null;
+                    windowGain: number | null;
+                    baselineGain: number | null;
+                    sources: {
+                        /** Format: uuid */
+                        sourceId: string;
+                        name: string;
+                        value: number | null;
+                        windowGain: number | null;
+                        baselineGain: number | null;
+                        missing: string | null;
+                    }[];
+                };
+                /** @description Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts */
+                brand_mentions_per_post: {
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                    thresholds: components["schemas"]["TierThresholdsInput"];
+                    tierUnavailable: string | null;
+                    mentions: number;
+                    posts: number;
+                    reason: string | null;
+                };
+                /** @description Comments that name the character / classified comments × 100, each at its latest classification */
+                character_mention_rate: {
+                    value: number | null;
+                    mentioning: number;
+                    classified: number;
+                };
+                /** @description positive, neutral, negative / classified comments × 100 */
+                sentiment_share: {
+                    positive: number | null;
+                    neutral: number | null;
+                    negative: number | null;
+                    classified: number;
+                };
+                /** @description Comments with any brand-safety flag / classified comments × 100 */
+                flagged_comment_rate: {
+                    value: number | null;
+                    flagged: number;
+                    classified: number;
+                };
+            };
+            /** @description Which comments the last three KPIs count */
+            commentBasis: string;
         };
         BrandSafetyReportInput: {
             scope: {
@@ -3618,6 +5300,197 @@ export interface components {
                 }[];
                 totalCostUsd: number;
             };
+        };
+        KpiThresholdsInput: {
+            /**
+             * @description The KPI's default cut points, or the workspace's own
+             * @enum {string}
+             */
+            source: "default" | "workspace";
+            /** @enum {string} */
+            direction: "higher_is_better" | "lower_is_better";
+            average: number;
+            strong: number;
+            exceptional: number;
+            /** @description Currency of money cut points (USD for the defaults); null: not money, or the workspace's own in any currency */
+            currency: string | null;
+        };
+        RatedKpiInput: {
+            /** @description null: not enough data */
+            value: number | null;
+            tier: ("weak" | "average" | "strong" | "exceptional") | null;
+            thresholds: components["schemas"]["KpiThresholdsInput"];
+            /** @description Why tier is null although value is not */
+            tierUnavailable: string | null;
+        };
+        CostKpiInput: {
+            /** @description Major units of currency per unit (5 means 5.00); null: not enough data */
+            value: number | null;
+            currency: string;
+        };
+        RatedCostKpiInput: {
+            /** @description Major units of currency per unit; null: not enough data */
+            value: number | null;
+            tier: ("weak" | "average" | "strong" | "exceptional") | null;
+            thresholds: components["schemas"]["KpiThresholdsInput"];
+            /** @description Why tier is null although value is not */
+            tierUnavailable: string | null;
+            currency: string;
+        };
+        CommercialReportInput: {
+            scope: {
+                /** Format: uuid */
+                campaignId?: string;
+                /** Format: uuid */
+                sourceId?: string;
+                /** @enum {string} */
+                sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                /**
+                 * Format: date-time
+                 * @description Start of the period (inclusive), ISO-8601
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the period (exclusive), ISO-8601
+                 */
+                to?: string;
+                basis: string;
+            };
+            /** @description Every amount is in this one currency; a scope that mixes currencies is refused (422) */
+            currency: string;
+            /** @description Campaigns in scope */
+            campaigns: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                goal: "awareness" | "traffic" | "engagement" | "lead_generation" | "sales";
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                attributionWindowDays: number;
+                /** @description UTC days, inclusive: campaign start → end + attributionWindowDays */
+                attributionWindow: {
+                    /** Format: date */
+                    start: string;
+                    /** Format: date */
+                    end: string;
+                };
+                /** @description False when a source filter selects only some of the sources working on the campaign: fees are recorded per campaign */
+                feesIncluded: boolean;
+            }[];
+            inputs: {
+                /** @description Posts of the campaigns in scope published in the period */
+                posts: number;
+                paidPosts: number;
+                /** @description Posts with a metric snapshot captured in the period */
+                measuredPosts: number;
+                postsWithImpressions: number;
+                postsWithViews: number;
+                /** @description Sum of each post's latest snapshot in the period */
+                impressions: number | null;
+                views: number | null;
+                /** @description From conversion counts, inside each campaign's attribution window */
+                clicks: number | null;
+                sessions: number | null;
+                registrations: number | null;
+                targetActions: number | null;
+                /** @description Post-purchase survey answers naming the sources in scope */
+                surveyAnswers: number | null;
+            };
+            kpis: {
+                /** @description Budget actually spent: campaign fees + paid spend of the paid posts + production cost of the AI-character assets used; null when no campaign is in scope */
+                cost: {
+                    total: components["schemas"]["MoneyInput"];
+                    components: {
+                        /** @enum {string} */
+                        kind: "fees" | "paid_spend" | "production" | "other";
+                        label: string;
+                        amount: components["schemas"]["MoneyInput"];
+                        /** @description Campaigns, paid posts or assets behind the amount */
+                        items: number;
+                    }[];
+                } | null;
+                /** @description cost / impressions × 1000 */
+                cpm: components["schemas"]["CostKpiInput"];
+                /** @description cost / views */
+                cpv: components["schemas"]["RatedCostKpiInput"];
+                /** @description clicks / impressions × 100 (views when impressions are unknown) */
+                ctr: {
+                    /** @description null: not enough data */
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    thresholds: components["schemas"]["KpiThresholdsInput"];
+                    /** @description Why tier is null although value is not */
+                    tierUnavailable: string | null;
+                    /** @description What the clicks were divided by */
+                    base: ("impressions" | "views") | null;
+                };
+                /** @description cost / clicks */
+                cpc: components["schemas"]["RatedCostKpiInput"];
+                /** @description cost / registrations (or installs) */
+                cpr: components["schemas"]["CostKpiInput"];
+                /** @description cost / target actions */
+                cpa: components["schemas"]["RatedCostKpiInput"];
+                /** @description target actions / clicks × 100 */
+                conversion_rate: components["schemas"]["RatedKpiInput"];
+                target_actions: components["schemas"]["RatedKpiInput"];
+                /** @description Attributed sales inside each campaign's attribution window */
+                sales: number | null;
+                /** @description Attributed revenue inside each campaign's attribution window */
+                revenue: components["schemas"]["MoneyInput"] | null;
+                /** @description (revenue − cost) / cost × 100 */
+                roi: {
+                    /** @description null: not enough data */
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    thresholds: components["schemas"]["KpiThresholdsInput"];
+                    /** @description Why tier is null although value is not */
+                    tierUnavailable: string | null;
+                    currency: string;
+                };
+            };
+            /** @description views → clicks → registrations → target actions */
+            funnel: {
+                steps: {
+                    /** @enum {string} */
+                    step: "views" | "clicks" | "registrations" | "target_actions";
+                    count: number | null;
+                    /** @description Percent of the previous step; null for the first */
+                    rate: number | null;
+                    /** @description Percent of views */
+                    overallRate: number | null;
+                }[];
+                /** @description The step with the lowest step-to-step rate */
+                biggestDrop: {
+                    /** @enum {string} */
+                    from: "views" | "clicks" | "registrations" | "target_actions";
+                    /** @enum {string} */
+                    to: "views" | "clicks" | "registrations" | "target_actions";
+                    rate: number;
+                    /** @description 100 − rate */
+                    drop: number;
+                } | null;
+            };
+            /** @description One sentence per tiered KPI: what it means and what to try next */
+            insights: {
+                /** @enum {string} */
+                kpiId: "engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi";
+                text: string;
+            }[];
+            /** @description When one campaign is selected: scale, learn & repeat, fix the creative, fix the funnel, or stop (from the commercial KPIs) */
+            verdict: {
+                /** @enum {string} */
+                verdict: "scale" | "learn_and_repeat" | "fix_the_creative" | "fix_the_funnel" | "stop";
+                /** @description The documented rule that decided (verdict.ts) */
+                rule: string;
+                reason: string;
+                decisive: ("engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi")[];
+            } | null;
+            /** @description What the figures leave out, in plain words */
+            notes: string[];
         };
         ProductionReportInput: {
             scope: {
@@ -3929,6 +5802,45 @@ export interface components {
             updatedAt: string;
             transitions: components["schemas"]["AssetTransition"][];
         };
+        TrackingLink: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            sourceId: string;
+            postId: string | null;
+            landingUrl: string;
+            utmSource: string;
+            utmMedium: string;
+            /** @description The campaign's name as a slug */
+            utmCampaign: string;
+            utmContent: string;
+            /** @description The landing page with the UTM parameters added: the link to publish */
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        OfferCode: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            sourceId: string;
+            postId: string | null;
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Upserted: {
+            /** @description New (link or code, day) rows */
+            inserted: number;
+            /** @description Rows that replaced different stored counts */
+            updated: number;
+            /** @description Rows identical to what was stored */
+            unchanged: number;
+        };
         Brief: {
             /** Format: uuid */
             id: string;
@@ -4004,6 +5916,57 @@ export interface components {
             /** @description The latest classification; null while it waits in the queue */
             classification: components["schemas"]["CommentClassification"] | null;
         };
+        UpsertResult: {
+            /** @description Rows stored for the first time */
+            inserted: number;
+            /** @description Rows already stored with other values: replaced */
+            updated: number;
+            /** @description Rows already stored with the same values: nothing written */
+            unchanged: number;
+        };
+        BreakdownUpsertResult: {
+            /** @description Rows stored for the first time */
+            inserted: number;
+            /** @description Rows already stored with other values: replaced */
+            updated: number;
+            /** @description Rows already stored with the same values: nothing written */
+            unchanged: number;
+            /** @description Stored keys of a re-sent breakdown (same subject, dimension and day) that it no longer lists: deleted */
+            removed: number;
+        };
+        MetricSnapshot: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            postId: string;
+            /** Format: date-time */
+            capturedAt: string;
+            views: number | null;
+            reach: number | null;
+            impressions: number | null;
+            likes: number | null;
+            comments: number | null;
+            shares: number | null;
+            saves: number | null;
+            profileVisits: number | null;
+            linkClicks: number | null;
+            follows: number | null;
+            watchTimeSeconds: number | null;
+            returningViewers: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FollowerSnapshot: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sourceId: string;
+            /** Format: date */
+            date: string;
+            followers: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ImportJob: {
             /** Format: uuid */
             id: string;
@@ -4044,6 +6007,210 @@ export interface components {
             median: number | null;
             p90: number | null;
             n: number;
+        };
+        TierThresholds: {
+            /** @enum {string} */
+            kpiId: "engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi";
+            /** @enum {string} */
+            direction: "higher_is_better" | "lower_is_better";
+            average: number;
+            strong: number;
+            exceptional: number;
+            /**
+             * @description 'workspace' when the workspace overrides the default tiers
+             * @enum {string}
+             */
+            source: "default" | "workspace";
+            currency: string | null;
+        };
+        AudienceReport: {
+            scope: {
+                /** Format: uuid */
+                campaignId?: string;
+                /** Format: uuid */
+                sourceId?: string;
+                /** @enum {string} */
+                sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                /**
+                 * Format: date-time
+                 * @description Start of the period (inclusive), ISO-8601
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the period (exclusive), ISO-8601
+                 */
+                to?: string;
+                /**
+                 * @description new_followers_lift: days after the campaign end still counted (people follow late)
+                 * @default 14
+                 */
+                lagDays: number;
+                basis: string;
+            };
+            sample: {
+                /** @description Posts published in the period that match the filters */
+                posts: number;
+                /** @description Of those, posts with a metric snapshot captured in the period (their latest one is used) */
+                withSnapshot: number;
+                withoutSnapshot: number;
+            };
+            kpis: {
+                /** @description Sum of the posts' reach (an account reached by two posts counts twice) */
+                reach: {
+                    value: number | null;
+                    /** @description Posts whose latest snapshot reports it */
+                    posts: number;
+                };
+                impressions: {
+                    value: number | null;
+                    /** @description Posts whose latest snapshot reports it */
+                    posts: number;
+                };
+                views: {
+                    value: number | null;
+                    /** @description Posts whose latest snapshot reports it */
+                    posts: number;
+                };
+                /** @description (likes + comments + shares + saves) / followers × 100 */
+                engagement_rate: {
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                    thresholds: components["schemas"]["TierThresholds"];
+                    tierUnavailable: string | null;
+                    /** @description Counters no post in the sample reported (left out of the sum rather than read as 0) */
+                    unreported: string[];
+                    posts: number;
+                    interactions: number | null;
+                    followers: number | null;
+                    basis: string;
+                };
+                /** @description (likes + comments + shares + saves) / views × 100 */
+                engagement_rate_by_views: {
+                    value: number | null;
+                    /** @description Counters no post in the sample reported (left out of the sum rather than read as 0) */
+                    unreported: string[];
+                    /** @description Posts reporting views and an interaction */
+                    posts: number;
+                    interactions: number | null;
+                    views: number | null;
+                };
+                /** @description saves / reach × 100 (impressions when reach is unknown) */
+                save_rate: {
+                    value: number | null;
+                    /** @description reach when any post in scope reports it with the count, else impressions */
+                    base: ("reach" | "impressions") | null;
+                    /** @description Posts reporting both the count and the base */
+                    posts: number;
+                    count: number | null;
+                    denominator: number | null;
+                };
+                /** @description shares / reach × 100 (impressions when reach is unknown) */
+                share_rate: {
+                    value: number | null;
+                    /** @description reach when any post in scope reports it with the count, else impressions */
+                    base: ("reach" | "impressions") | null;
+                    /** @description Posts reporting both the count and the base */
+                    posts: number;
+                    count: number | null;
+                    denominator: number | null;
+                };
+                /** @description profile visits + link-in-bio clicks + follows from the posts */
+                profile_actions: {
+                    value: number | null;
+                    /** @description Counters no post in the sample reported (left out of the sum rather than read as 0) */
+                    unreported: string[];
+                    /** @description Posts reporting any of the three */
+                    posts: number;
+                };
+                /** @description (followers after − followers before) / followers before × 100, over the sources of the posts in scope, summed */
+                audience_growth_rate: {
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                    thresholds: components["schemas"]["TierThresholds"];
+                    tierUnavailable: string | null;
+                    followersBefore: number | null;
+                    followersAfter: number | null;
+                    /** @description The period's first day (null: each source's first follower count) */
+                    startDay: string | null;
+                    /** @description The period's last day (null: each source's latest follower count) */
+                    endDay: string | null;
+                    sources: {
+                        /** Format: uuid */
+                        sourceId: string;
+                        name: string;
+                        followersBefore: number | null;
+                        followersAfter: number | null;
+                        value: number | null;
+                    }[];
+                    /** @description Sources lacking a count at the start or the end: left out of the sums */
+                    sourcesWithoutData: number;
+                };
+                /** @description Followers gained from the campaign start to its end + lag, minus the organic gain of as many days before the start; one campaign only */
+                new_followers_lift: {
+                    value: number | null;
+                    /** @description Why value is null */
+                    reason: string | null;
+                    lagDays: number;
+                    window: {
+                        /** Format: date */
+                        start: string;
+                        /** Format: date */
+                        end: string;
+                    } | null;
+                    baselineWindow: {
+                        /** Format: date */
+                        start: string;
+                        /** Format: date */
+                        end: string;
+                    } | null;
+                    windowGain: number | null;
+                    baselineGain: number | null;
+                    sources: {
+                        /** Format: uuid */
+                        sourceId: string;
+                        name: string;
+                        value: number | null;
+                        windowGain: number | null;
+                        baselineGain: number | null;
+                        missing: string | null;
+                    }[];
+                };
+                /** @description Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts */
+                brand_mentions_per_post: {
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                    thresholds: components["schemas"]["TierThresholds"];
+                    tierUnavailable: string | null;
+                    mentions: number;
+                    posts: number;
+                    reason: string | null;
+                };
+                /** @description Comments that name the character / classified comments × 100, each at its latest classification */
+                character_mention_rate: {
+                    value: number | null;
+                    mentioning: number;
+                    classified: number;
+                };
+                /** @description positive, neutral, negative / classified comments × 100 */
+                sentiment_share: {
+                    positive: number | null;
+                    neutral: number | null;
+                    negative: number | null;
+                    classified: number;
+                };
+                /** @description Comments with any brand-safety flag / classified comments × 100 */
+                flagged_comment_rate: {
+                    value: number | null;
+                    flagged: number;
+                    classified: number;
+                };
+            };
+            /** @description Which comments the last three KPIs count */
+            commentBasis: string;
         };
         BrandSafetyReport: {
             scope: {
@@ -4157,6 +6324,197 @@ export interface components {
                 }[];
                 totalCostUsd: number;
             };
+        };
+        KpiThresholds: {
+            /**
+             * @description The KPI's default cut points, or the workspace's own
+             * @enum {string}
+             */
+            source: "default" | "workspace";
+            /** @enum {string} */
+            direction: "higher_is_better" | "lower_is_better";
+            average: number;
+            strong: number;
+            exceptional: number;
+            /** @description Currency of money cut points (USD for the defaults); null: not money, or the workspace's own in any currency */
+            currency: string | null;
+        };
+        RatedKpi: {
+            /** @description null: not enough data */
+            value: number | null;
+            tier: ("weak" | "average" | "strong" | "exceptional") | null;
+            thresholds: components["schemas"]["KpiThresholds"];
+            /** @description Why tier is null although value is not */
+            tierUnavailable: string | null;
+        };
+        CostKpi: {
+            /** @description Major units of currency per unit (5 means 5.00); null: not enough data */
+            value: number | null;
+            currency: string;
+        };
+        RatedCostKpi: {
+            /** @description Major units of currency per unit; null: not enough data */
+            value: number | null;
+            tier: ("weak" | "average" | "strong" | "exceptional") | null;
+            thresholds: components["schemas"]["KpiThresholds"];
+            /** @description Why tier is null although value is not */
+            tierUnavailable: string | null;
+            currency: string;
+        };
+        CommercialReport: {
+            scope: {
+                /** Format: uuid */
+                campaignId?: string;
+                /** Format: uuid */
+                sourceId?: string;
+                /** @enum {string} */
+                sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                /**
+                 * Format: date-time
+                 * @description Start of the period (inclusive), ISO-8601
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the period (exclusive), ISO-8601
+                 */
+                to?: string;
+                basis: string;
+            };
+            /** @description Every amount is in this one currency; a scope that mixes currencies is refused (422) */
+            currency: string;
+            /** @description Campaigns in scope */
+            campaigns: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                goal: "awareness" | "traffic" | "engagement" | "lead_generation" | "sales";
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                attributionWindowDays: number;
+                /** @description UTC days, inclusive: campaign start → end + attributionWindowDays */
+                attributionWindow: {
+                    /** Format: date */
+                    start: string;
+                    /** Format: date */
+                    end: string;
+                };
+                /** @description False when a source filter selects only some of the sources working on the campaign: fees are recorded per campaign */
+                feesIncluded: boolean;
+            }[];
+            inputs: {
+                /** @description Posts of the campaigns in scope published in the period */
+                posts: number;
+                paidPosts: number;
+                /** @description Posts with a metric snapshot captured in the period */
+                measuredPosts: number;
+                postsWithImpressions: number;
+                postsWithViews: number;
+                /** @description Sum of each post's latest snapshot in the period */
+                impressions: number | null;
+                views: number | null;
+                /** @description From conversion counts, inside each campaign's attribution window */
+                clicks: number | null;
+                sessions: number | null;
+                registrations: number | null;
+                targetActions: number | null;
+                /** @description Post-purchase survey answers naming the sources in scope */
+                surveyAnswers: number | null;
+            };
+            kpis: {
+                /** @description Budget actually spent: campaign fees + paid spend of the paid posts + production cost of the AI-character assets used; null when no campaign is in scope */
+                cost: {
+                    total: components["schemas"]["Money"];
+                    components: {
+                        /** @enum {string} */
+                        kind: "fees" | "paid_spend" | "production" | "other";
+                        label: string;
+                        amount: components["schemas"]["Money"];
+                        /** @description Campaigns, paid posts or assets behind the amount */
+                        items: number;
+                    }[];
+                } | null;
+                /** @description cost / impressions × 1000 */
+                cpm: components["schemas"]["CostKpi"];
+                /** @description cost / views */
+                cpv: components["schemas"]["RatedCostKpi"];
+                /** @description clicks / impressions × 100 (views when impressions are unknown) */
+                ctr: {
+                    /** @description null: not enough data */
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    thresholds: components["schemas"]["KpiThresholds"];
+                    /** @description Why tier is null although value is not */
+                    tierUnavailable: string | null;
+                    /** @description What the clicks were divided by */
+                    base: ("impressions" | "views") | null;
+                };
+                /** @description cost / clicks */
+                cpc: components["schemas"]["RatedCostKpi"];
+                /** @description cost / registrations (or installs) */
+                cpr: components["schemas"]["CostKpi"];
+                /** @description cost / target actions */
+                cpa: components["schemas"]["RatedCostKpi"];
+                /** @description target actions / clicks × 100 */
+                conversion_rate: components["schemas"]["RatedKpi"];
+                target_actions: components["schemas"]["RatedKpi"];
+                /** @description Attributed sales inside each campaign's attribution window */
+                sales: number | null;
+                /** @description Attributed revenue inside each campaign's attribution window */
+                revenue: components["schemas"]["Money"] | null;
+                /** @description (revenue − cost) / cost × 100 */
+                roi: {
+                    /** @description null: not enough data */
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    thresholds: components["schemas"]["KpiThresholds"];
+                    /** @description Why tier is null although value is not */
+                    tierUnavailable: string | null;
+                    currency: string;
+                };
+            };
+            /** @description views → clicks → registrations → target actions */
+            funnel: {
+                steps: {
+                    /** @enum {string} */
+                    step: "views" | "clicks" | "registrations" | "target_actions";
+                    count: number | null;
+                    /** @description Percent of the previous step; null for the first */
+                    rate: number | null;
+                    /** @description Percent of views */
+                    overallRate: number | null;
+                }[];
+                /** @description The step with the lowest step-to-step rate */
+                biggestDrop: {
+                    /** @enum {string} */
+                    from: "views" | "clicks" | "registrations" | "target_actions";
+                    /** @enum {string} */
+                    to: "views" | "clicks" | "registrations" | "target_actions";
+                    rate: number;
+                    /** @description 100 − rate */
+                    drop: number;
+                } | null;
+            };
+            /** @description One sentence per tiered KPI: what it means and what to try next */
+            insights: {
+                /** @enum {string} */
+                kpiId: "engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi";
+                text: string;
+            }[];
+            /** @description When one campaign is selected: scale, learn & repeat, fix the creative, fix the funnel, or stop (from the commercial KPIs) */
+            verdict: {
+                /** @enum {string} */
+                verdict: "scale" | "learn_and_repeat" | "fix_the_creative" | "fix_the_funnel" | "stop";
+                /** @description The documented rule that decided (verdict.ts) */
+                rule: string;
+                reason: string;
+                decisive: ("engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi")[];
+            } | null;
+            /** @description What the figures leave out, in plain words */
+            notes: string[];
         };
         ProductionReport: {
             scope: {

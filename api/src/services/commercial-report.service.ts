@@ -1,0 +1,244 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  Campaign,
+  Workspace,
+  aiCharacterAssetsUsed,
+  campaignsInScope,
+  conversionDayTotals,
+  postAggregates,
+  surveyAnswerTotal,
+  type CommercialScope,
+  type ConversionDayTotals,
+  type PostAggregates,
+} from '@persona-ops/domain/store';
+import {
+  attributedSales,
+  campaignCost,
+  campaignVerdict,
+  computeProductionKpis,
+  conversionRate,
+  cpa,
+  cpc,
+  cpm,
+  cpr,
+  cpv,
+  ctr,
+  funnel,
+  money,
+  rateKpi,
+  reportInsights,
+  roi,
+  sumKnown,
+  targetActions,
+  validateThresholdOverrides,
+  type CostComponent,
+  type Money,
+  type RatedKpi,
+} from '@persona-ops/domain/core';
+import { ApiError } from '../http/api-error.ts';
+import type { ReportQuery } from '../http/report.schemas.ts';
+import { assertFilterIdsOwned } from './owned.ts';
+
+const NO_POSTS: PostAggregates = {
+  posts: 0,
+  paidPosts: 0,
+  paidSpendMinor: 0,
+  measuredPosts: 0,
+  impressions: null,
+  postsWithImpressions: 0,
+  views: null,
+  postsWithViews: 0,
+  currencies: [],
+};
+
+const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function ratedDto(kpi: RatedKpi) {
+  const { kpiId: _, ...thresholds } = kpi.thresholds;
+  return { value: kpi.value, tier: kpi.tier, thresholds, tierUnavailable: kpi.tierUnavailable };
+}
+
+/*
+ * Layer 3, commercial influence, over the scope:
+ * - campaigns: the selected one, or those whose run overlaps the period (with a source filter, those
+ *   a matching source works on);
+ * - posts published in the period, impressions and views from each one's latest snapshot in the period;
+ * - conversion counts of the campaigns' links and codes on days in the period, kept inside each
+ *   campaign's attribution window (via attributedSales);
+ * - cost = campaign fees + paid spend of the paid posts + production cost of the AI-character assets
+ *   those posts used. Every formula is a domain function; SQL only sums.
+ */
+export async function commercialReport(em: EntityManager, workspaceId: string, query: ReportQuery, now: Date) {
+  await assertFilterIdsOwned(em, workspaceId, { campaignId: query.campaignId, sourceId: query.sourceId });
+  const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
+  const options = { overrides: validateThresholdOverrides(workspace.tierOverrides) };
+  const scope: CommercialScope = {
+    campaignId: query.campaignId,
+    sourceId: query.sourceId,
+    sourceKind: query.sourceKind,
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
+  };
+
+  const campaigns = await campaignsInScope(em, workspaceId, scope);
+  const ids = campaigns.map((campaign) => campaign.id);
+  const [posts, assets, days] = ids.length === 0
+    ? [NO_POSTS, [], []]
+    : await Promise.all([
+        postAggregates(em, workspaceId, ids, scope),
+        aiCharacterAssetsUsed(em, workspaceId, ids, scope),
+        conversionDayTotals(em, workspaceId, ids, scope),
+      ]);
+
+  // Currencies are never mixed: one currency for the whole scope, or a 422 naming them.
+  const currencies = [...new Set([...campaigns.map((c) => c.currency), ...posts.currencies, ...assets.map((a) => a.currency), ...days.map((d) => d.currency)])].sort();
+  if (currencies.length > 1) {
+    throw new ApiError(422, 'currency_mismatch', `The scope mixes currencies (${currencies.join(', ')}), and a KPI never adds them up. Narrow it to one currency: pick one campaign or a period in which every campaign uses the same currency.`, [
+      { field: 'querystring', message: `selects amounts in ${currencies.join(', ')}` },
+    ]);
+  }
+  const currency = currencies[0] ?? workspace.currency;
+
+  // Cost: fees, paid spend, production cost of the AI characters' assets used (each listed).
+  const feeCampaigns = campaigns.filter((c) => c.feesIncluded);
+  const production = computeProductionKpis({
+    // Only the cost is read here, so the pipeline fields (brief time, transitions, placements) stay empty.
+    assets: assets.map((asset) => ({
+      id: asset.id,
+      sourceId: '',
+      briefCreatedAt: asset.createdAt,
+      state: asset.state,
+      generationCostMinor: asset.generationCostMinor,
+      otherCostMinor: asset.otherCostMinor,
+      productionHours: asset.productionHours,
+      currency: asset.currency,
+      hourlyRateMinor: asset.hourlyRateMinor,
+      transitions: [],
+      placements: [],
+    })),
+  }, { now, currency }).production_cost;
+  const components: Array<CostComponent & { label: string; items: number }> = [
+    { kind: 'fees', label: 'Campaign fees', amount: money(feeCampaigns.reduce((sum, c) => sum + c.feesMinor, 0), currency), items: feeCampaigns.length },
+    { kind: 'paid_spend', label: 'Paid spend of the paid posts', amount: money(posts.paidSpendMinor, currency), items: posts.paidPosts },
+    { kind: 'production', label: "Production cost of the AI characters' assets used", amount: production?.total ?? money(0, currency), items: assets.length },
+  ];
+  const cost = campaignCost(components, currency);
+
+  // Conversions inside each campaign's attribution window.
+  const daysOf = Map.groupBy(days, (day) => day.campaignId);
+  const windows = campaigns.map((campaign) => {
+    const rows = daysOf.get(campaign.id) ?? [];
+    const attributed = attributedSales({
+      days: rows.map((row) => ({ date: utcDay(row.day), sales: row.sales ?? 0, revenue: money(row.revenueMinor ?? 0, row.currency) })),
+      campaignStart: utcDay(campaign.startsOn),
+      campaignEnd: utcDay(campaign.endsOn),
+      attributionWindowDays: campaign.attributionWindowDays,
+      currency,
+    });
+    const inside = rows.filter((row) => {
+      const day = utcDay(row.day).getTime();
+      return day >= attributed.window.start.getTime() && day <= attributed.window.end.getTime();
+    });
+    const total = (key: keyof Pick<ConversionDayTotals, 'clicks' | 'sessions' | 'registrations' | 'targetActions' | 'sales' | 'revenueMinor'>) => sumKnown(inside.map((row) => row[key]));
+    return {
+      campaign,
+      window: { start: isoDay(attributed.window.start), end: isoDay(attributed.window.end) },
+      clicks: total('clicks'),
+      sessions: total('sessions'),
+      registrations: total('registrations'),
+      targetActions: total('targetActions'),
+      // Unknown (null) unless some day in the window recorded them; otherwise attributedSales' sums.
+      sales: total('sales') === null ? null : attributed.sales,
+      revenue: total('revenueMinor') === null ? null : attributed.revenue,
+    };
+  });
+  const across = (key: 'clicks' | 'sessions' | 'registrations' | 'targetActions' | 'sales') => sumKnown(windows.map((w) => w[key]));
+  const clicks = across('clicks');
+  const registrations = across('registrations');
+  const conversions = across('targetActions');
+  const knownRevenue = windows.flatMap((w) => (w.revenue === null ? [] : [w.revenue]));
+  const revenue: Money | null = knownRevenue.length === 0 ? null : money(knownRevenue.reduce((sum, r) => sum + r.amountMinor, 0), currency);
+
+  const single = query.campaignId ? windows.find((w) => w.campaign.id === query.campaignId) : undefined;
+  const surveyAnswers = ids.length === 0
+    ? null
+    : await surveyAnswerTotal(em, workspaceId, ids, scope, { from: scope.from, to: scope.to, firstDay: single?.window.start, lastDay: single?.window.end });
+
+  const kpi = {
+    cpv: cpv({ cost: cost.total, views: posts.views }, options),
+    ctr: ctr({ clicks, impressions: posts.impressions, views: posts.views }, options),
+    cpc: cpc({ cost: cost.total, clicks }, options),
+    cpa: cpa({ cost: cost.total, targetActions: conversions }, options),
+    conversion_rate: conversionRate({ conversions, clicks }, options),
+    target_actions: targetActions(conversions, options),
+    roi: revenue === null ? { ...rateKpi('roi', null, options), currency } : roi({ revenue, cost: cost.total }, options),
+  };
+
+  let verdict = null;
+  if (query.campaignId) {
+    const campaign = await em.findOneOrFail(Campaign, { id: query.campaignId, workspace: workspaceId });
+    verdict = campaignVerdict({ goal: campaign.goal, kpis: kpi });
+  }
+
+  const notes: string[] = [];
+  const feesLeftOut = campaigns.filter((c) => !c.feesIncluded);
+  if (feesLeftOut.length > 0) {
+    notes.push(`Fees of ${plural(feesLeftOut.length, 'campaign')} (${feesLeftOut.map((c) => c.name).join(', ')}) are left out of cost: fees are recorded per campaign and other sources work on it too.`);
+  }
+  if (posts.posts > 0 && posts.measuredPosts < posts.posts) {
+    notes.push(`${plural(posts.posts - posts.measuredPosts, 'post')} of ${posts.posts} in scope have no metric snapshot in the period, so their impressions and views are unknown.`);
+  }
+  if (kpi.ctr.base === 'views') notes.push('CTR is clicks over views: no snapshot in scope records impressions.');
+
+  return {
+    scope: {
+      ...query,
+      basis: "campaigns running in the period (or the one selected); posts published in the period, each at its latest metric snapshot captured in the period; conversion counts of the campaigns' links and codes on days in the period and inside each campaign's attribution window",
+    },
+    currency,
+    campaigns: windows.map((w) => ({
+      id: w.campaign.id,
+      name: w.campaign.name,
+      goal: w.campaign.goal,
+      startsOn: w.campaign.startsOn,
+      endsOn: w.campaign.endsOn,
+      attributionWindowDays: w.campaign.attributionWindowDays,
+      attributionWindow: w.window,
+      feesIncluded: w.campaign.feesIncluded,
+    })),
+    inputs: {
+      posts: posts.posts,
+      paidPosts: posts.paidPosts,
+      measuredPosts: posts.measuredPosts,
+      postsWithImpressions: posts.postsWithImpressions,
+      postsWithViews: posts.postsWithViews,
+      impressions: posts.impressions,
+      views: posts.views,
+      clicks,
+      sessions: across('sessions'),
+      registrations,
+      targetActions: conversions,
+      surveyAnswers,
+    },
+    kpis: {
+      cost: campaigns.length === 0 ? null : { total: cost.total, components },
+      cpm: cpm({ cost: cost.total, impressions: posts.impressions }),
+      cpv: { ...ratedDto(kpi.cpv), currency: kpi.cpv.currency },
+      ctr: { ...ratedDto(kpi.ctr), base: kpi.ctr.base },
+      cpc: { ...ratedDto(kpi.cpc), currency: kpi.cpc.currency },
+      cpr: cpr({ cost: cost.total, registrations }),
+      cpa: { ...ratedDto(kpi.cpa), currency: kpi.cpa.currency },
+      conversion_rate: ratedDto(kpi.conversion_rate),
+      target_actions: ratedDto(kpi.target_actions),
+      sales: across('sales'),
+      revenue,
+      roi: { ...ratedDto(kpi.roi), currency: kpi.roi.currency },
+    },
+    funnel: funnel(posts.views, clicks, registrations, conversions),
+    insights: reportInsights(kpi),
+    verdict,
+    notes,
+  };
+}

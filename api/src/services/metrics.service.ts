@@ -1,0 +1,193 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  FollowerSnapshot,
+  MetricSnapshot,
+  Post,
+  Source,
+  ownedSourceIds,
+  publishedAtOfPosts,
+  replaceAudienceBreakdowns,
+  upsertFollowerSnapshots,
+  upsertMetricSnapshots,
+  type IFollowerSnapshot,
+  type IMetricSnapshot,
+  type IncomingAudienceBreakdown,
+  type IncomingMetricSnapshot,
+  type MetricCounter,
+} from '@persona-ops/domain/store';
+import { ApiError } from '../http/api-error.ts';
+import { findOwned, period } from './owned.ts';
+import { paginate, type PageRequest } from './pagination.ts';
+
+type FieldError = { field: string; message: string };
+
+// A clock a few seconds off must not refuse a snapshot taken just now.
+const CLOCK_SKEW_MS = 60_000;
+// The last time zone to reach a date is UTC+14: a date after today there is in the future everywhere.
+const EARLIEST_ZONE_MS = 14 * 3_600_000;
+
+const utcDay = (date: Date) => date.toISOString().slice(0, 10);
+
+// All or nothing: an unknown (or another workspace's) id refuses the batch with 404, a broken rule
+// with 422; each error names the row as body.<list>.<index>.<field>.
+function refuse(errors: FieldError[], what: string): void {
+  const notFound = errors.filter((e) => e.field.endsWith('postId') || e.field.endsWith('sourceId'));
+  if (notFound.length > 0) {
+    throw new ApiError(404, 'not_found', `${notFound.length} ${what} name a post or source that does not exist in this workspace; nothing was stored. Fix them and send the batch again.`, notFound.slice(0, 100));
+  }
+  if (errors.length > 0) {
+    throw new ApiError(422, 'rule_violation', `${errors.length} ${what} break a rule; nothing was stored. Fix them and send the batch again.`, errors.slice(0, 100));
+  }
+}
+
+// Rows that repeat a key of an earlier row of the same batch.
+function repeats<T>(rows: readonly T[], keyOf: (row: T) => string, field: (index: number) => string, what: string): FieldError[] {
+  const first = new Map<string, number>();
+  const errors: FieldError[] = [];
+  rows.forEach((row, index) => {
+    const key = keyOf(row);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, index);
+    else errors.push({ field: field(index), message: `repeats row ${earlier} (${what}); send each once` });
+  });
+  return errors;
+}
+
+export type MetricSnapshotInput = { postId: string; capturedAt: string } & Partial<Record<MetricCounter, number | null | undefined>>;
+
+/**
+ * Upserts a batch of snapshots on (post, capturedAt): every post must be this workspace's (one
+ * query, which also gives the publication times), a snapshot cannot predate its post or lie in
+ * the future, and a batch names each (post, capturedAt) once. Then one INSERT … ON CONFLICT.
+ */
+export async function ingestMetricSnapshots(em: EntityManager, workspaceId: string, snapshots: readonly MetricSnapshotInput[], now: Date) {
+  const field = (index: number, name: string) => `body.snapshots.${index}.${name}`;
+  const publishedAt = await publishedAtOfPosts(em, workspaceId, [...new Set(snapshots.map((s) => s.postId))]);
+  const rows: IncomingMetricSnapshot[] = [];
+  const errors: FieldError[] = [];
+  snapshots.forEach((snapshot, index) => {
+    const published = publishedAt.get(snapshot.postId);
+    const captured = new Date(snapshot.capturedAt);
+    if (published === undefined) errors.push({ field: field(index, 'postId'), message: `no post ${snapshot.postId} in this workspace` });
+    else if (captured < published) errors.push({ field: field(index, 'capturedAt'), message: `is before the post was published (${published.toISOString()})` });
+    else if (captured.getTime() > now.getTime() + CLOCK_SKEW_MS) errors.push({ field: field(index, 'capturedAt'), message: 'is in the future' });
+    rows.push({
+      postId: snapshot.postId,
+      capturedAt: captured.toISOString(),
+      views: snapshot.views ?? null,
+      reach: snapshot.reach ?? null,
+      impressions: snapshot.impressions ?? null,
+      likes: snapshot.likes ?? null,
+      comments: snapshot.comments ?? null,
+      shares: snapshot.shares ?? null,
+      saves: snapshot.saves ?? null,
+      profileVisits: snapshot.profileVisits ?? null,
+      linkClicks: snapshot.linkClicks ?? null,
+      follows: snapshot.follows ?? null,
+      watchTimeSeconds: snapshot.watchTimeSeconds ?? null,
+      returningViewers: snapshot.returningViewers ?? null,
+    });
+  });
+  errors.push(...repeats(rows, (row) => `${row.postId} ${row.capturedAt}`, (index) => field(index, 'capturedAt'), 'same post and capturedAt'));
+  refuse(errors, 'snapshot(s)');
+  return upsertMetricSnapshots(em, workspaceId, rows, now);
+}
+
+export type FollowerSnapshotInput = { sourceId: string; date: string; followers: number };
+
+export async function ingestFollowerSnapshots(em: EntityManager, workspaceId: string, snapshots: readonly FollowerSnapshotInput[], now: Date) {
+  const field = (index: number, name: string) => `body.snapshots.${index}.${name}`;
+  const owned = await ownedSourceIds(em, workspaceId, [...new Set(snapshots.map((s) => s.sourceId))]);
+  const latestDay = utcDay(new Date(now.getTime() + EARLIEST_ZONE_MS));
+  const errors: FieldError[] = [];
+  snapshots.forEach((snapshot, index) => {
+    if (!owned.has(snapshot.sourceId)) errors.push({ field: field(index, 'sourceId'), message: `no source ${snapshot.sourceId} in this workspace` });
+    else if (snapshot.date > latestDay) errors.push({ field: field(index, 'date'), message: 'is in the future' });
+  });
+  errors.push(...repeats(snapshots, (row) => `${row.sourceId} ${row.date}`, (index) => field(index, 'date'), 'same source and date'));
+  refuse(errors, 'snapshot(s)');
+  return upsertFollowerSnapshots(em, workspaceId, snapshots, now);
+}
+
+export type AudienceBreakdownInput = { postId?: string | undefined; sourceId?: string | undefined; dimension: 'country' | 'language'; key: string; share: number; capturedOn: string };
+
+// Shares are percents rounded by the platform, so a breakdown may add up to a little over 100.
+const SHARE_ROUNDING_SLACK = 0.5;
+
+/**
+ * Stores audience breakdowns. The rows of one subject, dimension and day are one breakdown: their
+ * shares may not add up past 100 (+ rounding), and a breakdown sent again replaces the stored one.
+ */
+export async function ingestAudienceBreakdowns(em: EntityManager, workspaceId: string, breakdowns: readonly AudienceBreakdownInput[], now: Date) {
+  const field = (index: number, name: string) => `body.breakdowns.${index}.${name}`;
+  const postIds = [...new Set(breakdowns.flatMap((b) => (b.postId ? [b.postId] : [])))];
+  const sourceIds = [...new Set(breakdowns.flatMap((b) => (b.sourceId ? [b.sourceId] : [])))];
+  const [publishedAt, sources] = await Promise.all([publishedAtOfPosts(em, workspaceId, postIds), ownedSourceIds(em, workspaceId, sourceIds)]);
+  const latestDay = utcDay(new Date(now.getTime() + EARLIEST_ZONE_MS));
+  const errors: FieldError[] = [];
+  const rows: IncomingAudienceBreakdown[] = breakdowns.map((b) => ({ postId: b.postId ?? null, sourceId: b.sourceId ?? null, dimension: b.dimension, key: b.key, share: b.share, capturedOn: b.capturedOn }));
+  rows.forEach((row, index) => {
+    const published = row.postId ? publishedAt.get(row.postId) : undefined;
+    if (row.postId && published === undefined) errors.push({ field: field(index, 'postId'), message: `no post ${row.postId} in this workspace` });
+    else if (row.sourceId && !sources.has(row.sourceId)) errors.push({ field: field(index, 'sourceId'), message: `no source ${row.sourceId} in this workspace` });
+    else if (row.capturedOn > latestDay) errors.push({ field: field(index, 'capturedOn'), message: 'is in the future' });
+    else if (published && row.capturedOn < utcDay(published)) errors.push({ field: field(index, 'capturedOn'), message: `is before the post was published (${utcDay(published)})` });
+  });
+  const subject = (row: IncomingAudienceBreakdown) => (row.postId ? `post ${row.postId}` : `source ${row.sourceId}`);
+  errors.push(...repeats(rows, (row) => `${subject(row)} ${row.dimension} ${row.key} ${row.capturedOn}`, (index) => field(index, 'key'), 'same subject, dimension, key and day'));
+  const groups = Map.groupBy(rows.map((row, index) => ({ row, index })), ({ row }) => `${subject(row)} ${row.dimension} ${row.capturedOn}`);
+  for (const members of groups.values()) {
+    const total = members.reduce((sum, { row }) => sum + row.share, 0);
+    if (total > 100 + SHARE_ROUNDING_SLACK) {
+      const { row, index } = members[0]!;
+      errors.push({
+        field: field(index, 'share'),
+        message: `the ${row.dimension} shares of ${subject(row)} on ${row.capturedOn} add up to ${Math.round(total * 100) / 100} % (rows ${members.map((m) => m.index).join(', ')}); at most 100 (+${SHARE_ROUNDING_SLACK} for rounding)`,
+      });
+    }
+  }
+  refuse(errors, 'breakdown row(s)');
+  return replaceAudienceBreakdowns(em, workspaceId, rows, now);
+}
+
+export function toMetricSnapshotDto(snapshot: IMetricSnapshot) {
+  return {
+    id: snapshot.id,
+    postId: snapshot.post.id,
+    capturedAt: snapshot.capturedAt.toISOString(),
+    views: snapshot.views ?? null,
+    reach: snapshot.reach ?? null,
+    impressions: snapshot.impressions ?? null,
+    likes: snapshot.likes ?? null,
+    comments: snapshot.comments ?? null,
+    shares: snapshot.shares ?? null,
+    saves: snapshot.saves ?? null,
+    profileVisits: snapshot.profileVisits ?? null,
+    linkClicks: snapshot.linkClicks ?? null,
+    follows: snapshot.follows ?? null,
+    watchTimeSeconds: snapshot.watchTimeSeconds ?? null,
+    returningViewers: snapshot.returningViewers ?? null,
+    updatedAt: snapshot.updatedAt.toISOString(),
+  };
+}
+
+export function toFollowerSnapshotDto(snapshot: IFollowerSnapshot) {
+  return {
+    id: snapshot.id,
+    sourceId: snapshot.source.id,
+    date: snapshot.date,
+    followers: snapshot.followers,
+    updatedAt: snapshot.updatedAt.toISOString(),
+  };
+}
+
+export async function listMetricSnapshots(em: EntityManager, workspaceId: string, filter: { postId: string; from?: string | undefined; to?: string | undefined }, page: PageRequest) {
+  await findOwned(em, Post, 'post', filter.postId, workspaceId);
+  return paginate(em, MetricSnapshot, { workspace: workspaceId, post: filter.postId, ...period('capturedAt', filter.from, filter.to) }, page);
+}
+
+export async function listFollowerSnapshots(em: EntityManager, workspaceId: string, filter: { sourceId: string; from?: string | undefined; to?: string | undefined }, page: PageRequest) {
+  await findOwned(em, Source, 'source', filter.sourceId, workspaceId);
+  const days = filter.from || filter.to ? { date: { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) } } : {};
+  return paginate(em, FollowerSnapshot, { workspace: workspaceId, source: filter.sourceId, ...days }, page);
+}

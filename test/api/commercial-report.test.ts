@@ -1,0 +1,283 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client } from '../support/api-harness.ts';
+
+/*
+ * The "Spring launch" campaign (sales, 2026-03-01 → 2026-03-31, attribution window 14 days, so
+ * conversions count from 2026-03-01 through 2026-04-14), worked out by hand:
+ *
+ * Cost (USD cents)
+ *   fees                                                   500,000
+ *   paid spend: Léa's hero video reused in paid media      300,000
+ *   production of Léa's two assets used (AI character; her own rate 40.00/h beats the workspace's 30.00):
+ *     hero video  60,000 generation + 40,000 other + 2.5 h × 4,000 = 110,000
+ *     try-on      50,000 generation + 10,000 other + 7.5 h × 4,000 =  90,000
+ *     (her third asset was never posted: not used, not counted;
+ *      Maya is a human creator: her asset's production cost is not a campaign cost)   200,000
+ *   total                                                1,000,000 = USD 10,000.00
+ *
+ * Latest snapshot per post in the period (the hero video's earlier 50,000 impressions are superseded):
+ *   impressions 160,000 + 120,000 + 100,000 + 20,000 = 400,000
+ *   views        80,000 +  60,000 +  60,000 + unknown = 200,000
+ *
+ * Conversion counts inside the window (the 2026-04-20 row is after 04-14: left out):
+ *                  clicks  registrations  target actions  sales   revenue
+ *   link L 03-10    3,000       600           120           70     900,000
+ *   link L 04-10    1,000       150            30           20     250,000
+ *   link M 03-15    1,000       250            20           10     150,000
+ *   code  03-20        —          —            30           30     300,000
+ *   total           5,000     1,000           200          130   1,600,000
+ *
+ * CPM  = 1,000,000 / 400,000 × 1000 = 2,500 cents        = 25.00
+ * CPV  = 1,000,000 / 200,000        = 5 cents            = 0.05  strong (on the 0.05 boundary: the better tier)
+ * CTR  = 5,000 / 400,000 × 100      = 1.25 % (impressions)       average (0.5–1.5)
+ * CPC  = 1,000,000 / 5,000          = 200 cents          = 2.00  average (on the 2.00 boundary)
+ * CPR  = 1,000,000 / 1,000          = 1,000 cents        = 10.00
+ * CPA  = 1,000,000 / 200            = 5,000 cents        = 50.00 strong (on the 50 boundary)
+ * conversion rate = 200 / 5,000 × 100 = 4 %                       strong (3–5)
+ * target actions  = 200                                           strong (on the 200 boundary)
+ * ROI  = (1,600,000 − 1,000,000) / 1,000,000 × 100 = 60 %         weak (< 100): made money, under the bar
+ * Funnel: 200,000 views → 5,000 clicks (2.5 %) → 1,000 registrations (20 %) → 200 target actions (20 %);
+ *         biggest drop views → clicks (97.5 % lost).
+ * Verdict (sales: roi weak, conversion_rate strong, cpa strong; CTR average) → learn_and_repeat, mixed_results.
+ */
+
+let harness: Awaited<ReturnType<typeof startTestApp>>;
+let client: Client;
+let spring: { id: string };
+let autumn: { id: string };
+let quiet: { id: string };
+
+async function asset(campaignId: string, sourceId: string, currency: string, costs: { generationCostMinor: number; otherCostMinor: number; productionHours: number }) {
+  const brief = await client.post('/v1/briefs', { campaignId, sourceId, title: 'brief' });
+  const created = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'video', tool: 'gen', currency, ...costs });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  await client.post(`/v1/assets/${created.body.id}/submit`);
+  await client.post(`/v1/assets/${created.body.id}/reviews`, { decision: 'approve' });
+  return created.body.id as string;
+}
+
+async function publish(assetId: string, channel: string, publishedAt: string, spendMinor = 0) {
+  const body = { channel, url: `https://social.example/${channel}/${Math.random()}`, aiLabelApplied: true, publishedAt };
+  const response = spendMinor > 0
+    ? await client.post(`/v1/assets/${assetId}/paid-reuse`, { ...body, spendMinor })
+    : await client.post(`/v1/assets/${assetId}/publish`, body);
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.post.id as string;
+}
+
+// Metric snapshots arrive through the metrics endpoint; here they are written directly.
+async function snapshot(postId: string, capturedAt: string, impressions: number | null, views: number | null) {
+  await harness.orm.em.getConnection().execute(
+    `insert into metric_snapshot (id, created_at, updated_at, workspace_id, post_id, captured_at, impressions, views)
+     values (gen_random_uuid(), now(), now(), ?, ?, ?, ?, ?)`,
+    [harness.workspaceId, postId, capturedAt, impressions, views],
+  );
+}
+
+beforeAll(async () => {
+  harness = await startTestApp();
+  client = harness.admin;
+  await client.patch('/v1/workspace', { hourlyRateMinor: 3_000 });
+  const lea = (await client.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova', handles: { instagram: '@lea.nova' }, hourlyRateMinor: 4_000 })).body;
+  const maya = (await client.post('/v1/sources', { kind: 'human_creator', name: 'Maya Ortiz', handles: { youtube: '@maya' } })).body;
+  spring = (await client.post('/v1/campaigns', { name: 'Spring launch', goal: 'sales', startsOn: '2026-03-01', endsOn: '2026-03-31', attributionWindowDays: 14, budgetMinor: 1_500_000, feesMinor: 500_000, currency: 'USD', targetAction: 'purchase' })).body;
+
+  const hero = await asset(spring.id, lea.id, 'USD', { generationCostMinor: 60_000, otherCostMinor: 40_000, productionHours: 2.5 });
+  const tryOn = await asset(spring.id, lea.id, 'USD', { generationCostMinor: 50_000, otherCostMinor: 10_000, productionHours: 7.5 });
+  await asset(spring.id, lea.id, 'USD', { generationCostMinor: 99_000, otherCostMinor: 0, productionHours: 10 });
+  const vlog = await asset(spring.id, maya.id, 'USD', { generationCostMinor: 0, otherCostMinor: 80_000, productionHours: 3 });
+
+  const heroOrganic = await publish(hero, 'instagram', '2026-03-05T10:00:00Z');
+  const heroPaid = await publish(hero, 'instagram', '2026-03-06T10:00:00Z', 300_000);
+  const tryOnPost = await publish(tryOn, 'tiktok', '2026-03-10T10:00:00Z');
+  const vlogPost = await publish(vlog, 'youtube', '2026-03-12T10:00:00Z');
+  await snapshot(heroOrganic, '2026-03-07T00:00:00Z', 50_000, 20_000);
+  await snapshot(heroOrganic, '2026-03-25T00:00:00Z', 160_000, 80_000);
+  await snapshot(heroPaid, '2026-03-25T00:00:00Z', 120_000, 60_000);
+  await snapshot(tryOnPost, '2026-03-25T00:00:00Z', 100_000, 60_000);
+  await snapshot(vlogPost, '2026-03-25T00:00:00Z', 20_000, null);
+
+  const leaLink = (await client.post('/v1/tracking-links', { campaignId: spring.id, sourceId: lea.id, postId: heroPaid, landingUrl: 'https://shop.example/spring' })).body;
+  const mayaLink = (await client.post('/v1/tracking-links', { campaignId: spring.id, sourceId: maya.id, postId: vlogPost, landingUrl: 'https://shop.example/spring' })).body;
+  await client.post('/v1/offer-codes', { campaignId: spring.id, sourceId: lea.id, code: 'LEA-SPRING' });
+  const counts = await client.post('/v1/conversions/bulk', {
+    counts: [
+      { linkId: leaLink.id, day: '2026-03-10', clicks: 3_000, sessions: 2_800, registrations: 600, targetActions: 120, sales: 70, revenueMinor: 900_000, currency: 'USD' },
+      { linkId: leaLink.id, day: '2026-04-10', clicks: 1_000, sessions: 900, registrations: 150, targetActions: 30, sales: 20, revenueMinor: 250_000, currency: 'USD' },
+      { linkId: leaLink.id, day: '2026-04-20', clicks: 700, registrations: 100, targetActions: 40, sales: 30, revenueMinor: 400_000, currency: 'USD' },
+      { linkId: mayaLink.id, day: '2026-03-15', clicks: 1_000, registrations: 250, targetActions: 20, sales: 10, revenueMinor: 150_000, currency: 'USD' },
+      { code: 'LEA-SPRING', day: '2026-03-20', targetActions: 30, sales: 30, revenueMinor: 300_000, currency: 'USD' },
+    ],
+  });
+  expect(counts.body).toEqual({ inserted: 5, updated: 0, unchanged: 0 });
+  await client.post('/v1/survey-answers/bulk', { answers: [{ sourceId: lea.id, day: '2026-03-20', answers: 40 }, { sourceId: maya.id, day: '2026-03-21', answers: 10 }, { sourceId: lea.id, day: '2026-06-01', answers: 99 }] });
+
+  // A euro campaign in September: an awareness job with fees, one post and a snapshot without impressions.
+  autumn = (await client.post('/v1/campaigns', { name: 'Autumn', goal: 'awareness', startsOn: '2026-09-01', endsOn: '2026-09-30', feesMinor: 10_000, currency: 'EUR', targetAction: 'visit' })).body;
+  const autumnAsset = await asset(autumn.id, lea.id, 'EUR', { generationCostMinor: 0, otherCostMinor: 0, productionHours: 0 });
+  await snapshot(await publish(autumnAsset, 'instagram', '2026-09-05T10:00:00Z'), '2026-09-10T00:00:00Z', null, 10_000);
+
+  // A campaign with nothing recorded yet.
+  quiet = (await client.post('/v1/campaigns', { name: 'Quiet', goal: 'traffic', startsOn: '2026-05-01', endsOn: '2026-05-31', currency: 'USD', targetAction: 'visit' })).body;
+});
+afterAll(() => harness.close());
+
+const report = async (query: string) => {
+  const response = await client.get(`/v1/reports/commercial?${query}`);
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body;
+};
+
+describe('GET /v1/reports/commercial for one campaign', () => {
+  it('lists the cost components: fees, paid spend and the production cost of the AI character\'s assets used', async () => {
+    const body = await report(`campaignId=${spring.id}`);
+    expect(body.currency).toBe('USD');
+    expect(body.kpis.cost).toEqual({
+      total: { amountMinor: 1_000_000, currency: 'USD' },
+      components: [
+        { kind: 'fees', label: 'Campaign fees', amount: { amountMinor: 500_000, currency: 'USD' }, items: 1 },
+        { kind: 'paid_spend', label: 'Paid spend of the paid posts', amount: { amountMinor: 300_000, currency: 'USD' }, items: 1 },
+        { kind: 'production', label: "Production cost of the AI characters' assets used", amount: { amountMinor: 200_000, currency: 'USD' }, items: 2 },
+      ],
+    });
+    expect(body.campaigns).toEqual([
+      { id: spring.id, name: 'Spring launch', goal: 'sales', startsOn: '2026-03-01', endsOn: '2026-03-31', attributionWindowDays: 14, attributionWindow: { start: '2026-03-01', end: '2026-04-14' }, feesIncluded: true },
+    ]);
+    expect(body.inputs).toEqual({
+      posts: 4, paidPosts: 1, measuredPosts: 4, postsWithImpressions: 4, postsWithViews: 3,
+      impressions: 400_000, views: 200_000, clicks: 5_000, sessions: 3_700, registrations: 1_000, targetActions: 200,
+      // Survey answers naming Léa or Maya inside the attribution window: 40 + 10 (the June answers are after it).
+      surveyAnswers: 50,
+    });
+  });
+
+  it('gives every layer-3 KPI its exact value and tier', async () => {
+    const { kpis } = await report(`campaignId=${spring.id}`);
+    expect(kpis.cpm).toEqual({ value: 25, currency: 'USD' });
+    expect(kpis.cpv).toMatchObject({ value: 0.05, tier: 'strong', currency: 'USD', tierUnavailable: null });
+    expect(kpis.cpv.thresholds).toEqual({ source: 'default', direction: 'lower_is_better', average: 0.1, strong: 0.05, exceptional: 0.02, currency: 'USD' });
+    expect(kpis.ctr).toMatchObject({ value: 1.25, tier: 'average', base: 'impressions' });
+    expect(kpis.cpc).toMatchObject({ value: 2, tier: 'average', currency: 'USD' });
+    expect(kpis.cpr).toEqual({ value: 10, currency: 'USD' });
+    expect(kpis.cpa).toMatchObject({ value: 50, tier: 'strong' });
+    expect(kpis.conversion_rate).toMatchObject({ value: 4, tier: 'strong' });
+    expect(kpis.target_actions).toMatchObject({ value: 200, tier: 'strong' });
+    expect(kpis.sales).toBe(130);
+    expect(kpis.revenue).toEqual({ amountMinor: 1_600_000, currency: 'USD' });
+    expect(kpis.roi).toMatchObject({ value: 60, tier: 'weak', currency: 'USD' });
+  });
+
+  it('shows the funnel with every step\'s rate and the biggest drop', async () => {
+    const { funnel } = await report(`campaignId=${spring.id}`);
+    expect(funnel.steps).toEqual([
+      { step: 'views', count: 200_000, rate: null, overallRate: 100 },
+      { step: 'clicks', count: 5_000, rate: 2.5, overallRate: 2.5 },
+      { step: 'registrations', count: 1_000, rate: 20, overallRate: 0.5 },
+      { step: 'target_actions', count: 200, rate: 20, overallRate: 0.1 },
+    ]);
+    expect(funnel.biggestDrop).toEqual({ from: 'views', to: 'clicks', rate: 2.5, drop: 97.5 });
+  });
+
+  it('says an ROI under 100 % made money but sits under the bar, and gives the verdict', async () => {
+    const body = await report(`campaignId=${spring.id}`);
+    const roi = body.insights.find((i: { kpiId: string }) => i.kpiId === 'roi');
+    expect(roi.text).toBe('ROI of 60 % is weak: the campaign returned more than it cost, but under the usual 100 % bar; cut the weakest placements or costs and lift conversion before scaling.');
+    expect(roi.text).not.toContain('break even');
+    expect(body.insights.map((i: { kpiId: string }) => i.kpiId)).toEqual(['cpv', 'ctr', 'cpc', 'cpa', 'conversion_rate', 'target_actions', 'roi']);
+    expect(body.verdict).toMatchObject({ verdict: 'learn_and_repeat', rule: 'mixed_results', decisive: ['roi', 'conversion_rate', 'cpa'] });
+    expect(body.notes).toEqual([]);
+  });
+
+  it("rates with the workspace's own thresholds when it has them, and says so", async () => {
+    await client.patch('/v1/workspace', { tierOverrides: { cpa: { average: 40, strong: 20, exceptional: 10 } } });
+    try {
+      const { kpis } = await report(`campaignId=${spring.id}`);
+      expect(kpis.cpa).toMatchObject({ value: 50, tier: 'weak' });
+      expect(kpis.cpa.thresholds).toMatchObject({ source: 'workspace', average: 40, currency: null });
+    } finally {
+      await client.patch('/v1/workspace', { tierOverrides: {} });
+    }
+  });
+
+  it('rates cost KPIs in another currency only with workspace thresholds: the USD defaults give no tier', async () => {
+    const body = await report(`campaignId=${autumn.id}`);
+    expect(body.currency).toBe('EUR');
+    // 10,000 cents of fees over 10,000 views: EUR 0.01 per view.
+    expect(body.kpis.cpv).toMatchObject({ value: 0.01, tier: null, currency: 'EUR' });
+    expect(body.kpis.cpv.tierUnavailable).toContain('USD');
+    expect(body.kpis.roi.value).toBeNull();
+    // No impressions recorded: CPM is unknown and CTR would be over views, which the report says.
+    expect(body.kpis.cpm.value).toBeNull();
+    expect(body.kpis.ctr).toMatchObject({ value: null, base: 'views' });
+    expect(body.notes).toContain('CTR is clicks over views: no snapshot in scope records impressions.');
+    expect(body.insights.find((i: { kpiId: string }) => i.kpiId === 'roi').text).toBe('Not enough data to rate ROI yet.');
+    expect(body.verdict.verdict).toBe('learn_and_repeat');
+  });
+
+  it('answers a campaign with nothing recorded with its fees and null KPIs', async () => {
+    const body = await report(`campaignId=${quiet.id}`);
+    expect(body.kpis.cost.total).toEqual({ amountMinor: 0, currency: 'USD' });
+    expect(body.kpis.cpc.value).toBeNull();
+    expect(body.kpis.target_actions).toMatchObject({ value: null, tier: null });
+    expect(body.verdict.rule).toBe('not_enough_data');
+  });
+});
+
+describe('scope', () => {
+  it('refuses a scope that mixes currencies, naming them (422)', async () => {
+    const response = await client.get('/v1/reports/commercial');
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('currency_mismatch');
+    expect(response.body.detail).toContain('(EUR, USD)');
+  });
+
+  it('keeps to the period: posts, snapshots and conversion days in it', async () => {
+    const body = await report('from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z');
+    expect(body.campaigns.map((c: { name: string }) => c.name)).toEqual(['Spring launch']);
+    // The 2026-04-10 row is inside the window but after the period: 5,000 − 1,000 clicks.
+    expect(body.inputs.clicks).toBe(4_000);
+    expect(body.kpis.cost.total.amountMinor).toBe(1_000_000);
+  });
+
+  it('for one source kind, leaves out the fees of a campaign other sources work on too, and says so', async () => {
+    const body = await report(`campaignId=${spring.id}&sourceKind=ai_character`);
+    expect(body.campaigns[0].feesIncluded).toBe(false);
+    // Paid spend 300,000 + production 200,000; clicks 3,000 + 1,000 through Léa's link; target actions 120 + 30 + 30.
+    expect(body.kpis.cost.total.amountMinor).toBe(500_000);
+    expect(body.kpis.cost.components[0].amount.amountMinor).toBe(0);
+    expect(body.inputs).toMatchObject({ posts: 3, clicks: 4_000, targetActions: 180, impressions: 380_000 });
+    expect(body.notes[0]).toContain('Spring launch');
+
+    const human = await report(`sourceKind=human_creator&from=2026-03-01T00:00:00Z&to=2026-05-01T00:00:00Z`);
+    // Maya's vlog is organic and a human creator's production is not a campaign cost.
+    expect(human.kpis.cost.total.amountMinor).toBe(0);
+    expect(human.inputs).toMatchObject({ posts: 1, clicks: 1_000, views: null, impressions: 20_000 });
+    // The vlog's snapshot knows impressions but not views: CTR = 1,000 / 20,000 × 100 over impressions.
+    expect(human.kpis.ctr).toMatchObject({ value: 5, base: 'impressions' });
+    expect(human.kpis.cpv.value).toBeNull();
+  });
+
+  it('answers nulls, not zeros, for an empty scope', async () => {
+    const body = await report('from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z');
+    expect(body.campaigns).toEqual([]);
+    expect(body.kpis.cost).toBeNull();
+    for (const id of ['cpm', 'cpv', 'ctr', 'cpc', 'cpr', 'cpa', 'conversion_rate', 'target_actions', 'roi']) {
+      expect(body.kpis[id].value, id).toBeNull();
+    }
+    expect(body.kpis.ctr.base).toBeNull();
+    expect(body.kpis.sales).toBeNull();
+    expect(body.kpis.revenue).toBeNull();
+    expect(body.inputs).toMatchObject({ impressions: null, views: null, clicks: null, registrations: null, targetActions: null, surveyAnswers: null });
+    expect(body.funnel.steps.map((s: { count: number | null }) => s.count)).toEqual([null, null, null, null]);
+    expect(body.funnel.biggestDrop).toBeNull();
+    expect(body.verdict).toBeNull();
+    expect(body.insights.every((i: { text: string }) => i.text.startsWith('Not enough data'))).toBe(true);
+  });
+
+  it('refuses a campaign or source of another workspace (404)', async () => {
+    const other = await harness.newWorkspace('Brand Other');
+    const theirs = await other.admin.post('/v1/campaigns', { name: 'Theirs', goal: 'sales', startsOn: '2026-03-01', endsOn: '2026-03-31', currency: 'USD', targetAction: 'buy' });
+    const response = await client.get(`/v1/reports/commercial?campaignId=${theirs.body.id}`);
+    expect(response.status).toBe(404);
+  });
+});

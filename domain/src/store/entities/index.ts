@@ -1,3 +1,6 @@
+import { PaidTest } from './paid-test.entity.ts';
+import { PaidTestArm } from './paid-test-arm.entity.ts';
+import { ShareLink } from './share-link.entity.ts';
 import { AudienceBreakdown } from './audience-breakdown.entity.ts';
 import { ConversionCount } from './conversion-count.entity.ts';
 import { FollowerSnapshot } from './follower-snapshot.entity.ts';
@@ -22,7 +25,7 @@ import { Source } from './source.entity.ts';
 import { User } from './user.entity.ts';
 import { Workspace } from './workspace.entity.ts';
 
-export { AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, Post, Source, User, Workspace };
+export { PaidTest, PaidTestArm, ShareLink, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, Post, Source, User, Workspace };
 export { roles, type Role } from './user.entity.ts';
 export type { IAlert } from './alert.entity.ts';
 export { alertMetrics } from './alert.entity.ts';
@@ -44,7 +47,7 @@ export type { ICommentClassification } from './comment-classification.entity.ts'
 export type { IClassificationTask } from './classification-task.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
-export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink];
+export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, PaidTest, PaidTestArm, ShareLink];
 export type { IAudienceBreakdown } from './audience-breakdown.entity.ts';
 export type { IConversionCount } from './conversion-count.entity.ts';
 export type { IFollowerSnapshot } from './follower-snapshot.entity.ts';
@@ -53,3 +56,8 @@ export type { IOfferCode } from './offer-code.entity.ts';
 export type { ISurveyAnswerCount } from './survey-answer-count.entity.ts';
 export type { ITrackingLink } from './tracking-link.entity.ts';
 export { breakdownDimensions } from './audience-breakdown.entity.ts';
+export type { IPaidTest } from './paid-test.entity.ts';
+export type { IPaidTestArm } from './paid-test-arm.entity.ts';
+export type { IShareLink } from './share-link.entity.ts';
+export { paidTestKinds } from './paid-test.entity.ts';
+export { paidTestArmRoles } from './paid-test-arm.entity.ts';

@@ -18,6 +18,7 @@ import { commentRoutes } from './routes/comments/comment.routes.ts';
 import { metricRoutes } from './routes/metrics/metric.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { importRoutes } from './routes/imports/import.routes.ts';
+import { paidTestRoutes } from './routes/paid-tests/paid-test.routes.ts';
 import { postRoutes } from './routes/posts/post.routes.ts';
 import { reportRoutes } from './routes/reports/report.routes.ts';
 import { sourceRoutes } from './routes/sources/source.routes.ts';
@@ -36,7 +37,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   if (options.queues) await instance.register(queueBoardPlugin, { queues: options.queues });
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
-  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, attributionRoutes, alertRoutes, backfillRoutes, reportRoutes]) {
+  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, attributionRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes]) {
     await routes.register(plugin);
   }
 }

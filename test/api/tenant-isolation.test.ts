@@ -5,8 +5,8 @@ import { startTestApp, type Client } from '../support/api-harness.ts';
 // records: a foreign id must answer 404 and nothing of B may leak into A's answers.
 // A route without a case here fails the coverage test, so new routes cannot skip this check.
 
-type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; linkId: string; offerCodeId: string };
-type Case = { query?: string; body?: unknown; csv?: string; expect: 'not_found' | 'no_leak' | 'public' };
+type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; linkId: string; offerCodeId: string; paidTestId: string };
+type Case = { query?: string; body?: unknown; csv?: string; pathName?: string; expect: 'not_found' | 'no_leak' | 'public' };
 
 const cases: Record<string, (b: Foreign) => Case> = {
   'get /health': () => ({ expect: 'public' }),
@@ -65,6 +65,11 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'post /v1/conversions/bulk': (b) => ({ body: { counts: [{ linkId: b.linkId, day: '2026-03-01', clicks: 1, currency: 'USD' }] }, expect: 'not_found' }),
   'post /v1/survey-answers/bulk': (b) => ({ body: { answers: [{ sourceId: b.sourceId, day: '2026-03-01', answers: 1 }] }, expect: 'not_found' }),
   'get /v1/reports/commercial': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+  'post /v1/paid-tests': (b) => ({ body: { campaignId: b.campaignId, name: 'Stolen', kind: 'creative_ab', startsOn: '2026-03-01', endsOn: '2026-03-31', arms: [{ name: 'ai', role: 'treatment', assetId: b.assetId, aiGenerated: true, spendMinor: 1, currency: 'USD' }, { name: 'control', role: 'control', spendMinor: 1, currency: 'USD' }] }, expect: 'not_found' }),
+  'get /v1/paid-tests': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+  'get /v1/paid-tests/{id}': () => ({ expect: 'not_found' }),
+  // B's test has an arm named "ai" (so has A's): the arm is looked up only inside A's own tests.
+  'put /v1/paid-tests/{id}/arms/{name}': () => ({ pathName: 'ai', body: { spendMinor: 999, currency: 'USD', impressions: 1 }, expect: 'not_found' }),
 };
 
 // Which of B's ids goes into a path's {id}.
@@ -79,6 +84,7 @@ const pathIds: Array<[RegExp, keyof Foreign]> = [
   [/^\/v1\/imports\//, 'importId'],
   [/^\/v1\/tracking-links\//, 'linkId'],
   [/^\/v1\/offer-codes\//, 'offerCodeId'],
+  [/^\/v1\/paid-tests\//, 'paidTestId'],
 ];
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;
@@ -97,7 +103,9 @@ async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'i
   expect(published.status).toBe(201);
   const link = await client.post('/v1/tracking-links', { campaignId: campaign.body.id, sourceId: source.body.id, postId: published.body.post.id, landingUrl: 'https://shop.example/' });
   const offerCode = await client.post('/v1/offer-codes', { campaignId: campaign.body.id, sourceId: source.body.id });
-  return { sourceId: source.body.id, campaignId: campaign.body.id, briefId: brief.body.id, assetId: asset.body.id, postId: published.body.post.id, userId: user.body.user.id, apiKeyId: user.body.apiKey.id, linkId: link.body.id, offerCodeId: offerCode.body.id };
+  const paidTest = await client.post('/v1/paid-tests', { campaignId: campaign.body.id, name: 'Test', kind: 'creative_ab', startsOn: '2026-03-01', endsOn: '2026-03-31', arms: [{ name: 'ai', role: 'treatment', assetId: asset.body.id, spendMinor: 100, currency: 'USD', impressions: 1000, clicks: 10 }, { name: 'control', role: 'control', spendMinor: 100, currency: 'USD', impressions: 1000, clicks: 5 }] });
+  expect(paidTest.status, JSON.stringify(paidTest.body)).toBe(201);
+  return { sourceId: source.body.id, campaignId: campaign.body.id, briefId: brief.body.id, assetId: asset.body.id, postId: published.body.post.id, userId: user.body.user.id, apiKeyId: user.body.apiKey.id, linkId: link.body.id, offerCodeId: offerCode.body.id, paidTestId: paidTest.body.id };
 }
 
 beforeAll(async () => {
@@ -106,7 +114,8 @@ beforeAll(async () => {
   const other = await harness.newWorkspace('Brand B');
   b = other.admin;
   const imported = await harness.app.inject({ method: 'POST', url: '/v1/imports/comments', headers: { authorization: `Bearer ${b.key}`, 'content-type': 'text/csv' }, payload: 'Post ID,Comment ID,Comment,Timestamp\n00000000-0000-4000-8000-000000000000,c1,hi,2026-01-01 00:00:00\n' });
-  foreign = { ...(await populate(b)), backfillId: (await b.post('/v1/classification/backfills')).body.id, importId: imported.json().id };
+  const theirs = await populate(b);
+  foreign = { ...theirs, backfillId: (await b.post('/v1/classification/backfills')).body.id, importId: imported.json().id };
 });
 afterAll(() => harness.close());
 
@@ -124,7 +133,7 @@ describe('tenant isolation', () => {
     const spec = cases[operation]!(foreign);
     if (spec.expect === 'public') return;
     const idKey = pathIds.find(([pattern]) => pattern.test(template))?.[1];
-    const url = template.replace('{id}', idKey ? foreign[idKey] : '') + (spec.query ? `?${spec.query}` : '');
+    const url = template.replace('{id}', idKey ? foreign[idKey] : '').replace('{name}', encodeURIComponent(spec.pathName ?? '')) + (spec.query ? `?${spec.query}` : '');
     const before = JSON.stringify(await snapshotOf(b));
     const response = spec.csv
       ? await harness.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${harness.admin.key}`, 'content-type': 'text/csv' }, payload: spec.csv }).then((r) => ({ status: r.statusCode, body: r.json() }))
@@ -140,6 +149,7 @@ describe('tenant isolation', () => {
     // B's records are exactly as they were.
     expect(JSON.stringify(await snapshotOf(b))).toBe(before);
   });
+
 });
 
 async function snapshotOf(client: Client) {
@@ -153,5 +163,6 @@ async function snapshotOf(client: Client) {
     posts: (await client.get('/v1/posts')).body,
     comments: (await client.get('/v1/comments')).body,
     keys: (await client.get('/v1/api-keys')).body.items.map((k: { id: string; revokedAt: string | null }) => [k.id, k.revokedAt]),
+    paidTests: (await client.get('/v1/paid-tests')).body,
   };
 }

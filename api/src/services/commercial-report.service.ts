@@ -38,6 +38,7 @@ import {
 import { ApiError } from '../http/api-error.ts';
 import type { ReportQuery } from '../http/report.schemas.ts';
 import { assertFilterIdsOwned } from './owned.ts';
+import { reportLifts } from './paid-tests.service.ts';
 
 const NO_POSTS: PostAggregates = {
   posts: 0,
@@ -165,6 +166,8 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
   const surveyAnswers = ids.length === 0
     ? null
     : await surveyAnswerTotal(em, workspaceId, ids, scope, { from: scope.from, to: scope.to, firstDay: single?.window.start, lastDay: single?.window.end });
+  // incremental_lift and paid_media_lift: from the paid tests of the campaigns in scope that run in the period.
+  const lifts = await reportLifts(em, workspaceId, ids, { from: scope.from, to: scope.to }, options);
 
   const kpi = {
     cpv: cpv({ cost: cost.total, views: posts.views }, options),
@@ -235,6 +238,8 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
       sales: across('sales'),
       revenue,
       roi: { ...ratedDto(kpi.roi), currency: kpi.roi.currency },
+      incremental_lift: lifts.incremental_lift,
+      paid_media_lift: lifts.paid_media_lift,
     },
     funnel: funnel(posts.views, clicks, registrations, conversions),
     insights: reportInsights(kpi),

@@ -11,3 +11,4 @@ export * from './repositories/classification-usage.repository.ts';
 export * from './repositories/imports.repository.ts';
 export * from './repositories/attribution.repository.ts';
 export * from './repositories/metrics.repository.ts';
+export * from './repositories/paid-tests.repository.ts';

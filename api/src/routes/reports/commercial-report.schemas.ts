@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COST_COMPONENT_KINDS, FUNNEL_STEPS, TIERED_KPI_IDS, TIERS, Verdict, campaignGoals } from '@persona-ops/domain/core';
 import { dateSchema, idSchema } from '../../http/common.schemas.ts';
 import { moneySchema, reportQuery } from '../../http/report.schemas.ts';
+import { reportIncrementalLiftSchema, reportPaidMediaLiftSchema } from '../paid-tests/paid-test.schemas.ts';
 
 const count = z.number().int();
 const maybeCount = count.nullable();
@@ -86,6 +87,8 @@ export const commercialReportSchema = z
       sales: maybeCount.describe('Attributed sales inside each campaign\'s attribution window'),
       revenue: moneySchema.nullable().describe('Attributed revenue inside each campaign\'s attribution window'),
       roi: ratedKpi.extend({ currency: z.string() }).describe('(revenue − cost) / cost × 100'),
+      incremental_lift: reportIncrementalLiftSchema.describe('(treatment conversion rate − holdout conversion rate) / holdout conversion rate × 100, from the holdout paid tests of the campaigns in scope that run in the period (source filters do not narrow them)'),
+      paid_media_lift: reportPaidMediaLiftSchema.describe('CTR, conversion rate and CPA of the AI asset against the control creative, from the creative A/B paid tests of the campaigns in scope that run in the period (source filters do not narrow them)'),
     }),
     funnel: z.object({
       steps: z.array(z.object({

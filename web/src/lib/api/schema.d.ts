@@ -3975,6 +3975,382 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/paid-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List paid tests, each with its arms and result */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    kind?: "creative_ab" | "holdout";
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    sort?: "createdAt" | "startsOn" | "name";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PaidTest"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a paid test of a campaign with its arms
+         * @description creative_ab: exactly one treatment arm, the AI asset (aiGenerated), and one or more control arms (non-AI creatives); no holdout arm. holdout: exactly one treatment arm and one holdout arm, both with their audience; the holdout arm has no asset, no spend and is not aiGenerated. Every arm is in the campaign's currency; an asset must be one of the campaign's. Counts are whole numbers of 0 or more (400); clicks ≤ impressions, and conversions ≤ clicks (creative_ab) or ≤ audience (holdout) (422). Counts may be left out and filled in later with PUT.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        campaignId: string;
+                        name: string;
+                        /**
+                         * @description creative_ab: the AI asset (the one treatment arm, aiGenerated) against one or more control creatives. holdout: one treatment arm against one holdout arm that saw no ad
+                         * @enum {string}
+                         */
+                        kind: "creative_ab" | "holdout";
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        endsOn: string;
+                        arms: {
+                            /** @description Unique in the test; names the arm in PUT /v1/paid-tests/{id}/arms/{name} */
+                            name: string;
+                            /** @enum {string} */
+                            role: "treatment" | "control" | "holdout";
+                            /**
+                             * Format: uuid
+                             * @description The creative the arm ran: one of the campaign's assets (none for a holdout)
+                             */
+                            assetId?: string;
+                            /** @description Whether the arm's creative is the AI asset. Defaults to whether the asset's source is an AI character (false without an asset) */
+                            aiGenerated?: boolean;
+                            /** @description What the arm spent so far, in minor units of the campaign's currency (0 for a holdout) */
+                            spendMinor: number;
+                            /** @description The campaign's currency */
+                            currency: string;
+                            /** @description People in the arm (exposed, or held out); required for both arms of a holdout test */
+                            audience?: number | null;
+                            impressions?: number | null;
+                            /** @description At most the impressions */
+                            clicks?: number | null;
+                            /** @description The campaign's target action; at most the clicks (creative_ab) or the audience (holdout) */
+                            conversions?: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaidTest"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An arm is not in the campaign's currency (currency_mismatch), or the arms or counts break a rule (rule_violation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/paid-tests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one paid test with its arms and result
+         * @description creative_ab: paid_media_lift of the AI arm against each control on CTR, conversion rate (two-proportion test, 95 % intervals) and CPA. holdout: incremental_lift with its 95 % interval.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaidTest"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/paid-tests/{id}/arms/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace one arm's spend and counts as results come in (idempotent)
+         * @description The body is the arm's counts as they stand now; an omitted count becomes unknown. Name, role, asset and aiGenerated stay as recorded. Answers the whole test with its updated result.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The arm's name */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            /** @description The arm's counts as they stand now, replacing the stored ones (an omitted count becomes unknown); sending the same body again changes nothing */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the arm spent so far, in minor units of the campaign's currency (0 for a holdout) */
+                        spendMinor: number;
+                        /** @description The campaign's currency */
+                        currency: string;
+                        /** @description People in the arm (exposed, or held out); required for both arms of a holdout test */
+                        audience?: number | null;
+                        impressions?: number | null;
+                        /** @description At most the impressions */
+                        clicks?: number | null;
+                        /** @description The campaign's target action; at most the clicks (creative_ab) or the audience (holdout) */
+                        conversions?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaidTest"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An arm is not in the campaign's currency (currency_mismatch), or the arms or counts break a rule (rule_violation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/alerts": {
         parameters: {
             query?: never;
@@ -4984,6 +5360,205 @@ export interface components {
             p90: number | null;
             n: number;
         };
+        ConfidenceIntervalInput: {
+            low: number;
+            high: number;
+        };
+        PaidTestSampleInput: {
+            /** @description The arm's name */
+            arm: string;
+            /** @description What succeeded (successesAre); null: not counted yet */
+            successes: number | null;
+            /** @enum {string} */
+            successesAre: "clicks" | "conversions";
+            /** @description The sample size (trialsAre); null: not counted yet */
+            trials: number | null;
+            /** @enum {string} */
+            trialsAre: "impressions" | "clicks" | "audience";
+            /** @description successes / trials × 100 */
+            rate: number | null;
+        };
+        PaidMediaProportionLiftInput: {
+            /** @enum {string} */
+            metric: "ctr" | "conversion_rate";
+            definition: string;
+            /** @description A: the AI arm */
+            aiAsset: components["schemas"]["PaidTestSampleInput"];
+            /** @description B: the control arm */
+            control: components["schemas"]["PaidTestSampleInput"];
+            /** @description The lift: (rate A − rate B) / rate B × 100, in percent; null: not enough data (see reason) */
+            value: number | null;
+            /** @description rate A − rate B, in percentage points */
+            difference: number | null;
+            /** @description Confidence interval of the difference in points (normal approximation, unpooled standard error) */
+            differenceInterval: components["schemas"]["ConfidenceIntervalInput"] | null;
+            /** @description Confidence interval of the lift in percent (Katz's log method); null when a side has no successes */
+            liftInterval: components["schemas"]["ConfidenceIntervalInput"] | null;
+            /** @description Pooled two-proportion z statistic */
+            z: number | null;
+            /** @description Two-sided p-value for "the rates differ" */
+            pValue: number | null;
+            /** @description Confidence level of the intervals (0.95) */
+            confidence: number;
+            /** @description pValue < 1 − confidence */
+            significant: boolean | null;
+            /** @description Why a figure above is null */
+            reason: string | null;
+        };
+        PaidMediaCpaLiftInput: {
+            /** @constant */
+            metric: "cpa";
+            definition: string;
+            aiAsset: {
+                arm: string;
+                spend: components["schemas"]["MoneyInput"];
+                conversions: number | null;
+                /** @description spend / conversions, in major units (20 means 20.00) */
+                value: number | null;
+                tier: ("weak" | "average" | "strong" | "exceptional") | null;
+            };
+            control: {
+                arm: string;
+                spend: components["schemas"]["MoneyInput"];
+                conversions: number | null;
+                /** @description spend / conversions, in major units (20 means 20.00) */
+                value: number | null;
+                tier: ("weak" | "average" | "strong" | "exceptional") | null;
+            };
+            /** @description (AI CPA − control CPA) / control CPA × 100: below 0 the AI asset buys a conversion for less */
+            value: number | null;
+            /** @description AI CPA − control CPA, in major units */
+            difference: number | null;
+            /** @constant */
+            lowerIsBetter: true;
+            differenceInterval: null;
+            liftInterval: null;
+            z: null;
+            pValue: null;
+            confidence: number;
+            /** @description CPA is money per conversion, not a proportion: the two-proportion test does not apply */
+            significant: null;
+            reason: string | null;
+        };
+        PaidMediaLiftInput: {
+            /** @description The treatment arm: the AI asset */
+            aiArm: string;
+            /** @description The AI arm against each control arm, one comparison each */
+            comparisons: {
+                controlArm: string;
+                /** @description clicks / impressions × 100 */
+                ctr: components["schemas"]["PaidMediaProportionLiftInput"];
+                /** @description conversions / clicks × 100 */
+                conversion_rate: components["schemas"]["PaidMediaProportionLiftInput"];
+                /** @description spend / conversions */
+                cpa: components["schemas"]["PaidMediaCpaLiftInput"];
+            }[];
+        };
+        IncrementalLiftInput: {
+            definition: string;
+            /** @description A: the treatment arm, conversions over its audience */
+            treatment: components["schemas"]["PaidTestSampleInput"];
+            /** @description B: the holdout arm, conversions over its audience */
+            holdout: components["schemas"]["PaidTestSampleInput"];
+            /** @description The lift: (rate A − rate B) / rate B × 100, in percent; null: not enough data (see reason) */
+            value: number | null;
+            /** @description rate A − rate B, in percentage points */
+            difference: number | null;
+            /** @description Confidence interval of the difference in points (normal approximation, unpooled standard error) */
+            differenceInterval: components["schemas"]["ConfidenceIntervalInput"] | null;
+            /** @description Confidence interval of the lift in percent (Katz's log method); null when a side has no successes */
+            liftInterval: components["schemas"]["ConfidenceIntervalInput"] | null;
+            /** @description Pooled two-proportion z statistic */
+            z: number | null;
+            /** @description Two-sided p-value for "the rates differ" */
+            pValue: number | null;
+            /** @description Confidence level of the intervals (0.95) */
+            confidence: number;
+            /** @description pValue < 1 − confidence */
+            significant: boolean | null;
+            /** @description Why a figure above is null */
+            reason: string | null;
+        };
+        PaidTestArmInput: {
+            name: string;
+            /** @enum {string} */
+            role: "treatment" | "control" | "holdout";
+            assetId: string | null;
+            aiGenerated: boolean;
+            spendMinor: number;
+            currency: string;
+            audience: number | null;
+            impressions: number | null;
+            clicks: number | null;
+            conversions: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PaidTestInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            name: string;
+            /** @enum {string} */
+            kind: "creative_ab" | "holdout";
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @description Treatment first, then controls, then the holdout; by name within a role */
+            arms: components["schemas"]["PaidTestArmInput"][];
+            result: {
+                /** @description holdout tests: (treatment conversion rate − holdout conversion rate) / holdout conversion rate × 100 */
+                incremental_lift: components["schemas"]["IncrementalLiftInput"] | null;
+                /** @description creative_ab tests: CTR, conversion rate and CPA of the AI asset against each control creative */
+                paid_media_lift: components["schemas"]["PaidMediaLiftInput"] | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReportIncrementalLiftInput: {
+            /** @description The result of the one holdout test in scope; null with none or several (see reason) */
+            result: components["schemas"]["IncrementalLiftInput"] | null;
+            /** @description Why result is null */
+            reason: string | null;
+            /** @description Every holdout test in scope, one entry each (never pooled) */
+            tests: {
+                /** Format: uuid */
+                testId: string;
+                name: string;
+                /** Format: uuid */
+                campaignId: string;
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                /** @description null: its arms do not fit a holdout test */
+                result: components["schemas"]["IncrementalLiftInput"] | null;
+            }[];
+        };
+        ReportPaidMediaLiftInput: {
+            /** @description The result of the one creative A/B test in scope; null with none or several (see reason) */
+            result: components["schemas"]["PaidMediaLiftInput"] | null;
+            /** @description Why result is null */
+            reason: string | null;
+            /** @description Every creative A/B test in scope, one entry each (never pooled) */
+            tests: {
+                /** Format: uuid */
+                testId: string;
+                name: string;
+                /** Format: uuid */
+                campaignId: string;
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                /** @description null: its arms do not fit a creative A/B test */
+                result: components["schemas"]["PaidMediaLiftInput"] | null;
+            }[];
+        };
         TierThresholdsInput: {
             /** @enum {string} */
             kpiId: "engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi";
@@ -5451,6 +6026,10 @@ export interface components {
                     tierUnavailable: string | null;
                     currency: string;
                 };
+                /** @description (treatment conversion rate − holdout conversion rate) / holdout conversion rate × 100, from the holdout paid tests of the campaigns in scope that run in the period (source filters do not narrow them) */
+                incremental_lift: components["schemas"]["ReportIncrementalLiftInput"];
+                /** @description CTR, conversion rate and CPA of the AI asset against the control creative, from the creative A/B paid tests of the campaigns in scope that run in the period (source filters do not narrow them) */
+                paid_media_lift: components["schemas"]["ReportPaidMediaLiftInput"];
             };
             /** @description views → clicks → registrations → target actions */
             funnel: {
@@ -6008,6 +6587,205 @@ export interface components {
             p90: number | null;
             n: number;
         };
+        ConfidenceInterval: {
+            low: number;
+            high: number;
+        };
+        PaidTestSample: {
+            /** @description The arm's name */
+            arm: string;
+            /** @description What succeeded (successesAre); null: not counted yet */
+            successes: number | null;
+            /** @enum {string} */
+            successesAre: "clicks" | "conversions";
+            /** @description The sample size (trialsAre); null: not counted yet */
+            trials: number | null;
+            /** @enum {string} */
+            trialsAre: "impressions" | "clicks" | "audience";
+            /** @description successes / trials × 100 */
+            rate: number | null;
+        };
+        PaidMediaProportionLift: {
+            /** @enum {string} */
+            metric: "ctr" | "conversion_rate";
+            definition: string;
+            /** @description A: the AI arm */
+            aiAsset: components["schemas"]["PaidTestSample"];
+            /** @description B: the control arm */
+            control: components["schemas"]["PaidTestSample"];
+            /** @description The lift: (rate A − rate B) / rate B × 100, in percent; null: not enough data (see reason) */
+            value: number | null;
+            /** @description rate A − rate B, in percentage points */
+            difference: number | null;
+            /** @description Confidence interval of the difference in points (normal approximation, unpooled standard error) */
+            differenceInterval: components["schemas"]["ConfidenceInterval"] | null;
+            /** @description Confidence interval of the lift in percent (Katz's log method); null when a side has no successes */
+            liftInterval: components["schemas"]["ConfidenceInterval"] | null;
+            /** @description Pooled two-proportion z statistic */
+            z: number | null;
+            /** @description Two-sided p-value for "the rates differ" */
+            pValue: number | null;
+            /** @description Confidence level of the intervals (0.95) */
+            confidence: number;
+            /** @description pValue < 1 − confidence */
+            significant: boolean | null;
+            /** @description Why a figure above is null */
+            reason: string | null;
+        };
+        PaidMediaCpaLift: {
+            /** @constant */
+            metric: "cpa";
+            definition: string;
+            aiAsset: {
+                arm: string;
+                spend: components["schemas"]["Money"];
+                conversions: number | null;
+                /** @description spend / conversions, in major units (20 means 20.00) */
+                value: number | null;
+                tier: ("weak" | "average" | "strong" | "exceptional") | null;
+            };
+            control: {
+                arm: string;
+                spend: components["schemas"]["Money"];
+                conversions: number | null;
+                /** @description spend / conversions, in major units (20 means 20.00) */
+                value: number | null;
+                tier: ("weak" | "average" | "strong" | "exceptional") | null;
+            };
+            /** @description (AI CPA − control CPA) / control CPA × 100: below 0 the AI asset buys a conversion for less */
+            value: number | null;
+            /** @description AI CPA − control CPA, in major units */
+            difference: number | null;
+            /** @constant */
+            lowerIsBetter: true;
+            differenceInterval: null;
+            liftInterval: null;
+            z: null;
+            pValue: null;
+            confidence: number;
+            /** @description CPA is money per conversion, not a proportion: the two-proportion test does not apply */
+            significant: null;
+            reason: string | null;
+        };
+        PaidMediaLift: {
+            /** @description The treatment arm: the AI asset */
+            aiArm: string;
+            /** @description The AI arm against each control arm, one comparison each */
+            comparisons: {
+                controlArm: string;
+                /** @description clicks / impressions × 100 */
+                ctr: components["schemas"]["PaidMediaProportionLift"];
+                /** @description conversions / clicks × 100 */
+                conversion_rate: components["schemas"]["PaidMediaProportionLift"];
+                /** @description spend / conversions */
+                cpa: components["schemas"]["PaidMediaCpaLift"];
+            }[];
+        };
+        IncrementalLift: {
+            definition: string;
+            /** @description A: the treatment arm, conversions over its audience */
+            treatment: components["schemas"]["PaidTestSample"];
+            /** @description B: the holdout arm, conversions over its audience */
+            holdout: components["schemas"]["PaidTestSample"];
+            /** @description The lift: (rate A − rate B) / rate B × 100, in percent; null: not enough data (see reason) */
+            value: number | null;
+            /** @description rate A − rate B, in percentage points */
+            difference: number | null;
+            /** @description Confidence interval of the difference in points (normal approximation, unpooled standard error) */
+            differenceInterval: components["schemas"]["ConfidenceInterval"] | null;
+            /** @description Confidence interval of the lift in percent (Katz's log method); null when a side has no successes */
+            liftInterval: components["schemas"]["ConfidenceInterval"] | null;
+            /** @description Pooled two-proportion z statistic */
+            z: number | null;
+            /** @description Two-sided p-value for "the rates differ" */
+            pValue: number | null;
+            /** @description Confidence level of the intervals (0.95) */
+            confidence: number;
+            /** @description pValue < 1 − confidence */
+            significant: boolean | null;
+            /** @description Why a figure above is null */
+            reason: string | null;
+        };
+        PaidTestArm: {
+            name: string;
+            /** @enum {string} */
+            role: "treatment" | "control" | "holdout";
+            assetId: string | null;
+            aiGenerated: boolean;
+            spendMinor: number;
+            currency: string;
+            audience: number | null;
+            impressions: number | null;
+            clicks: number | null;
+            conversions: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PaidTest: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            name: string;
+            /** @enum {string} */
+            kind: "creative_ab" | "holdout";
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @description Treatment first, then controls, then the holdout; by name within a role */
+            arms: components["schemas"]["PaidTestArm"][];
+            result: {
+                /** @description holdout tests: (treatment conversion rate − holdout conversion rate) / holdout conversion rate × 100 */
+                incremental_lift: components["schemas"]["IncrementalLift"] | null;
+                /** @description creative_ab tests: CTR, conversion rate and CPA of the AI asset against each control creative */
+                paid_media_lift: components["schemas"]["PaidMediaLift"] | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReportIncrementalLift: {
+            /** @description The result of the one holdout test in scope; null with none or several (see reason) */
+            result: components["schemas"]["IncrementalLift"] | null;
+            /** @description Why result is null */
+            reason: string | null;
+            /** @description Every holdout test in scope, one entry each (never pooled) */
+            tests: {
+                /** Format: uuid */
+                testId: string;
+                name: string;
+                /** Format: uuid */
+                campaignId: string;
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                /** @description null: its arms do not fit a holdout test */
+                result: components["schemas"]["IncrementalLift"] | null;
+            }[];
+        };
+        ReportPaidMediaLift: {
+            /** @description The result of the one creative A/B test in scope; null with none or several (see reason) */
+            result: components["schemas"]["PaidMediaLift"] | null;
+            /** @description Why result is null */
+            reason: string | null;
+            /** @description Every creative A/B test in scope, one entry each (never pooled) */
+            tests: {
+                /** Format: uuid */
+                testId: string;
+                name: string;
+                /** Format: uuid */
+                campaignId: string;
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                /** @description null: its arms do not fit a creative A/B test */
+                result: components["schemas"]["PaidMediaLift"] | null;
+            }[];
+        };
         TierThresholds: {
             /** @enum {string} */
             kpiId: "engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi";
@@ -6475,6 +7253,10 @@ export interface components {
                     tierUnavailable: string | null;
                     currency: string;
                 };
+                /** @description (treatment conversion rate − holdout conversion rate) / holdout conversion rate × 100, from the holdout paid tests of the campaigns in scope that run in the period (source filters do not narrow them) */
+                incremental_lift: components["schemas"]["ReportIncrementalLift"];
+                /** @description CTR, conversion rate and CPA of the AI asset against the control creative, from the creative A/B paid tests of the campaigns in scope that run in the period (source filters do not narrow them) */
+                paid_media_lift: components["schemas"]["ReportPaidMediaLift"];
             };
             /** @description views → clicks → registrations → target actions */
             funnel: {

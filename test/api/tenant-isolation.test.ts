@@ -5,7 +5,7 @@ import { startTestApp, type Client } from '../support/api-harness.ts';
 // records: a foreign id must answer 404 and nothing of B may leak into A's answers.
 // A route without a case here fails the coverage test, so new routes cannot skip this check.
 
-type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; linkId: string; offerCodeId: string; paidTestId: string };
+type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; linkId: string; offerCodeId: string; paidTestId: string; shareLinkId: string };
 type Case = { query?: string; body?: unknown; csv?: string; pathName?: string; expect: 'not_found' | 'no_leak' | 'public' };
 
 const cases: Record<string, (b: Foreign) => Case> = {
@@ -65,6 +65,14 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'post /v1/conversions/bulk': (b) => ({ body: { counts: [{ linkId: b.linkId, day: '2026-03-01', clicks: 1, currency: 'USD' }] }, expect: 'not_found' }),
   'post /v1/survey-answers/bulk': (b) => ({ body: { answers: [{ sourceId: b.sourceId, day: '2026-03-01', answers: 1 }] }, expect: 'not_found' }),
   'get /v1/reports/commercial': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+  'get /v1/reports/campaign/{id}': () => ({ expect: 'not_found' }),
+  'get /v1/reports/overview': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+  'get /v1/reports/comparison': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+  'post /v1/reports/campaign/{id}/share-links': () => ({ body: { expiresInDays: 7 }, expect: 'not_found' }),
+  'get /v1/share-links': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+  'delete /v1/share-links/{id}': () => ({ expect: 'not_found' }),
+  // Public by design: the token alone opens one campaign's report (see the case below the loop).
+  'get /v1/shared/campaign-report/{token}': () => ({ expect: 'public' }),
   'post /v1/paid-tests': (b) => ({ body: { campaignId: b.campaignId, name: 'Stolen', kind: 'creative_ab', startsOn: '2026-03-01', endsOn: '2026-03-31', arms: [{ name: 'ai', role: 'treatment', assetId: b.assetId, aiGenerated: true, spendMinor: 1, currency: 'USD' }, { name: 'control', role: 'control', spendMinor: 1, currency: 'USD' }] }, expect: 'not_found' }),
   'get /v1/paid-tests': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
   'get /v1/paid-tests/{id}': () => ({ expect: 'not_found' }),
@@ -84,14 +92,17 @@ const pathIds: Array<[RegExp, keyof Foreign]> = [
   [/^\/v1\/imports\//, 'importId'],
   [/^\/v1\/tracking-links\//, 'linkId'],
   [/^\/v1\/offer-codes\//, 'offerCodeId'],
+  [/^\/v1\/reports\/campaign\//, 'campaignId'],
+  [/^\/v1\/share-links\//, 'shareLinkId'],
   [/^\/v1\/paid-tests\//, 'paidTestId'],
 ];
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;
 let foreign: Foreign;
 let b: Client;
+let foreignShareToken: string;
 
-async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'importId'>> {
+async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'importId' | 'shareLinkId'>> {
   const source = await client.post('/v1/sources', { kind: 'ai_character', name: 'Char', launchedOn: '2026-01-01' });
   const campaign = await client.post('/v1/campaigns', { name: 'Camp', goal: 'sales', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'buy' });
   const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Brief' });
@@ -115,7 +126,9 @@ beforeAll(async () => {
   b = other.admin;
   const imported = await harness.app.inject({ method: 'POST', url: '/v1/imports/comments', headers: { authorization: `Bearer ${b.key}`, 'content-type': 'text/csv' }, payload: 'Post ID,Comment ID,Comment,Timestamp\n00000000-0000-4000-8000-000000000000,c1,hi,2026-01-01 00:00:00\n' });
   const theirs = await populate(b);
-  foreign = { ...theirs, backfillId: (await b.post('/v1/classification/backfills')).body.id, importId: imported.json().id };
+  const shared = await b.post(`/v1/reports/campaign/${theirs.campaignId}/share-links`, {});
+  foreignShareToken = shared.body.token;
+  foreign = { ...theirs, backfillId: (await b.post('/v1/classification/backfills')).body.id, importId: imported.json().id, shareLinkId: shared.body.id };
 });
 afterAll(() => harness.close());
 
@@ -150,6 +163,17 @@ describe('tenant isolation', () => {
     expect(JSON.stringify(await snapshotOf(b))).toBe(before);
   });
 
+  it("opens a shared report by its token alone, and only that link's campaign: another workspace's ids are no token", async () => {
+    const theirs = await harness.app.inject({ method: 'GET', url: `/v1/shared/campaign-report/${foreignShareToken}` });
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.json().campaign.id).toBe(foreign.campaignId);
+    const mine = (await harness.admin.get('/v1/campaigns')).body.items.map((c: { id: string }) => c.id);
+    for (const id of mine) expect(theirs.body).not.toContain(id);
+    for (const id of [foreign.shareLinkId, foreign.campaignId, `${foreignShareToken}x`]) {
+      const response = await harness.app.inject({ method: 'GET', url: `/v1/shared/campaign-report/${id}`, headers: { authorization: `Bearer ${harness.admin.key}` } });
+      expect(response.statusCode).toBe(404);
+    }
+  });
 });
 
 async function snapshotOf(client: Client) {
@@ -163,6 +187,7 @@ async function snapshotOf(client: Client) {
     posts: (await client.get('/v1/posts')).body,
     comments: (await client.get('/v1/comments')).body,
     keys: (await client.get('/v1/api-keys')).body.items.map((k: { id: string; revokedAt: string | null }) => [k.id, k.revokedAt]),
+    shareLinks: (await client.get('/v1/share-links')).body.items.map((l: { id: string; revokedAt: string | null; expiresAt: string }) => [l.id, l.revokedAt, l.expiresAt]),
     paidTests: (await client.get('/v1/paid-tests')).body,
   };
 }

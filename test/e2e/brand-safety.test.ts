@@ -54,7 +54,10 @@ describe('brand safety in a browser', () => {
         const character = (await call('GET', '/v1/sources?kind=ai_character')).items[0];
         characterId = character.id;
         const [post] = (await call('GET', `/v1/posts?sourceId=${characterId}&sort=publishedAt&order=desc&limit=1`)).items;
-        const at = Math.min(Date.parse(post.publishedAt) + 5 * 86_400_000, now.getTime() - 3_600_000);
+        // Noon (UTC) of that day, so the burst never straddles midnight and splits into two small days.
+        const roughNoon = new Date(Date.parse(post.publishedAt) + 5 * 86_400_000);
+        roughNoon.setUTCHours(12, 0, 0, 0);
+        const at = Math.min(roughNoon.getTime(), now.getTime() - 3_600_000);
         characterPostId = post.id;
         roughDayIso = new Date(at).toISOString().slice(0, 10);
         const comments = Array.from({ length: 30 }, (_, n) => ({

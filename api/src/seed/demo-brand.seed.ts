@@ -54,10 +54,13 @@ export async function seedDemoBrand(em: EntityManager, now: Date) {
 
 // Comments on every post; the job workers classify them once the product runs.
 async function seedDemoComments(em: EntityManager, workspaceId: string, now: Date) {
-  const posts = await em.find(Post, { workspace: workspaceId }, { orderBy: { publishedAt: 'asc' } });
+  const posts = await em.find(Post, { workspace: workspaceId }, { orderBy: { publishedAt: 'asc' }, populate: ['source'] });
+  // One of the character's posts, mid-way through its history, had a rough day: a visible spike
+  // with calm days before and after it.
+  const characterPosts = posts.filter((post) => post.source.kind === 'ai_character');
+  const roughPost = characterPosts[Math.floor(characterPosts.length / 2)];
   const comments = posts.flatMap((post, index) => {
-    // The most recent of the character's posts had a rough day: a visible spike.
-    const badDay = index === posts.length - 1;
+    const badDay = post === roughPost;
     return demoComments(index, badDay ? 60 : 40, badDay)
       .map((comment, n) => ({ postId: post.id, platformCommentId: `demo-${index}-${n}`, authorHandle: `@fan${(n * 31 + index) % 97}`, text: comment.text, postedAt: new Date(Math.min(now.getTime(), post.publishedAt.getTime() + comment.hoursAfterPost * HOUR)).toISOString() }));
   });

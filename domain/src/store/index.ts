@@ -12,3 +12,4 @@ export * from './repositories/imports.repository.ts';
 export * from './repositories/attribution.repository.ts';
 export * from './repositories/metrics.repository.ts';
 export * from './repositories/paid-tests.repository.ts';
+export * from './repositories/comparison.repository.ts';

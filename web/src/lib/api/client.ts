@@ -35,7 +35,8 @@ export type ApiClientOptions = {
 };
 
 export function createApiClient({ baseUrl, apiKey, fetch }: ApiClientOptions) {
-  return createClient<paths>({
+  // The reports also answer text/csv (exports); the dashboard always reads their JSON.
+  return createClient<paths, `${string}/json`>({
     baseUrl,
     headers: { authorization: `Bearer ${apiKey}`, accept: 'application/json, application/problem+json' },
     ...(fetch ? { fetch } : {}),

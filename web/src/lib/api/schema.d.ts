@@ -4613,6 +4613,8 @@ export interface paths {
                     from?: string;
                     /** @description End of the period (exclusive), ISO-8601 */
                     to?: string;
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    format?: "json" | "csv";
                 };
                 header?: never;
                 path?: never;
@@ -4620,13 +4622,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The report: JSON by default, CSV with format=csv */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["ProductionReport"];
+                        "text/csv": string;
                     };
                 };
                 /** @description Invalid input */
@@ -4706,6 +4709,8 @@ export interface paths {
                     /** @description End of the period (exclusive), ISO-8601 */
                     to?: string;
                     postId?: string;
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    format?: "json" | "csv";
                 };
                 header?: never;
                 path?: never;
@@ -4713,13 +4718,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The report: JSON by default, CSV with format=csv */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["BrandSafetyReport"];
+                        "text/csv": string;
                     };
                 };
                 /** @description Invalid input */
@@ -4791,6 +4797,8 @@ export interface paths {
                     to?: string;
                     /** @description new_followers_lift: days after the campaign end still counted (people follow late) */
                     lagDays?: number;
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    format?: "json" | "csv";
                 };
                 header?: never;
                 path?: never;
@@ -4798,13 +4806,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The report: JSON by default, CSV with format=csv */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["AudienceReport"];
+                        "text/csv": string;
                     };
                 };
                 /** @description Invalid input */
@@ -4874,6 +4883,8 @@ export interface paths {
                     from?: string;
                     /** @description End of the period (exclusive), ISO-8601 */
                     to?: string;
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    format?: "json" | "csv";
                 };
                 header?: never;
                 path?: never;
@@ -4881,13 +4892,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The report: JSON by default, CSV with format=csv */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["CommercialReport"];
+                        "text/csv": string;
                     };
                 };
                 /** @description Invalid input */
@@ -4927,6 +4939,589 @@ export interface paths {
                     };
                 };
                 /** @description The scope mixes currencies */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/campaign/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One campaign on one page: reach and engagement, audience quality, sentiment, production, the funnel, the cost, every tiered KPI with its tier, one insight per KPI and the verdict
+         * @description Built from the audience, brand-safety, production and commercial reports of the campaign (narrowed by the same filters). The verdict (scale, learn & repeat, fix the creative, fix the funnel, stop) uses the tiers of every layer and names the rule that fired.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    sourceId?: string;
+                    sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                    /** @description Start of the period (inclusive), ISO-8601 */
+                    from?: string;
+                    /** @description End of the period (exclusive), ISO-8601 */
+                    to?: string;
+                    /** @description new_followers_lift: days after the campaign end still counted (people follow late) */
+                    lagDays?: number;
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report: JSON by default, CSV with format=csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The campaign's figures mix currencies */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The three layers side by side per source kind (AI character, human creator, studio, product ad): production, audience and commercial headline KPIs with their tiers
+         * @description Each kind is the production, audience and commercial report asked with that sourceKind and the same filters. A kind whose commercial scope mixes currencies shows commerce null and says why.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    /** @description Start of the period (inclusive), ISO-8601 */
+                    from?: string;
+                    /** @description End of the period (exclusive), ISO-8601 */
+                    to?: string;
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report: JSON by default, CSV with format=csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OverviewReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sources compared by the job: the goal's deciding KPIs, each source over the same number of days since its launch, in one currency, ranked per KPI
+         * @description Each source is measured over [launch, launch + windowDays) (its launch date, else its first post) by the audience and commercial reports asked with its id and that window. A source whose window has not elapsed by asOf is too new to compare: listed, never ranked. Cost KPIs rank lower-is-better. Sources spending in different currencies are refused (422).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The job the sources are compared on; it picks the deciding KPIs. Default: the campaign's goal; without a campaign, every goal's deciding KPIs */
+                    goal?: "awareness" | "traffic" | "engagement" | "lead_generation" | "sales";
+                    /** @description Each source is measured over [launch, launch + windowDays): the same age for every source */
+                    windowDays?: number;
+                    /** @description The moment the comparison is made (default now); a source whose window has not elapsed by then is too new to compare */
+                    asOf?: string;
+                    /** @description Only this campaign's sources and posts */
+                    campaignId?: string;
+                    sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report: JSON by default, CSV with format=csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComparisonReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The sources spend in different currencies */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/campaign/{id}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share a campaign's report read-only with someone without an API key; the token is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Days until the link stops working (1–90, default 7)
+                         * @default 7
+                         */
+                        expiresInDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuedShareLink"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List share links, newest first (never their tokens) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this campaign's links */
+                    campaignId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ShareLink"][];
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/share-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a share link (an admin or its creator): it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShareLink"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shared/campaign-report/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign report behind a share link: no API key needed
+         * @description Unknown, expired and revoked links all answer 404. Never cached, never indexed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The token of a share link */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown, expired or revoked link */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The campaign's figures mix currencies */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6155,6 +6750,695 @@ export interface components {
                 missingLabel: number;
             };
         };
+        TieredKpiInput: {
+            /** @enum {string} */
+            kpiId: "engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi";
+            /** @enum {string} */
+            layer: "audience" | "commerce";
+            /** @description null: not enough data; money KPIs in major units of currency */
+            value: number | null;
+            tier: ("weak" | "average" | "strong" | "exceptional") | null;
+            /** @description The currency of a money KPI (and of ROI's revenue and cost); null otherwise */
+            currency: string | null;
+            thresholds: {
+                /** @enum {string} */
+                source: "default" | "workspace";
+                /** @enum {string} */
+                direction: "higher_is_better" | "lower_is_better";
+                average: number;
+                strong: number;
+                exceptional: number;
+                currency: string | null;
+            };
+            /** @description Why tier is null although value is not */
+            tierUnavailable: string | null;
+        };
+        CampaignReportInput: {
+            campaign: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                goal: "awareness" | "traffic" | "engagement" | "lead_generation" | "sales";
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                attributionWindowDays: number;
+                budget: components["schemas"]["MoneyInput"];
+                targetAction: string;
+                trackingKeywords: string[];
+            };
+            scope: {
+                /** Format: uuid */
+                sourceId?: string;
+                /** @enum {string} */
+                sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                /**
+                 * Format: date-time
+                 * @description Start of the period (inclusive), ISO-8601
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the period (exclusive), ISO-8601
+                 */
+                to?: string;
+                /**
+                 * @description new_followers_lift: days after the campaign end still counted (people follow late)
+                 * @default 14
+                 */
+                lagDays: number;
+                basis: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Every amount of the commercial layer is in this currency */
+            currency: string;
+            /** @description From the audience report of the campaign */
+            reach: {
+                sample: {
+                    /** @description Posts published in the period that match the filters */
+                    posts: number;
+                    /** @description Of those, posts with a metric snapshot captured in the period (their latest one is used) */
+                    withSnapshot: number;
+                    withoutSnapshot: number;
+                };
+                /** @description Sum of the posts' reach (an account reached by two posts counts twice) */
+                reach: {
+                    value: number | null;
+                    /** @description Posts whose latest snapshot reports it */
+                    posts: number;
+                };
+                impressions: {
+                    value: number | null;
+                    /** @description Posts whose latest snapshot reports it */
+                    posts: number;
+                };
+                views: {
+                    value: number | null;
+                    /** @description Posts whose latest snapshot reports it */
+                    posts: number;
+                };
+            };
+            /** @description From the audience report of the campaign */
+            engagement: {
+                /** @description (likes + comments + shares + saves) / followers × 100 */
+                engagement_rate: {
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                    thresholds: components["schemas"]["TierThresholdsInput"];
+                    tierUnavailable: string | null;
+                    /** @description Counters no post in the sample reported (left out of the sum rather than read as 0) */
+                    unreported: string[];
+                    posts: number;
+                    interactions: number | null;
+                    followers: number | null;
+                    basis: string;
+                };
+                /** @description (likes + comments + shares + saves) / views × 100 */
+                engagement_rate_by_views: {
+                    value: number | null;
+                    /** @description Counters no post in the sample reported (left out of the sum rather than read as 0) */
+                    unreported: string[];
+                    /** @description Posts reporting views and an interaction */
+                    posts: number;
+                    interactions: number | null;
+                    views: number | null;
+                };
+                /** @description saves / reach × 100 (impressions when reach is unknown) */
+                save_rate: {
+                    value: number | null;
+                    /** @description reach when any post in scope reports it with the count, else impressions */
+                    base: ("reach" | "impressions") | null;
+                    /** @description Posts reporting both the count and the base */
+                    posts: number;
+                    count: number | null;
+                    denominator: number | null;
+                };
+                /** @description shares / reach × 100 (impressions when reach is unknown) */
+                share_rate: {
+                    value: number | null;
+                    /** @description reach when any post in scope reports it with the count, else impressions */
+                    base: ("reach" | "impressions") | null;
+                    /** @description Posts reporting both the count and the base */
+                    posts: number;
+                    count: number | null;
+                    denominator: number | null;
+                };
+                /** @description profile visits + link-in-bio clicks + follows from the posts */
+                profile_actions: {
+                    value: number | null;
+                    /** @description Counters no post in the sample reported (left out of the sum rather than read as 0) */
+                    unreported: string[];
+                    /** @description Posts reporting any of the three */
+                    posts: number;
+                };
+                /** @description (followers after − followers before) / followers before × 100, over the sources of the posts in scope, summed */
+                audience_growth_rate: {
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                    thresholds: components["schemas"]["TierThresholdsInput"];
+                    tierUnavailable: string | null;
+                    followersBefore: number | null;
+                    followersAfter: number | null;
+                    /** @description The period's first day (null: each source's first follower count) */
+                    startDay: string | null;
+                    /** @description The period's last day (null: each source's latest follower count) */
+                    endDay: string | null;
+                    sources: {
+                        /** Format: uuid */
+                        sourceId: string;
+                        name: string;
+                        followersBefore: number | null;
+                        followersAfter: number | null;
+                        value: number | null;
+                    }[];
+                    /** @description Sources lacking a count at the start or the end: left out of the sums */
+                    sourcesWithoutData: number;
+                };
+                /** @description Followers gained from the campaign start to its end + lag, minus the organic gain of as many days before the start; one campaign only */
+                new_followers_lift: {
+                    value: number | null;
+                    /** @description Why value is null */
+                    reason: string | null;
+                    lagDays: number;
+                    window: {
+                        /** Format: date */
+                        start: string;
+                        /** Format: date */
+                        end: string;
+                    } | null;
+                    baselineWindow: {
+                        /** Format: date */
+                        start: string;
+                        /** Format: date */
+                        end: string;
+                    } | null;
+                    windowGain: number | null;
+                    baselineGain: number | null;
+                    sources: {
+                        /** Format: uuid */
+                        sourceId: string;
+                        name: string;
+                        value: number | null;
+                        windowGain: number | null;
+                        baselineGain: number | null;
+                        missing: string | null;
+                    }[];
+                };
+                /** @description Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts */
+                brand_mentions_per_post: {
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                    thresholds: components["schemas"]["TierThresholdsInput"];
+                    tierUnavailable: string | null;
+                    mentions: number;
+                    posts: number;
+                    reason: string | null;
+                };
+                /** @description Comments that name the character / classified comments × 100, each at its latest classification */
+                character_mention_rate: {
+                    value: number | null;
+                    mentioning: number;
+                    classified: number;
+                };
+            };
+            /** @description Who the audience is, by country and language, from the audience breakdowns of the campaign's posts (else of their sources); null when neither is known */
+            audienceQuality: {
+                country: {
+                    /**
+                     * @description posts: the campaign posts' own breakdowns; sources: their accounts' breakdowns, used when no post has one
+                     * @enum {string}
+                     */
+                    basis: "posts" | "sources";
+                    /** @description Posts (or sources) with a breakdown, each at its latest day */
+                    subjects: number;
+                    /** @description Posts (or sources) in scope */
+                    inScope: number;
+                    /** @description Mean share over the subjects (a subject without the key counts 0), largest first */
+                    shares: {
+                        key: string;
+                        /** @description Percent */
+                        share: number | null;
+                    }[];
+                } | null;
+                language: {
+                    /**
+                     * @description posts: the campaign posts' own breakdowns; sources: their accounts' breakdowns, used when no post has one
+                     * @enum {string}
+                     */
+                    basis: "posts" | "sources";
+                    /** @description Posts (or sources) with a breakdown, each at its latest day */
+                    subjects: number;
+                    /** @description Posts (or sources) in scope */
+                    inScope: number;
+                    /** @description Mean share over the subjects (a subject without the key counts 0), largest first */
+                    shares: {
+                        key: string;
+                        /** @description Percent */
+                        share: number | null;
+                    }[];
+                } | null;
+            } | null;
+            /** @description From the brand-safety report of the campaign */
+            sentiment: {
+                /** @description Every count uses the latest classification of each comment */
+                totals: {
+                    /** @description Comments in scope, classified or not */
+                    comments: number;
+                    /** @description Comments with at least one classification */
+                    classified: number;
+                    /** @description Comments with an open classification task */
+                    waiting: number;
+                    positive: number;
+                    neutral: number;
+                    negative: number;
+                    /** @description Classified comments with at least one brand-safety flag */
+                    flagged: number;
+                    mentioningCharacter: number;
+                };
+                /** @description positive, neutral, negative / classified × 100; null when nothing is classified */
+                sentiment_share: {
+                    positive: number | null;
+                    neutral: number | null;
+                    negative: number | null;
+                } | null;
+                /** @description comments with any brand-safety flag / classified × 100 */
+                flagged_comment_rate: number | null;
+                /** @description The categories flagged at least once, most frequent first */
+                flaggedByCategory: {
+                    /** @enum {string} */
+                    category: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial";
+                    count: number;
+                    /** @description count / classified × 100 */
+                    rate: number | null;
+                }[];
+                /** @description Days whose negative or flagged share is far above the trailing baseline (see spikeRule) */
+                spikes: {
+                    /** Format: date */
+                    day: string;
+                    /** @enum {string} */
+                    metric: "negative_share" | "flagged_share";
+                    share: number;
+                    baselineMean: number;
+                    /** @description Sample sd of the baseline shares, before the floor */
+                    baselineSd: number;
+                    /** @description The share the day had to reach */
+                    threshold: number;
+                    comments: number;
+                    baselineDays: number;
+                }[];
+            };
+            /** @description From the production report of the campaign (assets whose brief opened in the period); null when that report refuses the data (see productionUnavailable) */
+            production: {
+                currency: string;
+                assets_in_scope: number;
+                /** @description Assets whose current state is approved or published */
+                approved_assets: number;
+                rejected_assets: number;
+                /** @description approved / (approved + rejected) × 100 */
+                approval_rate: {
+                    value: number | null;
+                    decided: number;
+                };
+                first_pass_approval_rate: {
+                    value: number | null;
+                    firstPass: number;
+                    n: number;
+                };
+                revisions_per_approved: {
+                    value: number | null;
+                    rounds: number;
+                    n: number;
+                };
+                brief_to_approval_hours: components["schemas"]["DistributionInput"];
+                brief_to_post_hours: components["schemas"]["DistributionInput"];
+                /** @description generation cost + production hours × hourly rate + other costs, over ALL assets in scope */
+                production_cost: {
+                    total: components["schemas"]["MoneyInput"];
+                    generation: components["schemas"]["MoneyInput"];
+                    people: components["schemas"]["MoneyInput"];
+                    other: components["schemas"]["MoneyInput"];
+                    hours: number;
+                } | null;
+                cost_per_approved_asset: components["schemas"]["MoneyInput"] | null;
+            } | null;
+            /** @description Why production is null, e.g. an asset published before its brief opened */
+            productionUnavailable: string | null;
+            /** @description views → clicks → registrations → target actions */
+            funnel: {
+                steps: {
+                    /** @enum {string} */
+                    step: "views" | "clicks" | "registrations" | "target_actions";
+                    count: number | null;
+                    /** @description Percent of the previous step; null for the first */
+                    rate: number | null;
+                    /** @description Percent of views */
+                    overallRate: number | null;
+                }[];
+                /** @description The step with the lowest step-to-step rate */
+                biggestDrop: {
+                    /** @enum {string} */
+                    from: "views" | "clicks" | "registrations" | "target_actions";
+                    /** @enum {string} */
+                    to: "views" | "clicks" | "registrations" | "target_actions";
+                    rate: number;
+                    /** @description 100 − rate */
+                    drop: number;
+                } | null;
+            };
+            /** @description Budget actually spent: campaign fees + paid spend of the paid posts + production cost of the AI-character assets used; null when no campaign is in scope */
+            cost: {
+                total: components["schemas"]["MoneyInput"];
+                components: {
+                    /** @enum {string} */
+                    kind: "fees" | "paid_spend" | "production" | "other";
+                    label: string;
+                    amount: components["schemas"]["MoneyInput"];
+                    /** @description Campaigns, paid posts or assets behind the amount */
+                    items: number;
+                }[];
+            } | null;
+            /** @description From the commercial report of the campaign; its tiered KPIs are in tieredKpis */
+            commerce: {
+                inputs: {
+                    /** @description Posts of the campaigns in scope published in the period */
+                    posts: number;
+                    paidPosts: number;
+                    /** @description Posts with a metric snapshot captured in the period */
+                    measuredPosts: number;
+                    postsWithImpressions: number;
+                    postsWithViews: number;
+                    /** @description Sum of each post's latest snapshot in the period */
+                    impressions: number | null;
+                    views: number | null;
+                    /** @description From conversion counts, inside each campaign's attribution window */
+                    clicks: number | null;
+                    sessions: number | null;
+                    registrations: number | null;
+                    targetActions: number | null;
+                    /** @description Post-purchase survey answers naming the sources in scope */
+                    surveyAnswers: number | null;
+                };
+                /** @description cost / impressions × 1000 */
+                cpm: components["schemas"]["CostKpiInput"];
+                /** @description cost / registrations (or installs) */
+                cpr: components["schemas"]["CostKpiInput"];
+                /** @description Attributed sales inside each campaign's attribution window */
+                sales: number | null;
+                /** @description Attributed revenue inside each campaign's attribution window */
+                revenue: components["schemas"]["MoneyInput"] | null;
+            };
+            /** @description Every KPI with benchmark tiers, audience then commerce */
+            tieredKpis: components["schemas"]["TieredKpiInput"][];
+            /** @description One sentence per tiered KPI: what it means and what to try next */
+            insights: {
+                /** @enum {string} */
+                kpiId: "engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi";
+                text: string;
+            }[];
+            /** @description scale, learn & repeat, fix the creative, fix the funnel, or stop, from the tiers of every layer */
+            verdict: {
+                /** @enum {string} */
+                verdict: "scale" | "learn_and_repeat" | "fix_the_creative" | "fix_the_funnel" | "stop";
+                /** @description The documented rule that fired (domain verdict.ts) */
+                rule: string;
+                reason: string;
+                decisive: ("engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi")[];
+            };
+            notes: string[];
+        };
+        ComparisonReportInput: {
+            scope: {
+                /** @description null: no goal asked and no campaign, so every goal's deciding KPIs */
+                goal: ("awareness" | "traffic" | "engagement" | "lead_generation" | "sales") | null;
+                /**
+                 * @description Each source is measured over [launch, launch + windowDays): the same age for every source
+                 * @default 90
+                 */
+                windowDays: number;
+                /** Format: date-time */
+                asOf: string;
+                /**
+                 * Format: uuid
+                 * @description Only this campaign's sources and posts
+                 */
+                campaignId?: string;
+                /** @enum {string} */
+                sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                /**
+                 * @description Where the goal came from
+                 * @enum {string}
+                 */
+                goalFrom: "query" | "campaign" | "every_goal";
+                basis: string;
+            };
+            /** @description The one currency of every money KPI compared; null when no deciding KPI is money */
+            currency: string | null;
+            /** @description The KPIs that decide for the goal (for every goal without one), in the domain's order (cost KPIs: lower is better) */
+            decisiveKpis: {
+                /** @enum {string} */
+                kpiId: "reach" | "impressions" | "cpm" | "brand_mentions_per_post" | "sentiment" | "ctr" | "clicks" | "cpc" | "likes" | "comments" | "shares" | "saves" | "engagement_rate" | "save_rate" | "share_rate" | "target_actions" | "conversions" | "cpa" | "sales" | "revenue" | "roi" | "conversion_rate";
+                /** @enum {string} */
+                direction: "higher_is_better" | "lower_is_better";
+                money: boolean;
+                /** @description The goals this KPI decides */
+                goals: ("awareness" | "traffic" | "engagement" | "lead_generation" | "sales")[];
+            }[];
+            /** @description Every source compared, by name */
+            sources: {
+                /** Format: uuid */
+                sourceId: string;
+                name: string;
+                /** @enum {string} */
+                kind: "ai_character" | "human_creator" | "studio" | "product_ad";
+                launch: {
+                    on: string | null;
+                    /** @description The source's recorded launch date, else its first post's UTC day */
+                    basis: ("launched_on" | "first_post") | null;
+                };
+                /**
+                 * @description no_launch_date: neither a launch date nor any post, so no window
+                 * @enum {string}
+                 */
+                status: "aligned" | "too_new_to_compare" | "no_launch_date";
+                daysSinceLaunch: number | null;
+                /** @description The aligned window (to exclusive); null unless aligned */
+                window: {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to: string;
+                } | null;
+                /** @description The commercial report's currency for this source's window */
+                currency: string | null;
+                /** @description What the figures rest on; null unless aligned */
+                sample: {
+                    /** @description Posts published in the window */
+                    posts: number;
+                    postsWithSnapshot: number;
+                    /** @description Metric snapshots captured in the window */
+                    snapshots: number;
+                    /** @description From conversion counts (when a deciding KPI is commercial) */
+                    clicks: number | null;
+                    /** @description When a deciding KPI reads comments */
+                    classifiedComments: number | null;
+                } | null;
+                /** @description The deciding KPIs over the window; empty unless aligned */
+                kpis: {
+                    /** @enum {string} */
+                    kpiId: "reach" | "impressions" | "cpm" | "brand_mentions_per_post" | "sentiment" | "ctr" | "clicks" | "cpc" | "likes" | "comments" | "shares" | "saves" | "engagement_rate" | "save_rate" | "share_rate" | "target_actions" | "conversions" | "cpa" | "sales" | "revenue" | "roi" | "conversion_rate";
+                    /** @description null: not enough data; money in major units of currency */
+                    value: number | null;
+                    currency: string | null;
+                    /** @description The counts behind this figure */
+                    sample: {
+                        [key: string]: number | null;
+                    };
+                }[];
+            }[];
+            /** @description One ranking per deciding KPI */
+            rankings: {
+                /** @enum {string} */
+                kpiId: "reach" | "impressions" | "cpm" | "brand_mentions_per_post" | "sentiment" | "ctr" | "clicks" | "cpc" | "likes" | "comments" | "shares" | "saves" | "engagement_rate" | "save_rate" | "share_rate" | "target_actions" | "conversions" | "cpa" | "sales" | "revenue" | "roi" | "conversion_rate";
+                /** @enum {string} */
+                direction: "higher_is_better" | "lower_is_better";
+                currency: string | null;
+                /** @description Ranked best first, then sources without data, then those too new to compare */
+                entries: {
+                    /** Format: uuid */
+                    sourceId: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: "ai_character" | "human_creator" | "studio" | "product_ad";
+                    /** @enum {string} */
+                    status: "ranked" | "no_data" | "too_new_to_compare";
+                    /** @description 1 is best; ties share a rank */
+                    rank: number | null;
+                    value: number | null;
+                }[];
+            }[];
+            notes: string[];
+        };
+        OverviewReportInput: {
+            scope: {
+                /** Format: uuid */
+                campaignId?: string;
+                /**
+                 * Format: date-time
+                 * @description Start of the period (inclusive), ISO-8601
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the period (exclusive), ISO-8601
+                 */
+                to?: string;
+                basis: string;
+            };
+            /** @description One entry per source kind: ai_character, human_creator, studio, product_ad */
+            kinds: {
+                /** @enum {string} */
+                sourceKind: "ai_character" | "human_creator" | "studio" | "product_ad";
+                /** @description Layer 1, from the production report with this source kind; null when that report refuses its scope (see productionUnavailable) */
+                production: {
+                    currency: string;
+                    assets_in_scope: number;
+                    /** @description Assets whose current state is approved or published */
+                    approved_assets: number;
+                    /** @description approved / (approved + rejected) × 100 */
+                    approval_rate: {
+                        value: number | null;
+                        decided: number;
+                    };
+                    cost_per_approved_asset: components["schemas"]["MoneyInput"] | null;
+                } | null;
+                /** @description Why production is null: the refusal of the production report */
+                productionUnavailable: string | null;
+                /** @description Layer 2, from the audience report with this source kind */
+                audience: {
+                    /** @description Posts published in the period */
+                    posts: number;
+                    /** @description Sum of the posts' reach (an account reached by two posts counts twice) */
+                    reach: {
+                        value: number | null;
+                        /** @description Posts whose latest snapshot reports it */
+                        posts: number;
+                    };
+                    engagement_rate: {
+                        value: number | null;
+                        tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                        /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                        thresholds: components["schemas"]["TierThresholdsInput"];
+                        tierUnavailable: string | null;
+                        posts: number;
+                    };
+                    audience_growth_rate: {
+                        value: number | null;
+                        tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                        /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                        thresholds: components["schemas"]["TierThresholdsInput"];
+                        tierUnavailable: string | null;
+                        followersBefore: number | null;
+                        followersAfter: number | null;
+                        /** @description Sources lacking a count at the start or the end: left out of the sums */
+                        sourcesWithoutData: number;
+                    };
+                };
+                /** @description Layer 3, from the commercial report with this source kind; null when that report refuses its scope, e.g. it mixes currencies (see commerceUnavailable) */
+                commerce: {
+                    currency: string;
+                    posts: number;
+                    /** @description Budget actually spent: campaign fees + paid spend of the paid posts + production cost of the AI-character assets used; null when no campaign is in scope */
+                    cost: {
+                        total: components["schemas"]["MoneyInput"];
+                        components: {
+                            /** @enum {string} */
+                            kind: "fees" | "paid_spend" | "production" | "other";
+                            label: string;
+                            amount: components["schemas"]["MoneyInput"];
+                            /** @description Campaigns, paid posts or assets behind the amount */
+                            items: number;
+                        }[];
+                    } | null;
+                    /** @description cost / impressions × 1000 */
+                    cpm: components["schemas"]["CostKpiInput"];
+                    /** @description clicks / impressions × 100 (views when impressions are unknown) */
+                    ctr: {
+                        /** @description null: not enough data */
+                        value: number | null;
+                        tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                        thresholds: components["schemas"]["KpiThresholdsInput"];
+                        /** @description Why tier is null although value is not */
+                        tierUnavailable: string | null;
+                        /** @description What the clicks were divided by */
+                        base: ("impressions" | "views") | null;
+                    };
+                    /** @description cost / target actions */
+                    cpa: components["schemas"]["RatedCostKpiInput"];
+                    /** @description (revenue − cost) / cost × 100 */
+                    roi: {
+                        /** @description null: not enough data */
+                        value: number | null;
+                        tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                        thresholds: components["schemas"]["KpiThresholdsInput"];
+                        /** @description Why tier is null although value is not */
+                        tierUnavailable: string | null;
+                        currency: string;
+                    };
+                } | null;
+                /** @description Why commerce is null: the refusal of the commercial report */
+                commerceUnavailable: string | null;
+            }[];
+        };
+        ShareLinkInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** Format: date-time */
+            expiresAt: string;
+            revokedAt: string | null;
+            /** @description When the shared report was last opened */
+            lastViewedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IssuedShareLinkInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** Format: date-time */
+            expiresAt: string;
+            revokedAt: string | null;
+            /** @description When the shared report was last opened */
+            lastViewedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The read-only campaign report, no API key needed: send it to whoever should read it */
+            url: string;
+            /** @description Shown once: only its SHA-256 hash is stored, so it cannot be shown again */
+            token: string;
+        };
         SourceInput: {
             /** Format: uuid */
             id: string;
@@ -7381,6 +8665,695 @@ export interface components {
                 aiCharacterPosts: number;
                 missingLabel: number;
             };
+        };
+        TieredKpi: {
+            /** @enum {string} */
+            kpiId: "engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi";
+            /** @enum {string} */
+            layer: "audience" | "commerce";
+            /** @description null: not enough data; money KPIs in major units of currency */
+            value: number | null;
+            tier: ("weak" | "average" | "strong" | "exceptional") | null;
+            /** @description The currency of a money KPI (and of ROI's revenue and cost); null otherwise */
+            currency: string | null;
+            thresholds: {
+                /** @enum {string} */
+                source: "default" | "workspace";
+                /** @enum {string} */
+                direction: "higher_is_better" | "lower_is_better";
+                average: number;
+                strong: number;
+                exceptional: number;
+                currency: string | null;
+            };
+            /** @description Why tier is null although value is not */
+            tierUnavailable: string | null;
+        };
+        CampaignReport: {
+            campaign: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                goal: "awareness" | "traffic" | "engagement" | "lead_generation" | "sales";
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                attributionWindowDays: number;
+                budget: components["schemas"]["Money"];
+                targetAction: string;
+                trackingKeywords: string[];
+            };
+            scope: {
+                /** Format: uuid */
+                sourceId?: string;
+                /** @enum {string} */
+                sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                /**
+                 * Format: date-time
+                 * @description Start of the period (inclusive), ISO-8601
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the period (exclusive), ISO-8601
+                 */
+                to?: string;
+                /**
+                 * @description new_followers_lift: days after the campaign end still counted (people follow late)
+                 * @default 14
+                 */
+                lagDays: number;
+                basis: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Every amount of the commercial layer is in this currency */
+            currency: string;
+            /** @description From the audience report of the campaign */
+            reach: {
+                sample: {
+                    /** @description Posts published in the period that match the filters */
+                    posts: number;
+                    /** @description Of those, posts with a metric snapshot captured in the period (their latest one is used) */
+                    withSnapshot: number;
+                    withoutSnapshot: number;
+                };
+                /** @description Sum of the posts' reach (an account reached by two posts counts twice) */
+                reach: {
+                    value: number | null;
+                    /** @description Posts whose latest snapshot reports it */
+                    posts: number;
+                };
+                impressions: {
+                    value: number | null;
+                    /** @description Posts whose latest snapshot reports it */
+                    posts: number;
+                };
+                views: {
+                    value: number | null;
+                    /** @description Posts whose latest snapshot reports it */
+                    posts: number;
+                };
+            };
+            /** @description From the audience report of the campaign */
+            engagement: {
+                /** @description (likes + comments + shares + saves) / followers × 100 */
+                engagement_rate: {
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                    thresholds: components["schemas"]["TierThresholds"];
+                    tierUnavailable: string | null;
+                    /** @description Counters no post in the sample reported (left out of the sum rather than read as 0) */
+                    unreported: string[];
+                    posts: number;
+                    interactions: number | null;
+                    followers: number | null;
+                    basis: string;
+                };
+                /** @description (likes + comments + shares + saves) / views × 100 */
+                engagement_rate_by_views: {
+                    value: number | null;
+                    /** @description Counters no post in the sample reported (left out of the sum rather than read as 0) */
+                    unreported: string[];
+                    /** @description Posts reporting views and an interaction */
+                    posts: number;
+                    interactions: number | null;
+                    views: number | null;
+                };
+                /** @description saves / reach × 100 (impressions when reach is unknown) */
+                save_rate: {
+                    value: number | null;
+                    /** @description reach when any post in scope reports it with the count, else impressions */
+                    base: ("reach" | "impressions") | null;
+                    /** @description Posts reporting both the count and the base */
+                    posts: number;
+                    count: number | null;
+                    denominator: number | null;
+                };
+                /** @description shares / reach × 100 (impressions when reach is unknown) */
+                share_rate: {
+                    value: number | null;
+                    /** @description reach when any post in scope reports it with the count, else impressions */
+                    base: ("reach" | "impressions") | null;
+                    /** @description Posts reporting both the count and the base */
+                    posts: number;
+                    count: number | null;
+                    denominator: number | null;
+                };
+                /** @description profile visits + link-in-bio clicks + follows from the posts */
+                profile_actions: {
+                    value: number | null;
+                    /** @description Counters no post in the sample reported (left out of the sum rather than read as 0) */
+                    unreported: string[];
+                    /** @description Posts reporting any of the three */
+                    posts: number;
+                };
+                /** @description (followers after − followers before) / followers before × 100, over the sources of the posts in scope, summed */
+                audience_growth_rate: {
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                    thresholds: components["schemas"]["TierThresholds"];
+                    tierUnavailable: string | null;
+                    followersBefore: number | null;
+                    followersAfter: number | null;
+                    /** @description The period's first day (null: each source's first follower count) */
+                    startDay: string | null;
+                    /** @description The period's last day (null: each source's latest follower count) */
+                    endDay: string | null;
+                    sources: {
+                        /** Format: uuid */
+                        sourceId: string;
+                        name: string;
+                        followersBefore: number | null;
+                        followersAfter: number | null;
+                        value: number | null;
+                    }[];
+                    /** @description Sources lacking a count at the start or the end: left out of the sums */
+                    sourcesWithoutData: number;
+                };
+                /** @description Followers gained from the campaign start to its end + lag, minus the organic gain of as many days before the start; one campaign only */
+                new_followers_lift: {
+                    value: number | null;
+                    /** @description Why value is null */
+                    reason: string | null;
+                    lagDays: number;
+                    window: {
+                        /** Format: date */
+                        start: string;
+                        /** Format: date */
+                        end: string;
+                    } | null;
+                    baselineWindow: {
+                        /** Format: date */
+                        start: string;
+                        /** Format: date */
+                        end: string;
+                    } | null;
+                    windowGain: number | null;
+                    baselineGain: number | null;
+                    sources: {
+                        /** Format: uuid */
+                        sourceId: string;
+                        name: string;
+                        value: number | null;
+                        windowGain: number | null;
+                        baselineGain: number | null;
+                        missing: string | null;
+                    }[];
+                };
+                /** @description Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts */
+                brand_mentions_per_post: {
+                    value: number | null;
+                    tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                    /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                    thresholds: components["schemas"]["TierThresholds"];
+                    tierUnavailable: string | null;
+                    mentions: number;
+                    posts: number;
+                    reason: string | null;
+                };
+                /** @description Comments that name the character / classified comments × 100, each at its latest classification */
+                character_mention_rate: {
+                    value: number | null;
+                    mentioning: number;
+                    classified: number;
+                };
+            };
+            /** @description Who the audience is, by country and language, from the audience breakdowns of the campaign's posts (else of their sources); null when neither is known */
+            audienceQuality: {
+                country: {
+                    /**
+                     * @description posts: the campaign posts' own breakdowns; sources: their accounts' breakdowns, used when no post has one
+                     * @enum {string}
+                     */
+                    basis: "posts" | "sources";
+                    /** @description Posts (or sources) with a breakdown, each at its latest day */
+                    subjects: number;
+                    /** @description Posts (or sources) in scope */
+                    inScope: number;
+                    /** @description Mean share over the subjects (a subject without the key counts 0), largest first */
+                    shares: {
+                        key: string;
+                        /** @description Percent */
+                        share: number | null;
+                    }[];
+                } | null;
+                language: {
+                    /**
+                     * @description posts: the campaign posts' own breakdowns; sources: their accounts' breakdowns, used when no post has one
+                     * @enum {string}
+                     */
+                    basis: "posts" | "sources";
+                    /** @description Posts (or sources) with a breakdown, each at its latest day */
+                    subjects: number;
+                    /** @description Posts (or sources) in scope */
+                    inScope: number;
+                    /** @description Mean share over the subjects (a subject without the key counts 0), largest first */
+                    shares: {
+                        key: string;
+                        /** @description Percent */
+                        share: number | null;
+                    }[];
+                } | null;
+            } | null;
+            /** @description From the brand-safety report of the campaign */
+            sentiment: {
+                /** @description Every count uses the latest classification of each comment */
+                totals: {
+                    /** @description Comments in scope, classified or not */
+                    comments: number;
+                    /** @description Comments with at least one classification */
+                    classified: number;
+                    /** @description Comments with an open classification task */
+                    waiting: number;
+                    positive: number;
+                    neutral: number;
+                    negative: number;
+                    /** @description Classified comments with at least one brand-safety flag */
+                    flagged: number;
+                    mentioningCharacter: number;
+                };
+                /** @description positive, neutral, negative / classified × 100; null when nothing is classified */
+                sentiment_share: {
+                    positive: number | null;
+                    neutral: number | null;
+                    negative: number | null;
+                } | null;
+                /** @description comments with any brand-safety flag / classified × 100 */
+                flagged_comment_rate: number | null;
+                /** @description The categories flagged at least once, most frequent first */
+                flaggedByCategory: {
+                    /** @enum {string} */
+                    category: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial";
+                    count: number;
+                    /** @description count / classified × 100 */
+                    rate: number | null;
+                }[];
+                /** @description Days whose negative or flagged share is far above the trailing baseline (see spikeRule) */
+                spikes: {
+                    /** Format: date */
+                    day: string;
+                    /** @enum {string} */
+                    metric: "negative_share" | "flagged_share";
+                    share: number;
+                    baselineMean: number;
+                    /** @description Sample sd of the baseline shares, before the floor */
+                    baselineSd: number;
+                    /** @description The share the day had to reach */
+                    threshold: number;
+                    comments: number;
+                    baselineDays: number;
+                }[];
+            };
+            /** @description From the production report of the campaign (assets whose brief opened in the period); null when that report refuses the data (see productionUnavailable) */
+            production: {
+                currency: string;
+                assets_in_scope: number;
+                /** @description Assets whose current state is approved or published */
+                approved_assets: number;
+                rejected_assets: number;
+                /** @description approved / (approved + rejected) × 100 */
+                approval_rate: {
+                    value: number | null;
+                    decided: number;
+                };
+                first_pass_approval_rate: {
+                    value: number | null;
+                    firstPass: number;
+                    n: number;
+                };
+                revisions_per_approved: {
+                    value: number | null;
+                    rounds: number;
+                    n: number;
+                };
+                brief_to_approval_hours: components["schemas"]["Distribution"];
+                brief_to_post_hours: components["schemas"]["Distribution"];
+                /** @description generation cost + production hours × hourly rate + other costs, over ALL assets in scope */
+                production_cost: {
+                    total: components["schemas"]["Money"];
+                    generation: components["schemas"]["Money"];
+                    people: components["schemas"]["Money"];
+                    other: components["schemas"]["Money"];
+                    hours: number;
+                } | null;
+                cost_per_approved_asset: components["schemas"]["Money"] | null;
+            } | null;
+            /** @description Why production is null, e.g. an asset published before its brief opened */
+            productionUnavailable: string | null;
+            /** @description views → clicks → registrations → target actions */
+            funnel: {
+                steps: {
+                    /** @enum {string} */
+                    step: "views" | "clicks" | "registrations" | "target_actions";
+                    count: number | null;
+                    /** @description Percent of the previous step; null for the first */
+                    rate: number | null;
+                    /** @description Percent of views */
+                    overallRate: number | null;
+                }[];
+                /** @description The step with the lowest step-to-step rate */
+                biggestDrop: {
+                    /** @enum {string} */
+                    from: "views" | "clicks" | "registrations" | "target_actions";
+                    /** @enum {string} */
+                    to: "views" | "clicks" | "registrations" | "target_actions";
+                    rate: number;
+                    /** @description 100 − rate */
+                    drop: number;
+                } | null;
+            };
+            /** @description Budget actually spent: campaign fees + paid spend of the paid posts + production cost of the AI-character assets used; null when no campaign is in scope */
+            cost: {
+                total: components["schemas"]["Money"];
+                components: {
+                    /** @enum {string} */
+                    kind: "fees" | "paid_spend" | "production" | "other";
+                    label: string;
+                    amount: components["schemas"]["Money"];
+                    /** @description Campaigns, paid posts or assets behind the amount */
+                    items: number;
+                }[];
+            } | null;
+            /** @description From the commercial report of the campaign; its tiered KPIs are in tieredKpis */
+            commerce: {
+                inputs: {
+                    /** @description Posts of the campaigns in scope published in the period */
+                    posts: number;
+                    paidPosts: number;
+                    /** @description Posts with a metric snapshot captured in the period */
+                    measuredPosts: number;
+                    postsWithImpressions: number;
+                    postsWithViews: number;
+                    /** @description Sum of each post's latest snapshot in the period */
+                    impressions: number | null;
+                    views: number | null;
+                    /** @description From conversion counts, inside each campaign's attribution window */
+                    clicks: number | null;
+                    sessions: number | null;
+                    registrations: number | null;
+                    targetActions: number | null;
+                    /** @description Post-purchase survey answers naming the sources in scope */
+                    surveyAnswers: number | null;
+                };
+                /** @description cost / impressions × 1000 */
+                cpm: components["schemas"]["CostKpi"];
+                /** @description cost / registrations (or installs) */
+                cpr: components["schemas"]["CostKpi"];
+                /** @description Attributed sales inside each campaign's attribution window */
+                sales: number | null;
+                /** @description Attributed revenue inside each campaign's attribution window */
+                revenue: components["schemas"]["Money"] | null;
+            };
+            /** @description Every KPI with benchmark tiers, audience then commerce */
+            tieredKpis: components["schemas"]["TieredKpi"][];
+            /** @description One sentence per tiered KPI: what it means and what to try next */
+            insights: {
+                /** @enum {string} */
+                kpiId: "engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi";
+                text: string;
+            }[];
+            /** @description scale, learn & repeat, fix the creative, fix the funnel, or stop, from the tiers of every layer */
+            verdict: {
+                /** @enum {string} */
+                verdict: "scale" | "learn_and_repeat" | "fix_the_creative" | "fix_the_funnel" | "stop";
+                /** @description The documented rule that fired (domain verdict.ts) */
+                rule: string;
+                reason: string;
+                decisive: ("engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi")[];
+            };
+            notes: string[];
+        };
+        ComparisonReport: {
+            scope: {
+                /** @description null: no goal asked and no campaign, so every goal's deciding KPIs */
+                goal: ("awareness" | "traffic" | "engagement" | "lead_generation" | "sales") | null;
+                /**
+                 * @description Each source is measured over [launch, launch + windowDays): the same age for every source
+                 * @default 90
+                 */
+                windowDays: number;
+                /** Format: date-time */
+                asOf: string;
+                /**
+                 * Format: uuid
+                 * @description Only this campaign's sources and posts
+                 */
+                campaignId?: string;
+                /** @enum {string} */
+                sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                /**
+                 * @description Where the goal came from
+                 * @enum {string}
+                 */
+                goalFrom: "query" | "campaign" | "every_goal";
+                basis: string;
+            };
+            /** @description The one currency of every money KPI compared; null when no deciding KPI is money */
+            currency: string | null;
+            /** @description The KPIs that decide for the goal (for every goal without one), in the domain's order (cost KPIs: lower is better) */
+            decisiveKpis: {
+                /** @enum {string} */
+                kpiId: "reach" | "impressions" | "cpm" | "brand_mentions_per_post" | "sentiment" | "ctr" | "clicks" | "cpc" | "likes" | "comments" | "shares" | "saves" | "engagement_rate" | "save_rate" | "share_rate" | "target_actions" | "conversions" | "cpa" | "sales" | "revenue" | "roi" | "conversion_rate";
+                /** @enum {string} */
+                direction: "higher_is_better" | "lower_is_better";
+                money: boolean;
+                /** @description The goals this KPI decides */
+                goals: ("awareness" | "traffic" | "engagement" | "lead_generation" | "sales")[];
+            }[];
+            /** @description Every source compared, by name */
+            sources: {
+                /** Format: uuid */
+                sourceId: string;
+                name: string;
+                /** @enum {string} */
+                kind: "ai_character" | "human_creator" | "studio" | "product_ad";
+                launch: {
+                    on: string | null;
+                    /** @description The source's recorded launch date, else its first post's UTC day */
+                    basis: ("launched_on" | "first_post") | null;
+                };
+                /**
+                 * @description no_launch_date: neither a launch date nor any post, so no window
+                 * @enum {string}
+                 */
+                status: "aligned" | "too_new_to_compare" | "no_launch_date";
+                daysSinceLaunch: number | null;
+                /** @description The aligned window (to exclusive); null unless aligned */
+                window: {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to: string;
+                } | null;
+                /** @description The commercial report's currency for this source's window */
+                currency: string | null;
+                /** @description What the figures rest on; null unless aligned */
+                sample: {
+                    /** @description Posts published in the window */
+                    posts: number;
+                    postsWithSnapshot: number;
+                    /** @description Metric snapshots captured in the window */
+                    snapshots: number;
+                    /** @description From conversion counts (when a deciding KPI is commercial) */
+                    clicks: number | null;
+                    /** @description When a deciding KPI reads comments */
+                    classifiedComments: number | null;
+                } | null;
+                /** @description The deciding KPIs over the window; empty unless aligned */
+                kpis: {
+                    /** @enum {string} */
+                    kpiId: "reach" | "impressions" | "cpm" | "brand_mentions_per_post" | "sentiment" | "ctr" | "clicks" | "cpc" | "likes" | "comments" | "shares" | "saves" | "engagement_rate" | "save_rate" | "share_rate" | "target_actions" | "conversions" | "cpa" | "sales" | "revenue" | "roi" | "conversion_rate";
+                    /** @description null: not enough data; money in major units of currency */
+                    value: number | null;
+                    currency: string | null;
+                    /** @description The counts behind this figure */
+                    sample: {
+                        [key: string]: number | null;
+                    };
+                }[];
+            }[];
+            /** @description One ranking per deciding KPI */
+            rankings: {
+                /** @enum {string} */
+                kpiId: "reach" | "impressions" | "cpm" | "brand_mentions_per_post" | "sentiment" | "ctr" | "clicks" | "cpc" | "likes" | "comments" | "shares" | "saves" | "engagement_rate" | "save_rate" | "share_rate" | "target_actions" | "conversions" | "cpa" | "sales" | "revenue" | "roi" | "conversion_rate";
+                /** @enum {string} */
+                direction: "higher_is_better" | "lower_is_better";
+                currency: string | null;
+                /** @description Ranked best first, then sources without data, then those too new to compare */
+                entries: {
+                    /** Format: uuid */
+                    sourceId: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: "ai_character" | "human_creator" | "studio" | "product_ad";
+                    /** @enum {string} */
+                    status: "ranked" | "no_data" | "too_new_to_compare";
+                    /** @description 1 is best; ties share a rank */
+                    rank: number | null;
+                    value: number | null;
+                }[];
+            }[];
+            notes: string[];
+        };
+        OverviewReport: {
+            scope: {
+                /** Format: uuid */
+                campaignId?: string;
+                /**
+                 * Format: date-time
+                 * @description Start of the period (inclusive), ISO-8601
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description End of the period (exclusive), ISO-8601
+                 */
+                to?: string;
+                basis: string;
+            };
+            /** @description One entry per source kind: ai_character, human_creator, studio, product_ad */
+            kinds: {
+                /** @enum {string} */
+                sourceKind: "ai_character" | "human_creator" | "studio" | "product_ad";
+                /** @description Layer 1, from the production report with this source kind; null when that report refuses its scope (see productionUnavailable) */
+                production: {
+                    currency: string;
+                    assets_in_scope: number;
+                    /** @description Assets whose current state is approved or published */
+                    approved_assets: number;
+                    /** @description approved / (approved + rejected) × 100 */
+                    approval_rate: {
+                        value: number | null;
+                        decided: number;
+                    };
+                    cost_per_approved_asset: components["schemas"]["Money"] | null;
+                } | null;
+                /** @description Why production is null: the refusal of the production report */
+                productionUnavailable: string | null;
+                /** @description Layer 2, from the audience report with this source kind */
+                audience: {
+                    /** @description Posts published in the period */
+                    posts: number;
+                    /** @description Sum of the posts' reach (an account reached by two posts counts twice) */
+                    reach: {
+                        value: number | null;
+                        /** @description Posts whose latest snapshot reports it */
+                        posts: number;
+                    };
+                    engagement_rate: {
+                        value: number | null;
+                        tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                        /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                        thresholds: components["schemas"]["TierThresholds"];
+                        tierUnavailable: string | null;
+                        posts: number;
+                    };
+                    audience_growth_rate: {
+                        value: number | null;
+                        tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                        /** @description The cut points that produced the tier (a value on one goes to the better tier) */
+                        thresholds: components["schemas"]["TierThresholds"];
+                        tierUnavailable: string | null;
+                        followersBefore: number | null;
+                        followersAfter: number | null;
+                        /** @description Sources lacking a count at the start or the end: left out of the sums */
+                        sourcesWithoutData: number;
+                    };
+                };
+                /** @description Layer 3, from the commercial report with this source kind; null when that report refuses its scope, e.g. it mixes currencies (see commerceUnavailable) */
+                commerce: {
+                    currency: string;
+                    posts: number;
+                    /** @description Budget actually spent: campaign fees + paid spend of the paid posts + production cost of the AI-character assets used; null when no campaign is in scope */
+                    cost: {
+                        total: components["schemas"]["Money"];
+                        components: {
+                            /** @enum {string} */
+                            kind: "fees" | "paid_spend" | "production" | "other";
+                            label: string;
+                            amount: components["schemas"]["Money"];
+                            /** @description Campaigns, paid posts or assets behind the amount */
+                            items: number;
+                        }[];
+                    } | null;
+                    /** @description cost / impressions × 1000 */
+                    cpm: components["schemas"]["CostKpi"];
+                    /** @description clicks / impressions × 100 (views when impressions are unknown) */
+                    ctr: {
+                        /** @description null: not enough data */
+                        value: number | null;
+                        tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                        thresholds: components["schemas"]["KpiThresholds"];
+                        /** @description Why tier is null although value is not */
+                        tierUnavailable: string | null;
+                        /** @description What the clicks were divided by */
+                        base: ("impressions" | "views") | null;
+                    };
+                    /** @description cost / target actions */
+                    cpa: components["schemas"]["RatedCostKpi"];
+                    /** @description (revenue − cost) / cost × 100 */
+                    roi: {
+                        /** @description null: not enough data */
+                        value: number | null;
+                        tier: ("weak" | "average" | "strong" | "exceptional") | null;
+                        thresholds: components["schemas"]["KpiThresholds"];
+                        /** @description Why tier is null although value is not */
+                        tierUnavailable: string | null;
+                        currency: string;
+                    };
+                } | null;
+                /** @description Why commerce is null: the refusal of the commercial report */
+                commerceUnavailable: string | null;
+            }[];
+        };
+        ShareLink: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** Format: date-time */
+            expiresAt: string;
+            revokedAt: string | null;
+            /** @description When the shared report was last opened */
+            lastViewedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IssuedShareLink: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** Format: date-time */
+            expiresAt: string;
+            revokedAt: string | null;
+            /** @description When the shared report was last opened */
+            lastViewedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The read-only campaign report, no API key needed: send it to whoever should read it */
+            url: string;
+            /** @description Shown once: only its SHA-256 hash is stored, so it cannot be shown again */
+            token: string;
         };
         Source: {
             /** Format: uuid */

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { idSchema } from '../../http/common.schemas.ts';
+
+export const MAX_SHARE_LINK_DAYS = 90;
+
+export const createShareLinkBody = z.object({
+  expiresInDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, `must be 1–${MAX_SHARE_LINK_DAYS} days`)
+    .max(MAX_SHARE_LINK_DAYS, `must be 1–${MAX_SHARE_LINK_DAYS} days`)
+    .default(7)
+    .describe('Days until the link stops working (1–90, default 7)'),
+});
+
+export const shareLinkSchema = z
+  .object({
+    id: idSchema,
+    campaignId: idSchema,
+    createdBy: z.object({ id: idSchema, name: z.string() }).nullable(),
+    status: z.enum(['active', 'expired', 'revoked']),
+    expiresAt: z.iso.datetime(),
+    revokedAt: z.iso.datetime().nullable(),
+    lastViewedAt: z.iso.datetime().nullable().describe('When the shared report was last opened'),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ShareLink' });
+
+export const issuedShareLinkSchema = shareLinkSchema
+  .extend({
+    url: z.string().describe('The read-only campaign report, no API key needed: send it to whoever should read it'),
+    token: z.string().describe('Shown once: only its SHA-256 hash is stored, so it cannot be shown again'),
+  })
+  .meta({ id: 'IssuedShareLink' });
+
+export const listShareLinksQuery = z.object({
+  campaignId: idSchema.optional().describe("Only this campaign's links"),
+});
+
+export const sharedTokenParams = z.object({
+  token: z.string().min(1).max(256).describe('The token of a share link'),
+});

@@ -1,0 +1,81 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Campaign, ShareLink, User, type IShareLink } from '@persona-ops/domain/store';
+import { ApiError } from '../http/api-error.ts';
+import type { Principal } from '../plugins/auth.plugin.ts';
+import { campaignReportFilters } from '../routes/reports/campaign-report.schemas.ts';
+import { campaignReport } from './campaign-report.service.ts';
+import { findOwned } from './owned.ts';
+
+const DAY_MS = 86_400_000;
+
+export function hashShareToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function shareLinkStatus(link: Pick<IShareLink, 'expiresAt' | 'revokedAt'>, now: Date): 'active' | 'expired' | 'revoked' {
+  if (link.revokedAt) return 'revoked';
+  return link.expiresAt.getTime() > now.getTime() ? 'active' : 'expired';
+}
+
+export function toShareLinkDto(link: IShareLink, now: Date) {
+  const creator = link.createdBy;
+  return {
+    id: link.id,
+    campaignId: link.campaign.id,
+    createdBy: creator ? { id: creator.id, name: creator.name } : null,
+    status: shareLinkStatus(link, now),
+    expiresAt: link.expiresAt.toISOString(),
+    revokedAt: link.revokedAt?.toISOString() ?? null,
+    lastViewedAt: link.lastViewedAt?.toISOString() ?? null,
+    createdAt: link.createdAt.toISOString(),
+  };
+}
+
+/**
+ * A read-only link to one campaign's report. The token is 32 random bytes (base64url): unguessable,
+ * so a fast hash is the right store, and only that hash is kept; the token is shown once.
+ */
+export async function createShareLink(em: EntityManager, principal: Principal, campaignId: string, expiresInDays: number, now: Date) {
+  const campaign = await findOwned(em, Campaign, 'campaign', campaignId, principal.workspaceId);
+  const token = randomBytes(32).toString('base64url');
+  const link = em.create(ShareLink, {
+    workspace: principal.workspaceId,
+    campaign,
+    createdBy: em.getReference(User, principal.userId),
+    tokenHash: hashShareToken(token),
+    expiresAt: new Date(now.getTime() + expiresInDays * DAY_MS),
+  });
+  await em.flush();
+  await em.populate(link, ['createdBy']);
+  return { link, token };
+}
+
+export async function listShareLinks(em: EntityManager, workspaceId: string, campaignId: string | undefined) {
+  if (campaignId) await findOwned(em, Campaign, 'campaign', campaignId, workspaceId);
+  return em.find(ShareLink, { workspace: workspaceId, ...(campaignId ? { campaign: campaignId } : {}) }, { populate: ['createdBy'], orderBy: { createdAt: 'desc', id: 'asc' } });
+}
+
+/** Revoking is for an admin or the link's creator; revoking twice keeps the first time. */
+export async function revokeShareLink(em: EntityManager, principal: Principal, id: string, now: Date) {
+  const link = await findOwned(em, ShareLink, 'share link', id, principal.workspaceId, ['createdBy']);
+  if (principal.role !== 'admin' && link.createdBy?.id !== principal.userId) {
+    throw new ApiError(403, 'not_share_link_creator', 'Only an admin or the person who created this share link may revoke it.');
+  }
+  link.revokedAt ??= now;
+  await em.flush();
+  return link;
+}
+
+const UNKNOWN_LINK = 'This share link does not work: it may be mistyped, expired or revoked. Ask the person who shared it for a new one.';
+
+/**
+ * The campaign report behind a token. Unknown, expired and revoked tokens all answer the same 404,
+ * so the answer never tells which. Each view is recorded.
+ */
+export async function sharedCampaignReport(em: EntityManager, token: string, now: Date) {
+  const link = await em.findOne(ShareLink, { tokenHash: hashShareToken(token) });
+  if (!link || shareLinkStatus(link, now) !== 'active') throw new ApiError(404, 'not_found', UNKNOWN_LINK);
+  await em.nativeUpdate(ShareLink, { id: link.id }, { lastViewedAt: now });
+  return campaignReport(em, link.workspace.id, link.campaign.id, campaignReportFilters.parse({}), now);
+}

@@ -1,0 +1,204 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SourceKind } from '../../core/vocabulary.ts';
+import { query } from './sql.ts';
+
+// What the source comparison and the campaign report read besides the layer reports: the sources
+// with their launch (or first post), the samples and raw counters behind each source's aligned
+// window, and audience breakdowns. PostgreSQL counts and sums; no ratio is computed here.
+
+export type ComparisonSource = {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  /** The source's recorded launch (or first-post) date. */
+  launchedOn: string | null;
+  /** Its first post's publication time, the origin when no launch date is recorded. */
+  firstPostAt: Date | null;
+};
+
+/**
+ * The workspace's sources (of one kind when asked; with posts in the campaign when one is given),
+ * each with its launch date and its first post ever. One statement.
+ */
+export async function comparisonSources(
+  em: EntityManager,
+  workspaceId: string,
+  filter: { campaignId?: string | undefined; sourceKind?: string | undefined },
+): Promise<ComparisonSource[]> {
+  // The first parameter is the select list's (the first post), then the where clause's.
+  const where = ['s.workspace_id = ?'];
+  const params: unknown[] = [workspaceId, workspaceId];
+  if (filter.sourceKind) {
+    where.push('s.kind = ?');
+    params.push(filter.sourceKind);
+  }
+  if (filter.campaignId) {
+    where.push('exists (select 1 from post p where p.workspace_id = s.workspace_id and p.campaign_id = ? and p.source_id = s.id)');
+    params.push(filter.campaignId);
+  }
+  const rows = await query<{ id: string; name: string; kind: SourceKind; launched_on: string | null; first_post_at: Date | string | null }>(
+    em,
+    `select s.id, s.name, s.kind, to_char(s.launched_on, 'YYYY-MM-DD') as launched_on,
+            (select min(p.published_at) from post p where p.workspace_id = ? and p.source_id = s.id) as first_post_at
+     from source s where ${where.join(' and ')}
+     order by s.name, s.id`,
+    params,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    launchedOn: row.launched_on,
+    firstPostAt: row.first_post_at === null ? null : new Date(row.first_post_at),
+  }));
+}
+
+export type SourceWindow = { sourceId: string; from: Date; to: Date };
+
+export type WindowSample = {
+  sourceId: string;
+  /** Posts published in the window. */
+  posts: number;
+  /** Of those, posts with a metric snapshot captured in the window. */
+  postsWithSnapshot: number;
+  /** Metric snapshots captured in the window of those posts. */
+  snapshots: number;
+  /** Sums over each post's latest snapshot in the window; null when no post reported the counter. */
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  saves: number | null;
+  /** Posts whose latest snapshot reports the counter. */
+  reported: { likes: number; comments: number; shares: number; saves: number };
+};
+
+/**
+ * For each source's own window [from, to): its posts published in it (of one campaign when given),
+ * the snapshots captured in it, and likes, comments, shares and saves at each post's LATEST
+ * snapshot in the window (the audience report's basis). One statement for every source.
+ */
+export async function windowSamples(
+  em: EntityManager,
+  workspaceId: string,
+  windows: readonly SourceWindow[],
+  filter: { campaignId?: string | undefined },
+): Promise<WindowSample[]> {
+  if (windows.length === 0) return [];
+  const json = JSON.stringify(windows.map((w) => ({ source_id: w.sourceId, start_at: w.from.toISOString(), end_at: w.to.toISOString() })));
+  const campaign = filter.campaignId ? 'and p.campaign_id = ?' : '';
+  const rows = await query<Record<string, string | number | null>>(
+    em,
+    `with w as materialized (select * from jsonb_to_recordset(?::jsonb) as r(source_id uuid, start_at timestamptz, end_at timestamptz)),
+     scoped as materialized (
+       select p.id, w.source_id, w.start_at, w.end_at
+       from w join post p on p.workspace_id = ? and p.source_id = w.source_id and p.published_at >= w.start_at and p.published_at < w.end_at ${campaign}
+     ),
+     captured as materialized (
+       select m.post_id, sc.source_id, m.captured_at, m.likes, m.comments, m.shares, m.saves
+       from metric_snapshot m join scoped sc on sc.id = m.post_id
+       where m.captured_at >= sc.start_at and m.captured_at < sc.end_at
+     ),
+     latest as (
+       select distinct on (post_id) source_id, likes, comments, shares, saves from captured order by post_id, captured_at desc
+     ),
+     posts as (select source_id, count(*)::int as n from scoped group by source_id),
+     snaps as (select source_id, count(*)::int as n, count(distinct post_id)::int as measured from captured group by source_id),
+     sums as (
+       select source_id,
+              sum(likes)::float8 as likes, count(likes)::int as likes_n, sum(comments)::float8 as comments, count(comments)::int as comments_n,
+              sum(shares)::float8 as shares, count(shares)::int as shares_n, sum(saves)::float8 as saves, count(saves)::int as saves_n
+       from latest group by source_id
+     )
+     select w.source_id, coalesce(p.n, 0) as posts, coalesce(sn.measured, 0) as measured, coalesce(sn.n, 0) as snapshots,
+            su.likes, coalesce(su.likes_n, 0) as likes_n, su.comments, coalesce(su.comments_n, 0) as comments_n,
+            su.shares, coalesce(su.shares_n, 0) as shares_n, su.saves, coalesce(su.saves_n, 0) as saves_n
+     from w left join posts p on p.source_id = w.source_id left join snaps sn on sn.source_id = w.source_id left join sums su on su.source_id = w.source_id`,
+    [json, workspaceId, ...(filter.campaignId ? [filter.campaignId] : [])],
+  );
+  const n = (value: string | number | null | undefined) => Number(value ?? 0);
+  const sum = (value: string | number | null | undefined) => (value === null || value === undefined ? null : Number(value));
+  return rows.map((row) => ({
+    sourceId: String(row['source_id']),
+    posts: n(row['posts']),
+    postsWithSnapshot: n(row['measured']),
+    snapshots: n(row['snapshots']),
+    likes: sum(row['likes']),
+    comments: sum(row['comments']),
+    shares: sum(row['shares']),
+    saves: sum(row['saves']),
+    reported: { likes: n(row['likes_n']), comments: n(row['comments_n']), shares: n(row['shares_n']), saves: n(row['saves_n']) },
+  }));
+}
+
+export type BreakdownDimension = 'country' | 'language';
+export type BreakdownShares = {
+  dimension: BreakdownDimension;
+  /** posts: the posts' own breakdowns; sources: the accounts' breakdowns (used when no post has one). */
+  basis: 'posts' | 'sources';
+  /** Posts (or sources) with a breakdown on this dimension, each at its latest day. */
+  subjects: number;
+  /** Posts (or sources) in scope. */
+  inScope: number;
+  /** Per key, the sum of the subjects' shares (percent); a subject without the key adds 0. */
+  keys: Array<{ key: string; shareSum: number }>;
+};
+
+/**
+ * Audience breakdowns (country, language) of a campaign's posts in scope, each post at its latest
+ * breakdown day; for a dimension no post has, the breakdowns of the posts' sources (each at its
+ * latest day). One statement.
+ */
+export async function campaignBreakdowns(
+  em: EntityManager,
+  workspaceId: string,
+  scope: { campaignId: string; sourceId?: string | undefined; sourceKind?: string | undefined; from?: Date | undefined; to?: Date | undefined },
+): Promise<BreakdownShares[]> {
+  const where = ['p.workspace_id = ?', 'p.campaign_id = ?'];
+  const params: unknown[] = [workspaceId, scope.campaignId];
+  const add = (condition: string, value: unknown) => {
+    where.push(condition);
+    params.push(value);
+  };
+  if (scope.sourceId) add('p.source_id = ?', scope.sourceId);
+  if (scope.sourceKind) add('s.kind = ?', scope.sourceKind);
+  if (scope.from) add('p.published_at >= ?', scope.from);
+  if (scope.to) add('p.published_at < ?', scope.to);
+  const rows = await query<{ basis: 'posts' | 'sources'; dimension: BreakdownDimension; key: string | null; share_sum: number | null; subjects: number; in_scope: number }>(
+    em,
+    `with scoped as materialized (select p.id, p.source_id from post p join source s on s.id = p.source_id where ${where.join(' and ')}),
+     post_days as (
+       select b.post_id as subject, b.dimension, max(b.captured_on) as day
+       from audience_breakdown b join scoped sc on sc.id = b.post_id group by 1, 2
+     ),
+     source_days as (
+       select b.source_id as subject, b.dimension, max(b.captured_on) as day
+       from audience_breakdown b where b.workspace_id = ? and b.source_id in (select source_id from scoped) group by 1, 2
+     ),
+     rows as (
+       select 'posts' as basis, b.dimension, b.key, b.share, b.post_id as subject
+       from audience_breakdown b join post_days d on d.subject = b.post_id and d.dimension = b.dimension and d.day = b.captured_on
+       union all
+       select 'sources', b.dimension, b.key, b.share, b.source_id
+       from audience_breakdown b join source_days d on d.subject = b.source_id and d.dimension = b.dimension and d.day = b.captured_on
+     ),
+     chosen as (
+       select r.* from rows r
+       where r.basis = 'posts' or not exists (select 1 from post_days d where d.dimension = r.dimension)
+     ),
+     totals as (select basis, dimension, count(distinct subject)::int as subjects from chosen group by 1, 2)
+     select c.basis, c.dimension, c.key, sum(c.share)::float8 as share_sum, t.subjects,
+            case when c.basis = 'posts' then (select count(*) from scoped) else (select count(distinct source_id) from scoped) end::int as in_scope
+     from chosen c join totals t on t.basis = c.basis and t.dimension = c.dimension
+     group by c.basis, c.dimension, c.key, t.subjects
+     order by c.dimension, share_sum desc, c.key`,
+    [...params, workspaceId],
+  );
+  const byDimension = Map.groupBy(rows, (row) => row.dimension);
+  return [...byDimension.entries()].map(([dimension, group]) => ({
+    dimension,
+    basis: group[0]!.basis,
+    subjects: group[0]!.subjects,
+    inScope: group[0]!.in_scope,
+    keys: group.map((row) => ({ key: row.key ?? '', shareSum: Number(row.share_sum ?? 0) })),
+  }));
+}

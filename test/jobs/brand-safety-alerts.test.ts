@@ -45,7 +45,8 @@ describe.skipIf(!redisUrl)('brand-safety alerts', () => {
     expect(settings.body.alertWebhookSecretSet).toBe(true);
 
     // Eight quiet days (5 negative of 30), then a day with 24 negative of 30.
-    const start = Date.now() - 9 * DAY;
+    // Noon (UTC) nine days ago: each day's half hour of comments stays inside its day whatever the time now.
+    const start = Math.floor((Date.now() - 9 * DAY) / DAY) * DAY + 12 * 3_600_000;
     const comments = [];
     for (let day = 0; day < 9; day += 1) {
       const negatives = day === 8 ? 24 : 5;

@@ -74,18 +74,7 @@ export async function ingestMetricSnapshots(em: EntityManager, workspaceId: stri
     rows.push({
       postId: snapshot.postId,
       capturedAt: captured.toISOString(),
-      views: snapshot.views ?? null,
-      reach: snapshot.reach ?? null,
-      impressions: snapshot.impressions ?? null,
-      likes: snapshot.likes ?? null,
-      comments: snapshot.comments ?? null,
-      shares: snapshot.shares ?? null,
-      saves: snapshot.saves ?? null,
-      profileVisits: snapshot.profileVisits ?? null,
-      linkClicks: snapshot.linkClicks ?? null,
-      follows: snapshot.follows ?? null,
-      watchTimeSeconds: snapshot.watchTimeSeconds ?? null,
-      returningViewers: snapshot.returningViewers ?? null,
+      ...countersOf(snapshot),
     });
   });
   errors.push(...repeats(rows, (row) => `${row.postId} ${row.capturedAt}`, (index) => field(index, 'capturedAt'), 'same post and capturedAt'));
@@ -150,23 +139,20 @@ export async function ingestAudienceBreakdowns(em: EntityManager, workspaceId: s
   return replaceAudienceBreakdowns(em, workspaceId, rows, now);
 }
 
+const metricCounters = ['views', 'reach', 'impressions', 'likes', 'comments', 'shares', 'saves', 'profileVisits', 'linkClicks', 'follows', 'watchTimeSeconds', 'returningViewers'] as const;
+type MetricCounters = Record<(typeof metricCounters)[number], number | null>;
+
+// A snapshot's counters with every unknown one as null (never 0), for the store and the API alike.
+function countersOf(snapshot: Partial<Record<(typeof metricCounters)[number], number | null | undefined>>): MetricCounters {
+  return Object.fromEntries(metricCounters.map((name) => [name, snapshot[name] ?? null])) as MetricCounters;
+}
+
 export function toMetricSnapshotDto(snapshot: IMetricSnapshot) {
   return {
     id: snapshot.id,
     postId: snapshot.post.id,
     capturedAt: snapshot.capturedAt.toISOString(),
-    views: snapshot.views ?? null,
-    reach: snapshot.reach ?? null,
-    impressions: snapshot.impressions ?? null,
-    likes: snapshot.likes ?? null,
-    comments: snapshot.comments ?? null,
-    shares: snapshot.shares ?? null,
-    saves: snapshot.saves ?? null,
-    profileVisits: snapshot.profileVisits ?? null,
-    linkClicks: snapshot.linkClicks ?? null,
-    follows: snapshot.follows ?? null,
-    watchTimeSeconds: snapshot.watchTimeSeconds ?? null,
-    returningViewers: snapshot.returningViewers ?? null,
+    ...countersOf(snapshot),
     updatedAt: snapshot.updatedAt.toISOString(),
   };
 }

@@ -65,7 +65,7 @@ export function answerFormatSchema(competitors: readonly string[]) {
   });
 }
 
-/** What is accepted back: as the format, but flags as any strings (unknown ones are dropped). */
+/** What is accepted back: as the format, but flags may be any strings (unknown ones are dropped). */
 const answerSchema = z.object({
   results: z.array(
     z.object({

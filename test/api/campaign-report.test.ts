@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client } from '../support/api-harness.ts';
+import { approvedAsset, publishAsset } from './campaign-fixtures.ts';
 
 /*
  * The "Spring launch" campaign of commercial-report.test.ts (sales, 2026-03-01 → 03-31, attribution
@@ -43,24 +44,6 @@ const post: Record<string, string> = {};
 
 const sql = (text: string, params: unknown[] = []) => harness.orm.em.getConnection().execute(text, params);
 
-async function asset(campaignId: string, sourceId: string, currency: string, costs: { generationCostMinor: number; otherCostMinor: number; productionHours: number }, openedAt = '2026-02-01T00:00:00Z') {
-  const brief = await client.post('/v1/briefs', { campaignId, sourceId, title: 'brief', openedAt });
-  const created = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'video', tool: 'gen', currency, ...costs });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  await client.post(`/v1/assets/${created.body.id}/submit`);
-  await client.post(`/v1/assets/${created.body.id}/reviews`, { decision: 'approve' });
-  return created.body.id as string;
-}
-
-async function publish(assetId: string, channel: string, publishedAt: string, spendMinor = 0) {
-  const body = { channel, url: `https://social.example/${channel}/${Math.random()}`, aiLabelApplied: true, publishedAt };
-  const response = spendMinor > 0
-    ? await client.post(`/v1/assets/${assetId}/paid-reuse`, { ...body, spendMinor })
-    : await client.post(`/v1/assets/${assetId}/publish`, body);
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body.post.id as string;
-}
-
 type Counters = Partial<Record<'impressions' | 'views' | 'reach' | 'likes' | 'comments' | 'shares' | 'saves', number>>;
 async function snapshot(postId: string, capturedAt: string, counters: Counters) {
   const response = await client.post('/v1/metric-snapshots/bulk', { snapshots: [{ postId, capturedAt, ...counters }] });
@@ -86,15 +69,15 @@ beforeAll(async () => {
   maya = (await client.post('/v1/sources', { kind: 'human_creator', name: 'Maya Ortiz', handles: { youtube: '@maya' } })).body.id;
   spring = (await client.post('/v1/campaigns', { name: 'Spring launch', goal: 'sales', startsOn: '2026-03-01', endsOn: '2026-03-31', attributionWindowDays: 14, budgetMinor: 1_500_000, feesMinor: 500_000, currency: 'USD', targetAction: 'purchase', trackingKeywords: ['#LeaSpring'] })).body.id;
 
-  const hero = await asset(spring, lea, 'USD', { generationCostMinor: 60_000, otherCostMinor: 40_000, productionHours: 2.5 });
-  const tryOn = await asset(spring, lea, 'USD', { generationCostMinor: 50_000, otherCostMinor: 10_000, productionHours: 7.5 });
-  await asset(spring, lea, 'USD', { generationCostMinor: 99_000, otherCostMinor: 0, productionHours: 10 });
-  const vlog = await asset(spring, maya, 'USD', { generationCostMinor: 0, otherCostMinor: 80_000, productionHours: 3 });
+  const hero = await approvedAsset(client, spring, lea, 'USD', { generationCostMinor: 60_000, otherCostMinor: 40_000, productionHours: 2.5 });
+  const tryOn = await approvedAsset(client, spring, lea, 'USD', { generationCostMinor: 50_000, otherCostMinor: 10_000, productionHours: 7.5 });
+  await approvedAsset(client, spring, lea, 'USD', { generationCostMinor: 99_000, otherCostMinor: 0, productionHours: 10 });
+  const vlog = await approvedAsset(client, spring, maya, 'USD', { generationCostMinor: 0, otherCostMinor: 80_000, productionHours: 3 });
 
-  post.heroOrganic = await publish(hero, 'instagram', '2026-03-05T10:00:00Z');
-  post.heroPaid = await publish(hero, 'instagram', '2026-03-06T10:00:00Z', 300_000);
-  post.tryOn = await publish(tryOn, 'tiktok', '2026-03-10T10:00:00Z');
-  post.vlog = await publish(vlog, 'youtube', '2026-03-12T10:00:00Z');
+  post.heroOrganic = await publishAsset(client, hero, 'instagram', '2026-03-05T10:00:00Z');
+  post.heroPaid = await publishAsset(client, hero, 'instagram', '2026-03-06T10:00:00Z', 300_000);
+  post.tryOn = await publishAsset(client, tryOn, 'tiktok', '2026-03-10T10:00:00Z');
+  post.vlog = await publishAsset(client, vlog, 'youtube', '2026-03-12T10:00:00Z');
   await snapshot(post.heroOrganic, '2026-03-07T00:00:00Z', { impressions: 50_000, views: 20_000 });
   await snapshot(post.heroOrganic, '2026-03-25T00:00:00Z', { impressions: 160_000, views: 80_000, reach: 100_000, likes: 3_000, comments: 200, shares: 100, saves: 100 });
   await snapshot(post.heroPaid, '2026-03-25T00:00:00Z', { impressions: 120_000, views: 60_000, reach: 90_000 });
@@ -145,20 +128,20 @@ beforeAll(async () => {
   // An awareness campaign in April: one post, 100 likes over Léa's 55,000 followers (0.18 %, weak),
   // one comment naming #Lea over one post (1 mention per post, weak).
   awareness = (await client.post('/v1/campaigns', { name: 'Awareness push', goal: 'awareness', startsOn: '2026-04-01', endsOn: '2026-04-30', currency: 'USD', targetAction: 'follow', trackingKeywords: ['#Lea'] })).body.id;
-  post.awareness = await publish(await asset(awareness, lea, 'USD', { generationCostMinor: 0, otherCostMinor: 0, productionHours: 0 }), 'instagram', '2026-04-05T10:00:00Z');
+  post.awareness = await publishAsset(client, await approvedAsset(client, awareness, lea, 'USD', { generationCostMinor: 0, otherCostMinor: 0, productionHours: 0 }), 'instagram', '2026-04-05T10:00:00Z');
   await snapshot(post.awareness, '2026-04-06T00:00:00Z', { reach: 9_000, impressions: 10_000, likes: 100 });
   await comment(post.awareness, 'c5', '#lea rocks', 'positive', [], true, '2026-04-06T10:00:00Z');
 
   // A USD campaign whose AI asset is costed in euros (the API refuses that today; older data may
   // hold it, so it is written directly): the commercial layer refuses to add them up.
   mixed = (await client.post('/v1/campaigns', { name: 'Mixed', goal: 'traffic', startsOn: '2026-06-01', endsOn: '2026-06-30', currency: 'USD', targetAction: 'visit' })).body.id;
-  const euroAsset = await asset(mixed, lea, 'USD', { generationCostMinor: 1_000, otherCostMinor: 0, productionHours: 0 });
-  await publish(euroAsset, 'instagram', '2026-06-05T10:00:00Z');
+  const euroAsset = await approvedAsset(client, mixed, lea, 'USD', { generationCostMinor: 1_000, otherCostMinor: 0, productionHours: 0 });
+  await publishAsset(client, euroAsset, 'instagram', '2026-06-05T10:00:00Z');
   await sql(`update asset set currency = 'EUR' where id = ?`, [euroAsset]);
 
   // A post logged as published before its brief opened: the production report refuses the timeline.
   retro = (await client.post('/v1/campaigns', { name: 'Retro', goal: 'traffic', startsOn: '2026-05-01', endsOn: '2026-05-31', currency: 'USD', targetAction: 'visit' })).body.id;
-  await publish(await asset(retro, maya, 'USD', { generationCostMinor: 0, otherCostMinor: 1_000, productionHours: 0 }, '2026-05-10T00:00:00Z'), 'youtube', '2026-05-02T10:00:00Z');
+  await publishAsset(client, await approvedAsset(client, retro, maya, 'USD', { generationCostMinor: 0, otherCostMinor: 1_000, productionHours: 0 }, '2026-05-10T00:00:00Z'), 'youtube', '2026-05-02T10:00:00Z');
 });
 afterAll(() => harness.close());
 

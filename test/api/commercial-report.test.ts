@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client } from '../support/api-harness.ts';
+import { approvedAsset, publishAsset } from './campaign-fixtures.ts';
 
 /*
  * The "Spring launch" campaign (sales, 2026-03-01 → 2026-03-31, attribution window 14 days, so
@@ -47,24 +48,6 @@ let spring: { id: string };
 let autumn: { id: string };
 let quiet: { id: string };
 
-async function asset(campaignId: string, sourceId: string, currency: string, costs: { generationCostMinor: number; otherCostMinor: number; productionHours: number }) {
-  const brief = await client.post('/v1/briefs', { campaignId, sourceId, title: 'brief' });
-  const created = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'video', tool: 'gen', currency, ...costs });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  await client.post(`/v1/assets/${created.body.id}/submit`);
-  await client.post(`/v1/assets/${created.body.id}/reviews`, { decision: 'approve' });
-  return created.body.id as string;
-}
-
-async function publish(assetId: string, channel: string, publishedAt: string, spendMinor = 0) {
-  const body = { channel, url: `https://social.example/${channel}/${Math.random()}`, aiLabelApplied: true, publishedAt };
-  const response = spendMinor > 0
-    ? await client.post(`/v1/assets/${assetId}/paid-reuse`, { ...body, spendMinor })
-    : await client.post(`/v1/assets/${assetId}/publish`, body);
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body.post.id as string;
-}
-
 // Metric snapshots arrive through the metrics endpoint; here they are written directly.
 async function snapshot(postId: string, capturedAt: string, impressions: number | null, views: number | null) {
   await harness.orm.em.getConnection().execute(
@@ -82,15 +65,15 @@ beforeAll(async () => {
   const maya = (await client.post('/v1/sources', { kind: 'human_creator', name: 'Maya Ortiz', handles: { youtube: '@maya' } })).body;
   spring = (await client.post('/v1/campaigns', { name: 'Spring launch', goal: 'sales', startsOn: '2026-03-01', endsOn: '2026-03-31', attributionWindowDays: 14, budgetMinor: 1_500_000, feesMinor: 500_000, currency: 'USD', targetAction: 'purchase' })).body;
 
-  const hero = await asset(spring.id, lea.id, 'USD', { generationCostMinor: 60_000, otherCostMinor: 40_000, productionHours: 2.5 });
-  const tryOn = await asset(spring.id, lea.id, 'USD', { generationCostMinor: 50_000, otherCostMinor: 10_000, productionHours: 7.5 });
-  await asset(spring.id, lea.id, 'USD', { generationCostMinor: 99_000, otherCostMinor: 0, productionHours: 10 });
-  const vlog = await asset(spring.id, maya.id, 'USD', { generationCostMinor: 0, otherCostMinor: 80_000, productionHours: 3 });
+  const hero = await approvedAsset(client, spring.id, lea.id, 'USD', { generationCostMinor: 60_000, otherCostMinor: 40_000, productionHours: 2.5 });
+  const tryOn = await approvedAsset(client, spring.id, lea.id, 'USD', { generationCostMinor: 50_000, otherCostMinor: 10_000, productionHours: 7.5 });
+  await approvedAsset(client, spring.id, lea.id, 'USD', { generationCostMinor: 99_000, otherCostMinor: 0, productionHours: 10 });
+  const vlog = await approvedAsset(client, spring.id, maya.id, 'USD', { generationCostMinor: 0, otherCostMinor: 80_000, productionHours: 3 });
 
-  const heroOrganic = await publish(hero, 'instagram', '2026-03-05T10:00:00Z');
-  const heroPaid = await publish(hero, 'instagram', '2026-03-06T10:00:00Z', 300_000);
-  const tryOnPost = await publish(tryOn, 'tiktok', '2026-03-10T10:00:00Z');
-  const vlogPost = await publish(vlog, 'youtube', '2026-03-12T10:00:00Z');
+  const heroOrganic = await publishAsset(client, hero, 'instagram', '2026-03-05T10:00:00Z');
+  const heroPaid = await publishAsset(client, hero, 'instagram', '2026-03-06T10:00:00Z', 300_000);
+  const tryOnPost = await publishAsset(client, tryOn, 'tiktok', '2026-03-10T10:00:00Z');
+  const vlogPost = await publishAsset(client, vlog, 'youtube', '2026-03-12T10:00:00Z');
   await snapshot(heroOrganic, '2026-03-07T00:00:00Z', 50_000, 20_000);
   await snapshot(heroOrganic, '2026-03-25T00:00:00Z', 160_000, 80_000);
   await snapshot(heroPaid, '2026-03-25T00:00:00Z', 120_000, 60_000);
@@ -114,8 +97,8 @@ beforeAll(async () => {
 
   // A euro campaign in September: an awareness job with fees, one post and a snapshot without impressions.
   autumn = (await client.post('/v1/campaigns', { name: 'Autumn', goal: 'awareness', startsOn: '2026-09-01', endsOn: '2026-09-30', feesMinor: 10_000, currency: 'EUR', targetAction: 'visit' })).body;
-  const autumnAsset = await asset(autumn.id, lea.id, 'EUR', { generationCostMinor: 0, otherCostMinor: 0, productionHours: 0 });
-  await snapshot(await publish(autumnAsset, 'instagram', '2026-09-05T10:00:00Z'), '2026-09-10T00:00:00Z', null, 10_000);
+  const autumnAsset = await approvedAsset(client, autumn.id, lea.id, 'EUR', { generationCostMinor: 0, otherCostMinor: 0, productionHours: 0 });
+  await snapshot(await publishAsset(client, autumnAsset, 'instagram', '2026-09-05T10:00:00Z'), '2026-09-10T00:00:00Z', null, 10_000);
 
   // A campaign with nothing recorded yet.
   quiet = (await client.post('/v1/campaigns', { name: 'Quiet', goal: 'traffic', startsOn: '2026-05-01', endsOn: '2026-05-31', currency: 'USD', targetAction: 'visit' })).body;

@@ -18,6 +18,8 @@ import { commentRoutes } from './routes/comments/comment.routes.ts';
 import { metricRoutes } from './routes/metrics/metric.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { importRoutes } from './routes/imports/import.routes.ts';
+import { importMappingRoutes } from './routes/imports/import-mapping.routes.ts';
+import { unlinkedRowRoutes } from './routes/imports/unlinked-row.routes.ts';
 import { paidTestRoutes } from './routes/paid-tests/paid-test.routes.ts';
 import { postRoutes } from './routes/posts/post.routes.ts';
 import { reportRoutes } from './routes/reports/report.routes.ts';
@@ -38,7 +40,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   if (options.queues) await instance.register(queueBoardPlugin, { queues: options.queues });
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
-  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, attributionRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes]) {
+  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, unlinkedRowRoutes, importMappingRoutes, attributionRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes]) {
     await routes.register(plugin);
   }
 }

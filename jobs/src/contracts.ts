@@ -25,6 +25,14 @@ export const jobDefinitions = {
     queue: 'maintenance',
     payload: z.object({ importId: z.uuid() }),
   },
+  'import-post-metrics': {
+    queue: 'maintenance',
+    payload: z.object({ importId: z.uuid() }),
+  },
+  'import-conversions': {
+    queue: 'maintenance',
+    payload: z.object({ importId: z.uuid() }),
+  },
   'backfill-classification': {
     queue: 'maintenance',
     payload: z.object({ backfillId: z.uuid() }),
@@ -32,6 +40,9 @@ export const jobDefinitions = {
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof jobDefinitions;
+
+// The job that reads an import of each kind.
+export const importJobNames = { comments: 'import-comments', 'post-metrics': 'import-post-metrics', conversions: 'import-conversions' } as const satisfies Record<string, JobName>;
 export type JobPayload<N extends JobName> = z.infer<(typeof jobDefinitions)[N]['payload']>;
 
 export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): string {

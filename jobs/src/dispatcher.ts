@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { claimClassificationTasks, queuedBackfills, queuedImports } from '@persona-ops/domain/store';
-import { enqueue, type Queues } from './contracts.ts';
+import { enqueue, importJobNames, type Queues } from './contracts.ts';
 
 export type DispatcherOptions = {
   orm: MikroORM;
@@ -39,7 +39,7 @@ export function startDispatcher(options: DispatcherOptions) {
     // Backfills and imports requested through the API wait in their tables like comments in theirs;
     // the job id is theirs, so asking again while one is queued changes nothing.
     for (const backfillId of await queuedBackfills(em)) await enqueue(options.queues, 'backfill-classification', { backfillId });
-    for (const importId of await queuedImports(em)) await enqueue(options.queues, 'import-comments', { importId });
+    for (const { id, kind } of await queuedImports(em)) await enqueue(options.queues, importJobNames[kind as keyof typeof importJobNames], { importId: id });
     let dispatched = 0;
     try {
       for (let round = 0; round < 10; round += 1) {

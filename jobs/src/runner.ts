@@ -8,6 +8,8 @@ import { classifyCommentsHandler } from './handlers/classify-comments.handler.ts
 import { backfillClassificationHandler } from './handlers/backfill-classification.handler.ts';
 import { deliverAlertHandler } from './handlers/deliver-alert.handler.ts';
 import { importCommentsHandler } from './handlers/import-comments.handler.ts';
+import { importPostMetricsHandler } from './handlers/import-post-metrics.handler.ts';
+import { importConversionsHandler } from './handlers/import-conversions.handler.ts';
 import { detectSpikesHandler } from './handlers/detect-spikes.handler.ts';
 
 export type RunnerOptions = {
@@ -46,6 +48,8 @@ export async function startJobRunner(options: RunnerOptions) {
     'classify-comments': classifyCommentsHandler({ orm: options.orm, classifier: options.classifier, enqueue: enqueueJob, ...(options.spikeDetectionDelayMs !== undefined ? { spikeDetectionDelayMs: options.spikeDetectionDelayMs } : {}) }) as Handler,
     'detect-spikes': detectSpikesHandler({ orm: options.orm, enqueue: enqueueJob }) as Handler,
     'import-comments': importCommentsHandler({ orm: options.orm }) as Handler,
+    'import-post-metrics': importPostMetricsHandler({ orm: options.orm }) as Handler,
+    'import-conversions': importConversionsHandler({ orm: options.orm }) as Handler,
     'backfill-classification': backfillClassificationHandler({ orm: options.orm, versions: options.classifierVersions }) as Handler,
     'deliver-alert': deliverAlertHandler({ orm: options.orm, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) as Handler,
   };

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keepUnlinkedRows } from '@persona-ops/domain/store';
 import { startTestApp, type Client } from '../support/api-harness.ts';
 
 // Walks EVERY operation of the OpenAPI document as workspace A's admin, aimed at workspace B's
 // records: a foreign id must answer 404 and nothing of B may leak into A's answers.
 // A route without a case here fails the coverage test, so new routes cannot skip this check.
 
-type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; linkId: string; offerCodeId: string; paidTestId: string; shareLinkId: string };
-type Case = { query?: string; body?: unknown; csv?: string; pathName?: string; expect: 'not_found' | 'no_leak' | 'public' };
+type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; unlinkedRowId: string; linkId: string; offerCodeId: string; paidTestId: string; shareLinkId: string };
+type Case = { query?: string; body?: unknown; csv?: string; pathName?: string; pathParams?: Record<string, string>; expect: 'not_found' | 'no_leak' | 'public' };
 
 const cases: Record<string, (b: Foreign) => Case> = {
   'get /health': () => ({ expect: 'public' }),
@@ -46,6 +47,17 @@ const cases: Record<string, (b: Foreign) => Case> = {
   // (test/jobs/comment-import.test.ts); here: the upload itself reveals nothing of B.
   'post /v1/imports/comments': (b) => ({ csv: `Post ID,Comment ID,Comment,Timestamp\n${b.postId},x9,hi,2026-01-01 00:00:00\n`, expect: 'no_leak' }),
   'get /v1/imports/{id}': () => ({ expect: 'not_found' }),
+  // As for comments: the job matches rows inside the uploader's workspace only (test/jobs/platform-import.test.ts).
+  'post /v1/imports/post-metrics': (b) => ({ query: 'platform=youtube', csv: `Content,Views\n${b.postId},1\n`, expect: 'no_leak' }),
+  'post /v1/imports/conversions': () => ({ query: 'platform=shopify&currency=USD', csv: 'Day,Discount code,Orders\n2026-03-01,THEIRS-1,1\n', expect: 'no_leak' }),
+  'get /v1/imports': () => ({ expect: 'no_leak' }),
+  'get /v1/imports/unlinked': (b) => ({ query: `importId=${b.importId}`, expect: 'not_found' }),
+  'post /v1/imports/unlinked/{id}/resolve': (b) => ({ body: { postId: b.postId }, expect: 'not_found' }),
+  'post /v1/imports/unlinked/{id}/dismiss': () => ({ body: {}, expect: 'not_found' }),
+  'post /v1/imports/unlinked/resolve': (b) => ({ body: { kind: 'post-metrics', matchKey: 'post:theirs-1', postId: b.postId }, expect: 'not_found' }),
+  'get /v1/import-mappings': () => ({ expect: 'no_leak' }),
+  'put /v1/import-mappings/{kind}/{platform}': () => ({ pathParams: { kind: 'conversions', platform: 'shopify' }, body: { mapping: { Mine: 'revenue' } }, expect: 'no_leak' }),
+  'delete /v1/import-mappings/{kind}/{platform}': () => ({ pathParams: { kind: 'post-metrics', platform: 'youtube' }, expect: 'not_found' }),
   'post /v1/classification/backfills': () => ({ expect: 'no_leak' }),
   'get /v1/classification/backfills/{id}': () => ({ expect: 'not_found' }),
   'get /v1/reports/production': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
@@ -89,6 +101,7 @@ const pathIds: Array<[RegExp, keyof Foreign]> = [
   [/^\/v1\/posts\//, 'postId'],
   [/^\/v1\/api-keys\//, 'apiKeyId'],
   [/^\/v1\/classification\/backfills\//, 'backfillId'],
+  [/^\/v1\/imports\/unlinked\//, 'unlinkedRowId'],
   [/^\/v1\/imports\//, 'importId'],
   [/^\/v1\/tracking-links\//, 'linkId'],
   [/^\/v1\/offer-codes\//, 'offerCodeId'],
@@ -102,7 +115,7 @@ let foreign: Foreign;
 let b: Client;
 let foreignShareToken: string;
 
-async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'importId' | 'shareLinkId'>> {
+async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'importId' | 'unlinkedRowId' | 'shareLinkId'>> {
   const source = await client.post('/v1/sources', { kind: 'ai_character', name: 'Char', launchedOn: '2026-01-01' });
   const campaign = await client.post('/v1/campaigns', { name: 'Camp', goal: 'sales', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'buy' });
   const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Brief' });
@@ -128,7 +141,12 @@ beforeAll(async () => {
   const theirs = await populate(b);
   const shared = await b.post(`/v1/reports/campaign/${theirs.campaignId}/share-links`, {});
   foreignShareToken = shared.body.token;
-  foreign = { ...theirs, backfillId: (await b.post('/v1/classification/backfills')).body.id, importId: imported.json().id, shareLinkId: shared.body.id };
+  // B's own column mappings, and a row of B's import waiting to be linked (as the job leaves it).
+  await b.request('PUT', '/v1/import-mappings/conversions/shopify', { mapping: { Theirs: 'revenue' } });
+  await b.request('PUT', '/v1/import-mappings/post-metrics/youtube', { mapping: { Theirs: 'platformPostId' } });
+  await keepUnlinkedRows(harness.orm.em.fork(), other.workspaceId, imported.json().id, [{ line: 2, kind: 'post-metrics', platform: 'tiktok', matchKey: 'post:theirs-1', raw: { 'Video ID': 'theirs-1' }, parsed: { platformPostId: 'theirs-1', counters: { views: 1 }, capturedAt: new Date().toISOString() }, reason: 'no tiktok post theirs-1' }], new Date());
+  const [unlinked] = await harness.orm.em.getConnection().execute<Array<{ id: string }>>(`select id from unlinked_import_row where workspace_id = ?`, [other.workspaceId]);
+  foreign = { ...theirs, backfillId: (await b.post('/v1/classification/backfills')).body.id, importId: imported.json().id, unlinkedRowId: unlinked!.id, shareLinkId: shared.body.id };
 });
 afterAll(() => harness.close());
 
@@ -146,7 +164,8 @@ describe('tenant isolation', () => {
     const spec = cases[operation]!(foreign);
     if (spec.expect === 'public') return;
     const idKey = pathIds.find(([pattern]) => pattern.test(template))?.[1];
-    const url = template.replace('{id}', idKey ? foreign[idKey] : '').replace('{name}', encodeURIComponent(spec.pathName ?? '')) + (spec.query ? `?${spec.query}` : '');
+    const withParams = Object.entries(spec.pathParams ?? {}).reduce((path, [name, value]) => path.replace(`{${name}}`, value), template);
+    const url = withParams.replace('{id}', idKey ? foreign[idKey] : '').replace('{name}', encodeURIComponent(spec.pathName ?? '')) + (spec.query ? `?${spec.query}` : '');
     const before = JSON.stringify(await snapshotOf(b));
     const response = spec.csv
       ? await harness.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${harness.admin.key}`, 'content-type': 'text/csv' }, payload: spec.csv }).then((r) => ({ status: r.statusCode, body: r.json() }))
@@ -189,5 +208,8 @@ async function snapshotOf(client: Client) {
     keys: (await client.get('/v1/api-keys')).body.items.map((k: { id: string; revokedAt: string | null }) => [k.id, k.revokedAt]),
     shareLinks: (await client.get('/v1/share-links')).body.items.map((l: { id: string; revokedAt: string | null; expiresAt: string }) => [l.id, l.revokedAt, l.expiresAt]),
     paidTests: (await client.get('/v1/paid-tests')).body,
+    imports: (await client.get('/v1/imports')).body,
+    importMappings: (await client.get('/v1/import-mappings')).body.items.map((m: { updatedAt?: string }) => ({ ...m })),
+    unlinkedRows: (await client.get('/v1/imports/unlinked')).body,
   };
 }

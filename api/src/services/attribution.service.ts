@@ -14,6 +14,7 @@ import {
   type ITrackingLink,
   type SurveyAnswerRow,
 } from '@persona-ops/domain/store';
+import { currencyProblem } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { assertFilterIdsOwned } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
@@ -259,8 +260,9 @@ export async function ingestConversions(em: EntityManager, workspaceId: string, 
       unknown.push(row.linkId !== undefined
         ? { field: at(index, 'linkId'), message: `no tracking link ${row.linkId} in this workspace` }
         : { field: at(index, 'code'), message: `no offer code ${row.code ?? ''} in this workspace` });
-    } else if (target.currency !== row.currency) {
-      wrongCurrency.push({ field: at(index, 'currency'), message: `must be ${target.currency}, the campaign's currency` });
+    } else {
+      const problem = currencyProblem(row.currency, target.currency);
+      if (problem) wrongCurrency.push({ field: at(index, 'currency'), message: problem });
     }
     return {
       linkId: row.linkId !== undefined ? (target?.id ?? null) : null,

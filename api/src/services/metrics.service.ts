@@ -15,16 +15,12 @@ import {
   type IncomingMetricSnapshot,
   type MetricCounter,
 } from '@persona-ops/domain/store';
+import { dayProblem, latestDayAnywhere, snapshotTimeProblem } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { findOwned, period } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
 
 type FieldError = { field: string; message: string };
-
-// A clock a few seconds off must not refuse a snapshot taken just now.
-const CLOCK_SKEW_MS = 60_000;
-// The last time zone to reach a date is UTC+14: a date after today there is in the future everywhere.
-const EARLIEST_ZONE_MS = 14 * 3_600_000;
 
 const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -68,9 +64,9 @@ export async function ingestMetricSnapshots(em: EntityManager, workspaceId: stri
   snapshots.forEach((snapshot, index) => {
     const published = publishedAt.get(snapshot.postId);
     const captured = new Date(snapshot.capturedAt);
+    const timeProblem = published === undefined ? null : snapshotTimeProblem(captured, published, now);
     if (published === undefined) errors.push({ field: field(index, 'postId'), message: `no post ${snapshot.postId} in this workspace` });
-    else if (captured < published) errors.push({ field: field(index, 'capturedAt'), message: `is before the post was published (${published.toISOString()})` });
-    else if (captured.getTime() > now.getTime() + CLOCK_SKEW_MS) errors.push({ field: field(index, 'capturedAt'), message: 'is in the future' });
+    else if (timeProblem) errors.push({ field: field(index, 'capturedAt'), message: timeProblem });
     rows.push({
       postId: snapshot.postId,
       capturedAt: captured.toISOString(),
@@ -87,11 +83,11 @@ export type FollowerSnapshotInput = { sourceId: string; date: string; followers:
 export async function ingestFollowerSnapshots(em: EntityManager, workspaceId: string, snapshots: readonly FollowerSnapshotInput[], now: Date) {
   const field = (index: number, name: string) => `body.snapshots.${index}.${name}`;
   const owned = await ownedSourceIds(em, workspaceId, [...new Set(snapshots.map((s) => s.sourceId))]);
-  const latestDay = utcDay(new Date(now.getTime() + EARLIEST_ZONE_MS));
   const errors: FieldError[] = [];
   snapshots.forEach((snapshot, index) => {
+    const future = dayProblem(snapshot.date, now);
     if (!owned.has(snapshot.sourceId)) errors.push({ field: field(index, 'sourceId'), message: `no source ${snapshot.sourceId} in this workspace` });
-    else if (snapshot.date > latestDay) errors.push({ field: field(index, 'date'), message: 'is in the future' });
+    else if (future) errors.push({ field: field(index, 'date'), message: future });
   });
   errors.push(...repeats(snapshots, (row) => `${row.sourceId} ${row.date}`, (index) => field(index, 'date'), 'same source and date'));
   refuse(errors, 'snapshot(s)');
@@ -112,7 +108,7 @@ export async function ingestAudienceBreakdowns(em: EntityManager, workspaceId: s
   const postIds = [...new Set(breakdowns.flatMap((b) => (b.postId ? [b.postId] : [])))];
   const sourceIds = [...new Set(breakdowns.flatMap((b) => (b.sourceId ? [b.sourceId] : [])))];
   const [publishedAt, sources] = await Promise.all([publishedAtOfPosts(em, workspaceId, postIds), ownedSourceIds(em, workspaceId, sourceIds)]);
-  const latestDay = utcDay(new Date(now.getTime() + EARLIEST_ZONE_MS));
+  const latestDay = latestDayAnywhere(now);
   const errors: FieldError[] = [];
   const rows: IncomingAudienceBreakdown[] = breakdowns.map((b) => ({ postId: b.postId ?? null, sourceId: b.sourceId ?? null, dimension: b.dimension, key: b.key, share: b.share, capturedOn: b.capturedOn }));
   rows.forEach((row, index) => {

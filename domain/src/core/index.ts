@@ -20,3 +20,6 @@ export * from './comparison.ts';
 export * from './safety-taxonomy.ts';
 export * from './vocabulary.ts';
 export * from './comment-import.ts';
+export * from './export-values.ts';
+export * from './platform-import.ts';
+export * from './ingest-rules.ts';

@@ -1,11 +1,9 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Job } from 'bullmq';
-import { parse } from 'csv-parse';
 import { readCommentRow, type CommentMapping, type CommentRow } from '@persona-ops/domain/core';
-import { acceptComments, finishImport, postsByIdOrUrl, recordImportProgress, startImport, type ImportRejection, type IncomingComment } from '@persona-ops/domain/store';
+import { acceptComments, postsByIdOrUrl, type ImportRejection, type IncomingComment } from '@persona-ops/domain/store';
 import type { JobPayload } from '../contracts.ts';
-
-const chunkSize = 1_000;
+import { runChunkedImport, type CsvRecord } from './csv-import.ts';
 
 // Imports a comments file: every row is read and checked; good rows are accepted through the same
 // outbox as the API (idempotent, so a resumed or repeated import adds nothing twice); each
@@ -13,34 +11,13 @@ const chunkSize = 1_000;
 // as unlinked. Progress is checkpointed per chunk, so a retried job resumes after the last one.
 export function importCommentsHandler(deps: { orm: MikroORM; now?: () => Date }) {
   const now = () => deps.now?.() ?? new Date();
-  return async (payload: JobPayload<'import-comments'>, job: Job) => {
-    const em = deps.orm.em.fork();
-    const run = await startImport(em, payload.importId, now());
-    if (!run) return { skipped: 'already finished' };
-    const mapping = run.mapping as CommentMapping;
-    // Header on line 1: a record's line is its index + 2.
-    const records = parse(run.content, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false });
-    let index = 0;
-    let chunk: Array<{ line: number; record: Record<string, string> }> = [];
-    const flush = async () => {
-      const outcome = await importChunk(em, run.workspaceId, mapping, chunk, now());
-      await recordImportProgress(em, run.id, { processedRows: index, ...outcome }, now());
-      await job.updateProgress({ processedRows: index });
-      chunk = [];
-    };
-    for await (const record of records as AsyncIterable<Record<string, string>>) {
-      index += 1;
-      if (index <= run.processedRows) continue;
-      chunk.push({ line: index + 1, record });
-      if (chunk.length === chunkSize) await flush();
-    }
-    if (chunk.length > 0) await flush();
-    await finishImport(em, run.id, { totalRows: index }, now());
-    return { rows: index };
-  };
+  return async (payload: JobPayload<'import-comments'>, job: Job) =>
+    runChunkedImport(deps.orm, payload.importId, job, now, (run) => ({
+      chunk: (em, records) => importChunk(em, run.workspaceId, run.mapping as CommentMapping, records, now()),
+    }));
 }
 
-async function importChunk(em: ReturnType<MikroORM['em']['fork']>, workspaceId: string, mapping: CommentMapping, chunk: Array<{ line: number; record: Record<string, string> }>, now: Date) {
+async function importChunk(em: EntityManager, workspaceId: string, mapping: CommentMapping, chunk: CsvRecord[], now: Date) {
   const rejections: ImportRejection[] = [];
   const rows: Array<{ line: number; row: CommentRow }> = [];
   for (const { line, record } of chunk) {

@@ -3,10 +3,12 @@ import { baseProperties } from './base.properties.ts';
 import { User } from './user.entity.ts';
 import { Workspace } from './workspace.entity.ts';
 
-export const importKinds = ['comments'] as const;
+export const importKinds = ['comments', 'post-metrics', 'conversions'] as const;
 export const importStates = ['queued', 'running', 'done', 'failed'] as const;
 
 export type ImportRejection = { line: number; column: string | null; reason: string };
+// What the upload said about rows that do not say it themselves.
+export type ImportOptions = { capturedAt?: string; currency?: string; sourceId?: string };
 
 // An uploaded file and what importing it did. The file is kept with the job so a retried job
 // reads the same bytes; `processedRows` lets it resume instead of starting over.
@@ -19,6 +21,9 @@ export const ImportJob = defineEntity({
     workspace: () => p.manyToOne(Workspace),
     requestedBy: () => p.manyToOne(User).nullable(),
     kind: p.enum(importKinds),
+    // The export's platform (instagram, tiktok, youtube, ga4, shopify); null for comments.
+    platform: p.string().length(32).nullable(),
+    options: p.json<ImportOptions>().nullable(),
     state: p.enum(importStates).default('queued'),
     fileName: p.string(),
     // Column name in the file -> field of the product.
@@ -30,6 +35,10 @@ export const ImportJob = defineEntity({
     accepted: p.integer().default(0),
     duplicates: p.integer().default(0),
     rejectedCount: p.integer().default(0),
+    // Valid rows naming no known post, link or code: kept in unlinked_import_row for the user.
+    unlinked: p.integer().default(0),
+    // Rows that are no data: an export's total row, GA4 traffic without a campaign.
+    skipped: p.integer().default(0),
     rejections: p.json<ImportRejection[]>(),
     startedAt: p.datetime().nullable(),
     finishedAt: p.datetime().nullable(),

@@ -20,17 +20,22 @@ import { ClassificationUsage } from './classification-usage.entity.ts';
 import { CommentClassification } from './comment-classification.entity.ts';
 import { Comment } from './comment.entity.ts';
 import { ImportJob } from './import-job.entity.ts';
+import { ColumnMapping } from './column-mapping.entity.ts';
+import { UnlinkedImportRow } from './unlinked-import-row.entity.ts';
 import { Post } from './post.entity.ts';
 import { Source } from './source.entity.ts';
 import { User } from './user.entity.ts';
 import { Workspace } from './workspace.entity.ts';
 
-export { PaidTest, PaidTestArm, ShareLink, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, Post, Source, User, Workspace };
+export { PaidTest, PaidTestArm, ShareLink, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, ColumnMapping, UnlinkedImportRow, Post, Source, User, Workspace };
 export { roles, type Role } from './user.entity.ts';
 export type { IAlert } from './alert.entity.ts';
 export { alertMetrics } from './alert.entity.ts';
 export type { IApiKey } from './api-key.entity.ts';
-export type { IImportJob, ImportRejection } from './import-job.entity.ts';
+export type { IImportJob, ImportRejection, ImportOptions } from './import-job.entity.ts';
+export type { IColumnMapping } from './column-mapping.entity.ts';
+export type { IUnlinkedImportRow } from './unlinked-import-row.entity.ts';
+export { unlinkedRowStates } from './unlinked-import-row.entity.ts';
 export { importKinds, importStates } from './import-job.entity.ts';
 export type { IClassificationBackfill } from './classification-backfill.entity.ts';
 export { backfillStates } from './classification-backfill.entity.ts';
@@ -47,7 +52,7 @@ export type { ICommentClassification } from './comment-classification.entity.ts'
 export type { IClassificationTask } from './classification-task.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
-export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, PaidTest, PaidTestArm, ShareLink];
+export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, ColumnMapping, UnlinkedImportRow, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, PaidTest, PaidTestArm, ShareLink];
 export type { IAudienceBreakdown } from './audience-breakdown.entity.ts';
 export type { IConversionCount } from './conversion-count.entity.ts';
 export type { IFollowerSnapshot } from './follower-snapshot.entity.ts';

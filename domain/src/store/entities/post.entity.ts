@@ -14,6 +14,7 @@ export const Post = defineEntity({
     { properties: ['workspace', 'publishedAt'] },
     { properties: ['workspace', 'campaign', 'publishedAt'] },
     { properties: ['workspace', 'source', 'publishedAt'] },
+    { properties: ['workspace', 'platformPostId'] },
   ],
   properties: {
     ...baseProperties,
@@ -23,6 +24,10 @@ export const Post = defineEntity({
     source: () => p.manyToOne(Source),
     channel: p.string(),
     url: p.string().length(2048),
+    // The platform's own id of the post (an Instagram media id, a YouTube video id), learnt when an
+    // import names the post by URL and id, or when the user links an import row to it: exports
+    // that name posts by id alone then find it.
+    platformPostId: p.string().length(255).nullable(),
     publishedAt: p.datetime(),
     placement: p.enum(placementKinds),
     spendMinor: p.bigint('number').default(0),

@@ -1,43 +1,43 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ImportRejection } from '../entities/import-job.entity.ts';
+import type { ImportOptions, ImportRejection } from '../entities/import-job.entity.ts';
 import { query, textArray, uuidArray } from './sql.ts';
 
 // At most this many rejected rows are kept with a job (the count is always exact).
 export const maxKeptRejections = 10_000;
 
-export async function queuedImports(em: EntityManager): Promise<string[]> {
-  const rows = await query<{ id: string }>(em, `select id from import_job where state = 'queued' order by created_at limit 100`);
-  return rows.map((row) => row.id);
+export async function queuedImports(em: EntityManager): Promise<Array<{ id: string; kind: string }>> {
+  return query<{ id: string; kind: string }>(em, `select id, kind from import_job where state = 'queued' order by created_at limit 100`);
 }
 
-export type ImportToRun = { id: string; workspaceId: string; mapping: Record<string, string>; content: Buffer; processedRows: number };
+export type ImportToRun = { id: string; workspaceId: string; platform: string | null; options: ImportOptions; mapping: Record<string, string>; content: Buffer; processedRows: number };
 
 export async function startImport(em: EntityManager, importId: string, now: Date): Promise<ImportToRun | null> {
-  const [row] = await query<{ id: string; workspace_id: string; mapping: Record<string, string>; content: Buffer; processed_rows: number }>(
+  const [row] = await query<{ id: string; workspace_id: string; platform: string | null; options: ImportOptions | null; mapping: Record<string, string>; content: Buffer; processed_rows: number }>(
     em,
     `update import_job set state = 'running', started_at = coalesce(started_at, ?), updated_at = ?
      where id = ? and state in ('queued', 'running')
-     returning id, workspace_id, mapping, content, processed_rows`,
+     returning id, workspace_id, platform, options, mapping, content, processed_rows`,
     [now, now, importId],
   );
-  return row ? { id: row.id, workspaceId: row.workspace_id, mapping: row.mapping, content: row.content, processedRows: row.processed_rows } : null;
+  return row ? { id: row.id, workspaceId: row.workspace_id, platform: row.platform, options: row.options ?? {}, mapping: row.mapping, content: row.content, processedRows: row.processed_rows } : null;
 }
 
 // One chunk's outcome, added to the job's counters together with the new checkpoint.
 export async function recordImportProgress(
   em: EntityManager,
   importId: string,
-  chunk: { processedRows: number; accepted: number; duplicates: number; rejections: ImportRejection[] },
+  chunk: { processedRows: number; accepted: number; duplicates: number; rejections: ImportRejection[]; unlinked?: number; skipped?: number },
   now: Date,
 ) {
   await query(
     em,
     `update import_job set processed_rows = ?, accepted = accepted + ?, duplicates = duplicates + ?, rejected_count = rejected_count + ?,
+       unlinked = unlinked + ?, skipped = skipped + ?,
        rejections = case when jsonb_array_length(rejections) >= ? then rejections
                          else rejections || (select coalesce(jsonb_agg(r), '[]'::jsonb) from (select r from jsonb_array_elements(?::jsonb) r limit greatest(0, ? - jsonb_array_length(rejections))) x) end,
        updated_at = ?
      where id = ?`,
-    [chunk.processedRows, chunk.accepted, chunk.duplicates, chunk.rejections.length, maxKeptRejections, JSON.stringify(chunk.rejections), maxKeptRejections, now, importId],
+    [chunk.processedRows, chunk.accepted, chunk.duplicates, chunk.rejections.length, chunk.unlinked ?? 0, chunk.skipped ?? 0, maxKeptRejections, JSON.stringify(chunk.rejections), maxKeptRejections, now, importId],
   );
 }
 

@@ -3200,6 +3200,291 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/imports/post-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an Instagram, TikTok or YouTube post-analytics export (CSV, up to 50 MB) as a job
+         * @description Each row becomes a metric snapshot of the post it names (by the platform's post id or its URL), at the capture time; a follower column becomes the source's follower count that day. Rows naming no known post wait in GET /v1/imports/unlinked. Follow the job with GET /v1/imports/{id}.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Whose export this is: its usual column names and number formats are recognised */
+                    platform: "instagram" | "tiktok" | "youtube";
+                    /** @description Only this source's posts are matched (and a follower count in the file is this source's). Default: any post of the workspace on the platform */
+                    sourceId?: string;
+                    /** @description When the counters were read, for exports without a capture-time column (Instagram, TikTok and YouTube exports have none). Default: the time of the upload */
+                    capturedAt?: string;
+                    fileName?: string;
+                    /** @description JSON object: column name in the file -> field (platformPostId, postUrl, publishedAt, capturedAt, views, reach, impressions, likes, comments, shares, saves, profileVisits, linkClicks, follows, returningViewers, watchTimeHours, watchTimeMinutes, watchTimeSeconds, followers), e.g. {"Video":"platformPostId","Views":"views"}. It wins over the workspace's saved mapping, which wins over the platform's usual column names. */
+                    mapping?: string;
+                    /** @description true: save this upload's mapping as the workspace's mapping for this kind and platform, used by later uploads */
+                    saveMapping?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The CSV file, UTF-8, with a header row */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportJob"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The file is larger than 50 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/conversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a GA4 or Shopify report of conversions (CSV, up to 50 MB) as a job
+         * @description Each row becomes the conversion counts of the tracking link (matched by its UTM tags) or offer code (by its text) it names, on its day; a row sent again replaces that day. Rows naming nothing known wait in GET /v1/imports/unlinked. Follow the job with GET /v1/imports/{id}.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Whose report this is: its usual column names and number formats are recognised */
+                    platform: "ga4" | "shopify";
+                    /** @description The currency of the file's revenue (ISO 4217); it must be the campaign's currency of every link and code the rows name */
+                    currency: string;
+                    fileName?: string;
+                    /** @description JSON object: column name in the file -> field (day, code, utmCampaign, utmContent, utmSource, utmMedium, sourceMedium, landingUrl, clicks, sessions, registrations, targetActions, sales, revenue), e.g. {"Campaign":"utmCampaign","Purchases":"sales"}. It wins over the workspace's saved mapping, which wins over the platform's usual column names. */
+                    mapping?: string;
+                    /** @description true: save this upload's mapping as the workspace's mapping for this kind and platform, used by later uploads */
+                    saveMapping?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The CSV file, UTF-8, with a header row */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportJob"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The file is larger than 50 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List imports, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "comments" | "post-metrics" | "conversions";
+                    state?: "queued" | "running" | "done" | "failed";
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    sort?: "createdAt";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportJob"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/imports/{id}": {
         parameters: {
             query?: never;
@@ -3269,6 +3554,589 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/unlinked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Import rows waiting to be linked to a post, tracking link or offer code */
+        get: {
+            parameters: {
+                query?: {
+                    importId?: string;
+                    kind?: "post-metrics" | "conversions";
+                    /** @description Default: every state */
+                    state?: "open" | "resolved" | "dismissed";
+                    matchKey?: string;
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    sort?: "createdAt" | "line";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["UnlinkedImportRow"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/unlinked/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link an open row to a post (post-metrics) or a tracking link or offer code (conversions) and store it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description post-metrics rows: the post the row is about
+                         */
+                        postId?: string;
+                        /**
+                         * Format: uuid
+                         * @description conversions rows: the tracking link the row counts
+                         */
+                        trackingLinkId?: string;
+                        /**
+                         * Format: uuid
+                         * @description conversions rows: the offer code the row counts
+                         */
+                        offerCodeId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnlinkedImportRow"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/unlinked/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link every open row with one match key (the same unknown post, code or UTM tags) at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The matchKey of the open rows to resolve together */
+                        matchKey: string;
+                        /** @enum {string} */
+                        kind: "post-metrics" | "conversions";
+                        /**
+                         * Format: uuid
+                         * @description post-metrics rows: the post the row is about
+                         */
+                        postId?: string;
+                        /**
+                         * Format: uuid
+                         * @description conversions rows: the tracking link the row counts
+                         */
+                        trackingLinkId?: string;
+                        /**
+                         * Format: uuid
+                         * @description conversions rows: the offer code the row counts
+                         */
+                        offerCodeId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Rows linked and stored */
+                            resolved: number;
+                            accepted: number;
+                            duplicates: number;
+                            /** @description Rows that stay open because a rule refused them */
+                            rejections: {
+                                /** Format: uuid */
+                                id: string;
+                                line: number;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/unlinked/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss an open row: it is not data of a tracked post, link or code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnlinkedImportRow"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/import-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's saved column mappings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ColumnMapping"][];
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/import-mappings/{kind}/{platform}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the column mapping used by later uploads of this kind and platform (replaces the saved one) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "post-metrics" | "conversions";
+                    /** @description post-metrics: instagram, tiktok, youtube; conversions: ga4, shopify */
+                    platform: "instagram" | "tiktok" | "youtube" | "ga4" | "shopify";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Column name in the file -> field of the kind */
+                        mapping: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ColumnMapping"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Forget the saved mapping (answers it): uploads use the platform's usual column names again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "post-metrics" | "conversions";
+                    /** @description post-metrics: instagram, tiktok, youtube; conversions: ga4, shopify */
+                    platform: "instagram" | "tiktok" | "youtube" | "ga4" | "shopify";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ColumnMapping"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5918,23 +6786,30 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "comments";
+            kind: "comments" | "post-metrics" | "conversions";
+            /** @description instagram, tiktok, youtube, ga4 or shopify; null for comments */
+            platform: string | null;
             /** @enum {string} */
             state: "queued" | "running" | "done" | "failed";
             fileName: string;
             sizeBytes: number;
+            /** @description Column name in the file -> field, as used for this file */
             mapping: {
                 [key: string]: string;
             };
             /** @description Known when the file has been read to the end */
             totalRows: number | null;
             processedRows: number;
-            /** @description New comments stored */
+            /** @description Rows stored: new, or changing what was stored */
             accepted: number;
-            /** @description Rows whose comment was already known: unchanged */
+            /** @description Rows already stored as they are: unchanged */
             duplicates: number;
             rejectedCount: number;
-            /** @description Every rejected row with its line, column and reason (the first 10,000) */
+            /** @description Valid rows naming no known post, link or code: see GET /v1/imports/unlinked?importId= */
+            unlinked: number;
+            /** @description Rows that are not data: an export's total row, traffic without a campaign */
+            skipped: number;
+            /** @description Every rejected row with its line in the file, column and reason (the first 10,000) */
             rejections: {
                 line: number;
                 column: string | null;
@@ -5945,6 +6820,44 @@ export interface components {
             startedAt: string | null;
             finishedAt: string | null;
             error: string | null;
+        };
+        ColumnMappingInput: {
+            /** @enum {string} */
+            kind: "post-metrics" | "conversions";
+            platform: string;
+            mapping: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UnlinkedImportRowInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            importId: string;
+            /** @description Line of the row in its file */
+            line: number;
+            kind: string;
+            platform: string;
+            /** @description What the row names that nothing matched (post:<id>, url:<url>, code:<code>, utm:<campaign|content|source|medium>); resolve every open row with it at once with POST /v1/imports/unlinked/resolve */
+            matchKey: string;
+            /** @description The row as the file has it */
+            raw: {
+                [key: string]: string;
+            };
+            /** @description The values read from it */
+            parsed: {
+                [key: string]: unknown;
+            };
+            reason: string;
+            /** @enum {string} */
+            state: "open" | "resolved" | "dismissed";
+            /** @description The post, tracking link or offer code it was linked to */
+            resolvedTo: string | null;
+            resolvedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         MoneyInput: {
             amountMinor: number;
@@ -7834,23 +8747,30 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "comments";
+            kind: "comments" | "post-metrics" | "conversions";
+            /** @description instagram, tiktok, youtube, ga4 or shopify; null for comments */
+            platform: string | null;
             /** @enum {string} */
             state: "queued" | "running" | "done" | "failed";
             fileName: string;
             sizeBytes: number;
+            /** @description Column name in the file -> field, as used for this file */
             mapping: {
                 [key: string]: string;
             };
             /** @description Known when the file has been read to the end */
             totalRows: number | null;
             processedRows: number;
-            /** @description New comments stored */
+            /** @description Rows stored: new, or changing what was stored */
             accepted: number;
-            /** @description Rows whose comment was already known: unchanged */
+            /** @description Rows already stored as they are: unchanged */
             duplicates: number;
             rejectedCount: number;
-            /** @description Every rejected row with its line, column and reason (the first 10,000) */
+            /** @description Valid rows naming no known post, link or code: see GET /v1/imports/unlinked?importId= */
+            unlinked: number;
+            /** @description Rows that are not data: an export's total row, traffic without a campaign */
+            skipped: number;
+            /** @description Every rejected row with its line in the file, column and reason (the first 10,000) */
             rejections: {
                 line: number;
                 column: string | null;
@@ -7861,6 +8781,44 @@ export interface components {
             startedAt: string | null;
             finishedAt: string | null;
             error: string | null;
+        };
+        ColumnMapping: {
+            /** @enum {string} */
+            kind: "post-metrics" | "conversions";
+            platform: string;
+            mapping: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UnlinkedImportRow: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            importId: string;
+            /** @description Line of the row in its file */
+            line: number;
+            kind: string;
+            platform: string;
+            /** @description What the row names that nothing matched (post:<id>, url:<url>, code:<code>, utm:<campaign|content|source|medium>); resolve every open row with it at once with POST /v1/imports/unlinked/resolve */
+            matchKey: string;
+            /** @description The row as the file has it */
+            raw: {
+                [key: string]: string;
+            };
+            /** @description The values read from it */
+            parsed: {
+                [key: string]: unknown;
+            };
+            reason: string;
+            /** @enum {string} */
+            state: "open" | "resolved" | "dismissed";
+            /** @description The post, tracking link or offer code it was linked to */
+            resolvedTo: string | null;
+            resolvedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         Money: {
             amountMinor: number;

@@ -1,0 +1,29 @@
+// The rules a counted fact must meet before it is stored, whichever way it arrives (the bulk
+// endpoints, a CSV import, resolving an unlinked import row): one rule, one place.
+
+// A clock a few seconds off must not refuse a snapshot taken just now.
+export const CLOCK_SKEW_MS = 60_000;
+// The last time zone to reach a date is UTC+14: a date after today there is in the future everywhere.
+const EARLIEST_ZONE_MS = 14 * 3_600_000;
+
+/** Why a metric snapshot captured at `captured` of a post published at `published` cannot be stored, or null. */
+export function snapshotTimeProblem(captured: Date, published: Date, now: Date): string | null {
+  if (captured < published) return `is before the post was published (${published.toISOString()})`;
+  if (captured.getTime() > now.getTime() + CLOCK_SKEW_MS) return 'is in the future';
+  return null;
+}
+
+/** The latest calendar day (YYYY-MM-DD) that has begun somewhere on Earth at `now`. */
+export function latestDayAnywhere(now: Date): string {
+  return new Date(now.getTime() + EARLIEST_ZONE_MS).toISOString().slice(0, 10);
+}
+
+/** Why a count for the day `day` (follower count, conversions) cannot be stored, or null. */
+export function dayProblem(day: string, now: Date): string | null {
+  return day > latestDayAnywhere(now) ? 'is in the future' : null;
+}
+
+/** Conversions are kept in their campaign's currency: the message when a row is in another. */
+export function currencyProblem(rowCurrency: string, campaignCurrency: string): string | null {
+  return rowCurrency === campaignCurrency ? null : `must be ${campaignCurrency}, the campaign's currency`;
+}

@@ -72,6 +72,14 @@ describe('insights', () => {
     expect(insight('conversion_rate', kpis.conversion_rate, { kpis })).toContain('fix the landing page or the offer');
   });
 
+  it('keeps the joint CTR/conversion reading off every other KPI of the report', () => {
+    const kpis = { ctr: rated('ctr', 2), conversion_rate: rated('conversion_rate', 0.4), cpa: rated('cpa', 40), roi: rated('roi', 50) };
+    const texts = reportInsights(kpis).map((i) => i.text);
+    expect(texts.filter((text) => text.includes('fix the landing page or the offer'))).toHaveLength(2);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(insight('cpa', kpis.cpa, { kpis })).toMatch(/^Cost per action of 40.00 is strong/);
+  });
+
   it('collects a report', () => {
     const list = reportInsights({ roi: rated('roi', 50), ctr: rated('ctr', 2), cpa: null });
     expect(list.map((i) => i.kpiId)).toEqual(['ctr', 'roi']);

@@ -193,6 +193,8 @@ const isStrongOrBetter = (r: Rated | null | undefined) => r?.tier === 'strong' |
 // A weak CTR beside a strong conversion rate and the reverse each point at one end of the
 // funnel; these two sentences replace the single-KPI advice when they apply.
 function crossKpi(kpiId: TieredKpiId, subject: Rated, context?: InsightContext): string | null {
+  // Only the two KPIs it relates get the joint reading; every other KPI keeps its own advice.
+  if (kpiId !== 'ctr' && kpiId !== 'conversion_rate') return null;
   const ctr = kpiId === 'ctr' ? subject : context?.kpis?.ctr;
   const conversion = kpiId === 'conversion_rate' ? subject : context?.kpis?.conversion_rate;
   if (!hasValue(ctr) || !hasValue(conversion)) return null;

@@ -2,7 +2,7 @@
 // app as its own process (node web/serve.ts, adapter-node output), and Debian's Chromium driven by
 // playwright-core.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -24,12 +24,39 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-// Builds web/ when build/ is missing or older than the sources it is made from.
-export function ensureWebBuild() {
+function webBuildIsFresh(): boolean {
   const built = path.join(web, 'build', 'index.js');
   const sources = Math.max(newestMtime(path.join(web, 'src')), ...['vite.config.ts', 'package.json'].map((f) => newestMtime(path.join(web, f))));
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  execFileSync('pnpm', ['--filter', '@persona-ops/web', 'build'], { cwd: root, stdio: 'pipe', timeout: 240_000 });
+  return existsSync(built) && statSync(built).mtimeMs >= sources;
+}
+
+const BUILD_LOCK = path.join(web, '.build.lock');
+const BUILD_TIMEOUT_MS = 240_000;
+
+// Builds web/ when build/ is missing or older than the sources it is made from. Browser test
+// files run in parallel workers: two concurrent vite builds overwrite each other's output, so one
+// process builds (holding a lock directory) while the others wait and then find it fresh.
+export function ensureWebBuild() {
+  if (webBuildIsFresh()) return;
+  const deadline = Date.now() + BUILD_TIMEOUT_MS + 30_000;
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock older than a whole build was left by a process that died mid-build.
+      const held = statSync(BUILD_LOCK, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > BUILD_TIMEOUT_MS + 30_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`another process held ${BUILD_LOCK} for too long`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    if (!webBuildIsFresh()) execFileSync('pnpm', ['--filter', '@persona-ops/web', 'build'], { cwd: root, stdio: 'pipe', timeout: BUILD_TIMEOUT_MS });
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
 }
 
 function freePort(): Promise<number> {

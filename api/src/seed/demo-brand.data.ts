@@ -37,13 +37,16 @@ type CampaignData = {
 const DAY_MS = 86_400_000;
 const isoDaysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
 
+// Launch dates (a creator's first post) are recent enough that every source but Jon has a full
+// 90-day window with posts in it, so the comparison at equal account age has something to rank,
+// and Jon shows as too new to compare.
 export function demoSources(now: Date): Array<{ kind: SourceKind; name: string; handles: Record<string, string>; aliases: string[]; launchedOn: string | null; hourlyRateMinor: number | null }> {
   return [
     { kind: 'ai_character', name: 'Léa Nova', handles: { instagram: '@lea.nova', tiktok: '@leanova' }, aliases: ['Lea', 'LeaN'], launchedOn: isoDaysAgo(now, 120), hourlyRateMinor: null },
-    { kind: 'human_creator', name: 'Maya Brooks', handles: { instagram: '@mayabrooks', youtube: '@MayaBrooks' }, aliases: ['Maya'], launchedOn: isoDaysAgo(now, 1100), hourlyRateMinor: 9_000 },
-    { kind: 'human_creator', name: 'Jon Rivera', handles: { tiktok: '@jonrivera' }, aliases: [], launchedOn: isoDaysAgo(now, 730), hourlyRateMinor: 7_500 },
-    { kind: 'studio', name: 'Nova in-house studio', handles: { instagram: '@novacosmetics' }, aliases: [], launchedOn: isoDaysAgo(now, 1800), hourlyRateMinor: null },
-    { kind: 'product_ad', name: 'Glow Serum product ads', handles: {}, aliases: [], launchedOn: isoDaysAgo(now, 1800), hourlyRateMinor: null },
+    { kind: 'human_creator', name: 'Maya Brooks', handles: { instagram: '@mayabrooks', youtube: '@MayaBrooks' }, aliases: ['Maya'], launchedOn: isoDaysAgo(now, 100), hourlyRateMinor: 9_000 },
+    { kind: 'human_creator', name: 'Jon Rivera', handles: { tiktok: '@jonrivera' }, aliases: [], launchedOn: isoDaysAgo(now, 40), hourlyRateMinor: 7_500 },
+    { kind: 'studio', name: 'Nova in-house studio', handles: { instagram: '@novacosmetics' }, aliases: [], launchedOn: isoDaysAgo(now, 95), hourlyRateMinor: null },
+    { kind: 'product_ad', name: 'Glow Serum product ads', handles: {}, aliases: [], launchedOn: isoDaysAgo(now, 110), hourlyRateMinor: null },
   ];
 }
 

@@ -8,6 +8,7 @@ import { createSource } from '../services/sources.service.ts';
 import { createWorkspaceWithAdmin } from '../services/workspaces.service.ts';
 import { demoCampaigns, demoSources, type AssetStory } from './demo-brand.data.ts';
 import { demoComments } from './demo-comments.data.ts';
+import { seedDemoAudienceCommerce } from './demo-audience-commerce.seed.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -49,6 +50,7 @@ export async function seedDemoBrand(em: EntityManager, now: Date) {
     }
   }
   await seedDemoComments(em, workspace.id, now);
+  await seedDemoAudienceCommerce(em, workspace.id, now);
   return { workspace, key };
 }
 

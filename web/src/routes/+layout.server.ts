@@ -1,10 +1,11 @@
 import { apiFor, load as call } from '#lib/server/api.ts';
 import type { LayoutServerLoad } from './$types';
 
-// Every page but the login page needs a key (apiFor sends the visitor to log in); the header
-// shows the workspace (brand) the key belongs to.
+// Every page but the login page and shared reports needs a key (apiFor sends the visitor to log
+// in); the header shows the workspace (brand) the key belongs to. A shared report is read by
+// someone without a key: its token is the only credential.
 export const load: LayoutServerLoad = async (event) => {
-  if (event.url.pathname === '/login') return { workspace: null };
+  if (event.url.pathname === '/login' || event.url.pathname.startsWith('/shared/')) return { workspace: null };
   const api = apiFor(event);
   const workspace = await call(event, () => api.GET('/v1/workspace'));
   return { workspace: { name: workspace.name, currency: workspace.currency } };

@@ -20,11 +20,22 @@ export type Post = Schemas['Post'];
 export type Comment = Schemas['Comment'];
 export type Alert = Schemas['Alert'];
 export type BrandSafetyReport = Schemas['BrandSafetyReport'];
+export type AudienceReport = Schemas['AudienceReport'];
+export type CommercialReport = Schemas['CommercialReport'];
+export type CampaignReport = Schemas['CampaignReport'];
+export type OverviewReport = Schemas['OverviewReport'];
+export type ComparisonReport = Schemas['ComparisonReport'];
+export type TieredKpi = Schemas['TieredKpi'];
+export type ShareLink = Schemas['ShareLink'];
+export type IssuedShareLink = Schemas['IssuedShareLink'];
 
 export type AssetListQuery = NonNullable<paths['/v1/assets']['get']['parameters']['query']>;
 export type ProductionReportQuery = NonNullable<paths['/v1/reports/production']['get']['parameters']['query']>;
 export type BrandSafetyQuery = NonNullable<paths['/v1/reports/brand-safety']['get']['parameters']['query']>;
 export type CommentListQuery = NonNullable<paths['/v1/comments']['get']['parameters']['query']>;
+export type AudienceReportQuery = NonNullable<paths['/v1/reports/audience']['get']['parameters']['query']>;
+export type CommercialReportQuery = NonNullable<paths['/v1/reports/commercial']['get']['parameters']['query']>;
+export type ComparisonReportQuery = NonNullable<paths['/v1/reports/comparison']['get']['parameters']['query']>;
 export type AlertListQuery = NonNullable<paths['/v1/alerts']['get']['parameters']['query']>;
 export type ReviewDecision = paths['/v1/assets/{id}/reviews']['post']['requestBody']['content']['application/json']['decision'];
 

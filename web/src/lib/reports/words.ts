@@ -1,0 +1,114 @@
+// The reports' domain words for people: source kinds, tiers, verdicts, KPIs and funnel steps.
+import type { SourceKind, Tier, Verdict } from '@persona-ops/domain/core';
+
+export const sourceKindLabels: Record<SourceKind, string> = {
+  ai_character: 'AI character',
+  human_creator: 'Human creator',
+  studio: 'Studio',
+  product_ad: 'Product ad',
+};
+
+export const tierLabels: Record<Tier, string> = { weak: 'Weak', average: 'Average', strong: 'Strong', exceptional: 'Exceptional' };
+
+export const verdictLabels: Record<Verdict, string> = {
+  scale: 'Scale',
+  learn_and_repeat: 'Learn & repeat',
+  fix_the_creative: 'Fix the creative',
+  fix_the_funnel: 'Fix the funnel',
+  stop: 'Stop',
+};
+
+/** What each verdict asks of the team, in one line under the verdict. */
+export const verdictActions: Record<Verdict, string> = {
+  scale: 'Put more budget behind it: the figures that decide this goal are strong.',
+  learn_and_repeat: 'Run it again with one change at a time and compare.',
+  fix_the_creative: 'The content does not earn the attention or the click: change the creative before spending more.',
+  fix_the_funnel: 'People click but do not convert: fix the landing page, the offer or the checkout, not the creative.',
+  stop: 'Stop spending on it: the figures that decide this goal are weak.',
+};
+
+export const funnelStepLabels: Record<string, string> = {
+  views: 'Views',
+  clicks: 'Clicks',
+  registrations: 'Registrations',
+  target_actions: 'Target actions',
+};
+
+const KPI_LABELS: Record<string, string> = {
+  reach: 'Reach',
+  impressions: 'Impressions',
+  views: 'Views',
+  engagement_rate: 'Engagement rate',
+  engagement_rate_by_views: 'Engagement rate by views',
+  save_rate: 'Save rate',
+  share_rate: 'Share rate',
+  profile_actions: 'Profile actions',
+  audience_growth_rate: 'Audience growth rate',
+  new_followers_lift: 'New-followers lift',
+  brand_mentions_per_post: 'Brand mentions per post',
+  character_mention_rate: 'Character mention rate',
+  sentiment: 'Net sentiment',
+  cpm: 'CPM',
+  cpv: 'CPV',
+  ctr: 'CTR',
+  cpc: 'CPC',
+  cpr: 'CPR',
+  cpa: 'CPA',
+  clicks: 'Clicks',
+  likes: 'Likes',
+  comments: 'Comments',
+  shares: 'Shares',
+  saves: 'Saves',
+  conversion_rate: 'Conversion rate',
+  conversions: 'Conversions',
+  target_actions: 'Target actions',
+  sales: 'Sales',
+  revenue: 'Revenue',
+  roi: 'ROI',
+};
+
+export function kpiLabel(kpiId: string): string {
+  return KPI_LABELS[kpiId] ?? kpiId.replaceAll('_', ' ');
+}
+
+/** How a KPI's value reads: a percent, money per unit, or a plain count. */
+export type KpiUnit = 'percent' | 'money' | 'count' | 'points';
+
+const PERCENT = new Set(['engagement_rate', 'engagement_rate_by_views', 'save_rate', 'share_rate', 'audience_growth_rate', 'character_mention_rate', 'ctr', 'conversion_rate', 'roi']);
+const MONEY = new Set(['cpm', 'cpv', 'cpc', 'cpr', 'cpa', 'revenue']);
+
+export function kpiUnit(kpiId: string): KpiUnit {
+  if (PERCENT.has(kpiId)) return 'percent';
+  if (MONEY.has(kpiId)) return 'money';
+  if (kpiId === 'sentiment') return 'points';
+  return 'count';
+}
+
+const LOCALE = 'en-US';
+
+/** An amount in major units of a currency (the reports' money KPIs), e.g. 84.04 USD → "$84.04". */
+export function formatMajor(value: number | null | undefined, currency: string | null | undefined): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
+  if (!currency) return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 }).format(value);
+  try {
+    return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  } catch {
+    return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 }).format(value)} ${currency}`;
+  }
+}
+
+/** A KPI value in its unit: "1.8 %", "$84.04", "171", "+12.5 pts". */
+export function formatKpi(kpiId: string, value: number | null | undefined, currency: string | null = null): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
+  const number = (digits: number) => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value);
+  switch (kpiUnit(kpiId)) {
+    case 'percent':
+      return `${number(Math.abs(value) >= 100 ? 0 : 2)} %`;
+    case 'money':
+      return formatMajor(value, currency);
+    case 'points':
+      return `${value > 0 ? '+' : ''}${number(1)} pts`;
+    default:
+      return number(Math.abs(value) >= 100 ? 0 : 2);
+  }
+}

@@ -63,8 +63,11 @@ async function seedDemoComments(em: EntityManager, workspaceId: string, now: Dat
   const roughPost = characterPosts[Math.floor(characterPosts.length / 2)];
   const comments = posts.flatMap((post, index) => {
     const badDay = post === roughPost;
+    // The rough day's burst starts at 09:00 UTC the day after the post, whatever the time of the
+    // seeding, so it never straddles midnight and splits into two days too small to be a spike.
+    const from = badDay ? Math.floor(post.publishedAt.getTime() / DAY) * DAY + DAY + 8 * HOUR : post.publishedAt.getTime();
     return demoComments(index, badDay ? 60 : 40, badDay)
-      .map((comment, n) => ({ postId: post.id, platformCommentId: `demo-${index}-${n}`, authorHandle: `@fan${(n * 31 + index) % 97}`, text: comment.text, postedAt: new Date(Math.min(now.getTime(), post.publishedAt.getTime() + comment.hoursAfterPost * HOUR)).toISOString() }));
+      .map((comment, n) => ({ postId: post.id, platformCommentId: `demo-${index}-${n}`, authorHandle: `@fan${(n * 31 + index) % 97}`, text: comment.text, postedAt: new Date(Math.min(now.getTime(), from + comment.hoursAfterPost * HOUR)).toISOString() }));
   });
   await acceptComments(em, workspaceId, comments, now);
 }

@@ -60,3 +60,11 @@ export function lastDays(days: number, now: Date): { from: string; to: string } 
   const from = new Date(Date.parse(`${to}T00:00:00Z`) - (days - 1) * DAY_MS).toISOString().slice(0, 10);
   return { from, to };
 }
+
+/** The preset periods of the report pages' filter forms. */
+export function reportPresets(now: Date): { label: string; from: string; to: string }[] {
+  return [
+    { label: 'Last 4 weeks', ...lastDays(28, now) },
+    { label: 'Last 12 weeks', ...lastDays(84, now) },
+  ];
+}

@@ -3,6 +3,7 @@
 import { BRAND_SAFETY_CATEGORIES, SENTIMENT_LABELS, type BrandSafetyCategory, type SentimentLabel } from '@persona-ops/domain/core';
 import type { AlertListQuery, BrandSafetyQuery, Comment, CommentListQuery } from '#lib/api/client.ts';
 import { toPeriodQuery } from '#lib/filters.ts';
+import { isOneOf, oneOf, reader } from '#lib/params.ts';
 
 export const categoryLabels: Record<BrandSafetyCategory, string> = {
   profanity: 'Profanity',
@@ -44,12 +45,6 @@ export type CommentRow = Comment & { post: CommentPost };
 export type SafetyFilters = { sourceId: string; campaignId: string; from: string; to: string };
 export type CommentFilters = SafetyFilters & { category: string; sentiment: string; show: CommentShow };
 
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
-
-function reader(params: URLSearchParams) {
-  return (name: string) => (params.get(name) ?? '').trim();
-}
-
 export function readSafetyFilters(params: URLSearchParams): SafetyFilters {
   const get = reader(params);
   return { sourceId: get('sourceId'), campaignId: get('campaignId'), from: get('from'), to: get('to') };
@@ -74,14 +69,10 @@ export function toSafetyQuery(filters: SafetyFilters): { query: BrandSafetyQuery
 export function toCommentQuery(filters: CommentFilters, page: { limit: number; cursor?: string | undefined }): { query: CommentListQuery; errors: Record<string, string> } {
   const { query: scope, errors } = toSafetyQuery(filters);
   const query: CommentListQuery = { ...scope, limit: page.limit, sort: 'postedAt', order: 'desc', ...(page.cursor ? { cursor: page.cursor } : {}) };
-  if (filters.category) {
-    if (isOneOf(BRAND_SAFETY_CATEGORIES, filters.category)) query.category = filters.category;
-    else errors.category = `must be one of ${BRAND_SAFETY_CATEGORIES.join(', ')}`;
-  }
-  if (filters.sentiment) {
-    if (isOneOf(SENTIMENT_LABELS, filters.sentiment)) query.sentiment = filters.sentiment;
-    else errors.sentiment = `must be one of ${SENTIMENT_LABELS.join(', ')}`;
-  }
+  const category = oneOf(BRAND_SAFETY_CATEGORIES, filters.category, errors, 'category');
+  if (category) query.category = category;
+  const sentiment = oneOf(SENTIMENT_LABELS, filters.sentiment, errors, 'sentiment');
+  if (sentiment) query.sentiment = sentiment;
   // A category implies a flag: "unflagged" with a category would always be empty, so it is left out.
   if (filters.show === 'flagged' && !query.category) query.flagged = 'true';
   if (filters.show === 'unflagged' && !query.category) query.flagged = 'false';
@@ -95,10 +86,8 @@ export function toAlertQuery(params: URLSearchParams, page: { limit: number }): 
   const query: AlertListQuery = { limit: page.limit, sort: 'day', order: 'desc', ...(cursor ? { cursor } : {}) };
   const errors: Record<string, string> = {};
   if (filters.sourceId) query.sourceId = filters.sourceId;
-  if (filters.metric) {
-    if (isOneOf(alertMetrics, filters.metric)) query.metric = filters.metric;
-    else errors.metric = `must be one of ${alertMetrics.join(', ')}`;
-  }
+  const metric = oneOf(alertMetrics, filters.metric, errors, 'metric');
+  if (metric) query.metric = metric;
   return { filters, query, errors };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dailyLine, dayIndex, linear, niceMax, signedBars, ticks } from './chart-scale.ts';
+import { dailyLine, dayIndex, linear, niceMax, plotSize, signedBars, ticks } from './chart-scale.ts';
 
 describe('chart scales', () => {
   it('rounds an axis up to 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -36,5 +36,8 @@ describe('daily lines', () => {
     const points = [{ date: '2026-11-01', value: 0 }, { date: '2026-11-03', value: 50 }, { date: '2026-11-05', value: 100 }];
     expect(dailyLine(points, '2026-11-01', '2026-11-05', 400, 200, 100)).toBe('0.0,200.0 200.0,100.0 400.0,0.0');
     expect(dayIndex('2026-10-31', '2026-11-02')).toBe(2);
+  });
+  it('leaves the margins out of the plot area', () => {
+    expect(plotSize(760, 280, { top: 14, right: 16, bottom: 34, left: 64 })).toEqual({ plotW: 680, plotH: 232 });
   });
 });

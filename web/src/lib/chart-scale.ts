@@ -53,3 +53,8 @@ export function dailyLine(points: readonly { date: string; value: number }[], fi
   const y = linear(yMax, height);
   return points.map((p) => `${x(dayIndex(first, p.date)).toFixed(1)},${(height - y(p.value)).toFixed(1)}`).join(' ');
 }
+
+/** The drawing area inside a chart's margins, which hold the axis labels. */
+export function plotSize(width: number, height: number, margin: { top: number; right: number; bottom: number; left: number }): { plotW: number; plotH: number } {
+  return { plotW: width - margin.left - margin.right, plotH: height - margin.top - margin.bottom };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastDays, readReportFilters, toReportQuery } from './filters.ts';
+import { lastDays, readReportFilters, reportPresets, toReportQuery } from './filters.ts';
 
 describe('report filters', () => {
   it('turns inclusive UTC days into the API period (to is exclusive)', () => {
@@ -17,5 +17,9 @@ describe('report filters', () => {
   });
   it('makes presets that end today', () => {
     expect(lastDays(28, new Date('2026-11-21T19:00:00Z'))).toEqual({ from: '2026-10-25', to: '2026-11-21' });
+    expect(reportPresets(new Date('2026-11-21T19:00:00Z'))).toEqual([
+      { label: 'Last 4 weeks', from: '2026-10-25', to: '2026-11-21' },
+      { label: 'Last 12 weeks', from: '2026-08-30', to: '2026-11-21' },
+    ]);
   });
 });

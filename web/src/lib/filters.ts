@@ -1,6 +1,7 @@
 // The overview's filters: read from the URL (a GET form), turned into the report's query.
 import { sourceKinds } from '@persona-ops/domain/core';
 import type { ProductionReportQuery } from '#lib/api/client.ts';
+import { oneOf, reader } from '#lib/params.ts';
 
 export type ReportFilters = { campaignId: string; sourceId: string; sourceKind: string; from: string; to: string };
 
@@ -12,7 +13,7 @@ function isDate(value: string): boolean {
 }
 
 export function readReportFilters(params: URLSearchParams): ReportFilters {
-  const get = (name: string) => (params.get(name) ?? '').trim();
+  const get = reader(params);
   return { campaignId: get('campaignId'), sourceId: get('sourceId'), sourceKind: get('sourceKind'), from: get('from'), to: get('to') };
 }
 
@@ -25,10 +26,8 @@ export function toReportQuery(filters: ReportFilters): { query: ProductionReport
   const errors: Record<string, string> = {};
   if (filters.campaignId) query.campaignId = filters.campaignId;
   if (filters.sourceId) query.sourceId = filters.sourceId;
-  if (filters.sourceKind) {
-    if ((sourceKinds as readonly string[]).includes(filters.sourceKind)) query.sourceKind = filters.sourceKind as NonNullable<ProductionReportQuery['sourceKind']>;
-    else errors.sourceKind = `must be one of ${sourceKinds.join(', ')}`;
-  }
+  const sourceKind = oneOf(sourceKinds, filters.sourceKind, errors, 'sourceKind');
+  if (sourceKind) query.sourceKind = sourceKind;
   const period = toPeriodQuery(filters);
   Object.assign(query, period.query);
   Object.assign(errors, period.errors);
@@ -59,4 +58,12 @@ export function lastDays(days: number, now: Date): { from: string; to: string } 
   const to = now.toISOString().slice(0, 10);
   const from = new Date(Date.parse(`${to}T00:00:00Z`) - (days - 1) * DAY_MS).toISOString().slice(0, 10);
   return { from, to };
+}
+
+/** The preset periods of the report pages' filter forms. */
+export function reportPresets(now: Date): { label: string; from: string; to: string }[] {
+  return [
+    { label: 'Last 4 weeks', ...lastDays(28, now) },
+    { label: 'Last 12 weeks', ...lastDays(84, now) },
+  ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY, dayLabel, formatAge, formatDateTime, formatHours, formatMoney, formatNumber, formatPercent, humanize, shareOf, weekLabel } from './format.ts';
+import { EMPTY, dayLabel, formatAge, formatDateTime, formatHours, formatMoney, formatNumber, formatPercent, humanize, plural, shareOf, weekLabel } from './format.ts';
 
 describe('formatMoney', () => {
   it('formats minor units in the currency of the amount', () => {
@@ -65,5 +65,14 @@ describe('days and shares', () => {
     expect(shareOf(30, 120)).toBe(25);
     expect(shareOf(0, 0)).toBeNull();
     expect(formatPercent(shareOf(3, 0))).toBe(EMPTY);
+  });
+});
+
+describe('plural', () => {
+  it('names the noun in the number it counts', () => {
+    expect(plural(1, 'post')).toBe('1 post');
+    expect(plural(1200, 'post')).toBe('1,200 posts');
+    expect(plural(null, 'survey answer')).toBe('0 survey answers');
+    expect(plural(2, 'category', 'categories')).toBe('2 categories');
   });
 });

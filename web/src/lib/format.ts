@@ -12,6 +12,11 @@ export function formatNumber(value: number | null | undefined, maxFractionDigits
   return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: maxFractionDigits }).format(value);
 }
 
+/** A count with its noun: "1 post", "3 posts"; a missing count reads as 0. */
+export function plural(n: number | null | undefined, one: string, many = `${one}s`): string {
+  return `${formatNumber(n ?? 0, 0)} ${n === 1 ? one : many}`;
+}
+
 /** Money from integer minor units, e.g. {amountMinor: 89275, currency: 'USD'} → "$892.75". */
 export function formatMoney(money: { amountMinor: number; currency: string } | null | undefined, options: { compact?: boolean } = {}): string {
   if (!money || !finite(money.amountMinor)) return EMPTY;

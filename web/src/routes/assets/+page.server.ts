@@ -1,15 +1,9 @@
 import { assetStates } from '@persona-ops/domain/core';
 import { fieldErrors, type AssetListQuery } from '#lib/api/client.ts';
+import { oneOf, pageSize } from '#lib/params.ts';
 import { apiFor, attempt } from '#lib/server/api.ts';
 import { loadLookups, nameOf } from '#lib/server/lookups.ts';
 import type { PageServerLoad } from './$types';
-
-const DEFAULT_PAGE_SIZE = 25;
-
-function pageSize(value: string | null): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 200 ? n : DEFAULT_PAGE_SIZE;
-}
 
 export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
@@ -23,10 +17,8 @@ export const load: PageServerLoad = async (event) => {
   const cursor = params.get('cursor') || undefined;
   const errors: Record<string, string> = {};
   const query: AssetListQuery = { limit: pageSize(filters.limit), sort: 'createdAt', order: 'desc', cursor };
-  if (filters.state) {
-    if ((assetStates as readonly string[]).includes(filters.state)) query.state = filters.state as NonNullable<AssetListQuery['state']>;
-    else errors.state = `must be one of ${assetStates.join(', ')}`;
-  }
+  const state = oneOf(assetStates, filters.state, errors, 'state');
+  if (state) query.state = state;
   if (filters.campaignId) query.campaignId = filters.campaignId;
   if (filters.sourceId) query.sourceId = filters.sourceId;
 

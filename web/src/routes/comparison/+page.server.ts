@@ -1,25 +1,20 @@
 import { campaignGoals, sourceKinds } from '@persona-ops/domain/core';
 import { fieldErrors, type ComparisonReportQuery } from '#lib/api/client.ts';
+import { oneOf, reader } from '#lib/params.ts';
 import { apiFor, attempt } from '#lib/server/api.ts';
 import { loadLookups } from '#lib/server/lookups.ts';
 import type { PageServerLoad } from './$types';
 
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
-
 export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
-  const get = (name: string) => (event.url.searchParams.get(name) ?? '').trim();
+  const get = reader(event.url.searchParams);
   const filters = { goal: get('goal'), campaignId: get('campaignId'), sourceKind: get('sourceKind'), windowDays: get('windowDays') };
   const query: ComparisonReportQuery = {};
   const errors: Record<string, string> = {};
-  if (filters.goal) {
-    if (isOneOf(campaignGoals, filters.goal)) query.goal = filters.goal;
-    else errors.goal = `must be one of ${campaignGoals.join(', ')}`;
-  }
-  if (filters.sourceKind) {
-    if (isOneOf(sourceKinds, filters.sourceKind)) query.sourceKind = filters.sourceKind;
-    else errors.sourceKind = `must be one of ${sourceKinds.join(', ')}`;
-  }
+  const goal = oneOf(campaignGoals, filters.goal, errors, 'goal');
+  if (goal) query.goal = goal;
+  const sourceKind = oneOf(sourceKinds, filters.sourceKind, errors, 'sourceKind');
+  if (sourceKind) query.sourceKind = sourceKind;
   if (filters.campaignId) query.campaignId = filters.campaignId;
   if (filters.windowDays) {
     const days = Number(filters.windowDays);

@@ -1,5 +1,5 @@
 import { fieldErrors } from '#lib/api/client.ts';
-import { lastDays, readReportFilters, toPeriodQuery } from '#lib/filters.ts';
+import { readReportFilters, reportPresets, toPeriodQuery } from '#lib/filters.ts';
 import { apiFor, attempt } from '#lib/server/api.ts';
 import { loadLookups } from '#lib/server/lookups.ts';
 import type { PageServerLoad } from './$types';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
   ]);
   return {
     filters,
-    presets: [{ label: 'Last 4 weeks', ...lastDays(28, now) }, { label: 'Last 12 weeks', ...lastDays(84, now) }],
+    presets: reportPresets(now),
     lookups,
     report: report.data,
     problem: report.problem,

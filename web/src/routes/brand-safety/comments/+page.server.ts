@@ -2,17 +2,11 @@ import { BRAND_SAFETY_CATEGORIES, SENTIMENT_LABELS } from '@persona-ops/domain/c
 import { fieldErrors } from '#lib/api/client.ts';
 import { hrefWith, readCommentFilters, toCommentQuery } from '#lib/brand-safety.ts';
 import { lastDays } from '#lib/filters.ts';
+import { pageSize } from '#lib/params.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { loadCommentPage } from '#lib/server/comments.ts';
 import { loadCharacters, loadLookups } from '#lib/server/lookups.ts';
 import type { PageServerLoad } from './$types';
-
-const DEFAULT_PAGE_SIZE = 25;
-
-function pageSize(value: string | null): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 200 ? n : DEFAULT_PAGE_SIZE;
-}
 
 // The comments of the brand-safety scope, newest first: flagged ones by default, filterable by
 // category and sentiment, paged with the API's cursor.

@@ -13,3 +13,5 @@ export * from './repositories/attribution.repository.ts';
 export * from './repositories/metrics.repository.ts';
 export * from './repositories/paid-tests.repository.ts';
 export * from './repositories/comparison.repository.ts';
+export * from './repositories/rollups.repository.ts';
+export * from './repositories/rollup-reads.repository.ts';

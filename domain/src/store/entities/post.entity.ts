@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { placementKinds } from '../../core/vocabulary.ts';
+import { rollupTriggers } from '../rollup/rollup-triggers.ts';
 import { baseProperties } from './base.properties.ts';
 import { Asset } from './asset.entity.ts';
 import { Campaign } from './campaign.entity.ts';
@@ -15,6 +16,7 @@ export const Post = defineEntity({
     { properties: ['workspace', 'campaign', 'publishedAt'] },
     { properties: ['workspace', 'source', 'publishedAt'] },
   ],
+  triggers: rollupTriggers('post', 'rollup_mark_posts'),
   properties: {
     ...baseProperties,
     workspace: () => p.manyToOne(Workspace),

@@ -282,7 +282,11 @@ export async function audienceAggregates(em: EntityManager, scope: AudienceScope
      from measured`,
     [...posts.params, ...captured.params],
   );
-  const r = row!;
+  return toAudienceAggregates(row!);
+}
+
+/** The audience aggregates from one row of sums named as audienceAggregates names them (live or rollup). */
+export function toAudienceAggregates(r: Record<string, number | null>): AudienceAggregates {
   const n = (key: string) => Number(r[key] ?? 0);
   const s = (key: string): Sum => (r[key] === null || r[key] === undefined ? null : Number(r[key]));
   const exposure = (prefix: string, base: 'reach' | 'impressions'): ExposureSums => ({
@@ -310,8 +314,14 @@ export type SourceGrowth = { sourceId: string; name: string; followersBefore: nu
  * snapshot on or before `startDay`; the source's first snapshot when there is no start) and at the
  * end (the latest on or before `endDay`; its latest snapshot when there is no end).
  */
-export async function followerGrowthBySource(em: EntityManager, scope: AudienceScope, startDay: string | null, endDay: string | null): Promise<SourceGrowth[]> {
-  const posts = scopedPosts(scope);
+export async function followerGrowthBySource(
+  em: EntityManager,
+  scope: AudienceScope,
+  startDay: string | null,
+  endDay: string | null,
+  // The posts in scope as SQL selecting source_id; the rollups give them without reading every post.
+  posts: { sql: string; params: unknown[] } = scopedPosts(scope),
+): Promise<SourceGrowth[]> {
   const before = startDay
     ? `select followers from follower_snapshot f where f.source_id = s.id and f.date <= ?::date order by f.date desc limit 1`
     : `select followers from follower_snapshot f where f.source_id = s.id order by f.date asc limit 1`;

@@ -77,6 +77,60 @@ export async function upsertMetricSnapshots(em: EntityManager, workspaceId: stri
   return upsertCounts(snapshots.length, rows);
 }
 
+/** A row of a batch refused by upsertOwnedMetricSnapshots: its post is not the workspace's (publishedAt null) or was published after the capture. */
+export type RefusedSnapshot = { index: number; publishedAt: Date | null };
+
+// PostgreSQL array literals of one column of the batch (ids and ISO times need no quoting).
+const arrayOf = (values: ReadonlyArray<string | number | null>) => `{${values.map((value) => (value === null ? 'NULL' : value)).join(',')}}`;
+
+/**
+ * The bulk ingestion's one statement: checks that every post is the workspace's and published
+ * before its snapshot's capture, and only if all are, upserts the batch on (post, captured_at),
+ * as upsertMetricSnapshots does. One round trip; the rows travel as one array per column (unnest),
+ * cheaper to build and to parse than JSON, and the counts come back as one row, not one per row.
+ * The caller has checked the rest (no repeated key, no capture in the future).
+ */
+export async function upsertOwnedMetricSnapshots(
+  em: EntityManager,
+  workspaceId: string,
+  snapshots: readonly IncomingMetricSnapshot[],
+  now: Date,
+): Promise<{ counts: UpsertCounts; refused: RefusedSnapshot[] }> {
+  if (snapshots.length === 0) return { counts: { inserted: 0, updated: 0, unchanged: 0 }, refused: [] };
+  const columns = [
+    arrayOf(snapshots.map((s) => s.postId)),
+    arrayOf(snapshots.map((s) => s.capturedAt)),
+    ...METRIC_COUNTERS.map((counter) => arrayOf(snapshots.map((s) => s[counter]))),
+  ];
+  const [row] = await query<{ inserted: number; written: number; refused: Array<{ index: number; published_at: string | null }> }>(
+    em,
+    `with r as materialized (
+       select * from unnest(?::uuid[], ?::timestamptz[], ${COLUMNS.map(() => '?::bigint[]').join(', ')})
+         with ordinality as r(post_id, captured_at, ${COLUMNS.join(', ')}, ord)
+     ),
+     refused as materialized (
+       select r.ord, p.published_at from r left join post p on p.id = r.post_id and p.workspace_id = ?
+       where p.id is null or r.captured_at < p.published_at
+     ),
+     written as (
+       insert into metric_snapshot (id, created_at, updated_at, workspace_id, post_id, captured_at, ${COLUMNS.join(', ')})
+       select gen_random_uuid(), ?, ?, ?, r.post_id, r.captured_at, ${COLUMNS.map((c) => `r.${c}`).join(', ')}
+       from r where not exists (select 1 from refused)
+       order by r.post_id, r.captured_at
+       on conflict (post_id, captured_at) do update set ${COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = excluded.updated_at
+       where (${COLUMNS.map((c) => `metric_snapshot.${c}`).join(', ')}) is distinct from (${COLUMNS.map((c) => `excluded.${c}`).join(', ')})
+       returning (xmax = 0) as inserted
+     )
+     select (select count(*) filter (where inserted) from written)::int as inserted,
+            (select count(*) from written)::int as written,
+            (select coalesce(json_agg(json_build_object('index', ord - 1, 'published_at', published_at) order by ord), '[]'::json) from refused) as refused`,
+    [...columns, workspaceId, now, now, workspaceId],
+  );
+  const refused = row!.refused.map((r) => ({ index: r.index, publishedAt: r.published_at === null ? null : new Date(r.published_at) }));
+  if (refused.length > 0) return { counts: { inserted: 0, updated: 0, unchanged: 0 }, refused };
+  return { counts: { inserted: row!.inserted, updated: row!.written - row!.inserted, unchanged: snapshots.length - row!.written }, refused };
+}
+
 export type IncomingFollowerSnapshot = { sourceId: string; date: string; followers: number };
 
 /** Upserts follower counts on (source, date) in one statement; same counting as metric snapshots. */

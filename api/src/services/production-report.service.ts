@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Asset, AssetTransition, Post, Workspace, assetPlacementsFromRollup } from '@persona-ops/domain/store';
+import { Post, Workspace, assetPlacementsFromRollup, assetTransitions, productionAssets } from '@persona-ops/domain/store';
 import { computeProductionKpis, type ProductionAsset } from '@persona-ops/domain/core';
 import type { ReportQuery } from '../http/report.schemas.ts';
 import { assertFilterIdsOwned } from './owned.ts';
@@ -23,41 +23,39 @@ async function placementsOf(em: EntityManager, workspaceId: string, ids: string[
 export async function productionReport(em: EntityManager, workspaceId: string, query: ReportQuery, now: Date, basis: Basis = 'live') {
   await assertFilterIdsOwned(em, workspaceId, { campaignId: query.campaignId, sourceId: query.sourceId });
   const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
-  const assets = await em.find(Asset, {
-    workspace: workspaceId,
-    ...(query.campaignId ? { campaign: query.campaignId } : {}),
-    ...(query.sourceId ? { source: query.sourceId } : {}),
-    ...(query.sourceKind ? { source: { kind: query.sourceKind } } : {}),
-    ...(query.from || query.to
-      ? { brief: { openedAt: { ...(query.from ? { $gte: new Date(query.from) } : {}), ...(query.to ? { $lt: new Date(query.to) } : {}) } } }
-      : {}),
-  }, { populate: ['brief', 'source'] });
+  const assets = await productionAssets(em, workspaceId, {
+    campaignId: query.campaignId,
+    sourceId: query.sourceId,
+    sourceKind: query.sourceKind,
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
+  });
   const ids = assets.map((asset) => asset.id);
   const [transitions, placements] = await Promise.all([
-    ids.length === 0 ? [] : em.find(AssetTransition, { workspace: workspaceId, asset: { $in: ids } }),
+    assetTransitions(em, workspaceId, ids),
     placementsOf(em.fork(), workspaceId, ids, basis),
   ]);
 
-  const transitionsOf = Map.groupBy(transitions, (row) => row.asset.id);
+  const transitionsOf = Map.groupBy(transitions, (row) => row.assetId);
   const placementsByAsset = Map.groupBy(placements, (row) => row.assetId);
   const input: ProductionAsset[] = assets.map((asset) => ({
     id: asset.id,
-    sourceId: asset.source.id,
-    briefCreatedAt: asset.brief.openedAt,
+    sourceId: asset.sourceId,
+    briefCreatedAt: asset.briefOpenedAt,
     state: asset.state,
     generationCostMinor: asset.generationCostMinor,
     otherCostMinor: asset.otherCostMinor,
-    productionHours: Number(asset.productionHours),
+    productionHours: asset.productionHours,
     currency: asset.currency,
-    hourlyRateMinor: asset.source.hourlyRateMinor ?? workspace.hourlyRateMinor,
-    transitions: (transitionsOf.get(asset.id) ?? []).map((row) => ({ from: row.fromState ?? null, to: row.toState, at: row.at })),
+    hourlyRateMinor: asset.hourlyRateMinor,
+    transitions: (transitionsOf.get(asset.id) ?? []).map((row) => ({ from: row.from, to: row.to, at: row.at })),
     placements: (placementsByAsset.get(asset.id) ?? []).map((p) => ({ channel: p.channel, publishedAt: p.publishedAt, paid: p.paid })),
   }));
   const currencies = new Set(input.map((asset) => asset.currency));
   const currency = currencies.size === 1 ? [...currencies][0]! : workspace.currency;
   const kpis = computeProductionKpis({ assets: input }, { now, ...(currencies.size <= 1 ? { currency } : {}) });
 
-  const aiAssets = new Set(assets.filter((asset) => asset.source.kind === 'ai_character').map((asset) => asset.id));
+  const aiAssets = new Set(assets.filter((asset) => asset.sourceKind === 'ai_character').map((asset) => asset.id));
   const aiPlacements = placements.filter((p) => aiAssets.has(p.assetId));
   return {
     scope: { ...query, basis: 'assets whose brief opened in the period' },

@@ -15,3 +15,4 @@ export * from './repositories/paid-tests.repository.ts';
 export * from './repositories/comparison.repository.ts';
 export * from './repositories/rollups.repository.ts';
 export * from './repositories/rollup-reads.repository.ts';
+export * from './repositories/production.repository.ts';

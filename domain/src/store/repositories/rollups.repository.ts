@@ -48,7 +48,7 @@ function groupPosts(groups: Group[] | 'all'): { join: string; params: unknown[] 
 
 async function recompute(tx: EntityManager, workspaceId: string, groups: Group[] | 'all', now: Date) {
   const scope = groupPosts(groups);
-  for (const table of ['snapshot_rollup', 'post_rollup']) {
+  for (const table of ['snapshot_rollup', 'snapshot_latest_rollup', 'post_rollup']) {
     if (groups === 'all') await query(tx, `delete from ${table} where workspace_id = ?`, [workspaceId]);
     else {
       await query(tx, `delete from ${table} r using jsonb_to_recordset(?::jsonb) as g(source_id uuid, published_on date)
@@ -94,6 +94,19 @@ async function recompute(tx: EntityManager, workspaceId: string, groups: Group[]
        returning 1)
      select count(*)::int as n from inserted`,
     [...scope.params, workspaceId, now, now, workspaceId],
+  );
+  const groupRows = groups === 'all' ? { join: '', params: [] } : {
+    join: `join jsonb_to_recordset(?::jsonb) as g(source_id uuid, published_on date) on r.source_id = g.source_id and r.published_on = g.published_on`,
+    params: [JSON.stringify(groups)],
+  };
+  await query(
+    tx,
+    `insert into snapshot_latest_rollup (id, created_at, updated_at, workspace_id, source_id, campaign_id, published_on, last_captured_on, ${MEASURE_COLUMNS.join(', ')})
+     select gen_random_uuid(), ?, ?, r.workspace_id, r.source_id, r.campaign_id, r.published_on, max(r.captured_on), ${MEASURE_COLUMNS.map((c) => `sum(r.${c})`).join(', ')}
+     from snapshot_rollup r ${groupRows.join}
+     where r.workspace_id = ?
+     group by r.workspace_id, r.source_id, r.campaign_id, r.published_on`,
+    [now, now, ...groupRows.params, workspaceId],
   );
   return { postRows: posts[0]?.n ?? 0, snapshotRows: snapshots[0]?.n ?? 0 };
 }

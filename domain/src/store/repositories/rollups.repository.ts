@@ -73,6 +73,11 @@ async function recompute(tx: EntityManager, workspaceId: string, groups: Group[]
   const deltas = SNAPSHOT_MEASURES.map((m) =>
     m.telescoped ? `sum((${m.expr}) - case when has_prev then (${previous(m.expr)}) else 0 end)` : `sum(${m.expr})`,
   );
+  // A few groups: each post's snapshots through the (post, captured_at) index, as a join the planner
+  // may hash over every snapshot of the table; all groups: one pass over the table.
+  const snapshotsOf = groups === 'all'
+    ? 'metric_snapshot m join scoped sc on sc.id = m.post_id'
+    : 'scoped sc cross join lateral (select * from metric_snapshot ms where ms.post_id = sc.id) m';
   const snapshots = await query<{ n: number }>(
     tx,
     `with scoped as materialized (
@@ -84,7 +89,7 @@ async function recompute(tx: EntityManager, workspaceId: string, groups: Group[]
               ${RAW_COUNTERS.map((c) => `m.${c}`).join(', ')},
               (row_number() over w) > 1 as has_prev,
               ${RAW_COUNTERS.map((c) => `lag(m.${c}) over w as prev_${c}`).join(', ')}
-       from metric_snapshot m join scoped sc on sc.id = m.post_id
+       from ${snapshotsOf}
        window w as (partition by m.post_id order by m.captured_at)
      ),
      inserted as (

@@ -37,6 +37,11 @@ export const jobDefinitions = {
     queue: 'maintenance',
     payload: z.object({ backfillId: z.uuid() }),
   },
+  // One job id per workspace: the writes of a burst wait in rollup_change and one refresh takes them all.
+  'refresh-rollups': {
+    queue: 'maintenance',
+    payload: z.object({ workspaceId: z.uuid() }),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof jobDefinitions;

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { claimClassificationTasks, queuedBackfills, queuedImports } from '@persona-ops/domain/store';
+import { claimClassificationTasks, queuedBackfills, queuedImports, workspacesWithRollupChanges } from '@persona-ops/domain/store';
 import { enqueue, importJobNames, type Queues } from './contracts.ts';
 
 export type DispatcherOptions = {
@@ -9,8 +9,12 @@ export type DispatcherOptions = {
   intervalMs?: number;
   // A dispatched task whose result is not stored by then is dispatched again.
   redispatchAfterMs?: number;
+  // How long after a write its workspace's rollups are refreshed: the writes in between share one job.
+  rollupRefreshDelayMs?: number;
   log?: (message: string) => void;
 };
+
+export const defaultRollupRefreshDelayMs = 5_000;
 
 // Moves the outbox (classification_task) to the queue. It runs as a loop, not as a job, because it
 // must keep working exactly when the queue does not: while Redis is down it keeps the tasks pending
@@ -40,6 +44,12 @@ export function startDispatcher(options: DispatcherOptions) {
     // the job id is theirs, so asking again while one is queued changes nothing.
     for (const backfillId of await queuedBackfills(em)) await enqueue(options.queues, 'backfill-classification', { backfillId });
     for (const { id, kind } of await queuedImports(em)) await enqueue(options.queues, importJobNames[kind as keyof typeof importJobNames], { importId: id });
+    // Groups marked by the triggers on post and metric_snapshot: while a workspace's refresh is
+    // queued (delayed) or running, adding it again is a no-op (same job id); once it is done, marks
+    // left or added meanwhile queue the next one. This poll is the rollups' schedule.
+    for (const workspaceId of await workspacesWithRollupChanges(em)) {
+      await enqueue(options.queues, 'refresh-rollups', { workspaceId }, { delay: options.rollupRefreshDelayMs ?? defaultRollupRefreshDelayMs });
+    }
     let dispatched = 0;
     try {
       for (let round = 0; round < 10; round += 1) {

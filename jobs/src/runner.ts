@@ -11,6 +11,7 @@ import { importCommentsHandler } from './handlers/import-comments.handler.ts';
 import { importPostMetricsHandler } from './handlers/import-post-metrics.handler.ts';
 import { importConversionsHandler } from './handlers/import-conversions.handler.ts';
 import { detectSpikesHandler } from './handlers/detect-spikes.handler.ts';
+import { refreshRollupsHandler } from './handlers/refresh-rollups.handler.ts';
 
 export type RunnerOptions = {
   orm: MikroORM;
@@ -31,6 +32,8 @@ export type RunnerOptions = {
   webhookTimeoutMs?: number;
   // How long after new results a source's day is checked for a spike (batches in between collapse).
   spikeDetectionDelayMs?: number;
+  // How long after a write the workspace's rollups are refreshed (writes in between share the job).
+  rollupRefreshDelayMs?: number;
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   log?: (message: string) => void;
@@ -51,6 +54,7 @@ export async function startJobRunner(options: RunnerOptions) {
     'import-post-metrics': importPostMetricsHandler({ orm: options.orm }) as Handler,
     'import-conversions': importConversionsHandler({ orm: options.orm }) as Handler,
     'backfill-classification': backfillClassificationHandler({ orm: options.orm, versions: options.classifierVersions }) as Handler,
+    'refresh-rollups': refreshRollupsHandler({ orm: options.orm }) as Handler,
     'deliver-alert': deliverAlertHandler({ orm: options.orm, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) as Handler,
   };
   for (const name of Object.keys(jobDefinitions) as JobName[]) {
@@ -61,7 +65,7 @@ export async function startJobRunner(options: RunnerOptions) {
   // Connection errors while Redis is away are expected; the dispatcher and workers recover when it returns.
   for (const worker of workers) worker.on('error', (error) => options.log?.(`worker: ${error.message}`));
   for (const queue of queues.values()) queue.on('error', (error) => options.log?.(`queue: ${error.message}`));
-  const dispatcher = options.dispatch === false ? null : startDispatcher({ orm: options.orm, queues, batchSize: options.classifyBatchSize ?? 500, ...(options.redispatchAfterMs ? { redispatchAfterMs: options.redispatchAfterMs } : {}), ...(options.log ? { log: options.log } : {}) });
+  const dispatcher = options.dispatch === false ? null : startDispatcher({ orm: options.orm, queues, batchSize: options.classifyBatchSize ?? 500, ...(options.redispatchAfterMs ? { redispatchAfterMs: options.redispatchAfterMs } : {}), ...(options.rollupRefreshDelayMs !== undefined ? { rollupRefreshDelayMs: options.rollupRefreshDelayMs } : {}), ...(options.log ? { log: options.log } : {}) });
 
   return {
     queues,

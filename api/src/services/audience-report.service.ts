@@ -3,7 +3,10 @@ import {
   Campaign,
   Workspace,
   audienceAggregates,
+  audienceAggregatesFromRollup,
   brandMentionCounts,
+  brandMentionCountsFromRollup,
+  rollupSourcesSql,
   brandSafetyCounts,
   campaignSources,
   followerGrowthBySource,
@@ -30,6 +33,7 @@ import {
 } from '@persona-ops/domain/core';
 import type { AudienceReportQuery } from '../routes/reports/audience-report.schemas.ts';
 import { assertFilterIdsOwned, findOwned } from './owned.ts';
+import type { Basis } from './report-basis.ts';
 
 const DAY_MS = 86_400_000;
 const utcDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -41,9 +45,10 @@ const ENGAGEMENT_BASIS =
  * Layer 2, audience performance. Scope: the posts published in the period that match the
  * filters, each at its LATEST metric snapshot captured in the period. PostgreSQL sums the
  * counters; every ratio and tier comes from the domain's KPI functions, rated with the
- * workspace's tier overrides.
+ * workspace's tier overrides. On the rollup basis (whole-day periods only; see report-basis.ts) the
+ * per-post sums come pre-summed from the rollups; everything after them is the same code.
  */
-export async function audienceReport(em: EntityManager, workspaceId: string, query: AudienceReportQuery, now: Date) {
+export async function audienceReport(em: EntityManager, workspaceId: string, query: AudienceReportQuery, now: Date, basis: Basis = 'live') {
   await assertFilterIdsOwned(em, workspaceId, { campaignId: query.campaignId, sourceId: query.sourceId });
   const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
   // Validated when saved; validating again gives them the KPI-keyed type the tier functions take.
@@ -55,9 +60,9 @@ export async function audienceReport(em: EntityManager, workspaceId: string, que
   const endDay = to ? utcDay(new Date(to.getTime() - 1)) : null;
 
   const [aggregates, growth, mentions, comments, lift] = await Promise.all([
-    audienceAggregates(em, scope),
-    followerGrowthBySource(em, scope, startDay, endDay),
-    brandMentionCounts(em, scope),
+    basis === 'rollup' ? audienceAggregatesFromRollup(em, scope) : audienceAggregates(em, scope),
+    basis === 'rollup' ? followerGrowthBySource(em, scope, startDay, endDay, rollupSourcesSql(scope)) : followerGrowthBySource(em, scope, startDay, endDay),
+    basis === 'rollup' ? brandMentionCountsFromRollup(em, scope) : brandMentionCounts(em, scope),
     brandSafetyCounts(em, workspaceId, { campaignId: query.campaignId, sourceId: query.sourceId, sourceKind: query.sourceKind, from, to }),
     campaignLift(em, workspaceId, query, now),
   ]);

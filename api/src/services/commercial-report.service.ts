@@ -3,9 +3,11 @@ import {
   Campaign,
   Workspace,
   aiCharacterAssetsUsed,
+  aiCharacterAssetsUsedFromRollup,
   campaignsInScope,
   conversionDayTotals,
   postAggregates,
+  postAggregatesFromRollup,
   surveyAnswerTotal,
   type CommercialScope,
   type ConversionDayTotals,
@@ -39,6 +41,7 @@ import { ApiError } from '../http/api-error.ts';
 import type { ReportQuery } from '../http/report.schemas.ts';
 import { assertFilterIdsOwned } from './owned.ts';
 import { reportLifts } from './paid-tests.service.ts';
+import type { Basis } from './report-basis.ts';
 
 const NO_POSTS: PostAggregates = {
   posts: 0,
@@ -70,8 +73,9 @@ function ratedDto(kpi: RatedKpi) {
  *   campaign's attribution window (via attributedSales);
  * - cost = campaign fees + paid spend of the paid posts + production cost of the AI-character assets
  *   those posts used. Every formula is a domain function; SQL only sums.
+ * On the rollup basis the post sums and the assets used come from the rollups.
  */
-export async function commercialReport(em: EntityManager, workspaceId: string, query: ReportQuery, now: Date) {
+export async function commercialReport(em: EntityManager, workspaceId: string, query: ReportQuery, now: Date, basis: Basis = 'live') {
   await assertFilterIdsOwned(em, workspaceId, { campaignId: query.campaignId, sourceId: query.sourceId });
   const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
   const options = { overrides: validateThresholdOverrides(workspace.tierOverrides) };
@@ -88,8 +92,8 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
   const [posts, assets, days] = ids.length === 0
     ? [NO_POSTS, [], []]
     : await Promise.all([
-        postAggregates(em, workspaceId, ids, scope),
-        aiCharacterAssetsUsed(em, workspaceId, ids, scope),
+        (basis === 'rollup' ? postAggregatesFromRollup : postAggregates)(em, workspaceId, ids, scope),
+        (basis === 'rollup' ? aiCharacterAssetsUsedFromRollup : aiCharacterAssetsUsed)(em, workspaceId, ids, scope),
         conversionDayTotals(em, workspaceId, ids, scope),
       ]);
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Campaign, comparisonSources, windowSamples, type ComparisonSource, type WindowSample } from '@persona-ops/domain/store';
+import { Campaign, comparisonSources, windowSamples, windowSamplesFromRollup, type ComparisonSource, type WindowSample } from '@persona-ops/domain/store';
 import {
   COMPARISON_KPIS,
   DEFAULT_LAG_DAYS,
@@ -19,6 +19,7 @@ import type { ComparisonReport, ComparisonReportFilters } from '../routes/report
 import { audienceReport } from './audience-report.service.ts';
 import { commercialReport } from './commercial-report.service.ts';
 import { findOwned } from './owned.ts';
+import { liveBecause, reportBasis } from './report-basis.ts';
 
 type Audience = Awaited<ReturnType<typeof audienceReport>>;
 type Commercial = Awaited<ReturnType<typeof commercialReport>>;
@@ -172,14 +173,20 @@ export async function comparisonReport(em: EntityManager, workspaceId: string, f
   });
   const measured = aligned.flatMap((entry) => (entry.window?.status === 'aligned' ? [{ ...entry, window: entry.window }] : []));
 
-  const samples = new Map(
-    (await windowSamples(em, workspaceId, measured.map((m) => ({ sourceId: m.source.id, from: m.window.start, to: m.window.end })), { campaignId: filters.campaignId })).map((s) => [s.sourceId, s]),
-  );
+  // The rollups answer windows of whole UTC days (a launch date or a first post's day always is).
+  let { basis, freshness } = await reportBasis(em, workspaceId, { live: filters.live }, now);
+  const windows = measured.map((m) => ({ sourceId: m.source.id, from: m.window.start, to: m.window.end }));
+  let sampled = basis === 'rollup' ? await windowSamplesFromRollup(em, workspaceId, windows, { campaignId: filters.campaignId }) : null;
+  if (sampled === null) {
+    if (basis === 'rollup') ({ basis, freshness } = liveBecause('A window does not start on a UTC midnight, and the rollups are per UTC day: computed live.'));
+    sampled = await windowSamples(em, workspaceId, windows, { campaignId: filters.campaignId });
+  }
+  const samples = new Map(sampled.map((s) => [s.sourceId, s]));
   const layers = await mapLimit(measured, SOURCES_AT_ONCE, async (entry) => {
     const query = { sourceId: entry.source.id, campaignId: filters.campaignId, from: entry.window.start.toISOString(), to: entry.window.end.toISOString() };
     const [audience, commercial] = await Promise.all([
-      needs.has('audience') ? audienceReport(em.fork(), workspaceId, { ...query, lagDays: DEFAULT_LAG_DAYS }, now) : null,
-      needs.has('commercial') ? commercialReport(em.fork(), workspaceId, query, now) : null,
+      needs.has('audience') ? audienceReport(em.fork(), workspaceId, { ...query, lagDays: DEFAULT_LAG_DAYS }, now, basis) : null,
+      needs.has('commercial') ? commercialReport(em.fork(), workspaceId, query, now, basis) : null,
     ]);
     return { sourceId: entry.source.id, audience, commercial, window: samples.get(entry.source.id)! };
   });
@@ -271,6 +278,7 @@ export async function comparisonReport(em: EntityManager, workspaceId: string, f
   if (fromFirstPost.length > 0) notes.push(`Aligned on their first post because no launch date is recorded: ${fromFirstPost.map((r) => r.source.name).join(', ')}.`);
 
   return {
+    freshness,
     scope: {
       ...filters,
       goal,

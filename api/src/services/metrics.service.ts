@@ -8,14 +8,14 @@ import {
   publishedAtOfPosts,
   replaceAudienceBreakdowns,
   upsertFollowerSnapshots,
-  upsertMetricSnapshots,
+  upsertOwnedMetricSnapshots,
   type IFollowerSnapshot,
   type IMetricSnapshot,
   type IncomingAudienceBreakdown,
   type IncomingMetricSnapshot,
   type MetricCounter,
 } from '@persona-ops/domain/store';
-import { dayProblem, latestDayAnywhere, snapshotTimeProblem } from '@persona-ops/domain/core';
+import { CLOCK_SKEW_MS, dayProblem, latestDayAnywhere, snapshotTimeProblem } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { findOwned, period } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
@@ -52,30 +52,36 @@ function repeats<T>(rows: readonly T[], keyOf: (row: T) => string, field: (index
 export type MetricSnapshotInput = { postId: string; capturedAt: string } & Partial<Record<MetricCounter, number | null | undefined>>;
 
 /**
- * Upserts a batch of snapshots on (post, capturedAt): every post must be this workspace's (one
- * query, which also gives the publication times), a snapshot cannot predate its post or lie in
- * the future, and a batch names each (post, capturedAt) once. Then one INSERT … ON CONFLICT.
+ * Upserts a batch of snapshots on (post, capturedAt): every post must be this workspace's, a
+ * snapshot cannot predate its post or lie in the future, and a batch names each (post, capturedAt)
+ * once. The checks that need no database run first; then one statement checks the posts and, when
+ * they pass, upserts (upsertOwnedMetricSnapshots). A batch refused by either step gets the same
+ * errors, in row order, as checking every row in turn.
  */
 export async function ingestMetricSnapshots(em: EntityManager, workspaceId: string, snapshots: readonly MetricSnapshotInput[], now: Date) {
   const field = (index: number, name: string) => `body.snapshots.${index}.${name}`;
-  const publishedAt = await publishedAtOfPosts(em, workspaceId, [...new Set(snapshots.map((s) => s.postId))]);
-  const rows: IncomingMetricSnapshot[] = [];
-  const errors: FieldError[] = [];
-  snapshots.forEach((snapshot, index) => {
-    const published = publishedAt.get(snapshot.postId);
-    const captured = new Date(snapshot.capturedAt);
-    const timeProblem = published === undefined ? null : snapshotTimeProblem(captured, published, now);
-    if (published === undefined) errors.push({ field: field(index, 'postId'), message: `no post ${snapshot.postId} in this workspace` });
-    else if (timeProblem) errors.push({ field: field(index, 'capturedAt'), message: timeProblem });
-    rows.push({
-      postId: snapshot.postId,
-      capturedAt: captured.toISOString(),
-      ...countersOf(snapshot),
+  const rows: IncomingMetricSnapshot[] = snapshots.map((snapshot) => ({ postId: snapshot.postId, capturedAt: new Date(snapshot.capturedAt).toISOString(), ...countersOf(snapshot) }));
+  const latest = now.getTime() + CLOCK_SKEW_MS;
+  const inFuture = rows.some((row) => Date.parse(row.capturedAt) > latest);
+  const repeated = repeats(rows, (row) => `${row.postId} ${row.capturedAt}`, (index) => field(index, 'capturedAt'), 'same post and capturedAt');
+  if (inFuture || repeated.length > 0) {
+    // Refused whatever the posts: check them too, so the answer names every broken row.
+    const publishedAt = await publishedAtOfPosts(em, workspaceId, [...new Set(rows.map((row) => row.postId))]);
+    const errors: FieldError[] = [];
+    rows.forEach((row, index) => {
+      const published = publishedAt.get(row.postId);
+      const timeProblem = published === undefined ? null : snapshotTimeProblem(new Date(row.capturedAt), published, now);
+      if (published === undefined) errors.push({ field: field(index, 'postId'), message: `no post ${row.postId} in this workspace` });
+      else if (timeProblem) errors.push({ field: field(index, 'capturedAt'), message: timeProblem });
     });
-  });
-  errors.push(...repeats(rows, (row) => `${row.postId} ${row.capturedAt}`, (index) => field(index, 'capturedAt'), 'same post and capturedAt'));
-  refuse(errors, 'snapshot(s)');
-  return upsertMetricSnapshots(em, workspaceId, rows, now);
+    refuse([...errors, ...repeated], 'snapshot(s)');
+  }
+  // The common case checks ownership and publication inside the upsert's one statement.
+  const result = await upsertOwnedMetricSnapshots(em, workspaceId, rows, now);
+  refuse(result.refused.map(({ index, publishedAt }) => publishedAt === null
+    ? { field: field(index, 'postId'), message: `no post ${rows[index]!.postId} in this workspace` }
+    : { field: field(index, 'capturedAt'), message: snapshotTimeProblem(new Date(rows[index]!.capturedAt), publishedAt, now) ?? 'is before the post was published' }), 'snapshot(s)');
+  return result.counts;
 }
 
 export type FollowerSnapshotInput = { sourceId: string; date: string; followers: number };

@@ -6,6 +6,7 @@ import { audienceReport } from './audience-report.service.ts';
 import { commercialReport } from './commercial-report.service.ts';
 import { assertFilterIdsOwned } from './owned.ts';
 import { productionReport } from './production-report.service.ts';
+import { reportBasis, type Basis } from './report-basis.ts';
 
 /**
  * A layer that refuses its scope (mixed currencies; an asset whose recorded times contradict each
@@ -22,12 +23,13 @@ export async function layerOrRefusal<T>(work: Promise<T>): Promise<{ report: T |
   }
 }
 
-async function kindOverview(em: EntityManager, workspaceId: string, filters: OverviewReportFilters, sourceKind: SourceKind, now: Date): Promise<OverviewReport['kinds'][number]> {
-  const query = { ...filters, sourceKind };
+async function kindOverview(em: EntityManager, workspaceId: string, filters: OverviewReportFilters, sourceKind: SourceKind, now: Date, basis: Basis): Promise<OverviewReport['kinds'][number]> {
+  const { live: _, ...rest } = filters;
+  const query = { ...rest, sourceKind };
   const [pipeline, audience, commerce] = await Promise.all([
-    layerOrRefusal(productionReport(em.fork(), workspaceId, query, now)),
-    audienceReport(em.fork(), workspaceId, { ...query, lagDays: DEFAULT_LAG_DAYS }, now),
-    layerOrRefusal(commercialReport(em.fork(), workspaceId, query, now)),
+    layerOrRefusal(productionReport(em.fork(), workspaceId, query, now, basis)),
+    audienceReport(em.fork(), workspaceId, { ...query, lagDays: DEFAULT_LAG_DAYS }, now, basis),
+    layerOrRefusal(commercialReport(em.fork(), workspaceId, query, now, basis)),
   ]);
   const production = pipeline.report;
   const commercial = commerce.report;
@@ -67,11 +69,14 @@ async function kindOverview(em: EntityManager, workspaceId: string, filters: Ove
 /**
  * The three layers side by side per source kind: the production, audience and commercial reports,
  * each asked once per kind (sourceKind set) with the same filters. Nothing is recomputed here.
+ * The layers read the rollups when they can answer (see report-basis.ts); freshness says which.
  */
 export async function overviewReport(em: EntityManager, workspaceId: string, filters: OverviewReportFilters, now: Date): Promise<OverviewReport> {
   await assertFilterIdsOwned(em, workspaceId, { campaignId: filters.campaignId });
-  const kinds = await Promise.all(sourceKinds.map((kind) => kindOverview(em, workspaceId, filters, kind, now)));
+  const { basis, freshness } = await reportBasis(em, workspaceId, { live: filters.live, from: filters.from ? new Date(filters.from) : undefined, to: filters.to ? new Date(filters.to) : undefined }, now);
+  const kinds = await Promise.all(sourceKinds.map((kind) => kindOverview(em, workspaceId, filters, kind, now, basis)));
   return {
+    freshness,
     scope: { ...filters, basis: 'per source kind, the production, audience and commercial reports with that kind and these filters, each on its own basis' },
     kinds,
   };

@@ -14,3 +14,6 @@ export * from './repositories/metrics.repository.ts';
 export * from './repositories/paid-tests.repository.ts';
 export * from './repositories/comparison.repository.ts';
 export * from './repositories/platform-imports.repository.ts';
+export * from './repositories/rollups.repository.ts';
+export * from './repositories/rollup-reads.repository.ts';
+export * from './repositories/production.repository.ts';

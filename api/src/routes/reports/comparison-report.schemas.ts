@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMPARISON_KPIS, campaignGoals, sourceKinds } from '@persona-ops/domain/core';
 import { dateSchema, idSchema, timestampSchema } from '../../http/common.schemas.ts';
 import { formatQuery } from '../../http/report-export.ts';
+import { freshnessSchema, liveQuery } from '../../http/freshness.schemas.ts';
 import { reportQuery } from '../../http/report.schemas.ts';
 
 export const DEFAULT_WINDOW_DAYS = 90;
@@ -23,6 +24,7 @@ export const comparisonReportFilters = z.object({
     .describe('The moment the comparison is made (default now); a source whose window has not elapsed by then is too new to compare'),
   campaignId: reportQuery.shape.campaignId.describe("Only this campaign's sources and posts"),
   sourceKind: reportQuery.shape.sourceKind,
+  ...liveQuery,
 });
 export type ComparisonReportFilters = z.infer<typeof comparisonReportFilters>;
 export const comparisonReportQuery = comparisonReportFilters.extend(formatQuery);
@@ -40,6 +42,7 @@ export const comparisonReportSchema = z
       asOf: z.iso.datetime(),
       basis: z.string(),
     }),
+    freshness: freshnessSchema,
     currency: z.string().nullable().describe('The one currency of every money KPI compared; null when no deciding KPI is money'),
     decisiveKpis: z
       .array(z.object({ kpiId, direction, money: z.boolean(), goals: z.array(z.enum(campaignGoals)).describe('The goals this KPI decides') }))

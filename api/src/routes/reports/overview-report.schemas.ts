@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { sourceKinds } from '@persona-ops/domain/core';
 import { formatQuery } from '../../http/report-export.ts';
+import { freshnessSchema, liveQuery } from '../../http/freshness.schemas.ts';
 import { reportQuery } from '../../http/report.schemas.ts';
 import { audienceReportSchema } from './audience-report.schemas.ts';
 import { commercialReportSchema } from './commercial-report.schemas.ts';
 import { productionReportSchema } from './production-report.schemas.ts';
 
 // The overview splits by source kind itself, so it takes every report filter but those two.
-export const overviewReportFilters = reportQuery.omit({ sourceId: true, sourceKind: true });
+export const overviewReportFilters = reportQuery.omit({ sourceId: true, sourceKind: true }).extend(liveQuery);
 export type OverviewReportFilters = z.infer<typeof overviewReportFilters>;
 export const overviewReportQuery = overviewReportFilters.extend(formatQuery);
 
@@ -19,6 +20,7 @@ const tiered = { value: true, tier: true, thresholds: true, tierUnavailable: tru
 export const overviewReportSchema = z
   .object({
     scope: overviewReportFilters.extend({ basis: z.string() }),
+    freshness: freshnessSchema,
     kinds: z
       .array(z.object({
         sourceKind: z.enum(sourceKinds),

@@ -26,8 +26,13 @@ import { Post } from './post.entity.ts';
 import { Source } from './source.entity.ts';
 import { User } from './user.entity.ts';
 import { Workspace } from './workspace.entity.ts';
+import { PostRollup } from './post-rollup.entity.ts';
+import { RollupChange } from './rollup-change.entity.ts';
+import { RollupState } from './rollup-state.entity.ts';
+import { SnapshotRollup } from './snapshot-rollup.entity.ts';
+import { SnapshotLatestRollup } from './snapshot-latest-rollup.entity.ts';
 
-export { PaidTest, PaidTestArm, ShareLink, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, ColumnMapping, UnlinkedImportRow, Post, Source, User, Workspace };
+export { PaidTest, PaidTestArm, ShareLink, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, ColumnMapping, UnlinkedImportRow, Post, Source, User, Workspace, PostRollup, RollupChange, RollupState, SnapshotRollup, SnapshotLatestRollup };
 export { roles, type Role } from './user.entity.ts';
 export type { IAlert } from './alert.entity.ts';
 export { alertMetrics } from './alert.entity.ts';
@@ -52,7 +57,7 @@ export type { ICommentClassification } from './comment-classification.entity.ts'
 export type { IClassificationTask } from './classification-task.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
-export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, ColumnMapping, UnlinkedImportRow, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, PaidTest, PaidTestArm, ShareLink];
+export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, ColumnMapping, UnlinkedImportRow, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, PaidTest, PaidTestArm, ShareLink, PostRollup, SnapshotRollup, SnapshotLatestRollup, RollupChange, RollupState];
 export type { IAudienceBreakdown } from './audience-breakdown.entity.ts';
 export type { IConversionCount } from './conversion-count.entity.ts';
 export type { IFollowerSnapshot } from './follower-snapshot.entity.ts';

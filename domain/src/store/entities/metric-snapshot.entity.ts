@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { rollupTriggers } from '../rollup/rollup-triggers.ts';
 import { baseProperties } from './base.properties.ts';
 import { Post } from './post.entity.ts';
 import { Workspace } from './workspace.entity.ts';
@@ -12,6 +13,7 @@ export const MetricSnapshot = defineEntity({
   tableName: 'metric_snapshot',
   uniques: [{ properties: ['post', 'capturedAt'] }],
   indexes: [{ properties: ['workspace', 'capturedAt'] }],
+  triggers: rollupTriggers('metric_snapshot', 'rollup_mark_snapshots'),
   properties: {
     ...baseProperties,
     workspace: () => p.manyToOne(Workspace),

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { placementKinds } from '../../core/vocabulary.ts';
+import { rollupTriggers } from '../rollup/rollup-triggers.ts';
 import { baseProperties } from './base.properties.ts';
 import { Asset } from './asset.entity.ts';
 import { Campaign } from './campaign.entity.ts';
@@ -16,6 +17,7 @@ export const Post = defineEntity({
     { properties: ['workspace', 'source', 'publishedAt'] },
     { properties: ['workspace', 'platformPostId'] },
   ],
+  triggers: rollupTriggers('post', 'rollup_mark_posts'),
   properties: {
     ...baseProperties,
     workspace: () => p.manyToOne(Workspace),

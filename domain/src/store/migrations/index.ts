@@ -8,7 +8,9 @@ import { Migration20261121205125_task_index } from './Migration20261121205125_ta
 import { Migration20261121205247_imports } from './Migration20261121205247_imports.ts';
 import { Migration20261121205707_audience_commerce } from './Migration20261121205707_audience_commerce.ts';
 import { Migration20261121211950_paid_tests_share_links } from './Migration20261121211950_paid_tests_share_links.ts';
+import { Migration20261121223138_rollups } from './Migration20261121223138_rollups.ts';
 import { Migration20261121223147_platform_imports } from './Migration20261121223147_platform_imports.ts';
+import { Migration20261121230050_latest_rollup } from './Migration20261121230050_latest_rollup.ts';
 
 export const migrationsList = [
   { name: 'Migration20261121194449_init', class: Migration20261121194449_init },
@@ -20,5 +22,7 @@ export const migrationsList = [
   { name: 'Migration20261121205247_imports', class: Migration20261121205247_imports },
   { name: 'Migration20261121205707_audience_commerce', class: Migration20261121205707_audience_commerce },
   { name: 'Migration20261121211950_paid_tests_share_links', class: Migration20261121211950_paid_tests_share_links },
+  { name: 'Migration20261121223138_rollups', class: Migration20261121223138_rollups },
   { name: 'Migration20261121223147_platform_imports', class: Migration20261121223147_platform_imports },
+  { name: 'Migration20261121230050_latest_rollup', class: Migration20261121230050_latest_rollup },
 ];

@@ -186,18 +186,26 @@ export async function campaignsInScope(em: EntityManager, workspaceId: string, s
   }
   const filtered = Boolean(scope.sourceId || scope.sourceKind);
   const match = sourceMatch(scope, 'i.source_id', 's.kind');
-  const involved = `(select b.source_id from brief b where b.campaign_id = c.id
-                     union select l.source_id from tracking_link l where l.campaign_id = c.id
-                     union select o.source_id from offer_code o where o.campaign_id = c.id) i join source s on s.id = i.source_id`;
+  // The sources each campaign involves, matched once for every campaign (not one subquery per campaign).
+  const involved = filtered
+    ? `left join (
+         select i.campaign_id, bool_or(${match.sql}) as involves, bool_and(${match.sql}) as only_matching
+         from (select campaign_id, source_id from brief where workspace_id = ?
+               union select campaign_id, source_id from tracking_link where workspace_id = ?
+               union select campaign_id, source_id from offer_code where workspace_id = ?) i
+         join source s on s.id = i.source_id
+         group by i.campaign_id
+       ) m on m.campaign_id = c.id`
+    : '';
   const rows = await query<Omit<ScopedCampaign, 'feesIncluded'> & { involves: boolean; only_matching: boolean }>(
     em,
     `select c.id, c.name, c.goal, c.currency, to_char(c.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') as "endsOn",
             c.attribution_window_days as "attributionWindowDays", c.fees_minor::float8 as "feesMinor",
-            ${filtered ? `exists (select 1 from ${involved} where ${match.sql})` : 'true'} as involves,
-            ${filtered ? `not exists (select 1 from ${involved} where not (${match.sql}))` : 'true'} as only_matching
-     from campaign c where ${where.join(' and ')}
+            ${filtered ? 'coalesce(m.involves, false)' : 'true'} as involves,
+            ${filtered ? 'coalesce(m.only_matching, true)' : 'true'} as only_matching
+     from campaign c ${involved} where ${where.join(' and ')}
      order by c.starts_on, c.id`,
-    [...(filtered ? [...match.params, ...match.params] : []), ...params],
+    [...(filtered ? [...match.params, ...match.params, workspaceId, workspaceId, workspaceId] : []), ...params],
   );
   return rows
     .filter((row) => row.involves)

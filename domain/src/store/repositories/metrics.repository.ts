@@ -77,6 +77,60 @@ export async function upsertMetricSnapshots(em: EntityManager, workspaceId: stri
   return upsertCounts(snapshots.length, rows);
 }
 
+/** A row of a batch refused by upsertOwnedMetricSnapshots: its post is not the workspace's (publishedAt null) or was published after the capture. */
+export type RefusedSnapshot = { index: number; publishedAt: Date | null };
+
+// PostgreSQL array literals of one column of the batch (ids and ISO times need no quoting).
+const arrayOf = (values: ReadonlyArray<string | number | null>) => `{${values.map((value) => (value === null ? 'NULL' : value)).join(',')}}`;
+
+/**
+ * The bulk ingestion's one statement: checks that every post is the workspace's and published
+ * before its snapshot's capture, and only if all are, upserts the batch on (post, captured_at),
+ * as upsertMetricSnapshots does. One round trip; the rows travel as one array per column (unnest),
+ * cheaper to build and to parse than JSON, and the counts come back as one row, not one per row.
+ * The caller has checked the rest (no repeated key, no capture in the future).
+ */
+export async function upsertOwnedMetricSnapshots(
+  em: EntityManager,
+  workspaceId: string,
+  snapshots: readonly IncomingMetricSnapshot[],
+  now: Date,
+): Promise<{ counts: UpsertCounts; refused: RefusedSnapshot[] }> {
+  if (snapshots.length === 0) return { counts: { inserted: 0, updated: 0, unchanged: 0 }, refused: [] };
+  const columns = [
+    arrayOf(snapshots.map((s) => s.postId)),
+    arrayOf(snapshots.map((s) => s.capturedAt)),
+    ...METRIC_COUNTERS.map((counter) => arrayOf(snapshots.map((s) => s[counter]))),
+  ];
+  const [row] = await query<{ inserted: number; written: number; refused: Array<{ index: number; published_at: string | null }> }>(
+    em,
+    `with r as materialized (
+       select * from unnest(?::uuid[], ?::timestamptz[], ${COLUMNS.map(() => '?::bigint[]').join(', ')})
+         with ordinality as r(post_id, captured_at, ${COLUMNS.join(', ')}, ord)
+     ),
+     refused as materialized (
+       select r.ord, p.published_at from r left join post p on p.id = r.post_id and p.workspace_id = ?
+       where p.id is null or r.captured_at < p.published_at
+     ),
+     written as (
+       insert into metric_snapshot (id, created_at, updated_at, workspace_id, post_id, captured_at, ${COLUMNS.join(', ')})
+       select gen_random_uuid(), ?, ?, ?, r.post_id, r.captured_at, ${COLUMNS.map((c) => `r.${c}`).join(', ')}
+       from r where not exists (select 1 from refused)
+       order by r.post_id, r.captured_at
+       on conflict (post_id, captured_at) do update set ${COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = excluded.updated_at
+       where (${COLUMNS.map((c) => `metric_snapshot.${c}`).join(', ')}) is distinct from (${COLUMNS.map((c) => `excluded.${c}`).join(', ')})
+       returning (xmax = 0) as inserted
+     )
+     select (select count(*) filter (where inserted) from written)::int as inserted,
+            (select count(*) from written)::int as written,
+            (select coalesce(json_agg(json_build_object('index', ord - 1, 'published_at', published_at) order by ord), '[]'::json) from refused) as refused`,
+    [...columns, workspaceId, now, now, workspaceId],
+  );
+  const refused = row!.refused.map((r) => ({ index: r.index, publishedAt: r.published_at === null ? null : new Date(r.published_at) }));
+  if (refused.length > 0) return { counts: { inserted: 0, updated: 0, unchanged: 0 }, refused };
+  return { counts: { inserted: row!.inserted, updated: row!.written - row!.inserted, unchanged: snapshots.length - row!.written }, refused };
+}
+
 export type IncomingFollowerSnapshot = { sourceId: string; date: string; followers: number };
 
 /** Upserts follower counts on (source, date) in one statement; same counting as metric snapshots. */
@@ -282,7 +336,11 @@ export async function audienceAggregates(em: EntityManager, scope: AudienceScope
      from measured`,
     [...posts.params, ...captured.params],
   );
-  const r = row!;
+  return toAudienceAggregates(row!);
+}
+
+/** The audience aggregates from one row of sums named as audienceAggregates names them (live or rollup). */
+export function toAudienceAggregates(r: Record<string, number | null>): AudienceAggregates {
   const n = (key: string) => Number(r[key] ?? 0);
   const s = (key: string): Sum => (r[key] === null || r[key] === undefined ? null : Number(r[key]));
   const exposure = (prefix: string, base: 'reach' | 'impressions'): ExposureSums => ({
@@ -310,8 +368,14 @@ export type SourceGrowth = { sourceId: string; name: string; followersBefore: nu
  * snapshot on or before `startDay`; the source's first snapshot when there is no start) and at the
  * end (the latest on or before `endDay`; its latest snapshot when there is no end).
  */
-export async function followerGrowthBySource(em: EntityManager, scope: AudienceScope, startDay: string | null, endDay: string | null): Promise<SourceGrowth[]> {
-  const posts = scopedPosts(scope);
+export async function followerGrowthBySource(
+  em: EntityManager,
+  scope: AudienceScope,
+  startDay: string | null,
+  endDay: string | null,
+  // The posts in scope as SQL selecting source_id; the rollups give them without reading every post.
+  posts: { sql: string; params: unknown[] } = scopedPosts(scope),
+): Promise<SourceGrowth[]> {
   const before = startDay
     ? `select followers from follower_snapshot f where f.source_id = s.id and f.date <= ?::date order by f.date desc limit 1`
     : `select followers from follower_snapshot f where f.source_id = s.id order by f.date asc limit 1`;

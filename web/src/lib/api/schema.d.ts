@@ -5942,6 +5942,8 @@ export interface paths {
                     from?: string;
                     /** @description End of the period (exclusive), ISO-8601 */
                     to?: string;
+                    /** @description true: compute from every post and snapshot now instead of the rollups (slower on large workspaces) */
+                    live?: string;
                     /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
                     format?: "json" | "csv";
                 };
@@ -6030,6 +6032,8 @@ export interface paths {
                     /** @description Only this campaign's sources and posts */
                     campaignId?: string;
                     sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                    /** @description true: compute from every post and snapshot now instead of the rollups (slower on large workspaces) */
+                    live?: string;
                     /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
                     format?: "json" | "csv";
                 };
@@ -8085,6 +8089,19 @@ export interface components {
             };
             notes: string[];
         };
+        ReportFreshnessInput: {
+            /**
+             * @description rollup: pre-summed inputs as of refreshedAt; live: computed from every row at request time
+             * @enum {string}
+             */
+            basis: "rollup" | "live";
+            /** @description When the rollups were last refreshed (null on the live basis) */
+            refreshedAt: string | null;
+            /** @description Groups of posts (a source's posts of one UTC day) written to since refreshedAt and not in these figures yet; 0 on the live basis */
+            pendingChanges: number;
+            /** @description Why this basis was used */
+            note: string;
+        };
         ComparisonReportInput: {
             scope: {
                 /** @description null: no goal asked and no campaign, so every goal's deciding KPIs */
@@ -8103,6 +8120,8 @@ export interface components {
                 campaignId?: string;
                 /** @enum {string} */
                 sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
+                /** @description true: compute from every post and snapshot now instead of the rollups (slower on large workspaces) */
+                live?: string;
                 /**
                  * @description Where the goal came from
                  * @enum {string}
@@ -8110,6 +8129,7 @@ export interface components {
                 goalFrom: "query" | "campaign" | "every_goal";
                 basis: string;
             };
+            freshness: components["schemas"]["ReportFreshnessInput"];
             /** @description The one currency of every money KPI compared; null when no deciding KPI is money */
             currency: string | null;
             /** @description The KPIs that decide for the goal (for every goal without one), in the domain's order (cost KPIs: lower is better) */
@@ -8211,8 +8231,11 @@ export interface components {
                  * @description End of the period (exclusive), ISO-8601
                  */
                 to?: string;
+                /** @description true: compute from every post and snapshot now instead of the rollups (slower on large workspaces) */
+                live?: string;
                 basis: string;
             };
+            freshness: components["schemas"]["ReportFreshnessInput"];
             /** @description One entry per source kind: ai_character, human_creator, studio, product_ad */
             kinds: {
                 /** @enum {string} */
@@ -10046,6 +10069,19 @@ export interface components {
             };
             notes: string[];
         };
+        ReportFreshness: {
+            /**
+             * @description rollup: pre-summed inputs as of refreshedAt; live: computed from every row at request time
+             * @enum {string}
+             */
+            basis: "rollup" | "live";
+            /** @description When the rollups were last refreshed (null on the live basis) */
+            refreshedAt: string | null;
+            /** @description Groups of posts (a source's posts of one UTC day) written to since refreshedAt and not in these figures yet; 0 on the live basis */
+            pendingChanges: number;
+            /** @description Why this basis was used */
+            note: string;
+        };
         ComparisonReport: {
             scope: {
                 /** @description null: no goal asked and no campaign, so every goal's deciding KPIs */
@@ -10065,12 +10101,18 @@ export interface components {
                 /** @enum {string} */
                 sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
                 /**
+                 * @description true: compute from every post and snapshot now instead of the rollups (slower on large workspaces)
+                 * @default false
+                 */
+                live: boolean;
+                /**
                  * @description Where the goal came from
                  * @enum {string}
                  */
                 goalFrom: "query" | "campaign" | "every_goal";
                 basis: string;
             };
+            freshness: components["schemas"]["ReportFreshness"];
             /** @description The one currency of every money KPI compared; null when no deciding KPI is money */
             currency: string | null;
             /** @description The KPIs that decide for the goal (for every goal without one), in the domain's order (cost KPIs: lower is better) */
@@ -10172,8 +10214,14 @@ export interface components {
                  * @description End of the period (exclusive), ISO-8601
                  */
                 to?: string;
+                /**
+                 * @description true: compute from every post and snapshot now instead of the rollups (slower on large workspaces)
+                 * @default false
+                 */
+                live: boolean;
                 basis: string;
             };
+            freshness: components["schemas"]["ReportFreshness"];
             /** @description One entry per source kind: ai_character, human_creator, studio, product_ad */
             kinds: {
                 /** @enum {string} */

@@ -1,0 +1,62 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AssetState } from '../../core/asset-state.ts';
+import type { SourceKind } from '../../core/vocabulary.ts';
+import { query, uuidArray } from './sql.ts';
+
+// What the production report reads of assets, in two plain queries (no entity hydration: the
+// overview asks it once per source kind).
+
+export type ProductionAssetRow = {
+  id: string;
+  sourceId: string;
+  sourceKind: SourceKind;
+  briefOpenedAt: Date;
+  state: AssetState;
+  generationCostMinor: number;
+  otherCostMinor: number;
+  productionHours: number;
+  currency: string;
+  hourlyRateMinor: number;
+};
+
+/** The workspace's assets matching the filters whose brief opened in the period, with their source's hourly rate (else the workspace's). */
+export async function productionAssets(
+  em: EntityManager,
+  workspaceId: string,
+  filter: { campaignId?: string | undefined; sourceId?: string | undefined; sourceKind?: string | undefined; from?: Date | undefined; to?: Date | undefined },
+): Promise<ProductionAssetRow[]> {
+  const where = ['a.workspace_id = ?'];
+  const params: unknown[] = [workspaceId];
+  const add = (condition: string, value: unknown) => {
+    where.push(condition);
+    params.push(value);
+  };
+  if (filter.campaignId) add('a.campaign_id = ?', filter.campaignId);
+  if (filter.sourceId) add('a.source_id = ?', filter.sourceId);
+  if (filter.sourceKind) add('s.kind = ?', filter.sourceKind);
+  if (filter.from) add('b.opened_at >= ?', filter.from);
+  if (filter.to) add('b.opened_at < ?', filter.to);
+  const rows = await query<Omit<ProductionAssetRow, 'briefOpenedAt'> & { briefOpenedAt: Date | string }>(
+    em,
+    `select a.id, a.source_id as "sourceId", s.kind as "sourceKind", b.opened_at as "briefOpenedAt", a.state,
+            a.generation_cost_minor as "generationCostMinor", a.other_cost_minor as "otherCostMinor", a.production_hours::float8 as "productionHours",
+            a.currency, coalesce(s.hourly_rate_minor, w.hourly_rate_minor) as "hourlyRateMinor"
+     from asset a join brief b on b.id = a.brief_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
+     where ${where.join(' and ')}
+     order by a.id`,
+    params,
+  );
+  return rows.map((row) => ({ ...row, briefOpenedAt: new Date(row.briefOpenedAt) }));
+}
+
+export type AssetTransitionRow = { assetId: string; from: AssetState | null; to: AssetState; at: Date };
+
+export async function assetTransitions(em: EntityManager, workspaceId: string, assetIds: readonly string[]): Promise<AssetTransitionRow[]> {
+  if (assetIds.length === 0) return [];
+  const rows = await query<{ asset_id: string; from_state: AssetState | null; to_state: AssetState; at: Date | string }>(
+    em,
+    `select asset_id, from_state, to_state, at from asset_transition where workspace_id = ? and asset_id = any(?::uuid[]) order by at, id`,
+    [workspaceId, uuidArray(assetIds)],
+  );
+  return rows.map((row) => ({ assetId: row.asset_id, from: row.from_state, to: row.to_state, at: new Date(row.at) }));
+}

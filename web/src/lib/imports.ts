@@ -13,6 +13,10 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const kindLabels: Record<string, string> = { 'post-metrics': 'Post metrics', conversions: 'Conversions', comments: 'Comments' };
 export const platformLabels: Record<string, string> = { instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', ga4: 'Google Analytics 4', shopify: 'Shopify' };
 
+/** "Post metrics · Instagram"; comments exports have no platform. */
+export const exportLabel = (kind: string, platform: string | null) =>
+  [kindLabels[kind] ?? kind, platform && (platformLabels[platform] ?? platform)].filter(Boolean).join(' · ');
+
 /** Rows of the mapping editor the upload form offers. */
 export const MAPPING_ROWS = 4;
 

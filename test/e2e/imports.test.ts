@@ -161,6 +161,33 @@ describe('imports in a browser', () => {
     expect(await page.locator(`[data-table=unlinked] tr[data-unlinked="${other!.id}"]`).getAttribute('data-state')).toBe('dismissed');
   });
 
+  it('links a Shopify row naming an unknown discount code to one of the workspace\'s offer codes', async () => {
+    const { page, base } = harness!;
+    const [code] = (await call<{ items: { id: string; code: string; campaignId: string }[] }>('GET', '/v1/offer-codes?limit=1')).items;
+    expect(code).toBeDefined();
+    const campaign = await call<{ startsOn: string; currency: string }>('GET', `/v1/campaigns/${code!.campaignId}`);
+    await page.goto(`${base}/imports`);
+    await page.check('input[name=kind][value=conversions]');
+    await page.selectOption('#platform', 'shopify');
+    await page.fill('#currency', campaign.currency);
+    const csv = `Day,Discount code,Orders,Total sales\n${campaign.startsOn},E2E-TYPO-${code!.code},2,40.00\n`;
+    await page.setInputFiles('#file', { name: 'shopify-sales.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.click('form.upload button[type=submit]');
+    await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+    await page.locator('section.status[data-job-state=done]').waitFor({ timeout: 30_000 });
+    const id = page.url().split('/').pop()!;
+
+    const [row] = (await call<{ items: Row[] }>('GET', `/v1/imports/unlinked?importId=${id}&state=open`)).items;
+    const tr = page.locator(`[data-table=unlinked] tr[data-unlinked="${row!.id}"]`);
+    expect(await tr.getAttribute('data-key')).toBe(row!.matchKey);
+    await tr.locator('select[name=target]').selectOption(`offerCodeId:${code!.id}`);
+    await tr.locator('button', { hasText: 'Link' }).click();
+    await page.locator('[data-resolved="1"]').waitFor();
+    await tr.waitFor({ state: 'detached' });
+    const [resolved] = (await call<{ items: Row[] }>('GET', `/v1/imports/unlinked?importId=${id}`)).items;
+    expect(resolved).toMatchObject({ state: 'resolved', resolvedTo: code!.id });
+  });
+
   it('names the missing column of a file the platform\'s names do not cover, then saves the mapping that reads it', async () => {
     const { page, base, api, key } = harness!;
     await page.goto(`${base}/imports`);

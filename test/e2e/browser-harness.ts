@@ -118,20 +118,24 @@ export type BrowserHarness = {
   close(): Promise<void>;
 };
 
-export type Prepare = (context: Pick<BrowserHarness, 'database' | 'api' | 'key'> & { apiUrl: string; now: Date }) => Promise<void>;
+/** May answer a cleanup (e.g. stopping a job runner the tests need running), run by close(). */
+export type Prepare = (context: Pick<BrowserHarness, 'database' | 'api' | 'key'> & { apiUrl: string; now: Date }) => Promise<void | (() => Promise<void>)>;
 
 /**
  * Seeds the demo brand, starts the API and the built dashboard, and opens a browser page.
- * `prepare` runs once the API listens, before the dashboard starts (e.g. to classify the demo comments).
+ * `prepare` runs once the API listens, before the dashboard starts (e.g. to classify the demo comments);
+ * what it answers runs on close, before the API stops.
  */
 export async function startBrowserHarness(options: { prepare?: Prepare } = {}): Promise<BrowserHarness> {
   const database = await createTestDatabase();
   let api: FastifyInstance | undefined;
   let webServer: { child: ChildProcess } | undefined;
   let browser: Browser | undefined;
+  let cleanup: void | (() => Promise<void>);
   const close = async () => {
     await browser?.close();
     await stop(webServer?.child);
+    await cleanup?.();
     await api?.close();
     await database.drop();
   };
@@ -140,7 +144,7 @@ export async function startBrowserHarness(options: { prepare?: Prepare } = {}): 
     const { key } = await seedDemoBrand(database.orm.em.fork(), now);
     api = await buildApp(database.orm);
     const apiUrl = await api.listen({ host: '127.0.0.1', port: 0 });
-    await options.prepare?.({ database, api, key, apiUrl, now });
+    cleanup = await options.prepare?.({ database, api, key, apiUrl, now });
 
     ensureWebBuild();
     const port = await freePort();

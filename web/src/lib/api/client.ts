@@ -28,6 +28,9 @@ export type ComparisonReport = Schemas['ComparisonReport'];
 export type TieredKpi = Schemas['TieredKpi'];
 export type ShareLink = Schemas['ShareLink'];
 export type IssuedShareLink = Schemas['IssuedShareLink'];
+export type ImportJob = Schemas['ImportJob'];
+export type UnlinkedImportRow = Schemas['UnlinkedImportRow'];
+export type ColumnMapping = Schemas['ColumnMapping'];
 
 export type AssetListQuery = NonNullable<paths['/v1/assets']['get']['parameters']['query']>;
 export type ProductionReportQuery = NonNullable<paths['/v1/reports/production']['get']['parameters']['query']>;

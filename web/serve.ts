@@ -44,4 +44,8 @@ if (raw) {
   }) as typeof http.createServer;
 }
 
+// adapter-node takes 512 KB bodies by default; the Imports page forwards files the API accepts up
+// to 50 MB, so the dashboard lets them through and the API gives its own answer beyond that.
+process.env.BODY_SIZE_LIMIT ??= '51M';
+
 await import(pathToFileURL(path.join(import.meta.dirname, 'build', 'index.js')).href);

@@ -17,3 +17,4 @@ export * from './repositories/platform-imports.repository.ts';
 export * from './repositories/rollups.repository.ts';
 export * from './repositories/rollup-reads.repository.ts';
 export * from './repositories/production.repository.ts';
+export * from './repositories/window-reads.repository.ts';

@@ -138,7 +138,10 @@ export async function campaignsByKind(em: EntityManager, workspaceId: string, sc
 
 const kindsJson = (campaignsOf: ReadonlyMap<string, readonly string[]>) =>
   JSON.stringify([...campaignsOf.entries()].map(([kind, ids]) => ({ kind, campaign_ids: ids })));
-const K = 'k as materialized (select * from jsonb_to_recordset(?::jsonb) as x(kind text, campaign_ids uuid[]))';
+// One row per kind and campaign, so rows join on (kind, campaign) by hash (an `= any(array)` test
+// per rollup row compares with every campaign id of the kind).
+const K = `k as materialized (select x.kind, c.id as campaign_id from jsonb_to_recordset(?::jsonb) as x(kind text, campaign_ids uuid[]) cross join unnest(x.campaign_ids) as c(id)),
+     kinds as (select distinct kind from k)`;
 
 /** postAggregatesFromRollup per source kind, over the campaigns given per kind. */
 export async function postAggregatesByKindFromRollup(em: EntityManager, workspaceId: string, campaignsOf: ReadonlyMap<string, readonly string[]>, scope: CommercialScope): Promise<Map<string, PostAggregates>> {
@@ -150,7 +153,7 @@ export async function postAggregatesByKindFromRollup(em: EntityManager, workspac
     `with ${K},
      p as materialized (
        select k.kind, r.posts, r.paid, r.paid_spend_minor, r.currency
-       from post_rollup r join source s on s.id = r.source_id join k on k.kind = s.kind::text and r.campaign_id = any(k.campaign_ids)
+       from post_rollup r join source s on s.id = r.source_id join k on k.kind = s.kind::text and k.campaign_id = r.campaign_id
        where ${posts.where}
      ),
      pa as (
@@ -161,7 +164,7 @@ export async function postAggregatesByKindFromRollup(em: EntityManager, workspac
      m as (
        select k.kind, sum(r.measured::float8) as measured, sum(r.impressions_sum::float8) as impressions, sum(r.impressions_n::float8) as impressions_n,
               sum(r.views_sum::float8) as views, sum(r.views_n::float8) as views_n
-       from ${snaps.snapshots} r join source s on s.id = r.source_id join k on k.kind = s.kind::text and r.campaign_id = any(k.campaign_ids)
+       from ${snaps.snapshots} r join source s on s.id = r.source_id join k on k.kind = s.kind::text and k.campaign_id = r.campaign_id
        where ${snaps.where}
        group by k.kind
      )
@@ -175,7 +178,7 @@ export async function postAggregatesByKindFromRollup(em: EntityManager, workspac
        ${known('m.views::float8', 'coalesce(m.views_n, 0)')} as views,
        coalesce(m.views_n, 0)::int as "postsWithViews",
        coalesce(pa.currencies, '{}') as currencies
-     from k left join pa on pa.kind = k.kind left join m on m.kind = k.kind`,
+     from kinds k left join pa on pa.kind = k.kind left join m on m.kind = k.kind`,
     [kindsJson(campaignsOf), ...posts.params, ...snaps.params],
   );
   return new Map(rows.map(({ kind, ...aggregates }) => [kind, aggregates]));
@@ -190,7 +193,7 @@ export async function aiCharacterAssetsByKindFromRollup(em: EntityManager, works
     `with ${K},
      used as (
        select distinct k.kind, r.asset_id
-       from post_rollup r join source rs on rs.id = r.source_id join k on k.kind = rs.kind::text and r.campaign_id = any(k.campaign_ids)
+       from post_rollup r join source rs on rs.id = r.source_id join k on k.kind = rs.kind::text and k.campaign_id = r.campaign_id
        where ${posts.where}
      )
      select u.kind, a.id, a.state, a.currency, a.generation_cost_minor as "generationCostMinor", a.other_cost_minor as "otherCostMinor",
@@ -226,7 +229,7 @@ export async function conversionDayTotalsByKind(em: EntityManager, workspaceId: 
        left join tracking_link l on l.id = cc.link_id
        left join offer_code o on o.id = cc.code_id
        join source s on s.id = coalesce(l.source_id, o.source_id)
-       join k on k.kind = s.kind::text and coalesce(l.campaign_id, o.campaign_id) = any(k.campaign_ids)
+       join k on k.kind = s.kind::text and k.campaign_id = coalesce(l.campaign_id, o.campaign_id)
      where ${where.join(' and ')}
      group by 1, 2, 3, 4
      order by 1, 2, 3`,

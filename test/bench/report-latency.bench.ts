@@ -53,6 +53,7 @@ async function latency(target: string) {
 const reports = [
   ['overview', '/v1/reports/overview'],
   ['comparison', '/v1/reports/comparison'],
+  ['comparison live', '/v1/reports/comparison?live=true'],
   ['campaign/{id}', `/v1/reports/campaign/${campaign}`],
 ] as const;
 try {

@@ -2,13 +2,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Campaign,
   Workspace,
+  aiCharacterAssetsByWindow,
   aiCharacterAssetsByWindowFromRollup,
+  audienceAggregatesByWindow,
   audienceAggregatesByWindowFromRollup,
+  brandMentionCountsByWindow,
   brandMentionCountsByWindowFromRollup,
   campaignsByWindow,
   commentCountsByWindow,
   comparisonSources,
   conversionDayTotalsByWindow,
+  postAggregatesByWindow,
   postAggregatesByWindowFromRollup,
   windowSamples,
   windowSamplesFromRollup,
@@ -34,13 +38,13 @@ import {
 } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import type { ComparisonReport, ComparisonReportFilters } from '../routes/reports/comparison-report.schemas.ts';
-import { audienceFromInputs, audienceReport } from './audience-report.service.ts';
-import { NO_POSTS, commercialFromInputs, commercialReport } from './commercial-report.service.ts';
+import { audienceFromInputs } from './audience-report.service.ts';
+import { NO_POSTS, commercialFromInputs } from './commercial-report.service.ts';
 import { findOwned } from './owned.ts';
-import { liveBecause, reportBasis } from './report-basis.ts';
+import { liveBecause, reportBasis, type Basis } from './report-basis.ts';
 
-type Audience = Awaited<ReturnType<typeof audienceReport>>;
-type Commercial = Awaited<ReturnType<typeof commercialReport>>;
+type Audience = ReturnType<typeof audienceFromInputs>;
+type Commercial = Awaited<ReturnType<typeof commercialFromInputs>>;
 type Figure = { value: number | null; currency: string | null; sample: Record<string, number | null> };
 type Layers = { audience: Audience | null; commercial: Commercial | null; window: WindowSample };
 
@@ -149,48 +153,31 @@ function launchOf(source: ComparisonSource): { on: string; basis: 'launched_on' 
   return null;
 }
 
-/** Runs `task` over `items`, at most `limit` at a time, keeping the order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-// Sources measured at the same time: each runs the audience and commercial reports on a fork of
-// its own, so this bounds the connections one comparison holds.
-const SOURCES_AT_ONCE = 4;
-
-
 // What the comparison reads of the lift and the paid tests: nothing (no comparison KPI uses them).
 const NO_LIFT = { value: null, lagDays: DEFAULT_LAG_DAYS, window: null, baselineWindow: null, windowGain: null, baselineGain: null, sources: [], reason: 'Not read by the comparison.' };
 const NOT_READ = { result: null, reason: 'Not read by the comparison.', tests: [] };
 
 /**
- * Every source's audience and commercial layers from the rollups, read for all the sources at once
- * (one statement per input, grouped by source), then computed per source by the reports' own code
- * (audienceFromInputs, commercialFromInputs): the same figures as one report per source.
+ * Every source's audience and commercial layers, their inputs read for all the sources at once (one
+ * statement per input, grouped by source; from the rollups or live), then computed per source by
+ * the reports' own code (audienceFromInputs, commercialFromInputs): the figures of the audience and
+ * commercial reports asked once per source with its window as the period.
  */
-async function layersFromRollup(
+async function sourceLayers(
   em: EntityManager,
   workspaceId: string,
   windows: SourceWindow[],
-  read: { campaignId: string | undefined; audience: boolean; commercial: boolean },
+  read: { basis: Basis; campaignId: string | undefined; audience: boolean; commercial: boolean },
   samples: Map<string, WindowSample>,
   now: Date,
 ) {
   const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
   const options = { overrides: validateThresholdOverrides(workspace.tierOverrides) };
   const filter = { campaignId: read.campaignId };
+  const rollup = read.basis === 'rollup';
   const [aggregates, mentions, comments, campaigns] = await Promise.all([
-    read.audience ? audienceAggregatesByWindowFromRollup(em.fork(), workspaceId, windows, filter) : null,
-    read.audience ? brandMentionCountsByWindowFromRollup(em.fork(), workspaceId, windows, filter) : null,
+    read.audience ? (rollup ? audienceAggregatesByWindowFromRollup : audienceAggregatesByWindow)(em.fork(), workspaceId, windows, filter) : null,
+    read.audience ? (rollup ? brandMentionCountsByWindowFromRollup : brandMentionCountsByWindow)(em.fork(), workspaceId, windows, filter) : null,
     read.audience ? commentCountsByWindow(em.fork(), workspaceId, windows, filter) : null,
     read.commercial ? campaignsByWindow(em.fork(), workspaceId, windows, filter) : null,
   ]);
@@ -198,8 +185,8 @@ async function layersFromRollup(
   const spending = windows.filter((w) => (campaignsOf.get(w.sourceId) ?? []).length > 0);
   const [posts, assets, days] = read.commercial
     ? await Promise.all([
-        postAggregatesByWindowFromRollup(em.fork(), workspaceId, spending, campaignsOf, filter),
-        aiCharacterAssetsByWindowFromRollup(em.fork(), workspaceId, spending, campaignsOf, filter),
+        (rollup ? postAggregatesByWindowFromRollup : postAggregatesByWindow)(em.fork(), workspaceId, spending, campaignsOf, filter),
+        (rollup ? aiCharacterAssetsByWindowFromRollup : aiCharacterAssetsByWindow)(em.fork(), workspaceId, spending, campaignsOf, filter),
         conversionDayTotalsByWindow(em.fork(), workspaceId, spending, campaignsOf),
       ])
     : [null, null, null];
@@ -264,16 +251,7 @@ export async function comparisonReport(em: EntityManager, workspaceId: string, f
     sampled = await windowSamples(em, workspaceId, windows, { campaignId: filters.campaignId });
   }
   const samples = new Map(sampled.map((s) => [s.sourceId, s]));
-  const layers = basis === 'rollup'
-    ? await layersFromRollup(em, workspaceId, windows, { campaignId: filters.campaignId, audience: needs.has('audience'), commercial: needs.has('commercial') }, samples, now)
-    : await mapLimit(measured, SOURCES_AT_ONCE, async (entry) => {
-        const query = { sourceId: entry.source.id, campaignId: filters.campaignId, from: entry.window.start.toISOString(), to: entry.window.end.toISOString() };
-        const [audience, commercial] = await Promise.all([
-          needs.has('audience') ? audienceReport(em.fork(), workspaceId, { ...query, lagDays: DEFAULT_LAG_DAYS }, now, basis) : null,
-          needs.has('commercial') ? commercialReport(em.fork(), workspaceId, query, now, basis) : null,
-        ]);
-        return { sourceId: entry.source.id, audience, commercial, window: samples.get(entry.source.id)! };
-      });
+  const layers = await sourceLayers(em, workspaceId, windows, { basis, campaignId: filters.campaignId, audience: needs.has('audience'), commercial: needs.has('commercial') }, samples, now);
   const layersOf = new Map(layers.map((l) => [l.sourceId, l]));
 
   // One currency for every money KPI: the sources whose window holds a campaign must agree.

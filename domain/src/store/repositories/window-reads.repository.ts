@@ -2,23 +2,23 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
 import type { ConversionDayTotals, PostAggregates, ScopedCampaign, UsedAsset } from './attribution.repository.ts';
 import type { SourceWindow } from './comparison.repository.ts';
-import { toAudienceAggregates, type AudienceAggregates } from './metrics.repository.ts';
+import { AUDIENCE_SUMS, audienceLatestCtes, toAudienceAggregates, type AudienceAggregates } from './metrics.repository.ts';
 import { query } from './sql.ts';
 
 // The inputs of the audience and commercial reports for MANY sources at once, each over its own
 // window (the source comparison): one statement per input for every source, grouped by source,
 // instead of one report per source. Each function returns, per source, exactly what its
 // single-source namesake returns for { sourceId, from: window start, to: window end } (and the
-// campaign filter); the reports compute every KPI from them with the same code. Rollup reads:
-// windows of whole UTC days only (the rollups' grain), as the comparison's windows are.
+// campaign filter); the reports compute every KPI from them with the same code. The *FromRollup
+// reads take windows of whole UTC days only (the rollups' grain); the others read live tables.
 
 const DAY_MS = 86_400_000;
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export type WindowFilter = { campaignId?: string | undefined };
 
-function windowsJson(windows: readonly SourceWindow[], campaignsOf?: ReadonlyMap<string, readonly string[]>): string {
-  for (const w of windows) {
+function windowsJson(windows: readonly SourceWindow[], campaignsOf?: ReadonlyMap<string, readonly string[]>, wholeDays = true): string {
+  for (const w of wholeDays ? windows : []) {
     if (w.from.getTime() % DAY_MS !== 0 || w.to.getTime() % DAY_MS !== 0) throw new Error('window reads: windows must be whole UTC days');
   }
   return JSON.stringify(windows.map((w) => ({
@@ -152,7 +152,7 @@ export async function commentCountsByWindow(em: EntityManager, workspaceId: stri
             count(*) filter (where cardinality(flags) > 0)::int as flagged,
             count(*) filter (where mentions_character)::int as mentioning
      from latest group by key`,
-    [windowsJson(windows), workspaceId, ...(filter.campaignId ? [filter.campaignId] : []), workspaceId, workspaceId],
+    [windowsJson(windows, undefined, false), workspaceId, ...(filter.campaignId ? [filter.campaignId] : []), workspaceId, workspaceId],
   );
   const none: CommentCountSums = { classified: 0, positive: 0, neutral: 0, negative: 0, flagged: 0, mentioning: 0 };
   const byKey = new Map(rows.map(({ key, ...sums }) => [key, sums]));
@@ -185,7 +185,7 @@ export async function campaignsByWindow(em: EntityManager, workspaceId: string, 
      where c.workspace_id = ? ${filter.campaignId ? 'and c.id = ?' : ''}
        and (c.starts_on::timestamp at time zone 'UTC') < w.end_at and ((c.ends_on + 1)::timestamp at time zone 'UTC') > w.start_at
      order by w.source_id, c.starts_on, c.id`,
-    [windowsJson(windows), workspaceId, workspaceId, workspaceId, workspaceId, ...(filter.campaignId ? [filter.campaignId] : [])],
+    [windowsJson(windows, undefined, false), workspaceId, workspaceId, workspaceId, workspaceId, ...(filter.campaignId ? [filter.campaignId] : [])],
   );
   const grouped = Map.groupBy(rows, (row) => row.key);
   return new Map(windows.map((w) => [w.sourceId, (grouped.get(w.sourceId) ?? []).map(({ key: _, ...campaign }) => campaign)]));
@@ -288,8 +288,138 @@ export async function conversionDayTotalsByWindow(
      where cc.workspace_id = ?
      group by 1, 2, 3, 4
      order by 1, 2, 3`,
-    [windowsJson(windows, campaignsOf), workspaceId],
+    [windowsJson(windows, campaignsOf, false), workspaceId],
   );
   const grouped = Map.groupBy(rows, (row) => row.key);
   return new Map(windows.map((w) => [w.sourceId, (grouped.get(w.sourceId) ?? []).map(({ key: _, ...row }) => row)]));
+}
+
+// The live reads (every post and snapshot): the same per-source inputs for `?live=true`.
+
+// The posts of each source published in its window (of the campaign when given; of the campaigns
+// given per source when `campaigns`), with the window: alias sc downstream.
+function scopedWindowPosts(filter: WindowFilter, campaigns: boolean): { sql: string; params: unknown[] } {
+  return {
+    sql: `select w.source_id as key, p.id, p.source_id, p.campaign_id, p.asset_id, p.placement, p.spend_minor, p.currency,
+                 (p.published_at at time zone 'UTC')::date as day, w.start_at, w.end_at
+          from w join post p on p.workspace_id = ? and p.source_id = w.source_id and p.published_at >= w.start_at and p.published_at < w.end_at
+            ${campaigns ? 'and p.campaign_id = any(w.campaign_ids)' : ''} ${filter.campaignId ? 'and p.campaign_id = ?' : ''}`,
+    params: filter.campaignId ? [filter.campaignId] : [],
+  };
+}
+
+/** audienceAggregates per source window. */
+export async function audienceAggregatesByWindow(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, AudienceAggregates>> {
+  if (windows.length === 0) return new Map();
+  const posts = scopedWindowPosts(filter, false);
+  const rows = await query<Record<string, number | null>>(
+    em,
+    `with ${W},
+     scoped as materialized (${posts.sql}),
+${audienceLatestCtes(' where m.captured_at >= sc.start_at and m.captured_at < sc.end_at')},
+     sums as (select source_id as sums_key,
+${AUDIENCE_SUMS}
+       from measured group by source_id),
+     counted as (select key, count(*)::int as posts from scoped group by key)
+     select w.source_id as key, coalesce(c.posts, 0) as posts, s.* from w left join counted c on c.key = w.source_id left join sums s on s.sums_key = w.source_id`,
+    [windowsJson(windows, undefined, false), workspaceId, ...posts.params],
+  );
+  return new Map(rows.map((row) => [String(row['key']), toAudienceAggregates(row)]));
+}
+
+/** brandMentionCounts per source window. */
+export async function brandMentionCountsByWindow(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, { posts: number; mentions: number }>> {
+  if (windows.length === 0) return new Map();
+  const posts = scopedWindowPosts(filter, false);
+  const rows = await query<{ key: string; posts: number; mentions: number }>(
+    em,
+    `with ${W},
+     scoped as materialized (${posts.sql}),
+     keyed as materialized (
+       select c.id, array(select lower(k) from jsonb_array_elements_text(c.tracking_keywords) k where btrim(k) <> '') as keywords
+       from campaign c where c.id in (select campaign_id from scoped)
+     ),
+     tracked as materialized (select sc.key, sc.id, sc.start_at, sc.end_at, k.keywords from scoped sc join keyed k on k.id = sc.campaign_id where cardinality(k.keywords) > 0),
+     counted as (select key, count(*)::int as n from tracked group by key),
+     mentions as (
+       select t.key, count(*)::int as n from comment cm join tracked t on t.id = cm.post_id
+       where cm.posted_at >= t.start_at and cm.posted_at < t.end_at and exists (select 1 from unnest(t.keywords) k where strpos(lower(cm.text), k) > 0)
+       group by t.key
+     )
+     select w.source_id as key, coalesce(c.n, 0)::int as posts, coalesce(m.n, 0)::int as mentions
+     from w left join counted c on c.key = w.source_id left join mentions m on m.key = w.source_id`,
+    [windowsJson(windows, undefined, false), workspaceId, ...posts.params],
+  );
+  return new Map(rows.map((row) => [row.key, { posts: row.posts, mentions: row.mentions }]));
+}
+
+/** postAggregates per source window, over the campaigns given per source. */
+export async function postAggregatesByWindow(
+  em: EntityManager,
+  workspaceId: string,
+  windows: readonly SourceWindow[],
+  campaignsOf: ReadonlyMap<string, readonly string[]>,
+  filter: WindowFilter,
+): Promise<Map<string, PostAggregates>> {
+  if (windows.length === 0) return new Map();
+  const posts = scopedWindowPosts(filter, true);
+  const rows = await query<PostAggregates & { key: string }>(
+    em,
+    `with ${W},
+     scoped as materialized (${posts.sql}),
+     latest as materialized (
+       select distinct on (m.post_id) sp.key, m.post_id, m.impressions, m.views
+       from metric_snapshot m join scoped sp on sp.id = m.post_id
+       where m.workspace_id = ? and m.captured_at >= sp.start_at and m.captured_at < sp.end_at
+       order by m.post_id, m.captured_at desc, m.id desc
+     ),
+     pa as (
+       select key, count(*)::int as posts, count(*) filter (where placement = 'paid')::int as paid_posts,
+              coalesce(sum(spend_minor) filter (where placement = 'paid'), 0)::float8 as paid_spend,
+              coalesce(array_agg(distinct currency order by currency), '{}') as currencies
+       from scoped group by key
+     ),
+     la as (
+       select key, count(*)::int as measured, sum(impressions)::float8 as impressions, count(impressions)::int as impressions_n,
+              sum(views)::float8 as views, count(views)::int as views_n
+       from latest group by key
+     )
+     select w.source_id as key,
+       coalesce(pa.posts, 0)::int as posts,
+       coalesce(pa.paid_posts, 0)::int as "paidPosts",
+       coalesce(pa.paid_spend, 0)::float8 as "paidSpendMinor",
+       coalesce(la.measured, 0)::int as "measuredPosts",
+       la.impressions,
+       coalesce(la.impressions_n, 0)::int as "postsWithImpressions",
+       la.views,
+       coalesce(la.views_n, 0)::int as "postsWithViews",
+       coalesce(pa.currencies, '{}') as currencies
+     from w left join pa on pa.key = w.source_id left join la on la.key = w.source_id`,
+    [windowsJson(windows, campaignsOf, false), workspaceId, ...posts.params, workspaceId],
+  );
+  return new Map(rows.map(({ key, ...aggregates }) => [key, aggregates]));
+}
+
+/** aiCharacterAssetsUsed per source window, over the campaigns given per source. */
+export async function aiCharacterAssetsByWindow(
+  em: EntityManager,
+  workspaceId: string,
+  windows: readonly SourceWindow[],
+  campaignsOf: ReadonlyMap<string, readonly string[]>,
+  filter: WindowFilter,
+): Promise<Map<string, UsedAsset[]>> {
+  if (windows.length === 0) return new Map();
+  const posts = scopedWindowPosts(filter, true);
+  const rows = await query<Omit<UsedAsset, 'createdAt'> & { createdAt: string | Date; key: string }>(
+    em,
+    `with ${W},
+     used as (select distinct sc.key, sc.asset_id from (${posts.sql}) sc)
+     select u.key, a.id, a.state, a.currency, a.generation_cost_minor as "generationCostMinor", a.other_cost_minor as "otherCostMinor",
+            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor) as "hourlyRateMinor", a.created_at as "createdAt"
+     from used u join asset a on a.id = u.asset_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
+     where a.workspace_id = ? and s.kind = 'ai_character'`,
+    [windowsJson(windows, campaignsOf, false), workspaceId, ...posts.params, workspaceId],
+  );
+  const grouped = Map.groupBy(rows, (row) => row.key);
+  return new Map(windows.map((w) => [w.sourceId, (grouped.get(w.sourceId) ?? []).map(({ key: _, ...row }) => ({ ...row, createdAt: new Date(row.createdAt) }))]));
 }

@@ -75,21 +75,27 @@ async function kindsFromRollup(em: EntityManager, workspaceId: string, filters: 
   const startDay = from ? from.toISOString().slice(0, 10) : null;
   const endDay = to ? new Date(to.getTime() - 1).toISOString().slice(0, 10) : null;
 
-  const [assets, aggregates, growth, kindOf, campaigns] = await Promise.all([
-    productionAssets(em.fork(), workspaceId, { campaignId: rest.campaignId, from, to }),
+  // Each layer's reads start as soon as what they need is in, not after the other layers'.
+  const production = productionAssets(em.fork(), workspaceId, { campaignId: rest.campaignId, from, to }).then(async (assets) => {
+    const ids = assets.map((asset) => asset.id);
+    const [transitions, placements] = await Promise.all([assetTransitions(em.fork(), workspaceId, ids), placementsOf(em.fork(), workspaceId, ids, 'rollup')]);
+    return { assets, transitions, placements };
+  });
+  const commercial = campaignsByKind(em.fork(), workspaceId, scope).then(async (campaigns) => {
+    const campaignsOf = new Map([...campaigns.entries()].filter(([, list]) => list.length > 0).map(([kind, list]) => [kind, list.map((c) => c.id)]));
+    const [posts, used, days] = await Promise.all([
+      postAggregatesByKindFromRollup(em.fork(), workspaceId, campaignsOf, scope),
+      aiCharacterAssetsByKindFromRollup(em.fork(), workspaceId, campaignsOf, scope),
+      conversionDayTotalsByKind(em.fork(), workspaceId, campaignsOf, scope),
+    ]);
+    return { campaigns, posts, used, days };
+  });
+  const [{ assets, transitions, placements }, aggregates, growth, kindOf, { campaigns, posts, used, days }] = await Promise.all([
+    production,
     audienceAggregatesByKindFromRollup(em.fork(), scope, sourceKinds),
     followerGrowthBySource(em.fork(), scope, startDay, endDay, rollupSourcesAnyKindSql(scope)),
     sourceKindsOf(em.fork(), workspaceId),
-    campaignsByKind(em.fork(), workspaceId, scope),
-  ]);
-  const ids = assets.map((asset) => asset.id);
-  const campaignsOf = new Map([...campaigns.entries()].filter(([, list]) => list.length > 0).map(([kind, list]) => [kind, list.map((c) => c.id)]));
-  const [transitions, placements, posts, used, days] = await Promise.all([
-    assetTransitions(em.fork(), workspaceId, ids),
-    placementsOf(em.fork(), workspaceId, ids, 'rollup'),
-    postAggregatesByKindFromRollup(em.fork(), workspaceId, campaignsOf, scope),
-    aiCharacterAssetsByKindFromRollup(em.fork(), workspaceId, campaignsOf, scope),
-    conversionDayTotalsByKind(em.fork(), workspaceId, campaignsOf, scope),
+    commercial,
   ]);
   const assetsOf = Map.groupBy(assets, (asset) => asset.sourceKind);
   const growthOf = Map.groupBy(growth, (g) => kindOf.get(g.sourceId));

@@ -2,12 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_LAG_DAYS, DomainError, sourceKinds, validateThresholdOverrides, type SourceKind } from '@persona-ops/domain/core';
 import {
   Workspace,
+  aiCharacterAssetsByKind,
   aiCharacterAssetsByKindFromRollup,
   assetTransitions,
+  audienceAggregatesByKind,
   audienceAggregatesByKindFromRollup,
   campaignsByKind,
   conversionDayTotalsByKind,
   followerGrowthBySource,
+  postAggregatesByKind,
   postAggregatesByKindFromRollup,
   productionAssets,
   rollupSourcesAnyKindSql,
@@ -15,10 +18,10 @@ import {
 } from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
 import type { OverviewReport, OverviewReportFilters } from '../routes/reports/overview-report.schemas.ts';
-import { audienceFromInputs, audienceReport } from './audience-report.service.ts';
-import { NO_POSTS, commercialFromInputs, commercialReport } from './commercial-report.service.ts';
+import { audienceFromInputs } from './audience-report.service.ts';
+import { NO_POSTS, commercialFromInputs } from './commercial-report.service.ts';
 import { assertFilterIdsOwned } from './owned.ts';
-import { placementsOf, productionFromInputs, productionReport } from './production-report.service.ts';
+import { placementsOf, productionFromInputs } from './production-report.service.ts';
 import { reportBasis, type Basis } from './report-basis.ts';
 
 /**
@@ -42,17 +45,6 @@ type Layers = {
   commerce: { report: Awaited<ReturnType<typeof commercialFromInputs>> | null; unavailable: string | null };
 };
 
-async function kindOverview(em: EntityManager, workspaceId: string, filters: OverviewReportFilters, sourceKind: SourceKind, now: Date, basis: Basis): Promise<OverviewReport['kinds'][number]> {
-  const { live: _, ...rest } = filters;
-  const query = { ...rest, sourceKind };
-  const [pipeline, audience, commerce] = await Promise.all([
-    layerOrRefusal(productionReport(em.fork(), workspaceId, query, now, basis)),
-    audienceReport(em.fork(), workspaceId, { ...query, lagDays: DEFAULT_LAG_DAYS }, now, basis),
-    layerOrRefusal(commercialReport(em.fork(), workspaceId, query, now, basis)),
-  ]);
-  return kindFigures(sourceKind, { pipeline, audience, commerce });
-}
-
 // What the overview reads of neither the lift, the brand mentions, the comments, the survey answers
 // nor the paid tests: nothing (none of its figures uses them).
 const NOT_READ = 'Not read by the overview.';
@@ -65,7 +57,8 @@ const NO_COMMENTS = { classified: 0, positive: 0, neutral: 0, negative: 0, flagg
  * source's kind, or read for the whole scope and split by kind), then computed per kind by the
  * reports' own code: the same figures as the three reports asked once per kind.
  */
-async function kindsFromRollup(em: EntityManager, workspaceId: string, filters: OverviewReportFilters, now: Date): Promise<Layers[]> {
+async function kindLayers(em: EntityManager, workspaceId: string, filters: OverviewReportFilters, now: Date, basis: Basis): Promise<Layers[]> {
+  const rollup = basis === 'rollup';
   const { live: _, ...rest } = filters;
   const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
   const options = { overrides: validateThresholdOverrides(workspace.tierOverrides) };
@@ -78,22 +71,22 @@ async function kindsFromRollup(em: EntityManager, workspaceId: string, filters: 
   // Each layer's reads start as soon as what they need is in, not after the other layers'.
   const production = productionAssets(em.fork(), workspaceId, { campaignId: rest.campaignId, from, to }).then(async (assets) => {
     const ids = assets.map((asset) => asset.id);
-    const [transitions, placements] = await Promise.all([assetTransitions(em.fork(), workspaceId, ids), placementsOf(em.fork(), workspaceId, ids, 'rollup')]);
+    const [transitions, placements] = await Promise.all([assetTransitions(em.fork(), workspaceId, ids), placementsOf(em.fork(), workspaceId, ids, basis)]);
     return { assets, transitions, placements };
   });
   const commercial = campaignsByKind(em.fork(), workspaceId, scope).then(async (campaigns) => {
     const campaignsOf = new Map([...campaigns.entries()].filter(([, list]) => list.length > 0).map(([kind, list]) => [kind, list.map((c) => c.id)]));
     const [posts, used, days] = await Promise.all([
-      postAggregatesByKindFromRollup(em.fork(), workspaceId, campaignsOf, scope),
-      aiCharacterAssetsByKindFromRollup(em.fork(), workspaceId, campaignsOf, scope),
+      (rollup ? postAggregatesByKindFromRollup : postAggregatesByKind)(em.fork(), workspaceId, campaignsOf, scope),
+      (rollup ? aiCharacterAssetsByKindFromRollup : aiCharacterAssetsByKind)(em.fork(), workspaceId, campaignsOf, scope),
       conversionDayTotalsByKind(em.fork(), workspaceId, campaignsOf, scope),
     ]);
     return { campaigns, posts, used, days };
   });
   const [{ assets, transitions, placements }, aggregates, growth, kindOf, { campaigns, posts, used, days }] = await Promise.all([
     production,
-    audienceAggregatesByKindFromRollup(em.fork(), scope, sourceKinds),
-    followerGrowthBySource(em.fork(), scope, startDay, endDay, rollupSourcesAnyKindSql(scope)),
+    (rollup ? audienceAggregatesByKindFromRollup : audienceAggregatesByKind)(em.fork(), scope, sourceKinds),
+    rollup ? followerGrowthBySource(em.fork(), scope, startDay, endDay, rollupSourcesAnyKindSql(scope)) : followerGrowthBySource(em.fork(), scope, startDay, endDay),
     sourceKindsOf(em.fork(), workspaceId),
     commercial,
   ]);
@@ -169,16 +162,15 @@ function kindFigures(sourceKind: SourceKind, { pipeline, audience, commerce }: L
 }
 
 /**
- * The three layers side by side per source kind: the production, audience and commercial reports,
- * each asked once per kind (sourceKind set) with the same filters. Nothing is recomputed here.
+ * The three layers side by side per source kind: the figures of the production, audience and
+ * commercial reports asked once per kind (sourceKind set) with the same filters, their inputs read
+ * for every kind at once (kindLayers) and computed by the reports' own code.
  * The layers read the rollups when they can answer (see report-basis.ts); freshness says which.
  */
 export async function overviewReport(em: EntityManager, workspaceId: string, filters: OverviewReportFilters, now: Date): Promise<OverviewReport> {
   await assertFilterIdsOwned(em, workspaceId, { campaignId: filters.campaignId });
   const { basis, freshness } = await reportBasis(em, workspaceId, { live: filters.live, from: filters.from ? new Date(filters.from) : undefined, to: filters.to ? new Date(filters.to) : undefined }, now);
-  const kinds = basis === 'rollup'
-    ? (await kindsFromRollup(em, workspaceId, filters, now)).map((layers, i) => kindFigures(sourceKinds[i]!, layers))
-    : await Promise.all(sourceKinds.map((kind) => kindOverview(em, workspaceId, filters, kind, now, basis)));
+  const kinds = (await kindLayers(em, workspaceId, filters, now, basis)).map((layers, i) => kindFigures(sourceKinds[i]!, layers));
   return {
     freshness,
     scope: { ...filters, basis: 'per source kind, the production, audience and commercial reports with that kind and these filters, each on its own basis' },

@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
 import type { CommercialScope, ConversionDayTotals, PostAggregates, ScopedCampaign, UsedAsset } from './attribution.repository.ts';
-import { toAudienceAggregates, type AudienceAggregates, type AudienceScope } from './metrics.repository.ts';
+import { AUDIENCE_SUMS, audienceLatestCtes, toAudienceAggregates, type AudienceAggregates, type AudienceScope } from './metrics.repository.ts';
 import { rollupPeriod } from './rollup-reads.repository.ts';
 import { query } from './sql.ts';
 
 // The inputs of the audience and commercial reports for EVERY source kind at once (the overview),
 // over one scope: one statement per input grouped by the kind of the source, instead of one report
 // per kind. Per kind, each returns exactly what its namesake returns with { sourceKind } added to
-// the scope; the reports compute every KPI from them with the same code. Rollup reads: periods of
-// whole UTC days only.
+// the scope; the reports compute every KPI from them with the same code. The *FromRollup reads take
+// periods of whole UTC days only; the others read live tables.
 
 type Filter = { campaignId?: string | undefined; from?: Date | undefined; to?: Date | undefined };
 
@@ -237,4 +237,119 @@ export async function conversionDayTotalsByKind(em: EntityManager, workspaceId: 
   );
   const grouped = Map.groupBy(rows, (row) => row.kind);
   return new Map([...campaignsOf.keys()].map((kind) => [kind, (grouped.get(kind) ?? []).map(({ kind: _, ...row }) => row)]));
+}
+
+// The live reads (every post and snapshot), for `?live=true` and periods that cut a UTC day.
+
+// The posts in scope of every kind (p, with s its source), published in the period; `k` when the
+// posts must belong to the campaigns given per kind.
+function livePosts(workspaceId: string, filter: Filter, campaigns: boolean): { sql: string; params: unknown[] } {
+  const where = ['p.workspace_id = ?'];
+  const params: unknown[] = [workspaceId];
+  const add = (condition: string, value: unknown) => {
+    where.push(condition);
+    params.push(value);
+  };
+  if (filter.campaignId) add('p.campaign_id = ?', filter.campaignId);
+  if (filter.from) add('p.published_at >= ?', filter.from);
+  if (filter.to) add('p.published_at < ?', filter.to);
+  return {
+    sql: `select p.id, p.source_id, p.campaign_id, p.asset_id, p.placement, p.spend_minor, p.currency, s.kind::text as kind, (p.published_at at time zone 'UTC')::date as day
+          from post p join source s on s.id = p.source_id ${campaigns ? 'join k on k.kind = s.kind::text and k.campaign_id = p.campaign_id' : ''}
+          where ${where.join(' and ')}`,
+    params,
+  };
+}
+
+function capturedIn(filter: Filter): { sql: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.from) {
+    conditions.push('m.captured_at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    conditions.push('m.captured_at < ?');
+    params.push(filter.to);
+  }
+  return { sql: conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '', params };
+}
+
+/** audienceAggregates per source kind (every kind of `kinds` answered). */
+export async function audienceAggregatesByKind(em: EntityManager, scope: AudienceScope, kinds: readonly string[]): Promise<Map<string, AudienceAggregates>> {
+  const posts = livePosts(scope.workspaceId, scope, false);
+  const captured = capturedIn(scope);
+  const rows = await query<Record<string, number | null>>(
+    em,
+    `with scoped as materialized (${posts.sql}),
+${audienceLatestCtes(captured.sql)},
+     sums as (select s.kind::text as sums_kind,
+${AUDIENCE_SUMS}
+       from measured join source s on s.id = measured.source_id group by s.kind),
+     counted as (select kind, count(*)::int as posts from scoped group by kind)
+     select k.kind, coalesce(c.posts, 0) as posts, s.* from unnest(?::text[]) as k(kind)
+     left join counted c on c.kind = k.kind left join sums s on s.sums_kind = k.kind`,
+    [...posts.params, ...captured.params, `{${kinds.join(',')}}`],
+  );
+  return new Map(rows.map((row) => [String(row['kind']), toAudienceAggregates(row)]));
+}
+
+/** postAggregates per source kind, over the campaigns given per kind. */
+export async function postAggregatesByKind(em: EntityManager, workspaceId: string, campaignsOf: ReadonlyMap<string, readonly string[]>, scope: CommercialScope): Promise<Map<string, PostAggregates>> {
+  if (campaignsOf.size === 0) return new Map();
+  const posts = livePosts(workspaceId, scope, true);
+  const captured = capturedIn(scope);
+  const rows = await query<PostAggregates & { kind: string }>(
+    em,
+    `with ${K},
+     scoped as materialized (${posts.sql}),
+     latest as materialized (
+       select distinct on (m.post_id) sp.kind, m.post_id, m.impressions, m.views
+       from metric_snapshot m join scoped sp on sp.id = m.post_id
+       ${captured.sql ? `${captured.sql} and` : 'where'} m.workspace_id = ?
+       order by m.post_id, m.captured_at desc, m.id desc
+     ),
+     pa as (
+       select kind, count(*)::int as posts, count(*) filter (where placement = 'paid')::int as paid_posts,
+              coalesce(sum(spend_minor) filter (where placement = 'paid'), 0)::float8 as paid_spend,
+              coalesce(array_agg(distinct currency order by currency), '{}') as currencies
+       from scoped group by kind
+     ),
+     la as (
+       select kind, count(*)::int as measured, sum(impressions)::float8 as impressions, count(impressions)::int as impressions_n,
+              sum(views)::float8 as views, count(views)::int as views_n
+       from latest group by kind
+     )
+     select k.kind,
+       coalesce(pa.posts, 0)::int as posts,
+       coalesce(pa.paid_posts, 0)::int as "paidPosts",
+       coalesce(pa.paid_spend, 0)::float8 as "paidSpendMinor",
+       coalesce(la.measured, 0)::int as "measuredPosts",
+       la.impressions,
+       coalesce(la.impressions_n, 0)::int as "postsWithImpressions",
+       la.views,
+       coalesce(la.views_n, 0)::int as "postsWithViews",
+       coalesce(pa.currencies, '{}') as currencies
+     from kinds k left join pa on pa.kind = k.kind left join la on la.kind = k.kind`,
+    [kindsJson(campaignsOf), ...posts.params, ...captured.params, workspaceId],
+  );
+  return new Map(rows.map(({ kind, ...aggregates }) => [kind, aggregates]));
+}
+
+/** aiCharacterAssetsUsed per source kind (of the posts' sources), over the campaigns given per kind. */
+export async function aiCharacterAssetsByKind(em: EntityManager, workspaceId: string, campaignsOf: ReadonlyMap<string, readonly string[]>, scope: CommercialScope): Promise<Map<string, UsedAsset[]>> {
+  if (campaignsOf.size === 0) return new Map();
+  const posts = livePosts(workspaceId, scope, true);
+  const rows = await query<Omit<UsedAsset, 'createdAt'> & { createdAt: string | Date; kind: string }>(
+    em,
+    `with ${K},
+     used as (select distinct sp.kind, sp.asset_id from (${posts.sql}) sp)
+     select u.kind, a.id, a.state, a.currency, a.generation_cost_minor as "generationCostMinor", a.other_cost_minor as "otherCostMinor",
+            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor) as "hourlyRateMinor", a.created_at as "createdAt"
+     from used u join asset a on a.id = u.asset_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
+     where a.workspace_id = ? and s.kind = 'ai_character'`,
+    [kindsJson(campaignsOf), ...posts.params, workspaceId],
+  );
+  const grouped = Map.groupBy(rows, (row) => row.kind);
+  return new Map([...campaignsOf.keys()].map((kind) => [kind, (grouped.get(kind) ?? []).map(({ kind: _, ...row }) => ({ ...row, createdAt: new Date(row.createdAt) }))]));
 }

@@ -52,6 +52,7 @@ async function latency(target: string) {
 }
 const reports = [
   ['overview', '/v1/reports/overview'],
+  ['overview live', '/v1/reports/overview?live=true'],
   ['comparison', '/v1/reports/comparison'],
   ['comparison live', '/v1/reports/comparison?live=true'],
   ['campaign/{id}', `/v1/reports/campaign/${campaign}`],

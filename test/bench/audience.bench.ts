@@ -91,7 +91,7 @@ async function refresh() {
   const result = await refreshRollups(database.orm.em.fork(), ws, new Date());
   const ms = performance.now() - t;
   // Fresh statistics for the reports' plans, as autovacuum would gather them (not timed).
-  await sql.query('analyze post_rollup; analyze snapshot_rollup');
+  await sql.query('analyze post_rollup; analyze snapshot_rollup; analyze snapshot_latest_rollup');
   return { ...result, ms };
 }
 const rebuild = await refresh();

@@ -81,6 +81,29 @@ beforeAll(async () => {
       { linkId: maxLink, day: '2026-03-22', clicks: 200, targetActions: 4, sales: 2, revenueMinor: 10_000, currency: 'USD' },
     ],
   });
+  // Comments on several sources' posts, some naming Spring's keyword, classified as the workers
+  // would (SQL): the comparison reads them for every source at once, the live path per source.
+  expect((await client.patch(`/v1/campaigns/${spring}`, { trackingKeywords: ['GlowKit'] })).status).toBe(200);
+  const comments = [
+    ['r1', leaPost1, 'love the #glowkit', '2026-03-05T12:00:00Z', 'positive', true],
+    ['r2', leaPost1, 'meh', '2026-03-08T12:00:00Z', 'negative', false],
+    ['r3', leaPost1, 'GlowKit again', '2026-03-20T12:00:00Z', 'neutral', false],
+    ['r4', maxPost1, 'glowkit where?', '2026-03-06T09:00:00Z', 'positive', false],
+    ['r5', maxPost1, 'no', '2026-03-12T09:00:00Z', 'negative', true],
+    ['r6', studioPost, 'nice', '2026-03-07T01:00:00Z', 'positive', false],
+    ['r7', maxPost2, 'unclassified glowkit', '2026-03-21T01:00:00Z', null, false],
+  ] as const;
+  const accepted = await client.post('/v1/comments/bulk', {
+    comments: comments.map(([id, postId, text, postedAt]) => ({ postId, platformCommentId: id, authorHandle: '@fan', text, postedAt })),
+  });
+  expect(accepted.body).toEqual({ accepted: comments.length, duplicates: 0 });
+  await harness.orm.em.getConnection().execute(
+    `insert into comment_classification (id, created_at, updated_at, workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, classified_at)
+     select gen_random_uuid(), now(), now(), c.workspace_id, c.id, 'offline', '1.0.0', r.sentiment, 0.9, '{}', r.mentions, now()
+     from jsonb_to_recordset(?::jsonb) as r(id text, sentiment text, mentions boolean)
+     join comment c on c.platform_comment_id = r.id and c.workspace_id = ?`,
+    [JSON.stringify(comments.filter((c) => c[4] !== null).map(([id, , , , sentiment, mentions]) => ({ id, sentiment, mentions }))), harness.workspaceId],
+  );
 });
 afterAll(() => harness?.close());
 
@@ -105,6 +128,10 @@ const requests = [
   '/v1/reports/comparison?windowDays=20&asOf=2026-04-01&goal=awareness',
   '/v1/reports/comparison?windowDays=14&asOf=2026-04-01&goal=engagement&campaignId=CAMPAIGN',
   '/v1/reports/comparison?windowDays=30&asOf=2026-05-01&goal=sales',
+  // Brand mentions and sentiment of several sources' comments (awareness and engagement decide on them).
+  '/v1/reports/comparison?windowDays=30&asOf=2026-05-01&goal=awareness',
+  '/v1/reports/comparison?windowDays=30&asOf=2026-05-01',
+  '/v1/reports/comparison?windowDays=30&asOf=2026-05-01&goal=engagement&campaignId=CAMPAIGN',
 ];
 
 describe('reports on the rollups', () => {
@@ -121,6 +148,17 @@ describe('reports on the rollups', () => {
     expect(rolled.freshness.basis).toBe('rollup');
     expect(live.freshness).toMatchObject({ basis: 'live', pendingChanges: 0, refreshedAt: null });
     expect(rolled.figures).toEqual(live.figures);
+  });
+
+  it('compares several sources with comments, brand mentions and sentiment, as live', async () => {
+    const { freshness, figures } = await report('/v1/reports/comparison?windowDays=30&asOf=2026-05-01&goal=awareness');
+    expect(freshness.basis).toBe('rollup');
+    const kpi = (name: string, kpiId: string) => figures.sources.find((s: { name: string }) => s.name === name).kpis.find((k: { kpiId: string }) => k.kpiId === kpiId);
+    // Léa's window [03-01, 03-31): 2 of her 3 comments name Spring's keyword, all 3 classified; Max: 2 of 3 classified.
+    expect(kpi('Léa Nova', 'brand_mentions_per_post').sample).toEqual({ mentions: 2, posts: 1 });
+    expect(kpi('Léa Nova', 'sentiment').sample).toEqual({ classified: 3 });
+    expect(kpi('Max Rivera', 'sentiment').sample).toEqual({ classified: 2 });
+    expect(figures.sources.filter((s: { status: string }) => s.status === 'aligned').length).toBeGreaterThan(1);
   });
 
   it('computes live, and says so, when the period cuts a UTC day', async () => {

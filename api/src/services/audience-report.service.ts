@@ -11,8 +11,10 @@ import {
   campaignSources,
   followerGrowthBySource,
   followerSnapshotsAround,
+  type AudienceAggregates,
   type AudienceScope,
   type ExposureSums,
+  type SourceGrowth,
 } from '@persona-ops/domain/store';
 import {
   audienceGrowthRate,
@@ -30,6 +32,7 @@ import {
   sumKnown,
   type BasedRate,
   validateThresholdOverrides,
+  type RateOptions,
 } from '@persona-ops/domain/core';
 import type { AudienceReportQuery } from '../routes/reports/audience-report.schemas.ts';
 import { assertFilterIdsOwned, findOwned } from './owned.ts';
@@ -67,6 +70,35 @@ export async function audienceReport(em: EntityManager, workspaceId: string, que
     campaignLift(em, workspaceId, query, now),
   ]);
 
+  const reason = mentions.posts > 0 ? null : await noKeywordsReason(em, workspaceId, query, aggregates.posts);
+  return audienceFromInputs(query, { aggregates, growth, mentions, comments: commentSums(comments.days), lift, reason, startDay, endDay }, options);
+}
+
+export type CommentSums = Record<'classified' | 'positive' | 'neutral' | 'negative' | 'flagged' | 'mentioning', number>;
+
+/** The comment counts the audience report reads, summed over the brand-safety report's days. */
+export function commentSums(days: ReadonlyArray<CommentSums>): CommentSums {
+  const sum = (key: keyof CommentSums) => days.reduce((total, d) => total + d[key], 0);
+  return { classified: sum('classified'), positive: sum('positive'), neutral: sum('neutral'), negative: sum('negative'), flagged: sum('flagged'), mentioning: sum('mentioning') };
+}
+
+export type AudienceInputs = {
+  aggregates: AudienceAggregates;
+  growth: SourceGrowth[];
+  mentions: { posts: number; mentions: number };
+  comments: CommentSums;
+  lift: CampaignLift;
+  /** Why brand mentions are unknown, when no post in scope is tracked. */
+  reason: string | null;
+  startDay: string | null;
+  endDay: string | null;
+};
+
+/**
+ * The audience report from its inputs (read live, from the rollups, or for many sources at once by
+ * the comparison): every KPI from the domain's functions, rated with the workspace's overrides.
+ */
+export function audienceFromInputs(query: AudienceReportQuery, { aggregates, growth, mentions, comments, lift, reason, startDay, endDay }: AudienceInputs, options: RateOptions) {
   // Engagement over the posts with a follower count at their date (and an interaction counter).
   const f = aggregates.byFollowers;
   const er = engagementRate({ likes: f.likes, comments: f.comments, shares: f.shares, saves: f.saves, followers: f.followers }, options);
@@ -91,7 +123,7 @@ export async function audienceReport(em: EntityManager, workspaceId: string, que
   );
 
   const mentionRate = brandMentionsPerPost({ brandMentions: mentions.posts > 0 ? mentions.mentions : null, posts: mentions.posts }, options);
-  const sum = (key: 'classified' | 'positive' | 'neutral' | 'negative' | 'flagged' | 'mentioning') => comments.days.reduce((total, d) => total + d[key], 0);
+  const sum = (key: keyof CommentSums) => comments[key];
   const classified = sum('classified');
   const share = sentimentShare({ positive: sum('positive'), neutral: sum('neutral'), negative: sum('negative') });
 
@@ -140,7 +172,7 @@ export async function audienceReport(em: EntityManager, workspaceId: string, que
         tierUnavailable: mentionRate.tierUnavailable,
         mentions: mentions.mentions,
         posts: mentions.posts,
-        reason: mentions.posts > 0 ? null : await noKeywordsReason(em, workspaceId, query, aggregates.posts),
+        reason,
       },
       character_mention_rate: {
         value: characterMentionRate({ mentioningComments: sum('mentioning'), comments: classified }),
@@ -169,6 +201,8 @@ async function noKeywordsReason(em: EntityManager, workspaceId: string, query: A
  * published with (narrowed by the source filters; the report period does not apply: the window is
  * the campaign's). The total is the sum over the sources, and unknown when any source's is.
  */
+export type CampaignLift = Awaited<ReturnType<typeof campaignLift>>;
+
 async function campaignLift(em: EntityManager, workspaceId: string, query: AudienceReportQuery, now: Date) {
   const empty = { value: null, lagDays: query.lagDays, window: null, baselineWindow: null, windowGain: null, baselineGain: null, sources: [] };
   if (!query.campaignId) {

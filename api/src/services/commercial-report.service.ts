@@ -12,6 +12,8 @@ import {
   type CommercialScope,
   type ConversionDayTotals,
   type PostAggregates,
+  type ScopedCampaign,
+  type UsedAsset,
 } from '@persona-ops/domain/store';
 import {
   attributedSales,
@@ -36,6 +38,8 @@ import {
   type CostComponent,
   type Money,
   type RatedKpi,
+  type RateOptions,
+  type CampaignGoal,
 } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import type { ReportQuery } from '../http/report.schemas.ts';
@@ -43,7 +47,7 @@ import { assertFilterIdsOwned } from './owned.ts';
 import { reportLifts } from './paid-tests.service.ts';
 import type { Basis } from './report-basis.ts';
 
-const NO_POSTS: PostAggregates = {
+export const NO_POSTS: PostAggregates = {
   posts: 0,
   paidPosts: 0,
   paidSpendMinor: 0,
@@ -97,6 +101,32 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
         conversionDayTotals(em, workspaceId, ids, scope),
       ]);
 
+  return commercialFromInputs(query, { campaigns, posts, assets, days, workspaceCurrency: workspace.currency }, now, options, async (single) => {
+    const surveyAnswers = ids.length === 0
+      ? null
+      : await surveyAnswerTotal(em, workspaceId, ids, scope, { from: scope.from, to: scope.to, firstDay: single?.start, lastDay: single?.end });
+    // incremental_lift and paid_media_lift: from the paid tests of the campaigns in scope that run in the period.
+    const lifts = await reportLifts(em, workspaceId, ids, { from: scope.from, to: scope.to }, options);
+    const goal = query.campaignId ? (await em.findOneOrFail(Campaign, { id: query.campaignId, workspace: workspaceId })).goal : null;
+    return { surveyAnswers, lifts, goal };
+  });
+}
+
+export type CommercialInputs = { campaigns: ScopedCampaign[]; posts: PostAggregates; assets: UsedAsset[]; days: ConversionDayTotals[]; workspaceCurrency: string };
+export type CommercialExtras = { surveyAnswers: number | null; lifts: Awaited<ReturnType<typeof reportLifts>>; goal: CampaignGoal | null };
+
+/**
+ * The commercial report from its inputs (read live, from the rollups, or for many sources at once
+ * by the comparison); `extras` reads what only the full report shows (survey answers, paid-test
+ * lifts, the selected campaign's goal for the verdict), given the selected campaign's window.
+ */
+export async function commercialFromInputs(
+  query: ReportQuery,
+  { campaigns, posts, assets, days, workspaceCurrency }: CommercialInputs,
+  now: Date,
+  options: RateOptions,
+  extras: (single: { start: string; end: string } | undefined) => Promise<CommercialExtras>,
+) {
   // Currencies are never mixed: one currency for the whole scope, or a 422 naming them.
   const currencies = [...new Set([...campaigns.map((c) => c.currency), ...posts.currencies, ...assets.map((a) => a.currency), ...days.map((d) => d.currency)])].sort();
   if (currencies.length > 1) {
@@ -104,7 +134,7 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
       { field: 'querystring', message: `selects amounts in ${currencies.join(', ')}` },
     ]);
   }
-  const currency = currencies[0] ?? workspace.currency;
+  const currency = currencies[0] ?? workspaceCurrency;
 
   // Cost: fees, paid spend, production cost of the AI characters' assets used (each listed).
   const feeCampaigns = campaigns.filter((c) => c.feesIncluded);
@@ -167,11 +197,7 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
   const revenue: Money | null = knownRevenue.length === 0 ? null : money(knownRevenue.reduce((sum, r) => sum + r.amountMinor, 0), currency);
 
   const single = query.campaignId ? windows.find((w) => w.campaign.id === query.campaignId) : undefined;
-  const surveyAnswers = ids.length === 0
-    ? null
-    : await surveyAnswerTotal(em, workspaceId, ids, scope, { from: scope.from, to: scope.to, firstDay: single?.window.start, lastDay: single?.window.end });
-  // incremental_lift and paid_media_lift: from the paid tests of the campaigns in scope that run in the period.
-  const lifts = await reportLifts(em, workspaceId, ids, { from: scope.from, to: scope.to }, options);
+  const { surveyAnswers, lifts, goal } = await extras(single?.window);
 
   const kpi = {
     cpv: cpv({ cost: cost.total, views: posts.views }, options),
@@ -184,10 +210,7 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
   };
 
   let verdict = null;
-  if (query.campaignId) {
-    const campaign = await em.findOneOrFail(Campaign, { id: query.campaignId, workspace: workspaceId });
-    verdict = campaignVerdict({ goal: campaign.goal, kpis: kpi });
-  }
+  if (query.campaignId && goal) verdict = campaignVerdict({ goal, kpis: kpi });
 
   const notes: string[] = [];
   const feesLeftOut = campaigns.filter((c) => !c.feesIncluded);

@@ -1,5 +1,26 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Campaign, comparisonSources, windowSamples, windowSamplesFromRollup, type ComparisonSource, type WindowSample } from '@persona-ops/domain/store';
+import {
+  Campaign,
+  Workspace,
+  aiCharacterAssetsByWindow,
+  aiCharacterAssetsByWindowFromRollup,
+  audienceAggregatesByWindow,
+  audienceAggregatesByWindowFromRollup,
+  brandMentionCountsByWindow,
+  brandMentionCountsByWindowFromRollup,
+  campaignsByWindow,
+  commentCountsByWindow,
+  comparisonSources,
+  conversionDayTotalsByWindow,
+  postAggregatesByWindow,
+  postAggregatesByWindowFromRollup,
+  windowSamples,
+  windowSamplesFromRollup,
+  type ComparisonSource,
+  type ScopedCampaign,
+  type SourceWindow,
+  type WindowSample,
+} from '@persona-ops/domain/store';
 import {
   COMPARISON_KPIS,
   DEFAULT_LAG_DAYS,
@@ -13,16 +34,17 @@ import {
   type ComparisonKpiId,
   type SourceKpiValues,
   type WindowAlignment,
+  validateThresholdOverrides,
 } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import type { ComparisonReport, ComparisonReportFilters } from '../routes/reports/comparison-report.schemas.ts';
-import { audienceReport } from './audience-report.service.ts';
-import { commercialReport } from './commercial-report.service.ts';
+import { audienceFromInputs } from './audience-report.service.ts';
+import { NO_POSTS, commercialFromInputs } from './commercial-report.service.ts';
 import { findOwned } from './owned.ts';
-import { liveBecause, reportBasis } from './report-basis.ts';
+import { liveBecause, reportBasis, type Basis } from './report-basis.ts';
 
-type Audience = Awaited<ReturnType<typeof audienceReport>>;
-type Commercial = Awaited<ReturnType<typeof commercialReport>>;
+type Audience = ReturnType<typeof audienceFromInputs>;
+type Commercial = Awaited<ReturnType<typeof commercialFromInputs>>;
 type Figure = { value: number | null; currency: string | null; sample: Record<string, number | null> };
 type Layers = { audience: Audience | null; commercial: Commercial | null; window: WindowSample };
 
@@ -131,23 +153,70 @@ function launchOf(source: ComparisonSource): { on: string; basis: 'launched_on' 
   return null;
 }
 
-/** Runs `task` over `items`, at most `limit` at a time, keeping the order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
+// What the comparison reads of the lift and the paid tests: nothing (no comparison KPI uses them).
+const NO_LIFT = { value: null, lagDays: DEFAULT_LAG_DAYS, window: null, baselineWindow: null, windowGain: null, baselineGain: null, sources: [], reason: 'Not read by the comparison.' };
+const NOT_READ = { result: null, reason: 'Not read by the comparison.', tests: [] };
 
-// Sources measured at the same time: each runs the audience and commercial reports on a fork of
-// its own, so this bounds the connections one comparison holds.
-const SOURCES_AT_ONCE = 4;
+/**
+ * Every source's audience and commercial layers, their inputs read for all the sources at once (one
+ * statement per input, grouped by source; from the rollups or live), then computed per source by
+ * the reports' own code (audienceFromInputs, commercialFromInputs): the figures of the audience and
+ * commercial reports asked once per source with its window as the period.
+ */
+async function sourceLayers(
+  em: EntityManager,
+  workspaceId: string,
+  windows: SourceWindow[],
+  read: { basis: Basis; campaignId: string | undefined; audience: boolean; commercial: boolean },
+  samples: Map<string, WindowSample>,
+  now: Date,
+) {
+  const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
+  const options = { overrides: validateThresholdOverrides(workspace.tierOverrides) };
+  const filter = { campaignId: read.campaignId };
+  const rollup = read.basis === 'rollup';
+  const [aggregates, mentions, comments, campaigns] = await Promise.all([
+    read.audience ? (rollup ? audienceAggregatesByWindowFromRollup : audienceAggregatesByWindow)(em.fork(), workspaceId, windows, filter) : null,
+    read.audience ? (rollup ? brandMentionCountsByWindowFromRollup : brandMentionCountsByWindow)(em.fork(), workspaceId, windows, filter) : null,
+    read.audience ? commentCountsByWindow(em.fork(), workspaceId, windows, filter) : null,
+    read.commercial ? campaignsByWindow(em.fork(), workspaceId, windows, filter) : null,
+  ]);
+  const campaignsOf = new Map([...(campaigns ?? new Map<string, ScopedCampaign[]>()).entries()].map(([sourceId, list]) => [sourceId, list.map((c) => c.id)]));
+  const spending = windows.filter((w) => (campaignsOf.get(w.sourceId) ?? []).length > 0);
+  const [posts, assets, days] = read.commercial
+    ? await Promise.all([
+        (rollup ? postAggregatesByWindowFromRollup : postAggregatesByWindow)(em.fork(), workspaceId, spending, campaignsOf, filter),
+        (rollup ? aiCharacterAssetsByWindowFromRollup : aiCharacterAssetsByWindow)(em.fork(), workspaceId, spending, campaignsOf, filter),
+        conversionDayTotalsByWindow(em.fork(), workspaceId, spending, campaignsOf),
+      ])
+    : [null, null, null];
+  const extras = async () => ({ surveyAnswers: null, lifts: { incremental_lift: NOT_READ, paid_media_lift: NOT_READ }, goal: null });
+  return Promise.all(windows.map(async (w) => {
+    const query = { sourceId: w.sourceId, campaignId: read.campaignId, from: w.from.toISOString(), to: w.to.toISOString() };
+    const audience = aggregates && mentions && comments
+      ? audienceFromInputs({ ...query, lagDays: DEFAULT_LAG_DAYS }, {
+          aggregates: aggregates.get(w.sourceId)!,
+          growth: [],
+          mentions: mentions.get(w.sourceId)!,
+          comments: comments.get(w.sourceId)!,
+          lift: NO_LIFT,
+          reason: null,
+          startDay: null,
+          endDay: null,
+        }, options)
+      : null;
+    const commercial = campaigns && posts && assets && days
+      ? await commercialFromInputs(query, {
+          campaigns: campaigns.get(w.sourceId) ?? [],
+          posts: posts.get(w.sourceId) ?? NO_POSTS,
+          assets: assets.get(w.sourceId) ?? [],
+          days: days.get(w.sourceId) ?? [],
+          workspaceCurrency: workspace.currency,
+        }, now, options, extras)
+      : null;
+    return { sourceId: w.sourceId, audience, commercial, window: samples.get(w.sourceId)! };
+  }));
+}
 
 /**
  * Sources compared by the job: the goal's deciding KPIs (decisiveKpis; every goal's when none is
@@ -182,14 +251,7 @@ export async function comparisonReport(em: EntityManager, workspaceId: string, f
     sampled = await windowSamples(em, workspaceId, windows, { campaignId: filters.campaignId });
   }
   const samples = new Map(sampled.map((s) => [s.sourceId, s]));
-  const layers = await mapLimit(measured, SOURCES_AT_ONCE, async (entry) => {
-    const query = { sourceId: entry.source.id, campaignId: filters.campaignId, from: entry.window.start.toISOString(), to: entry.window.end.toISOString() };
-    const [audience, commercial] = await Promise.all([
-      needs.has('audience') ? audienceReport(em.fork(), workspaceId, { ...query, lagDays: DEFAULT_LAG_DAYS }, now, basis) : null,
-      needs.has('commercial') ? commercialReport(em.fork(), workspaceId, query, now, basis) : null,
-    ]);
-    return { sourceId: entry.source.id, audience, commercial, window: samples.get(entry.source.id)! };
-  });
+  const layers = await sourceLayers(em, workspaceId, windows, { basis, campaignId: filters.campaignId, audience: needs.has('audience'), commercial: needs.has('commercial') }, samples, now);
   const layersOf = new Map(layers.map((l) => [l.sourceId, l]));
 
   // One currency for every money KPI: the sources whose window holds a campaign must agree.

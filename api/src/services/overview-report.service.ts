@@ -1,11 +1,27 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEFAULT_LAG_DAYS, DomainError, sourceKinds, type SourceKind } from '@persona-ops/domain/core';
+import { DEFAULT_LAG_DAYS, DomainError, sourceKinds, validateThresholdOverrides, type SourceKind } from '@persona-ops/domain/core';
+import {
+  Workspace,
+  aiCharacterAssetsByKind,
+  aiCharacterAssetsByKindFromRollup,
+  assetTransitions,
+  audienceAggregatesByKind,
+  audienceAggregatesByKindFromRollup,
+  campaignsByKind,
+  conversionDayTotalsByKind,
+  followerGrowthBySource,
+  postAggregatesByKind,
+  postAggregatesByKindFromRollup,
+  productionAssets,
+  rollupSourcesAnyKindSql,
+  sourceKindsOf,
+} from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
 import type { OverviewReport, OverviewReportFilters } from '../routes/reports/overview-report.schemas.ts';
-import { audienceReport } from './audience-report.service.ts';
-import { commercialReport } from './commercial-report.service.ts';
+import { audienceFromInputs } from './audience-report.service.ts';
+import { NO_POSTS, commercialFromInputs } from './commercial-report.service.ts';
 import { assertFilterIdsOwned } from './owned.ts';
-import { productionReport } from './production-report.service.ts';
+import { placementsOf, productionFromInputs } from './production-report.service.ts';
 import { reportBasis, type Basis } from './report-basis.ts';
 
 /**
@@ -23,14 +39,93 @@ export async function layerOrRefusal<T>(work: Promise<T>): Promise<{ report: T |
   }
 }
 
-async function kindOverview(em: EntityManager, workspaceId: string, filters: OverviewReportFilters, sourceKind: SourceKind, now: Date, basis: Basis): Promise<OverviewReport['kinds'][number]> {
+type Layers = {
+  pipeline: { report: ReturnType<typeof productionFromInputs> | null; unavailable: string | null };
+  audience: ReturnType<typeof audienceFromInputs>;
+  commerce: { report: Awaited<ReturnType<typeof commercialFromInputs>> | null; unavailable: string | null };
+};
+
+// What the overview reads of neither the lift, the brand mentions, the comments, the survey answers
+// nor the paid tests: nothing (none of its figures uses them).
+const NOT_READ = 'Not read by the overview.';
+const NO_LIFT = { value: null, lagDays: DEFAULT_LAG_DAYS, window: null, baselineWindow: null, windowGain: null, baselineGain: null, sources: [], reason: NOT_READ };
+const NO_TESTS = { result: null, reason: NOT_READ, tests: [] };
+const NO_COMMENTS = { classified: 0, positive: 0, neutral: 0, negative: 0, flagged: 0, mentioning: 0 };
+
+/**
+ * Every kind's three layers from the rollups, each input read once for every kind (grouped by the
+ * source's kind, or read for the whole scope and split by kind), then computed per kind by the
+ * reports' own code: the same figures as the three reports asked once per kind.
+ */
+async function kindLayers(em: EntityManager, workspaceId: string, filters: OverviewReportFilters, now: Date, basis: Basis): Promise<Layers[]> {
+  const rollup = basis === 'rollup';
   const { live: _, ...rest } = filters;
-  const query = { ...rest, sourceKind };
-  const [pipeline, audience, commerce] = await Promise.all([
-    layerOrRefusal(productionReport(em.fork(), workspaceId, query, now, basis)),
-    audienceReport(em.fork(), workspaceId, { ...query, lagDays: DEFAULT_LAG_DAYS }, now, basis),
-    layerOrRefusal(commercialReport(em.fork(), workspaceId, query, now, basis)),
+  const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
+  const options = { overrides: validateThresholdOverrides(workspace.tierOverrides) };
+  const from = rest.from ? new Date(rest.from) : undefined;
+  const to = rest.to ? new Date(rest.to) : undefined;
+  const scope = { workspaceId, campaignId: rest.campaignId, from, to };
+  const startDay = from ? from.toISOString().slice(0, 10) : null;
+  const endDay = to ? new Date(to.getTime() - 1).toISOString().slice(0, 10) : null;
+
+  // Each layer's reads start as soon as what they need is in, not after the other layers'.
+  const production = productionAssets(em.fork(), workspaceId, { campaignId: rest.campaignId, from, to }).then(async (assets) => {
+    const ids = assets.map((asset) => asset.id);
+    const [transitions, placements] = await Promise.all([assetTransitions(em.fork(), workspaceId, ids), placementsOf(em.fork(), workspaceId, ids, basis)]);
+    return { assets, transitions, placements };
+  });
+  const commercial = campaignsByKind(em.fork(), workspaceId, scope).then(async (campaigns) => {
+    const campaignsOf = new Map([...campaigns.entries()].filter(([, list]) => list.length > 0).map(([kind, list]) => [kind, list.map((c) => c.id)]));
+    const [posts, used, days] = await Promise.all([
+      (rollup ? postAggregatesByKindFromRollup : postAggregatesByKind)(em.fork(), workspaceId, campaignsOf, scope),
+      (rollup ? aiCharacterAssetsByKindFromRollup : aiCharacterAssetsByKind)(em.fork(), workspaceId, campaignsOf, scope),
+      conversionDayTotalsByKind(em.fork(), workspaceId, campaignsOf, scope),
+    ]);
+    return { campaigns, posts, used, days };
+  });
+  const [{ assets, transitions, placements }, aggregates, growth, kindOf, { campaigns, posts, used, days }] = await Promise.all([
+    production,
+    (rollup ? audienceAggregatesByKindFromRollup : audienceAggregatesByKind)(em.fork(), scope, sourceKinds),
+    rollup ? followerGrowthBySource(em.fork(), scope, startDay, endDay, rollupSourcesAnyKindSql(scope)) : followerGrowthBySource(em.fork(), scope, startDay, endDay),
+    sourceKindsOf(em.fork(), workspaceId),
+    commercial,
   ]);
+  const assetsOf = Map.groupBy(assets, (asset) => asset.sourceKind);
+  const growthOf = Map.groupBy(growth, (g) => kindOf.get(g.sourceId));
+  const extras = async () => ({ surveyAnswers: null, lifts: { incremental_lift: NO_TESTS, paid_media_lift: NO_TESTS }, goal: null });
+
+  return Promise.all(sourceKinds.map(async (sourceKind) => {
+    const query = { ...rest, sourceKind };
+    const own = assetsOf.get(sourceKind) ?? [];
+    const ownIds = new Set(own.map((asset) => asset.id));
+    const pipeline = await layerOrRefusal(Promise.resolve().then(() => productionFromInputs(query, {
+      assets: own,
+      transitions: transitions.filter((t) => ownIds.has(t.assetId)),
+      placements: placements.filter((p) => ownIds.has(p.assetId)),
+      workspaceCurrency: workspace.currency,
+    }, now)));
+    const audience = audienceFromInputs({ ...query, lagDays: DEFAULT_LAG_DAYS }, {
+      aggregates: aggregates.get(sourceKind)!,
+      growth: growthOf.get(sourceKind) ?? [],
+      mentions: { posts: 0, mentions: 0 },
+      comments: NO_COMMENTS,
+      lift: NO_LIFT,
+      reason: NOT_READ,
+      startDay,
+      endDay,
+    }, options);
+    const commerce = await layerOrRefusal(commercialFromInputs(query, {
+      campaigns: campaigns.get(sourceKind) ?? [],
+      posts: posts.get(sourceKind) ?? NO_POSTS,
+      assets: used.get(sourceKind) ?? [],
+      days: days.get(sourceKind) ?? [],
+      workspaceCurrency: workspace.currency,
+    }, now, options, extras));
+    return { pipeline, audience, commerce };
+  }));
+}
+
+function kindFigures(sourceKind: SourceKind, { pipeline, audience, commerce }: Layers): OverviewReport['kinds'][number] {
   const production = pipeline.report;
   const commercial = commerce.report;
   return {
@@ -67,14 +162,15 @@ async function kindOverview(em: EntityManager, workspaceId: string, filters: Ove
 }
 
 /**
- * The three layers side by side per source kind: the production, audience and commercial reports,
- * each asked once per kind (sourceKind set) with the same filters. Nothing is recomputed here.
+ * The three layers side by side per source kind: the figures of the production, audience and
+ * commercial reports asked once per kind (sourceKind set) with the same filters, their inputs read
+ * for every kind at once (kindLayers) and computed by the reports' own code.
  * The layers read the rollups when they can answer (see report-basis.ts); freshness says which.
  */
 export async function overviewReport(em: EntityManager, workspaceId: string, filters: OverviewReportFilters, now: Date): Promise<OverviewReport> {
   await assertFilterIdsOwned(em, workspaceId, { campaignId: filters.campaignId });
   const { basis, freshness } = await reportBasis(em, workspaceId, { live: filters.live, from: filters.from ? new Date(filters.from) : undefined, to: filters.to ? new Date(filters.to) : undefined }, now);
-  const kinds = await Promise.all(sourceKinds.map((kind) => kindOverview(em, workspaceId, filters, kind, now, basis)));
+  const kinds = (await kindLayers(em, workspaceId, filters, now, basis)).map((layers, i) => kindFigures(sourceKinds[i]!, layers));
   return {
     freshness,
     scope: { ...filters, basis: 'per source kind, the production, audience and commercial reports with that kind and these filters, each on its own basis' },

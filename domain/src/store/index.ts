@@ -17,3 +17,5 @@ export * from './repositories/platform-imports.repository.ts';
 export * from './repositories/rollups.repository.ts';
 export * from './repositories/rollup-reads.repository.ts';
 export * from './repositories/production.repository.ts';
+export * from './repositories/window-reads.repository.ts';
+export * from './repositories/kind-reads.repository.ts';

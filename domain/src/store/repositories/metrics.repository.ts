@@ -281,18 +281,29 @@ export type ExposureSums = { posts: number; count: Sum; base: Sum };
 export async function audienceAggregates(em: EntityManager, scope: AudienceScope): Promise<AudienceAggregates> {
   const posts = scopedPosts(scope);
   const captured = periodOf('m.captured_at', scope);
-  const any = '(likes is not null or comments is not null or shares is not null or saves is not null)';
-  const sums = (filter: string, prefix: string) =>
-    ['likes', 'comments', 'shares', 'saves'].map((c) => `sum(${c}) filter (where ${filter})::float8 as ${prefix}_${c}`).join(',\n       ');
-  const byFollowers = `${any} and followers is not null`;
-  const byViews = `${any} and views is not null`;
   const [row] = await query<Record<string, number | null>>(
     em,
     `with scoped as materialized (${posts.sql}),
-     latest as materialized (
+${audienceLatestCtes(whereAll(captured.conditions))}
+     select
+       (select count(*) from scoped)::int as posts,
+${AUDIENCE_SUMS}
+     from measured`,
+    [...posts.params, ...captured.params],
+  );
+  return toAudienceAggregates(row!);
+}
+
+/**
+ * The CTEs after `scoped` (id, source_id, day) of audienceAggregates: each post at its latest
+ * snapshot (captured under `capturedWhere`, on alias m; sc is the scoped post) and its source's
+ * follower count on the post's day, as `measured`.
+ */
+export function audienceLatestCtes(capturedWhere: string): string {
+  return `     latest as materialized (
        select distinct on (m.post_id) m.post_id, sc.source_id, sc.day, m.views, m.reach, m.impressions, m.likes, m.comments, m.shares, m.saves,
               m.profile_visits, m.link_clicks, m.follows
-       from metric_snapshot m join scoped sc on sc.id = m.post_id${whereAll(captured.conditions)}
+       from metric_snapshot m join scoped sc on sc.id = m.post_id${capturedWhere}
        order by m.post_id desc, m.captured_at desc
      ),
      at_post as (
@@ -304,10 +315,17 @@ export async function audienceAggregates(em: EntityManager, scope: AudienceScope
      ),
      measured as (
        select l.*, a.followers from latest l left join at_post a on a.source_id = l.source_id and a.day = l.day
-     )
-     select
-       (select count(*) from scoped)::int as posts,
-       count(*)::int as with_snapshot,
+     )`;
+}
+
+const ANY_INTERACTION = '(likes is not null or comments is not null or shares is not null or saves is not null)';
+const sumsOf = (filter: string, prefix: string) =>
+  ['likes', 'comments', 'shares', 'saves'].map((c) => `sum(${c}) filter (where ${filter})::float8 as ${prefix}_${c}`).join(',\n       ');
+const BY_FOLLOWERS = `${ANY_INTERACTION} and followers is not null`;
+const BY_VIEWS = `${ANY_INTERACTION} and views is not null`;
+
+/** The sums over `measured` that toAudienceAggregates reads (all but posts). */
+export const AUDIENCE_SUMS = `       count(*)::int as with_snapshot,
        sum(views)::float8 as views, count(views)::int as views_n,
        sum(reach)::float8 as reach, count(reach)::int as reach_n,
        sum(impressions)::float8 as impressions, count(impressions)::int as impressions_n,
@@ -315,12 +333,12 @@ export async function audienceAggregates(em: EntityManager, scope: AudienceScope
        sum(link_clicks)::float8 as link_clicks, count(link_clicks)::int as link_clicks_n,
        sum(follows)::float8 as follows, count(follows)::int as follows_n,
        count(*) filter (where profile_visits is not null or link_clicks is not null or follows is not null)::int as profile_action_posts,
-       count(*) filter (where ${byFollowers})::int as f_posts,
-       sum(followers) filter (where ${byFollowers})::float8 as f_followers,
-       ${sums(byFollowers, 'f')},
-       count(*) filter (where ${byViews})::int as v_posts,
-       sum(views) filter (where ${byViews})::float8 as v_views,
-       ${sums(byViews, 'v')},
+       count(*) filter (where ${BY_FOLLOWERS})::int as f_posts,
+       sum(followers) filter (where ${BY_FOLLOWERS})::float8 as f_followers,
+       ${sumsOf(BY_FOLLOWERS, 'f')},
+       count(*) filter (where ${BY_VIEWS})::int as v_posts,
+       sum(views) filter (where ${BY_VIEWS})::float8 as v_views,
+       ${sumsOf(BY_VIEWS, 'v')},
        count(*) filter (where saves is not null and reach is not null)::int as saves_reach_n,
        sum(saves) filter (where saves is not null and reach is not null)::float8 as saves_reach_count,
        sum(reach) filter (where saves is not null and reach is not null)::float8 as saves_reach_base,
@@ -332,12 +350,7 @@ export async function audienceAggregates(em: EntityManager, scope: AudienceScope
        sum(reach) filter (where shares is not null and reach is not null)::float8 as shares_reach_base,
        count(*) filter (where shares is not null and impressions is not null)::int as shares_impressions_n,
        sum(shares) filter (where shares is not null and impressions is not null)::float8 as shares_impressions_count,
-       sum(impressions) filter (where shares is not null and impressions is not null)::float8 as shares_impressions_base
-     from measured`,
-    [...posts.params, ...captured.params],
-  );
-  return toAudienceAggregates(row!);
-}
+       sum(impressions) filter (where shares is not null and impressions is not null)::float8 as shares_impressions_base`;
 
 /** The audience aggregates from one row of sums named as audienceAggregates names them (live or rollup). */
 export function toAudienceAggregates(r: Record<string, number | null>): AudienceAggregates {

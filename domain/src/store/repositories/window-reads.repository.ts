@@ -1,0 +1,425 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
+import type { ConversionDayTotals, PostAggregates, ScopedCampaign, UsedAsset } from './attribution.repository.ts';
+import type { SourceWindow } from './comparison.repository.ts';
+import { AUDIENCE_SUMS, audienceLatestCtes, toAudienceAggregates, type AudienceAggregates } from './metrics.repository.ts';
+import { query } from './sql.ts';
+
+// The inputs of the audience and commercial reports for MANY sources at once, each over its own
+// window (the source comparison): one statement per input for every source, grouped by source,
+// instead of one report per source. Each function returns, per source, exactly what its
+// single-source namesake returns for { sourceId, from: window start, to: window end } (and the
+// campaign filter); the reports compute every KPI from them with the same code. The *FromRollup
+// reads take windows of whole UTC days only (the rollups' grain); the others read live tables.
+
+const DAY_MS = 86_400_000;
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+export type WindowFilter = { campaignId?: string | undefined };
+
+function windowsJson(windows: readonly SourceWindow[], campaignsOf?: ReadonlyMap<string, readonly string[]>, wholeDays = true): string {
+  for (const w of wholeDays ? windows : []) {
+    if (w.from.getTime() % DAY_MS !== 0 || w.to.getTime() % DAY_MS !== 0) throw new Error('window reads: windows must be whole UTC days');
+  }
+  return JSON.stringify(windows.map((w) => ({
+    source_id: w.sourceId,
+    start_day: day(w.from),
+    end_day: day(w.to),
+    start_at: w.from.toISOString(),
+    end_at: w.to.toISOString(),
+    campaign_ids: campaignsOf ? [...(campaignsOf.get(w.sourceId) ?? [])] : [],
+  })));
+}
+const W = `w as materialized (select * from jsonb_to_recordset(?::jsonb) as x(source_id uuid, start_day date, end_day date, start_at timestamptz, end_at timestamptz, campaign_ids uuid[]))`;
+
+const sumOf = (column: string) => `sum(${column}::float8)`;
+const known = (sum: string, count: string) => `case when ${count} > 0 then ${sum} end`;
+
+/** audienceAggregatesFromRollup per source window. */
+export async function audienceAggregatesByWindowFromRollup(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, AudienceAggregates>> {
+  if (windows.length === 0) return new Map();
+  const campaign = filter.campaignId ? 'and r.campaign_id = ?' : '';
+  const campaignParams = filter.campaignId ? [filter.campaignId] : [];
+  const measures = SNAPSHOT_MEASURES.map((m) => `sum(r.${m.column}::float8) as ${m.column}`).join(', ');
+  const withFollowers = (column: string) => `sum(${column}) filter (where followers is not null)`;
+  const plain = ['views', 'reach', 'impressions', 'profile_visits', 'link_clicks', 'follows'];
+  const interactions = ['likes', 'comments', 'shares', 'saves'];
+  const exposures = ['saves_reach', 'saves_impressions', 'shares_reach', 'shares_impressions'];
+  const rows = await query<Record<string, number | null>>(
+    em,
+    `with ${W},
+     groups as materialized (
+       select w.source_id as key, r.source_id, r.published_on, ${measures}
+       from w join snapshot_rollup r on r.workspace_id = ? and r.source_id = w.source_id
+         and r.published_on >= w.start_day and r.published_on < w.end_day and r.captured_on < w.end_day ${campaign}
+       group by w.source_id, r.source_id, r.published_on
+     ),
+     measured as (
+       select g.*, f.followers::float8 as followers from groups g
+       left join lateral (
+         select fs.followers from follower_snapshot fs where fs.source_id = g.source_id and fs.date <= g.published_on order by fs.date desc limit 1
+       ) f on true
+     ),
+     posts as (
+       select w.source_id as key, coalesce(sum(r.posts), 0)::int as posts
+       from w join post_rollup r on r.workspace_id = ? and r.source_id = w.source_id
+         and r.published_on >= w.start_day and r.published_on < w.end_day ${campaign}
+       group by w.source_id
+     ),
+     sums as (
+       select key as sums_key,
+         coalesce(sum(measured), 0)::int as with_snapshot,
+         ${plain.map((c) => `${known(sumOf(`${c}_sum`), `sum(${c}_n)`)} as ${c}, coalesce(sum(${c}_n), 0)::int as ${c}_n`).join(',\n         ')},
+         coalesce(sum(profile_action_posts), 0)::int as profile_action_posts,
+         coalesce(${withFollowers('f_posts')}, 0)::int as f_posts,
+         ${known(`${withFollowers('followers * f_posts')}::float8`, withFollowers('f_posts'))} as f_followers,
+         ${interactions.map((c) => `${known(`${withFollowers(`f_${c}_sum`)}::float8`, withFollowers(`f_${c}_n`))} as f_${c}`).join(',\n         ')},
+         coalesce(sum(v_posts), 0)::int as v_posts,
+         ${known(sumOf('v_views_sum'), 'sum(v_posts)')} as v_views,
+         ${interactions.map((c) => `${known(sumOf(`v_${c}_sum`), `sum(v_${c}_n)`)} as v_${c}`).join(',\n         ')},
+         ${exposures.map((e) => `coalesce(sum(${e}_n), 0)::int as ${e}_n, ${known(sumOf(`${e}_count`), `sum(${e}_n)`)} as ${e}_count, ${known(sumOf(`${e}_base`), `sum(${e}_n)`)} as ${e}_base`).join(',\n         ')}
+       from measured group by key
+     )
+     select w.source_id as key, coalesce(p.posts, 0) as posts, s.* from w left join posts p on p.key = w.source_id left join sums s on s.sums_key = w.source_id`,
+    [windowsJson(windows), workspaceId, ...campaignParams, workspaceId, ...campaignParams],
+  );
+  return new Map(rows.map((row) => [String(row['key']), toAudienceAggregates(row)]));
+}
+
+/** brandMentionCountsFromRollup per source window (posts from the rollups, mentions from the comments). */
+export async function brandMentionCountsByWindowFromRollup(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, { posts: number; mentions: number }>> {
+  if (windows.length === 0) return new Map();
+  const rollupCampaign = filter.campaignId ? 'and r.campaign_id = ?' : '';
+  const postCampaign = filter.campaignId ? 'and p.campaign_id = ?' : '';
+  const campaignParams = filter.campaignId ? [filter.campaignId] : [];
+  const rows = await query<{ key: string; posts: number; mentions: number }>(
+    em,
+    `with ${W},
+     keyed as materialized (
+       select c.id, array(select lower(k) from jsonb_array_elements_text(c.tracking_keywords) k where btrim(k) <> '') as keywords
+       from campaign c where c.workspace_id = ?
+     ),
+     tracked as materialized (select id, keywords from keyed where cardinality(keywords) > 0),
+     posts as (
+       select w.source_id as key, coalesce(sum(r.posts), 0)::int as n
+       from w join post_rollup r on r.workspace_id = ? and r.source_id = w.source_id
+         and r.published_on >= w.start_day and r.published_on < w.end_day ${rollupCampaign}
+       join tracked t on t.id = r.campaign_id
+       group by w.source_id
+     ),
+     mentions as (
+       select w.source_id as key, count(*)::int as n
+       from w join post p on p.workspace_id = ? and p.source_id = w.source_id and p.published_at >= w.start_at and p.published_at < w.end_at ${postCampaign}
+       join tracked t on t.id = p.campaign_id
+       join comment cm on cm.post_id = p.id and cm.posted_at >= w.start_at and cm.posted_at < w.end_at
+       where exists (select 1 from unnest(t.keywords) k where strpos(lower(cm.text), k) > 0)
+       group by w.source_id
+     )
+     select w.source_id as key, coalesce(p.n, 0)::int as posts, coalesce(m.n, 0)::int as mentions
+     from w left join posts p on p.key = w.source_id left join mentions m on m.key = w.source_id`,
+    [windowsJson(windows), workspaceId, workspaceId, ...campaignParams, workspaceId, ...campaignParams],
+  );
+  return new Map(rows.map((row) => [row.key, { posts: row.posts, mentions: row.mentions }]));
+}
+
+export type CommentCountSums = Record<'classified' | 'positive' | 'neutral' | 'negative' | 'flagged' | 'mentioning', number>;
+
+/**
+ * The comment counts the audience report reads of brandSafetyCounts (its days summed), per source
+ * window: the comments posted in the window on the source's posts, each at its latest classification.
+ */
+export async function commentCountsByWindow(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, CommentCountSums>> {
+  if (windows.length === 0) return new Map();
+  const campaign = filter.campaignId ? 'and p.campaign_id = ?' : '';
+  const rows = await query<CommentCountSums & { key: string }>(
+    em,
+    `with ${W},
+     scoped as materialized (
+       select w.source_id as key, c.id
+       from w join post p on p.workspace_id = ? and p.source_id = w.source_id ${campaign}
+       join comment c on c.post_id = p.id and c.workspace_id = ? and c.posted_at >= w.start_at and c.posted_at < w.end_at
+     ),
+     latest as materialized (
+       select distinct on (cc.comment_id) sc.key, cc.sentiment, cc.flags, cc.mentions_character
+       from scoped sc join comment_classification cc on cc.comment_id = sc.id and cc.workspace_id = ?
+       order by cc.comment_id, cc.classified_at desc, cc.created_at desc, cc.id desc
+     )
+     select key,
+            count(*)::int as classified,
+            count(*) filter (where sentiment = 'positive')::int as positive,
+            count(*) filter (where sentiment = 'neutral')::int as neutral,
+            count(*) filter (where sentiment = 'negative')::int as negative,
+            count(*) filter (where cardinality(flags) > 0)::int as flagged,
+            count(*) filter (where mentions_character)::int as mentioning
+     from latest group by key`,
+    [windowsJson(windows, undefined, false), workspaceId, ...(filter.campaignId ? [filter.campaignId] : []), workspaceId, workspaceId],
+  );
+  const none: CommentCountSums = { classified: 0, positive: 0, neutral: 0, negative: 0, flagged: 0, mentioning: 0 };
+  const byKey = new Map(rows.map(({ key, ...sums }) => [key, sums]));
+  return new Map(windows.map((w) => [w.sourceId, byKey.get(w.sourceId) ?? none]));
+}
+
+/**
+ * campaignsInScope per source window ({ sourceId, campaignId?, from, to }): the campaigns whose
+ * run overlaps the window that the source works on (a brief, tracking link or offer code names
+ * it), their fees counted only when no other source works on them. Ordered as campaignsInScope.
+ */
+export async function campaignsByWindow(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, ScopedCampaign[]>> {
+  if (windows.length === 0) return new Map();
+  const rows = await query<ScopedCampaign & { key: string }>(
+    em,
+    `with ${W},
+     involved as materialized (
+       select i.campaign_id, i.source_id
+       from (select campaign_id, source_id from brief where workspace_id = ?
+             union select campaign_id, source_id from tracking_link where workspace_id = ?
+             union select campaign_id, source_id from offer_code where workspace_id = ?) i
+       join source s on s.id = i.source_id
+     ),
+     sources as (select campaign_id, count(*) as n from involved group by campaign_id)
+     select w.source_id as key, c.id, c.name, c.goal, c.currency, to_char(c.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') as "endsOn",
+            c.attribution_window_days as "attributionWindowDays", c.fees_minor::float8 as "feesMinor", (n.n = 1) as "feesIncluded"
+     from w join involved i on i.source_id = w.source_id
+     join campaign c on c.id = i.campaign_id
+     join sources n on n.campaign_id = c.id
+     where c.workspace_id = ? ${filter.campaignId ? 'and c.id = ?' : ''}
+       and (c.starts_on::timestamp at time zone 'UTC') < w.end_at and ((c.ends_on + 1)::timestamp at time zone 'UTC') > w.start_at
+     order by w.source_id, c.starts_on, c.id`,
+    [windowsJson(windows, undefined, false), workspaceId, workspaceId, workspaceId, workspaceId, ...(filter.campaignId ? [filter.campaignId] : [])],
+  );
+  const grouped = Map.groupBy(rows, (row) => row.key);
+  return new Map(windows.map((w) => [w.sourceId, (grouped.get(w.sourceId) ?? []).map(({ key: _, ...campaign }) => campaign)]));
+}
+
+/** postAggregatesFromRollup per source window, over the campaigns given per source. */
+export async function postAggregatesByWindowFromRollup(
+  em: EntityManager,
+  workspaceId: string,
+  windows: readonly SourceWindow[],
+  campaignsOf: ReadonlyMap<string, readonly string[]>,
+  filter: WindowFilter,
+): Promise<Map<string, PostAggregates>> {
+  if (windows.length === 0) return new Map();
+  const campaign = filter.campaignId ? 'and r.campaign_id = ?' : '';
+  const campaignParams = filter.campaignId ? [filter.campaignId] : [];
+  const rows = await query<PostAggregates & { key: string }>(
+    em,
+    `with ${W},
+     p as materialized (
+       select w.source_id as key, r.posts, r.paid, r.paid_spend_minor, r.currency
+       from w join post_rollup r on r.workspace_id = ? and r.source_id = w.source_id and r.campaign_id = any(w.campaign_ids)
+         and r.published_on >= w.start_day and r.published_on < w.end_day ${campaign}
+     ),
+     pa as (
+       select key, coalesce(sum(posts), 0)::int as posts, coalesce(sum(posts) filter (where paid), 0)::int as paid_posts,
+              coalesce(sum(paid_spend_minor), 0)::float8 as paid_spend, coalesce(array_agg(distinct currency order by currency), '{}') as currencies
+       from p group by key
+     ),
+     m as (
+       select w.source_id as key, sum(r.measured::float8) as measured, sum(r.impressions_sum::float8) as impressions, sum(r.impressions_n::float8) as impressions_n,
+              sum(r.views_sum::float8) as views, sum(r.views_n::float8) as views_n
+       from w join snapshot_rollup r on r.workspace_id = ? and r.source_id = w.source_id and r.campaign_id = any(w.campaign_ids)
+         and r.published_on >= w.start_day and r.published_on < w.end_day and r.captured_on < w.end_day ${campaign}
+       group by w.source_id
+     )
+     select w.source_id as key,
+       coalesce(pa.posts, 0)::int as posts,
+       coalesce(pa.paid_posts, 0)::int as "paidPosts",
+       coalesce(pa.paid_spend, 0)::float8 as "paidSpendMinor",
+       coalesce(m.measured, 0)::int as "measuredPosts",
+       ${known('m.impressions::float8', 'coalesce(m.impressions_n, 0)')} as impressions,
+       coalesce(m.impressions_n, 0)::int as "postsWithImpressions",
+       ${known('m.views::float8', 'coalesce(m.views_n, 0)')} as views,
+       coalesce(m.views_n, 0)::int as "postsWithViews",
+       coalesce(pa.currencies, '{}') as currencies
+     from w left join pa on pa.key = w.source_id left join m on m.key = w.source_id`,
+    [windowsJson(windows, campaignsOf), workspaceId, ...campaignParams, workspaceId, ...campaignParams],
+  );
+  return new Map(rows.map(({ key, ...aggregates }) => [key, aggregates]));
+}
+
+/** aiCharacterAssetsUsedFromRollup per source window, over the campaigns given per source. */
+export async function aiCharacterAssetsByWindowFromRollup(
+  em: EntityManager,
+  workspaceId: string,
+  windows: readonly SourceWindow[],
+  campaignsOf: ReadonlyMap<string, readonly string[]>,
+  filter: WindowFilter,
+): Promise<Map<string, UsedAsset[]>> {
+  if (windows.length === 0) return new Map();
+  const rows = await query<Omit<UsedAsset, 'createdAt'> & { createdAt: string | Date; key: string }>(
+    em,
+    `with ${W},
+     used as (
+       select distinct w.source_id as key, r.asset_id
+       from w join post_rollup r on r.workspace_id = ? and r.source_id = w.source_id and r.campaign_id = any(w.campaign_ids)
+         and r.published_on >= w.start_day and r.published_on < w.end_day ${filter.campaignId ? 'and r.campaign_id = ?' : ''}
+     )
+     select u.key, a.id, a.state, a.currency, a.generation_cost_minor as "generationCostMinor", a.other_cost_minor as "otherCostMinor",
+            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor) as "hourlyRateMinor", a.created_at as "createdAt"
+     from used u join asset a on a.id = u.asset_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
+     where a.workspace_id = ? and s.kind = 'ai_character'`,
+    [windowsJson(windows, campaignsOf), workspaceId, ...(filter.campaignId ? [filter.campaignId] : []), workspaceId],
+  );
+  const grouped = Map.groupBy(rows, (row) => row.key);
+  return new Map(windows.map((w) => [w.sourceId, (grouped.get(w.sourceId) ?? []).map(({ key: _, ...row }) => ({ ...row, createdAt: new Date(row.createdAt) }))]));
+}
+
+/** conversionDayTotals per source window, over the campaigns given per source. */
+export async function conversionDayTotalsByWindow(
+  em: EntityManager,
+  workspaceId: string,
+  windows: readonly SourceWindow[],
+  campaignsOf: ReadonlyMap<string, readonly string[]>,
+): Promise<Map<string, ConversionDayTotals[]>> {
+  if (windows.length === 0) return new Map();
+  const rows = await query<ConversionDayTotals & { key: string }>(
+    em,
+    `with ${W}
+     select w.source_id as key, coalesce(l.campaign_id, o.campaign_id) as "campaignId", to_char(cc.day, 'YYYY-MM-DD') as day, cc.currency,
+            sum(cc.clicks)::float8 as clicks, sum(cc.sessions)::float8 as sessions, sum(cc.registrations)::float8 as registrations,
+            sum(cc.target_actions)::float8 as "targetActions", sum(cc.sales)::float8 as sales, sum(cc.revenue_minor)::float8 as "revenueMinor"
+     from conversion_count cc
+       left join tracking_link l on l.id = cc.link_id
+       left join offer_code o on o.id = cc.code_id
+       join source s on s.id = coalesce(l.source_id, o.source_id)
+       join w on w.source_id = s.id and coalesce(l.campaign_id, o.campaign_id) = any(w.campaign_ids)
+         and (cc.day::timestamp at time zone 'UTC') >= w.start_at and (cc.day::timestamp at time zone 'UTC') < w.end_at
+     where cc.workspace_id = ?
+     group by 1, 2, 3, 4
+     order by 1, 2, 3`,
+    [windowsJson(windows, campaignsOf, false), workspaceId],
+  );
+  const grouped = Map.groupBy(rows, (row) => row.key);
+  return new Map(windows.map((w) => [w.sourceId, (grouped.get(w.sourceId) ?? []).map(({ key: _, ...row }) => row)]));
+}
+
+// The live reads (every post and snapshot): the same per-source inputs for `?live=true`.
+
+// The posts of each source published in its window (of the campaign when given; of the campaigns
+// given per source when `campaigns`), with the window: alias sc downstream.
+function scopedWindowPosts(filter: WindowFilter, campaigns: boolean): { sql: string; params: unknown[] } {
+  return {
+    sql: `select w.source_id as key, p.id, p.source_id, p.campaign_id, p.asset_id, p.placement, p.spend_minor, p.currency,
+                 (p.published_at at time zone 'UTC')::date as day, w.start_at, w.end_at
+          from w join post p on p.workspace_id = ? and p.source_id = w.source_id and p.published_at >= w.start_at and p.published_at < w.end_at
+            ${campaigns ? 'and p.campaign_id = any(w.campaign_ids)' : ''} ${filter.campaignId ? 'and p.campaign_id = ?' : ''}`,
+    params: filter.campaignId ? [filter.campaignId] : [],
+  };
+}
+
+/** audienceAggregates per source window. */
+export async function audienceAggregatesByWindow(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, AudienceAggregates>> {
+  if (windows.length === 0) return new Map();
+  const posts = scopedWindowPosts(filter, false);
+  const rows = await query<Record<string, number | null>>(
+    em,
+    `with ${W},
+     scoped as materialized (${posts.sql}),
+${audienceLatestCtes(' where m.captured_at >= sc.start_at and m.captured_at < sc.end_at')},
+     sums as (select source_id as sums_key,
+${AUDIENCE_SUMS}
+       from measured group by source_id),
+     counted as (select key, count(*)::int as posts from scoped group by key)
+     select w.source_id as key, coalesce(c.posts, 0) as posts, s.* from w left join counted c on c.key = w.source_id left join sums s on s.sums_key = w.source_id`,
+    [windowsJson(windows, undefined, false), workspaceId, ...posts.params],
+  );
+  return new Map(rows.map((row) => [String(row['key']), toAudienceAggregates(row)]));
+}
+
+/** brandMentionCounts per source window. */
+export async function brandMentionCountsByWindow(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, { posts: number; mentions: number }>> {
+  if (windows.length === 0) return new Map();
+  const posts = scopedWindowPosts(filter, false);
+  const rows = await query<{ key: string; posts: number; mentions: number }>(
+    em,
+    `with ${W},
+     scoped as materialized (${posts.sql}),
+     keyed as materialized (
+       select c.id, array(select lower(k) from jsonb_array_elements_text(c.tracking_keywords) k where btrim(k) <> '') as keywords
+       from campaign c where c.id in (select campaign_id from scoped)
+     ),
+     tracked as materialized (select sc.key, sc.id, sc.start_at, sc.end_at, k.keywords from scoped sc join keyed k on k.id = sc.campaign_id where cardinality(k.keywords) > 0),
+     counted as (select key, count(*)::int as n from tracked group by key),
+     mentions as (
+       select t.key, count(*)::int as n from comment cm join tracked t on t.id = cm.post_id
+       where cm.posted_at >= t.start_at and cm.posted_at < t.end_at and exists (select 1 from unnest(t.keywords) k where strpos(lower(cm.text), k) > 0)
+       group by t.key
+     )
+     select w.source_id as key, coalesce(c.n, 0)::int as posts, coalesce(m.n, 0)::int as mentions
+     from w left join counted c on c.key = w.source_id left join mentions m on m.key = w.source_id`,
+    [windowsJson(windows, undefined, false), workspaceId, ...posts.params],
+  );
+  return new Map(rows.map((row) => [row.key, { posts: row.posts, mentions: row.mentions }]));
+}
+
+/** postAggregates per source window, over the campaigns given per source. */
+export async function postAggregatesByWindow(
+  em: EntityManager,
+  workspaceId: string,
+  windows: readonly SourceWindow[],
+  campaignsOf: ReadonlyMap<string, readonly string[]>,
+  filter: WindowFilter,
+): Promise<Map<string, PostAggregates>> {
+  if (windows.length === 0) return new Map();
+  const posts = scopedWindowPosts(filter, true);
+  const rows = await query<PostAggregates & { key: string }>(
+    em,
+    `with ${W},
+     scoped as materialized (${posts.sql}),
+     latest as materialized (
+       select distinct on (m.post_id) sp.key, m.post_id, m.impressions, m.views
+       from metric_snapshot m join scoped sp on sp.id = m.post_id
+       where m.workspace_id = ? and m.captured_at >= sp.start_at and m.captured_at < sp.end_at
+       order by m.post_id, m.captured_at desc, m.id desc
+     ),
+     pa as (
+       select key, count(*)::int as posts, count(*) filter (where placement = 'paid')::int as paid_posts,
+              coalesce(sum(spend_minor) filter (where placement = 'paid'), 0)::float8 as paid_spend,
+              coalesce(array_agg(distinct currency order by currency), '{}') as currencies
+       from scoped group by key
+     ),
+     la as (
+       select key, count(*)::int as measured, sum(impressions)::float8 as impressions, count(impressions)::int as impressions_n,
+              sum(views)::float8 as views, count(views)::int as views_n
+       from latest group by key
+     )
+     select w.source_id as key,
+       coalesce(pa.posts, 0)::int as posts,
+       coalesce(pa.paid_posts, 0)::int as "paidPosts",
+       coalesce(pa.paid_spend, 0)::float8 as "paidSpendMinor",
+       coalesce(la.measured, 0)::int as "measuredPosts",
+       la.impressions,
+       coalesce(la.impressions_n, 0)::int as "postsWithImpressions",
+       la.views,
+       coalesce(la.views_n, 0)::int as "postsWithViews",
+       coalesce(pa.currencies, '{}') as currencies
+     from w left join pa on pa.key = w.source_id left join la on la.key = w.source_id`,
+    [windowsJson(windows, campaignsOf, false), workspaceId, ...posts.params, workspaceId],
+  );
+  return new Map(rows.map(({ key, ...aggregates }) => [key, aggregates]));
+}
+
+/** aiCharacterAssetsUsed per source window, over the campaigns given per source. */
+export async function aiCharacterAssetsByWindow(
+  em: EntityManager,
+  workspaceId: string,
+  windows: readonly SourceWindow[],
+  campaignsOf: ReadonlyMap<string, readonly string[]>,
+  filter: WindowFilter,
+): Promise<Map<string, UsedAsset[]>> {
+  if (windows.length === 0) return new Map();
+  const posts = scopedWindowPosts(filter, true);
+  const rows = await query<Omit<UsedAsset, 'createdAt'> & { createdAt: string | Date; key: string }>(
+    em,
+    `with ${W},
+     used as (select distinct sc.key, sc.asset_id from (${posts.sql}) sc)
+     select u.key, a.id, a.state, a.currency, a.generation_cost_minor as "generationCostMinor", a.other_cost_minor as "otherCostMinor",
+            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor) as "hourlyRateMinor", a.created_at as "createdAt"
+     from used u join asset a on a.id = u.asset_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
+     where a.workspace_id = ? and s.kind = 'ai_character'`,
+    [windowsJson(windows, campaignsOf, false), workspaceId, ...posts.params, workspaceId],
+  );
+  const grouped = Map.groupBy(rows, (row) => row.key);
+  return new Map(windows.map((w) => [w.sourceId, (grouped.get(w.sourceId) ?? []).map(({ key: _, ...row }) => ({ ...row, createdAt: new Date(row.createdAt) }))]));
+}

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
 import type { CommercialScope, ConversionDayTotals, PostAggregates, ScopedCampaign, UsedAsset } from './attribution.repository.ts';
 import { AUDIENCE_SUMS, audienceLatestCtes, toAudienceAggregates, type AudienceAggregates, type AudienceScope } from './metrics.repository.ts';
-import { rollupPeriod } from './rollup-reads.repository.ts';
+import { AUDIENCE_ROLLUP_SUMS, sumWhenReported, rollupPeriod } from './rollup-reads.repository.ts';
 import { query } from './sql.ts';
 
 // The inputs of the audience and commercial reports for EVERY source kind at once (the overview),
@@ -30,18 +30,12 @@ function scopeOf(workspaceId: string, filter: Filter, captured: boolean) {
   return { where: where.join(' and '), params, snapshots: period.toDay ? 'snapshot_rollup' : 'snapshot_latest_rollup' };
 }
 
-const sumOf = (column: string) => `sum(${column}::float8)`;
-const known = (sum: string, count: string) => `case when ${count} > 0 then ${sum} end`;
 
 /** audienceAggregatesFromRollup per source kind (every kind of `kinds` answered). */
 export async function audienceAggregatesByKindFromRollup(em: EntityManager, scope: AudienceScope, kinds: readonly string[]): Promise<Map<string, AudienceAggregates>> {
   const snaps = scopeOf(scope.workspaceId, scope, true);
   const posts = scopeOf(scope.workspaceId, scope, false);
   const measures = SNAPSHOT_MEASURES.map((m) => `sum(r.${m.column}::float8) as ${m.column}`).join(', ');
-  const withFollowers = (column: string) => `sum(${column}) filter (where followers is not null)`;
-  const plain = ['views', 'reach', 'impressions', 'profile_visits', 'link_clicks', 'follows'];
-  const interactions = ['likes', 'comments', 'shares', 'saves'];
-  const exposures = ['saves_reach', 'saves_impressions', 'shares_reach', 'shares_impressions'];
   const rows = await query<Record<string, number | null>>(
     em,
     `with groups as materialized (
@@ -58,16 +52,7 @@ export async function audienceAggregatesByKindFromRollup(em: EntityManager, scop
      posts as (select s.kind, coalesce(sum(r.posts), 0)::int as posts from post_rollup r join source s on s.id = r.source_id where ${posts.where} group by s.kind),
      sums as (
        select kind as sums_kind,
-         coalesce(sum(measured), 0)::int as with_snapshot,
-         ${plain.map((c) => `${known(sumOf(`${c}_sum`), `sum(${c}_n)`)} as ${c}, coalesce(sum(${c}_n), 0)::int as ${c}_n`).join(',\n         ')},
-         coalesce(sum(profile_action_posts), 0)::int as profile_action_posts,
-         coalesce(${withFollowers('f_posts')}, 0)::int as f_posts,
-         ${known(`${withFollowers('followers * f_posts')}::float8`, withFollowers('f_posts'))} as f_followers,
-         ${interactions.map((c) => `${known(`${withFollowers(`f_${c}_sum`)}::float8`, withFollowers(`f_${c}_n`))} as f_${c}`).join(',\n         ')},
-         coalesce(sum(v_posts), 0)::int as v_posts,
-         ${known(sumOf('v_views_sum'), 'sum(v_posts)')} as v_views,
-         ${interactions.map((c) => `${known(sumOf(`v_${c}_sum`), `sum(v_${c}_n)`)} as v_${c}`).join(',\n         ')},
-         ${exposures.map((e) => `coalesce(sum(${e}_n), 0)::int as ${e}_n, ${known(sumOf(`${e}_count`), `sum(${e}_n)`)} as ${e}_count, ${known(sumOf(`${e}_base`), `sum(${e}_n)`)} as ${e}_base`).join(',\n         ')}
+         ${AUDIENCE_ROLLUP_SUMS}
        from measured group by kind
      )
      select k.kind, coalesce(p.posts, 0) as posts, s.* from unnest(?::text[]) as k(kind)
@@ -173,9 +158,9 @@ export async function postAggregatesByKindFromRollup(em: EntityManager, workspac
        coalesce(pa.paid_posts, 0)::int as "paidPosts",
        coalesce(pa.paid_spend, 0)::float8 as "paidSpendMinor",
        coalesce(m.measured, 0)::int as "measuredPosts",
-       ${known('m.impressions::float8', 'coalesce(m.impressions_n, 0)')} as impressions,
+       ${sumWhenReported('m.impressions::float8', 'coalesce(m.impressions_n, 0)')} as impressions,
        coalesce(m.impressions_n, 0)::int as "postsWithImpressions",
-       ${known('m.views::float8', 'coalesce(m.views_n, 0)')} as views,
+       ${sumWhenReported('m.views::float8', 'coalesce(m.views_n, 0)')} as views,
        coalesce(m.views_n, 0)::int as "postsWithViews",
        coalesce(pa.currencies, '{}') as currencies
      from kinds k left join pa on pa.kind = k.kind left join m on m.kind = k.kind`,

@@ -47,7 +47,30 @@ function rollupScope(workspaceId: string, filter: Filter, captured: boolean, sou
 
 const sumOf = (column: string) => `sum(${column}::float8)`;
 // A sum over posts is unknown (null) when no post reported the counter.
-const known = (sum: string, count: string) => `case when ${count} > 0 then ${sum} end`;
+export const sumWhenReported = (sum: string, count: string) => `case when ${count} > 0 then ${sum} end`;
+
+/**
+ * The audience report's sums over rollup groups joined to their followers (the `measured` rows):
+ * one select list for the whole-scope, per-kind and per-window reads, so they cannot drift apart.
+ */
+export const AUDIENCE_ROLLUP_SUMS = (() => {
+  const withFollowers = (column: string) => `sum(${column}) filter (where followers is not null)`;
+  const plain = ['views', 'reach', 'impressions', 'profile_visits', 'link_clicks', 'follows'];
+  const interactions = ['likes', 'comments', 'shares', 'saves'];
+  const exposures = ['saves_reach', 'saves_impressions', 'shares_reach', 'shares_impressions'];
+  return [
+    'coalesce(sum(measured), 0)::int as with_snapshot',
+    ...plain.map((c) => `${sumWhenReported(sumOf(`${c}_sum`), `sum(${c}_n)`)} as ${c}, coalesce(sum(${c}_n), 0)::int as ${c}_n`),
+    'coalesce(sum(profile_action_posts), 0)::int as profile_action_posts',
+    `coalesce(${withFollowers('f_posts')}, 0)::int as f_posts`,
+    `${sumWhenReported(`${withFollowers('followers * f_posts')}::float8`, withFollowers('f_posts'))} as f_followers`,
+    ...interactions.map((c) => `${sumWhenReported(`${withFollowers(`f_${c}_sum`)}::float8`, withFollowers(`f_${c}_n`))} as f_${c}`),
+    'coalesce(sum(v_posts), 0)::int as v_posts',
+    `${sumWhenReported(sumOf('v_views_sum'), 'sum(v_posts)')} as v_views`,
+    ...interactions.map((c) => `${sumWhenReported(sumOf(`v_${c}_sum`), `sum(v_${c}_n)`)} as v_${c}`),
+    ...exposures.map((e) => `coalesce(sum(${e}_n), 0)::int as ${e}_n, ${sumWhenReported(sumOf(`${e}_count`), `sum(${e}_n)`)} as ${e}_count, ${sumWhenReported(sumOf(`${e}_base`), `sum(${e}_n)`)} as ${e}_base`),
+  ].join(',\n       ');
+})();
 
 /** audienceAggregates from the rollups. */
 export async function audienceAggregatesFromRollup(em: EntityManager, scope: AudienceScope): Promise<AudienceAggregates> {
@@ -55,10 +78,6 @@ export async function audienceAggregatesFromRollup(em: EntityManager, scope: Aud
   const posts = rollupScope(scope.workspaceId, scope, false);
   // float8 sums: exact for integers below 2^53, and far cheaper than the numeric sums of bigints.
   const measures = SNAPSHOT_MEASURES.map((m) => `sum(r.${m.column}::float8) as ${m.column}`).join(', ');
-  const withFollowers = (column: string) => `sum(${column}) filter (where followers is not null)`;
-  const plain = ['views', 'reach', 'impressions', 'profile_visits', 'link_clicks', 'follows'];
-  const interactions = ['likes', 'comments', 'shares', 'saves'];
-  const exposures = ['saves_reach', 'saves_impressions', 'shares_reach', 'shares_impressions'];
   const [row] = await query<Record<string, number | null>>(
     em,
     `with groups as materialized (
@@ -74,16 +93,7 @@ export async function audienceAggregatesFromRollup(em: EntityManager, scope: Aud
      )
      select
        (select coalesce(sum(r.posts), 0)::int from post_rollup r ${posts.from} where ${posts.where}) as posts,
-       coalesce(sum(measured), 0)::int as with_snapshot,
-       ${plain.map((c) => `${known(sumOf(`${c}_sum`), `sum(${c}_n)`)} as ${c}, coalesce(sum(${c}_n), 0)::int as ${c}_n`).join(',\n       ')},
-       coalesce(sum(profile_action_posts), 0)::int as profile_action_posts,
-       coalesce(${withFollowers('f_posts')}, 0)::int as f_posts,
-       ${known(`${withFollowers('followers * f_posts')}::float8`, withFollowers('f_posts'))} as f_followers,
-       ${interactions.map((c) => `${known(`${withFollowers(`f_${c}_sum`)}::float8`, withFollowers(`f_${c}_n`))} as f_${c}`).join(',\n       ')},
-       coalesce(sum(v_posts), 0)::int as v_posts,
-       ${known(sumOf('v_views_sum'), 'sum(v_posts)')} as v_views,
-       ${interactions.map((c) => `${known(sumOf(`v_${c}_sum`), `sum(v_${c}_n)`)} as v_${c}`).join(',\n       ')},
-       ${exposures.map((e) => `coalesce(sum(${e}_n), 0)::int as ${e}_n, ${known(sumOf(`${e}_count`), `sum(${e}_n)`)} as ${e}_count, ${known(sumOf(`${e}_base`), `sum(${e}_n)`)} as ${e}_base`).join(',\n       ')}
+       ${AUDIENCE_ROLLUP_SUMS}
      from measured`,
     [...snaps.params, ...posts.params],
   );
@@ -142,9 +152,9 @@ export async function postAggregatesFromRollup(em: EntityManager, workspaceId: s
        (select coalesce(sum(posts) filter (where paid), 0)::int from p) as "paidPosts",
        (select coalesce(sum(paid_spend_minor), 0)::float8 from p) as "paidSpendMinor",
        coalesce(m.measured, 0)::int as "measuredPosts",
-       ${known('m.impressions::float8', 'coalesce(m.impressions_n, 0)')} as impressions,
+       ${sumWhenReported('m.impressions::float8', 'coalesce(m.impressions_n, 0)')} as impressions,
        coalesce(m.impressions_n, 0)::int as "postsWithImpressions",
-       ${known('m.views::float8', 'coalesce(m.views_n, 0)')} as views,
+       ${sumWhenReported('m.views::float8', 'coalesce(m.views_n, 0)')} as views,
        coalesce(m.views_n, 0)::int as "postsWithViews",
        (select coalesce(array_agg(distinct currency order by currency), '{}') from p) as currencies
      from m`,
@@ -202,7 +212,7 @@ export async function windowSamplesFromRollup(em: EntityManager, workspaceId: st
      ),
      snaps as (
        select w.source_id, sum(r.measured::float8)::int as measured, sum(r.snapshots::float8)::int as snapshots,
-              ${counters.map((c) => `${known(sumOf(`r.${c}_sum`), `sum(r.${c}_n::float8)`)} as ${c}, sum(r.${c}_n::float8)::int as ${c}_n`).join(', ')}
+              ${counters.map((c) => `${sumWhenReported(sumOf(`r.${c}_sum`), `sum(r.${c}_n::float8)`)} as ${c}, sum(r.${c}_n::float8)::int as ${c}_n`).join(', ')}
        from w join snapshot_rollup r on r.workspace_id = ? and r.source_id = w.source_id and r.published_on >= w.start_day and r.published_on < w.end_day
          and r.captured_on < w.end_day ${campaign}
        group by w.source_id

@@ -3,6 +3,7 @@ import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
 import type { ConversionDayTotals, PostAggregates, ScopedCampaign, UsedAsset } from './attribution.repository.ts';
 import type { SourceWindow } from './comparison.repository.ts';
 import { AUDIENCE_SUMS, audienceLatestCtes, toAudienceAggregates, type AudienceAggregates } from './metrics.repository.ts';
+import { AUDIENCE_ROLLUP_SUMS, sumWhenReported } from './rollup-reads.repository.ts';
 import { query } from './sql.ts';
 
 // The inputs of the audience and commercial reports for MANY sources at once, each over its own
@@ -32,8 +33,6 @@ function windowsJson(windows: readonly SourceWindow[], campaignsOf?: ReadonlyMap
 }
 const W = `w as materialized (select * from jsonb_to_recordset(?::jsonb) as x(source_id uuid, start_day date, end_day date, start_at timestamptz, end_at timestamptz, campaign_ids uuid[]))`;
 
-const sumOf = (column: string) => `sum(${column}::float8)`;
-const known = (sum: string, count: string) => `case when ${count} > 0 then ${sum} end`;
 
 /** audienceAggregatesFromRollup per source window. */
 export async function audienceAggregatesByWindowFromRollup(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, AudienceAggregates>> {
@@ -41,10 +40,6 @@ export async function audienceAggregatesByWindowFromRollup(em: EntityManager, wo
   const campaign = filter.campaignId ? 'and r.campaign_id = ?' : '';
   const campaignParams = filter.campaignId ? [filter.campaignId] : [];
   const measures = SNAPSHOT_MEASURES.map((m) => `sum(r.${m.column}::float8) as ${m.column}`).join(', ');
-  const withFollowers = (column: string) => `sum(${column}) filter (where followers is not null)`;
-  const plain = ['views', 'reach', 'impressions', 'profile_visits', 'link_clicks', 'follows'];
-  const interactions = ['likes', 'comments', 'shares', 'saves'];
-  const exposures = ['saves_reach', 'saves_impressions', 'shares_reach', 'shares_impressions'];
   const rows = await query<Record<string, number | null>>(
     em,
     `with ${W},
@@ -68,16 +63,7 @@ export async function audienceAggregatesByWindowFromRollup(em: EntityManager, wo
      ),
      sums as (
        select key as sums_key,
-         coalesce(sum(measured), 0)::int as with_snapshot,
-         ${plain.map((c) => `${known(sumOf(`${c}_sum`), `sum(${c}_n)`)} as ${c}, coalesce(sum(${c}_n), 0)::int as ${c}_n`).join(',\n         ')},
-         coalesce(sum(profile_action_posts), 0)::int as profile_action_posts,
-         coalesce(${withFollowers('f_posts')}, 0)::int as f_posts,
-         ${known(`${withFollowers('followers * f_posts')}::float8`, withFollowers('f_posts'))} as f_followers,
-         ${interactions.map((c) => `${known(`${withFollowers(`f_${c}_sum`)}::float8`, withFollowers(`f_${c}_n`))} as f_${c}`).join(',\n         ')},
-         coalesce(sum(v_posts), 0)::int as v_posts,
-         ${known(sumOf('v_views_sum'), 'sum(v_posts)')} as v_views,
-         ${interactions.map((c) => `${known(sumOf(`v_${c}_sum`), `sum(v_${c}_n)`)} as v_${c}`).join(',\n         ')},
-         ${exposures.map((e) => `coalesce(sum(${e}_n), 0)::int as ${e}_n, ${known(sumOf(`${e}_count`), `sum(${e}_n)`)} as ${e}_count, ${known(sumOf(`${e}_base`), `sum(${e}_n)`)} as ${e}_base`).join(',\n         ')}
+         ${AUDIENCE_ROLLUP_SUMS}
        from measured group by key
      )
      select w.source_id as key, coalesce(p.posts, 0) as posts, s.* from w left join posts p on p.key = w.source_id left join sums s on s.sums_key = w.source_id`,
@@ -227,9 +213,9 @@ export async function postAggregatesByWindowFromRollup(
        coalesce(pa.paid_posts, 0)::int as "paidPosts",
        coalesce(pa.paid_spend, 0)::float8 as "paidSpendMinor",
        coalesce(m.measured, 0)::int as "measuredPosts",
-       ${known('m.impressions::float8', 'coalesce(m.impressions_n, 0)')} as impressions,
+       ${sumWhenReported('m.impressions::float8', 'coalesce(m.impressions_n, 0)')} as impressions,
        coalesce(m.impressions_n, 0)::int as "postsWithImpressions",
-       ${known('m.views::float8', 'coalesce(m.views_n, 0)')} as views,
+       ${sumWhenReported('m.views::float8', 'coalesce(m.views_n, 0)')} as views,
        coalesce(m.views_n, 0)::int as "postsWithViews",
        coalesce(pa.currencies, '{}') as currencies
      from w left join pa on pa.key = w.source_id left join m on m.key = w.source_id`,

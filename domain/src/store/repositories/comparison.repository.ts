@@ -115,9 +115,14 @@ export async function windowSamples(
      from w left join posts p on p.source_id = w.source_id left join snaps sn on sn.source_id = w.source_id left join sums su on su.source_id = w.source_id`,
     [json, workspaceId, ...(filter.campaignId ? [filter.campaignId] : [])],
   );
-  const n = (value: string | number | null | undefined) => Number(value ?? 0);
-  const sum = (value: string | number | null | undefined) => (value === null || value === undefined ? null : Number(value));
-  return rows.map((row) => ({
+  return rows.map(toWindowSample);
+}
+
+/** A window's sample from its row (the live read's and the rollup read's columns are the same). */
+export function toWindowSample(row: Record<string, unknown>): WindowSample {
+  const n = (value: unknown) => Number(value ?? 0);
+  const sum = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  return {
     sourceId: String(row['source_id']),
     posts: n(row['posts']),
     postsWithSnapshot: n(row['measured']),
@@ -127,7 +132,7 @@ export async function windowSamples(
     shares: sum(row['shares']),
     saves: sum(row['saves']),
     reported: { likes: n(row['likes_n']), comments: n(row['comments_n']), shares: n(row['shares_n']), saves: n(row['saves_n']) },
-  }));
+  };
 }
 
 export type BreakdownDimension = 'country' | 'language';

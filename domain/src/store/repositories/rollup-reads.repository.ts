@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
 import type { CommercialScope, PostAggregates, UsedAsset } from './attribution.repository.ts';
-import type { SourceWindow, WindowSample } from './comparison.repository.ts';
+import { toWindowSample, type SourceWindow, type WindowSample } from './comparison.repository.ts';
 import { toAudienceAggregates, type AudienceAggregates, type AudienceScope } from './metrics.repository.ts';
 import { query, uuidArray } from './sql.ts';
 
@@ -222,17 +222,5 @@ export async function windowSamplesFromRollup(em: EntityManager, workspaceId: st
      from w left join posts p on p.source_id = w.source_id left join snaps s on s.source_id = w.source_id`,
     [json, workspaceId, ...campaignParams, workspaceId, ...campaignParams],
   );
-  const n = (value: string | number | null | undefined) => Number(value ?? 0);
-  const sum = (value: string | number | null | undefined) => (value === null || value === undefined ? null : Number(value));
-  return rows.map((row) => ({
-    sourceId: String(row['source_id']),
-    posts: n(row['posts']),
-    postsWithSnapshot: n(row['measured']),
-    snapshots: n(row['snapshots']),
-    likes: sum(row['likes']),
-    comments: sum(row['comments']),
-    shares: sum(row['shares']),
-    saves: sum(row['saves']),
-    reported: { likes: n(row['likes_n']), comments: n(row['comments_n']), shares: n(row['shares_n']), saves: n(row['saves_n']) },
-  }));
+  return rows.map(toWindowSample);
 }

@@ -3,6 +3,7 @@ import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
 import type { CommercialScope, ConversionDayTotals, PostAggregates, ScopedCampaign, UsedAsset } from './attribution.repository.ts';
 import { AUDIENCE_SUMS, audienceLatestCtes, toAudienceAggregates, type AudienceAggregates, type AudienceScope } from './metrics.repository.ts';
 import { AUDIENCE_ROLLUP_SUMS, sumWhenReported, rollupPeriod } from './rollup-reads.repository.ts';
+import { GROUPED_POST_AGGREGATE_COLUMNS, groupedPostAggregateCtes } from './grouped-post-aggregates.sql.ts';
 import { query } from './sql.ts';
 
 // The inputs of the audience and commercial reports for EVERY source kind at once (the overview),
@@ -294,27 +295,9 @@ export async function postAggregatesByKind(em: EntityManager, workspaceId: strin
        ${captured.sql ? `${captured.sql} and` : 'where'} m.workspace_id = ?
        order by m.post_id, m.captured_at desc, m.id desc
      ),
-     pa as (
-       select kind, count(*)::int as posts, count(*) filter (where placement = 'paid')::int as paid_posts,
-              coalesce(sum(spend_minor) filter (where placement = 'paid'), 0)::float8 as paid_spend,
-              coalesce(array_agg(distinct currency order by currency), '{}') as currencies
-       from scoped group by kind
-     ),
-     la as (
-       select kind, count(*)::int as measured, sum(impressions)::float8 as impressions, count(impressions)::int as impressions_n,
-              sum(views)::float8 as views, count(views)::int as views_n
-       from latest group by kind
-     )
+     ${groupedPostAggregateCtes('kind')}
      select k.kind,
-       coalesce(pa.posts, 0)::int as posts,
-       coalesce(pa.paid_posts, 0)::int as "paidPosts",
-       coalesce(pa.paid_spend, 0)::float8 as "paidSpendMinor",
-       coalesce(la.measured, 0)::int as "measuredPosts",
-       la.impressions,
-       coalesce(la.impressions_n, 0)::int as "postsWithImpressions",
-       la.views,
-       coalesce(la.views_n, 0)::int as "postsWithViews",
-       coalesce(pa.currencies, '{}') as currencies
+       ${GROUPED_POST_AGGREGATE_COLUMNS}
      from kinds k left join pa on pa.kind = k.kind left join la on la.kind = k.kind`,
     [kindsJson(campaignsOf), ...posts.params, ...captured.params, workspaceId],
   );

@@ -4,6 +4,7 @@ import type { ConversionDayTotals, PostAggregates, ScopedCampaign, UsedAsset } f
 import type { SourceWindow } from './comparison.repository.ts';
 import { AUDIENCE_SUMS, audienceLatestCtes, toAudienceAggregates, type AudienceAggregates } from './metrics.repository.ts';
 import { AUDIENCE_ROLLUP_SUMS, sumWhenReported } from './rollup-reads.repository.ts';
+import { GROUPED_POST_AGGREGATE_COLUMNS, groupedPostAggregateCtes } from './grouped-post-aggregates.sql.ts';
 import { query } from './sql.ts';
 
 // The inputs of the audience and commercial reports for MANY sources at once, each over its own
@@ -359,27 +360,9 @@ export async function postAggregatesByWindow(
        where m.workspace_id = ? and m.captured_at >= sp.start_at and m.captured_at < sp.end_at
        order by m.post_id, m.captured_at desc, m.id desc
      ),
-     pa as (
-       select key, count(*)::int as posts, count(*) filter (where placement = 'paid')::int as paid_posts,
-              coalesce(sum(spend_minor) filter (where placement = 'paid'), 0)::float8 as paid_spend,
-              coalesce(array_agg(distinct currency order by currency), '{}') as currencies
-       from scoped group by key
-     ),
-     la as (
-       select key, count(*)::int as measured, sum(impressions)::float8 as impressions, count(impressions)::int as impressions_n,
-              sum(views)::float8 as views, count(views)::int as views_n
-       from latest group by key
-     )
+     ${groupedPostAggregateCtes('key')}
      select w.source_id as key,
-       coalesce(pa.posts, 0)::int as posts,
-       coalesce(pa.paid_posts, 0)::int as "paidPosts",
-       coalesce(pa.paid_spend, 0)::float8 as "paidSpendMinor",
-       coalesce(la.measured, 0)::int as "measuredPosts",
-       la.impressions,
-       coalesce(la.impressions_n, 0)::int as "postsWithImpressions",
-       la.views,
-       coalesce(la.views_n, 0)::int as "postsWithViews",
-       coalesce(pa.currencies, '{}') as currencies
+       ${GROUPED_POST_AGGREGATE_COLUMNS}
      from w left join pa on pa.key = w.source_id left join la on la.key = w.source_id`,
     [windowsJson(windows, campaignsOf, false), workspaceId, ...posts.params, workspaceId],
   );

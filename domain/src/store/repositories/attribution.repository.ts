@@ -163,13 +163,8 @@ function sourceMatch(scope: CommercialScope, sourceColumn: string, kindColumn: s
   return { sql: conditions.length === 0 ? 'true' : conditions.join(' and '), params };
 }
 
-/**
- * Campaigns in scope: the selected one, or every campaign whose run (starts_on to ends_on, UTC
- * days) overlaps the period. With a source filter, only campaigns some matching source works on
- * (a brief, tracking link or offer code names it); their fees count only when every source of the
- * campaign matches, since fees are recorded per campaign, not per source.
- */
-export async function campaignsInScope(em: EntityManager, workspaceId: string, scope: CommercialScope): Promise<ScopedCampaign[]> {
+/** The campaign filter of a scope: the selected one, or every campaign whose run overlaps the period. */
+export function campaignsOverlapping(workspaceId: string, scope: CommercialScope): { where: string[]; params: unknown[] } {
   const where = ['c.workspace_id = ?'];
   const params: unknown[] = [workspaceId];
   if (scope.campaignId) {
@@ -184,6 +179,17 @@ export async function campaignsInScope(em: EntityManager, workspaceId: string, s
     where.push(`((c.ends_on + 1)::timestamp at time zone 'UTC') > ?`);
     params.push(scope.from);
   }
+  return { where, params };
+}
+
+/**
+ * Campaigns in scope: the selected one, or every campaign whose run (starts_on to ends_on, UTC
+ * days) overlaps the period. With a source filter, only campaigns some matching source works on
+ * (a brief, tracking link or offer code names it); their fees count only when every source of the
+ * campaign matches, since fees are recorded per campaign, not per source.
+ */
+export async function campaignsInScope(em: EntityManager, workspaceId: string, scope: CommercialScope): Promise<ScopedCampaign[]> {
+  const { where, params } = campaignsOverlapping(workspaceId, scope);
   const filtered = Boolean(scope.sourceId || scope.sourceKind);
   const match = sourceMatch(scope, 'i.source_id', 's.kind');
   // The sources each campaign involves, matched once for every campaign (not one subquery per campaign).

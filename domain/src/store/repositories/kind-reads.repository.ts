@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
-import type { CommercialScope, ConversionDayTotals, PostAggregates, ScopedCampaign, UsedAsset } from './attribution.repository.ts';
+import { campaignsOverlapping, type CommercialScope, type ConversionDayTotals, type PostAggregates, type ScopedCampaign, type UsedAsset } from './attribution.repository.ts';
 import { AUDIENCE_SUMS, audienceLatestCtes, toAudienceAggregates, type AudienceAggregates, type AudienceScope } from './metrics.repository.ts';
 import { AUDIENCE_ROLLUP_SUMS, sumWhenReported, rollupPeriod } from './rollup-reads.repository.ts';
 import { GROUPED_POST_AGGREGATE_COLUMNS, groupedPostAggregateCtes } from './grouped-post-aggregates.sql.ts';
@@ -81,20 +81,7 @@ export async function sourceKindsOf(em: EntityManager, workspaceId: string): Pro
  * campaignsInScope.
  */
 export async function campaignsByKind(em: EntityManager, workspaceId: string, scope: CommercialScope): Promise<Map<string, ScopedCampaign[]>> {
-  const where = ['c.workspace_id = ?'];
-  const params: unknown[] = [workspaceId];
-  if (scope.campaignId) {
-    where.push('c.id = ?');
-    params.push(scope.campaignId);
-  }
-  if (scope.to) {
-    where.push(`(c.starts_on::timestamp at time zone 'UTC') < ?`);
-    params.push(scope.to);
-  }
-  if (scope.from) {
-    where.push(`((c.ends_on + 1)::timestamp at time zone 'UTC') > ?`);
-    params.push(scope.from);
-  }
+  const { where, params } = campaignsOverlapping(workspaceId, scope);
   const rows = await query<Omit<ScopedCampaign, 'feesIncluded'> & { kinds: string[] }>(
     em,
     `select c.id, c.name, c.goal, c.currency, to_char(c.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') as "endsOn",

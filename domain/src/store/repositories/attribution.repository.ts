@@ -252,29 +252,35 @@ function scopedPosts(workspaceId: string, campaignIds: string[], scope: Commerci
   };
 }
 
+/** The snapshot filter of a period: captured from `from` (inclusive) to `to` (exclusive). */
+export function capturedIn(filter: { from?: Date | undefined; to?: Date | undefined }): { sql: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.from) {
+    conditions.push('m.captured_at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    conditions.push('m.captured_at < ?');
+    params.push(filter.to);
+  }
+  return { sql: conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '', params };
+}
+
 /**
  * Posts published in the period for the campaigns in scope: paid spend of the paid ones, and
  * impressions and views from each post's LATEST metric snapshot captured in the period.
  */
 export async function postAggregates(em: EntityManager, workspaceId: string, campaignIds: string[], scope: CommercialScope): Promise<PostAggregates> {
   const posts = scopedPosts(workspaceId, campaignIds, scope);
-  const snapshotWhere = ['m.workspace_id = ?'];
-  const snapshotParams: unknown[] = [workspaceId];
-  if (scope.from) {
-    snapshotWhere.push('m.captured_at >= ?');
-    snapshotParams.push(scope.from);
-  }
-  if (scope.to) {
-    snapshotWhere.push('m.captured_at < ?');
-    snapshotParams.push(scope.to);
-  }
+  const captured = capturedIn(scope);
   const [row] = await query<PostAggregates>(
     em,
     `with scoped as materialized (${posts.sql}),
      latest as materialized (
        select distinct on (m.post_id) m.post_id, m.impressions, m.views
        from metric_snapshot m join scoped sp on sp.id = m.post_id
-       where ${snapshotWhere.join(' and ')}
+       ${captured.sql ? `${captured.sql} and` : 'where'} m.workspace_id = ?
        order by m.post_id, m.captured_at desc, m.id desc
      )
      select
@@ -287,7 +293,7 @@ export async function postAggregates(em: EntityManager, workspaceId: string, cam
        (select sum(views)::float8 from latest) as views,
        (select count(views)::int from latest) as "postsWithViews",
        (select coalesce(array_agg(distinct currency order by currency), '{}') from scoped) as currencies`,
-    [...posts.params, ...snapshotParams],
+    [...posts.params, ...captured.params, workspaceId],
   );
   return row!;
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
-import { campaignsOverlapping, type CommercialScope, type ConversionDayTotals, type PostAggregates, type ScopedCampaign, type UsedAsset } from './attribution.repository.ts';
+import { campaignsOverlapping, capturedIn, type CommercialScope, type ConversionDayTotals, type PostAggregates, type ScopedCampaign, type UsedAsset } from './attribution.repository.ts';
 import { AUDIENCE_SUMS, audienceLatestCtes, toAudienceAggregates, type AudienceAggregates, type AudienceScope } from './metrics.repository.ts';
 import { AUDIENCE_ROLLUP_SUMS, sumWhenReported, rollupPeriod } from './rollup-reads.repository.ts';
 import { GROUPED_POST_AGGREGATE_COLUMNS, groupedPostAggregateCtes } from './grouped-post-aggregates.sql.ts';
@@ -232,20 +232,6 @@ function livePosts(workspaceId: string, filter: Filter, campaigns: boolean): { s
           where ${where.join(' and ')}`,
     params,
   };
-}
-
-function capturedIn(filter: Filter): { sql: string; params: unknown[] } {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  if (filter.from) {
-    conditions.push('m.captured_at >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to) {
-    conditions.push('m.captured_at < ?');
-    params.push(filter.to);
-  }
-  return { sql: conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '', params };
 }
 
 /** audienceAggregates per source kind (every kind of `kinds` answered). */

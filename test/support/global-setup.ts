@@ -2,7 +2,8 @@ import { mkdtemp, chmod } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createDatabase, dropDatabase, migrate, openOrm, startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from '@persona-ops/domain/store';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@persona-ops/domain/embedded-postgres';
+import { createDatabase, dropDatabase, migrate, openOrm, withDatabase } from '@persona-ops/domain/store';
 import { defaultServerUrl, isReachable, redisAnswers } from './services.ts';
 
 declare module 'vitest' {

@@ -11,6 +11,8 @@ const environment = z.object({
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   // Where the quick start serves the dashboard; 0 turns it off.
   WEB_PORT: z.coerce.number().int().min(0).max(65535).default(5173),
+  // After SIGTERM, how long requests in flight may take before the server exits without them.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
 });
 
 export type Config = z.infer<typeof environment>;

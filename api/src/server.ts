@@ -1,4 +1,5 @@
 // Production bootstrap: an external PostgreSQL from DATABASE_URL; migrations run before listening.
+import { stopGracefullyOnSignal } from '@persona-ops/domain/runtime';
 import { migrate, openOrm } from '@persona-ops/domain/store';
 import { closeQueues, openQueues } from '@persona-ops/jobs/contracts';
 import { buildApp } from './build-app.ts';
@@ -16,11 +17,13 @@ const queues = openQueues(config.REDIS_URL ? { kind: 'redis', url: config.REDIS_
 const server = await buildApp(orm, { logger: { level: config.LOG_LEVEL } }, queues);
 await server.listen({ host: config.HOST, port: config.PORT });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
+stopGracefullyOnSignal({
+  graceMs: config.SHUTDOWN_GRACE_MS,
+  log: (message) => server.log.warn(message),
+  // close() refuses new connections and answers 503 on kept-alive ones, while requests in flight finish.
+  stop: async () => {
     await server.close();
     await closeQueues(queues);
     await orm.close();
-    process.exit(0);
-  });
-}
+  },
+});

@@ -17,6 +17,9 @@ const environment = z.object({
   JOB_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
   JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // After SIGTERM, how long running jobs may take before the worker exits without them (they are
+  // then taken over by another worker once their lock expires).
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
 });
 
 export type JobsConfig = z.infer<typeof environment>;

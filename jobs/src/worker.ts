@@ -1,4 +1,5 @@
 // `pnpm jobs`: a job-worker process. Run as many as you like; they share the queues and the outbox.
+import { stopGracefullyOnSignal } from '@persona-ops/domain/runtime';
 import { migrate, openOrm } from '@persona-ops/domain/store';
 import { describeConnection, type QueueConnection } from './contracts.ts';
 import { loadJobsConfig } from './config.ts';
@@ -26,14 +27,11 @@ const runner = await startJobRunner({
 });
 log(`workers up on ${describeConnection(connection)}; classifier ${selected.description}`);
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: finishing running jobs`);
+stopGracefullyOnSignal({
+  graceMs: config.SHUTDOWN_GRACE_MS,
+  log,
+  stop: async () => {
     await runner.close();
     await orm.close();
-    process.exit(0);
-  });
-}
+  },
+});

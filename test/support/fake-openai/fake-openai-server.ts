@@ -21,6 +21,8 @@ export type FakeFault =
   | { kind: 'server_error'; status?: number }
   /** Accept the request and never answer (until the client gives up or the server closes). */
   | { kind: 'hang' }
+  /** The normal answer, after a wait: a request in flight for that long. */
+  | { kind: 'slow'; ms: number }
   /** chat: a normal completion whose message content is not JSON. */
   | { kind: 'malformed_json' }
   /** chat: a structured-output refusal (content null, `refusal` set). */
@@ -195,6 +197,9 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         return send(res, fault.status, fault.body ?? openAiError(`Scripted status ${fault.status}.`, 'invalid_request_error', null), fault.headers);
       case 'hang':
         return; // the socket stays open; close() destroys it
+      case 'slow':
+        await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        break;
       default:
         break;
     }

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { migrate, openOrm } from '@persona-ops/domain/store';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './database.ts';
+import { describeDatabase, openDatabase } from './database.ts';
 import { createWorkspaceWithAdmin } from './services/workspaces.service.ts';
 
 const { values } = parseArgs({
@@ -19,7 +19,9 @@ if (!values.workspace || !values.email) {
   process.exit(2);
 }
 const config = loadConfig();
-const database = await openDatabase(config);
+const database = await openDatabase(config, { shareRunning: true });
+const startedHere = database.embedded?.startedHere ? ', started for this command and stopped after it' : '';
+console.log(`${database.embedded ? 'No DATABASE_URL: using' : 'Using'} ${describeDatabase(database)}${startedHere}.`);
 const orm = await openOrm(database.url);
 try {
   await migrate(orm);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 // The environment, parsed once; a bad value stops start-up with a message naming the variable.
@@ -7,7 +8,9 @@ const environment = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATA_DIR: z.string().default('.data'),
+  // The quick start's data; relative to where the command runs, by default the repository's .data
+  // whatever the command's folder (`pnpm bootstrap` runs in api/).
+  DATA_DIR: z.string().default(path.resolve(import.meta.dirname, '../../.data')),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   // Where the quick start serves the dashboard; 0 turns it off.
   WEB_PORT: z.coerce.number().int().min(0).max(65535).default(5173),

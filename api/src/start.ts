@@ -4,12 +4,13 @@
 // dashboard as child processes.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { stopGracefullyOnSignal } from '@persona-ops/domain/runtime';
 import { Workspace, migrate, openOrm } from '@persona-ops/domain/store';
 import { closeQueues, openQueues, type QueueConnection } from '@persona-ops/jobs/contracts';
 import { buildApp } from './build-app.ts';
-import { startChild, type Child } from './child-process.ts';
+import { superviseChild, type SupervisedChild } from './child-process.ts';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './database.ts';
+import { describeDatabase, openDatabase } from './database.ts';
 import { seedDemoBrand } from './seed/demo-brand.seed.ts';
 import { webBuildIsStale } from './web-build.ts';
 import { runToEnd } from './run-to-end.ts';
@@ -38,10 +39,17 @@ const queues = openQueues(queueConnection);
 const server = await buildApp(orm, { logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } }, queues);
 const address = await server.listen({ host: config.HOST, port: config.PORT });
 
-const children: Child[] = [];
-let stopping = false;
+const children: SupervisedChild[] = [];
 const childEnv = { ...process.env, DATABASE_URL: database.url };
-children.push(startChild('jobs', ['jobs/src/worker.ts'], { cwd: repository, env: childEnv, onExit: (code) => !stopping && console.error(`The job workers stopped (exit ${code}); comments wait in the outbox until they run again.`) }));
+const supervision = { stopGraceMs: config.SHUTDOWN_GRACE_MS };
+children.push(
+  superviseChild('jobs', ['jobs/src/worker.ts'], {
+    ...supervision,
+    cwd: repository,
+    env: childEnv,
+    consequence: 'Until the workers run again, comments wait in the outbox and imports wait in their queue.',
+  }),
+);
 
 let dashboard = 'disabled (WEB_PORT=0)';
 if (config.WEB_PORT !== 0) {
@@ -52,7 +60,14 @@ if (config.WEB_PORT !== 0) {
     if (build.code !== 0) console.error(`The dashboard did not build; the API still runs.\n${build.output}`);
   }
   const origin = `http://${config.HOST}:${config.WEB_PORT}`;
-  children.push(startChild('web', ['serve.ts'], { cwd: web, env: { ...childEnv, API_URL: address, HOST: config.HOST, PORT: String(config.WEB_PORT), ORIGIN: origin } }));
+  children.push(
+    superviseChild('web', ['serve.ts'], {
+      ...supervision,
+      cwd: web,
+      env: { ...childEnv, API_URL: address, HOST: config.HOST, PORT: String(config.WEB_PORT), ORIGIN: origin },
+      consequence: 'The dashboard is down meanwhile; the API still answers.',
+    }),
+  );
   dashboard = origin;
 }
 
@@ -64,22 +79,22 @@ console.log([
   `  API docs   ${address}/docs`,
   `  OpenAPI    ${address}/openapi.json`,
   `  Queues     ${address}/admin/queues (an admin key as the password)`,
-  `  Database   ${database.embedded ? `embedded PostgreSQL, data in ${path.resolve(config.DATA_DIR, 'postgres')}` : 'DATABASE_URL'}`,
+  `  Database   ${describeDatabase(database)}`,
   `  Jobs       ${config.REDIS_URL ? 'BullMQ on Redis (REDIS_URL)' : 'BullMQ on the PostgreSQL backend (no REDIS_URL)'}`,
   demoKey ? `  Demo admin API key  ${demoKey}` : '  No demo brand: this database already had a workspace.',
   demoKey ? `  Try: curl -H "Authorization: Bearer ${demoKey}" ${address}/v1/reports/production` : '',
   '',
 ].join('\n'));
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    if (stopping) return;
-    stopping = true;
+stopGracefullyOnSignal({
+  // The children get the same grace first; the database stops last.
+  graceMs: config.SHUTDOWN_GRACE_MS + 10_000,
+  log: (message) => console.log(message),
+  stop: async () => {
     await Promise.all(children.map((child) => child.stop()));
     await server.close();
     await closeQueues(queues);
     await orm.close();
     await database.stop();
-    process.exit(0);
-  });
-}
+  },
+});

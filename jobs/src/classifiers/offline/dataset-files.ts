@@ -1,6 +1,7 @@
 /**
- * The labelled data for training and evaluation (/work/shared/data, see its README): one text per
- * line, labels on the same line number. Only scripts and tests read it; the classifier never does.
+ * The labelled data for training and evaluation (jobs/data, see its README for sources and
+ * licences): one text per line, labels on the same line number. Only scripts and tests read it; the
+ * classifier never does.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,9 +14,9 @@ export interface LabelledSplit {
   readonly labels: number[];
 }
 
-/** OFFLINE_DATA_DIR, else `shared/data` next to the repository root (…/main/../shared/data). */
+/** OFFLINE_DATA_DIR, else the repository's own copy in jobs/data. */
 export function resolveDataDir(): string {
-  return process.env.OFFLINE_DATA_DIR ?? path.resolve(import.meta.dirname, '../../../../../shared/data');
+  return process.env.OFFLINE_DATA_DIR ?? path.resolve(import.meta.dirname, '../../../data');
 }
 
 function readLines(file: string): string[] {

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { startJobRunner } from '@persona-ops/jobs/runner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineClassifier } from '../../jobs/src/classifiers/offline/offline-classifier.ts';
-import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { browserMissing, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
@@ -19,7 +19,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
 // The words of a rough day: a burst of negative comments on the character's latest post.
 const roughDay = ['this is awful, unfollowing', 'worst ad I have ever seen', 'so fake and creepy, hate it', 'terrible product, it burned my skin', 'disgusting, stop this'];
 
-describe('brand safety in a browser', () => {
+describe.skipIf(browserMissing)('brand safety in a browser', () => {
   let harness: BrowserHarness | undefined;
   let webhook: http.Server | undefined;
   const deliveries: string[] = [];

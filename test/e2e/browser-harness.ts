@@ -7,14 +7,23 @@ import net from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { buildApp } from '@persona-ops/api/build-app';
 import { seedDemoBrand } from '@persona-ops/api/seed';
 import { createTestDatabase } from '../support/test-database.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const web = path.join(root, 'web');
-const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+// Found (or reported missing) once by the global setup; the browser test files skip without it.
+export const browserMissing = !inject('chromiumPath');
+
+function chromiumPath(): string {
+  const found = inject('chromiumPath');
+  if (!found) throw new Error('No Chromium: the global setup should have skipped the browser tests.');
+  return found;
+}
 
 function newestMtime(target: string): number {
   const stat = statSync(target);
@@ -151,7 +160,7 @@ export async function startBrowserHarness(options: { prepare?: Prepare } = {}): 
     const base = `http://127.0.0.1:${port}`;
     webServer = await startWeb({ API_URL: apiUrl, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base });
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(10_000);
     const pageErrors: string[] = [];

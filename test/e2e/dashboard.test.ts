@@ -3,9 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { browserMissing, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 
-describe('web dashboard in a browser', () => {
+describe.skipIf(browserMissing)('web dashboard in a browser', () => {
   let harness: BrowserHarness | undefined;
   let api: FastifyInstance | undefined;
   let page: Page;

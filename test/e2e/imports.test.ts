@@ -5,13 +5,13 @@
 import { startJobRunner } from '@persona-ops/jobs/runner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineClassifier } from '../../jobs/src/classifiers/offline/offline-classifier.ts';
-import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { browserMissing, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 
 type Post = { id: string; url: string };
 type Job = { id: string; state: string; accepted: number; duplicates: number; rejectedCount: number; unlinked: number; rejections: { line: number; column: string | null; reason: string }[] };
 type Row = { id: string; line: number; matchKey: string; state: string; resolvedTo: string | null };
 
-describe('imports in a browser', () => {
+describe.skipIf(browserMissing)('imports in a browser', () => {
   let harness: BrowserHarness | undefined;
   let posts: Post[] = [];
   let jobId = '';
@@ -23,7 +23,7 @@ describe('imports in a browser', () => {
     const { api, key } = harness!;
     const response = await api.inject({ method, url, headers: { authorization: `Bearer ${key}` }, ...(payload ? { payload } : {}) });
     if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-    return response.json() as T;
+    return response.json<T>();
   };
 
   beforeAll(async () => {

@@ -43,4 +43,17 @@ describe('the exit status of a test run', () => {
     expect(run.output).toMatch(/PostgreSQL is not reachable at postgres:\/\/postgres@127\.0\.0\.1:9\/postgres; CI needs it/);
     expect(run.code, run.output).not.toBe(0);
   }, 180_000);
+
+  it('is non-zero under CI=true without Chromium, saying how to install it', async () => {
+    const run = await runFixture('pass', { CI: 'true', CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(run.output).toContain('The browser tests need Chromium and CI must run them: no Chromium at /nonexistent/chromium (install it with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH).');
+    expect(run.code, run.output).not.toBe(0);
+  }, 180_000);
+
+  it('skips the browser tests with the reason on a laptop without Chromium', async () => {
+    const run = await runFixture('pass', { CI: undefined, CHROMIUM_PATH: '/nonexistent/chromium', FIXTURE_INCLUDE: 'test/e2e/dashboard.test.ts' });
+    expect(run.output).toContain('The browser tests are skipped on this machine: no Chromium at /nonexistent/chromium');
+    expect(run.output).toMatch(/Tests: 0 passed, 0 failed, 6 skipped/);
+    expect(run.code, run.output).toBe(0);
+  }, 180_000);
 });

@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import net from 'node:net';
 import { isReachable } from '@persona-ops/domain/store';
 
@@ -19,3 +20,17 @@ export function redisAnswers(url: string, timeoutMs = 1000): Promise<boolean> {
 }
 
 export { isReachable };
+
+// The browser the dashboard tests drive: CHROMIUM_PATH, else Debian's /usr/bin/chromium.
+export function findChromium(env: NodeJS.ProcessEnv = process.env): { path: string } | { missing: string } {
+  const candidates = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : ['/usr/bin/chromium'];
+  for (const candidate of candidates) {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return { path: candidate };
+    } catch {
+      // try the next one
+    }
+  }
+  return { missing: `no Chromium at ${candidates.join(' or ')} (install it with \`sudo apt-get install -y chromium\`, or set CHROMIUM_PATH)` };
+}

@@ -47,7 +47,7 @@ const TABLE: ReadonlyArray<readonly [string, number]> = [
 
 /** Keys without variation selectors / skin tones, as the tokeniser emits them. */
 const LEXICON: ReadonlyMap<string, number> = new Map(
-  TABLE.map(([e, v]) => [e.replace(/[\u{FE0F}\u{1F3FB}-\u{1F3FF}]/gu, ''), v]),
+  TABLE.map(([e, v]) => [e.replace(/[\u{FE0F}\p{Emoji_Modifier}]/gu, ''), v]),
 );
 
 /** Polarity of one emoji token (a ZWJ sequence falls back to its first pictograph), 0 if unknown. */

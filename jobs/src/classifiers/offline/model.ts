@@ -117,7 +117,7 @@ function numberArray(value: unknown, length: number, what: string): number[] {
   if (!Array.isArray(value) || value.length !== length || !value.every((v) => typeof v === 'number')) {
     throw new Error(`offline model: ${what} must be ${length} numbers`);
   }
-  return value as number[];
+  return value;
 }
 
 function parseTask(value: unknown, classes: number, what: string): QuantizedTask {

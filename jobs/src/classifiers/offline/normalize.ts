@@ -4,7 +4,7 @@
  * "Léa NOVA’s" -> "lea nova's". ASCII text skips the Unicode work.
  */
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 const MARKS = /\p{M}/gu;
 const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 

@@ -58,7 +58,7 @@ const TOKEN_RE = new RegExp(
     // 4 emoticon (western, heart, xD)
     String.raw`((?:[:;=][\-o*']?[)\](\[dpo3/\\|*@$]+)(?![\p{L}\p{N}])|(?:[)\](\[dp/\\|][\-o*']?[:;=])(?![\p{L}\p{N}])|<\/?3+|\bx+d+\b|\^_*\^)`,
     // 5 emoji: one pictograph (+ modifiers / ZWJ sequence), or a regional-indicator flag pair
-    String.raw`(\p{Extended_Pictographic}(?:[\u{FE0F}\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic})*|\p{Regional_Indicator}{2})`,
+    String.raw`(\p{Extended_Pictographic}(?:[\u{FE0F}\p{Emoji_Modifier}]|\u200D\p{Extended_Pictographic})*|\p{Regional_Indicator}{2})`,
     // 6 word (letters, digits, inner apostrophes / hyphens)
     String.raw`([\p{L}\p{M}][\p{L}\p{M}\p{N}_]*(?:['\-][\p{L}\p{M}\p{N}_]+)*)`,
     // 7 number
@@ -72,7 +72,7 @@ const TOKEN_RE = new RegExp(
 const ELONGATION_RE = /(.)\1{2,}/gu;
 const ENTITY_RE = /&(amp|lt|gt|quot|#39|apos);/g;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" };
-const EMOJI_MODIFIERS_RE = /[\u{FE0F}\u{1F3FB}-\u{1F3FF}]/gu;
+const EMOJI_MODIFIERS_RE = /[\u{FE0F}\p{Emoji_Modifier}]/gu;
 
 /** Lower-case, decode entities, unify apostrophes. Exported for the feature extractor and tests. */
 export function normalizeText(text: string): string {

@@ -275,7 +275,7 @@ export function lbfgs(
       gd = dot(g, dir);
     }
     let step = 1;
-    let fNew = 0;
+    let fNew: number;
     for (let tries = 0; ; tries++) {
       wNew.set(w);
       axpy(wNew, step, dir);

@@ -226,7 +226,7 @@ export function toClassifierError(error: unknown): unknown {
     return new RateLimitedError(retryAfterMs(error.headers), { cause: error });
   }
   if (error instanceof APIError) {
-    const status = error.status;
+    const status = typeof error.status === 'number' ? error.status : undefined;
     if (status !== undefined && (status >= 500 || status === 408 || status === 409)) {
       return new ClassifierUnavailableError(`OpenAI answered ${status}: ${error.message}`, status, { cause: error });
     }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Post, acceptComments } from '@persona-ops/domain/store';
-import type { AssetKind, Channel, SourceKind, CampaignGoal } from '@persona-ops/domain/core';
+import type { Channel, SourceKind, CampaignGoal } from '@persona-ops/domain/core';
 import { createAsset, publishAsset, reviewAsset, submitAsset, type Actor } from '../services/assets.service.ts';
 import { createBrief } from '../services/briefs.service.ts';
 import { createCampaign } from '../services/campaigns.service.ts';
@@ -77,7 +77,7 @@ async function playStory(em: EntityManager, actor: Actor, briefId: string, opene
   const asset = await createAsset(em, actor, {
     briefId,
     title: story.title,
-    kind: story.kind as AssetKind,
+    kind: story.kind,
     tool: story.tool,
     toolVersion: story.toolVersion ?? '',
     promptRef: story.promptRef ?? '',

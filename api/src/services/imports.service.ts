@@ -27,7 +27,7 @@ function explicitMapping(text: string | undefined, example: string): Record<stri
 function headerOf(csv: string): string[] {
   let head: string[][];
   try {
-    head = parse(csv, { from_line: headerLineOf(csv), to_line: headerLineOf(csv) + 50, bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    head = parse(csv, { from_line: headerLineOf(csv), to_line: headerLineOf(csv) + 50, bom: true, relax_column_count: true, skip_empty_lines: true });
   } catch (error) {
     throw invalidFile(`The file is not readable CSV: ${(error as Error).message}`);
   }

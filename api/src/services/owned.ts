@@ -8,7 +8,7 @@ import { notFound } from '../http/api-error.ts';
 export async function findOwned<T extends object>(em: EntityManager, entity: EntityName<T>, what: string, id: string, workspaceId: string, populate: string[] = []): Promise<T> {
   const found = await em.findOne(entity, { id, workspace: workspaceId } as FilterQuery<NoInfer<T>>, { populate: populate as never });
   if (!found) throw notFound(what, id);
-  return found as T;
+  return found;
 }
 
 export function period<K extends string>(field: K, from?: string, to?: string) {

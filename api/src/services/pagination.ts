@@ -21,7 +21,7 @@ export async function paginate<T extends object>(em: EntityManager, entity: Enti
     where: where as FilterQuery<NoInfer<T>>,
     first: page.limit,
     ...(page.cursor ? { after: page.cursor } : {}),
-    orderBy: orderBy as never,
+    orderBy,
     includeCount: false,
     populate: populate as never,
   });

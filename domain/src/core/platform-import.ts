@@ -1,6 +1,6 @@
 import type { RowProblem } from './comment-import.ts';
 import { invalidInput } from './errors.ts';
-import { readCount, readDay, readDurationSeconds, readMoment, readMoneyMinor, readPercent, type Read } from './export-values.ts';
+import { readCount, readDay, readDurationSeconds, readMoment, readMoneyMinor, type Read } from './export-values.ts';
 
 // Platform exports: which column of an Instagram, TikTok or YouTube post-analytics export, or of a
 // GA4 or Shopify report, holds which field, and one row of it read into plain values. The presets

@@ -44,8 +44,25 @@ export type AlertForDelivery = {
   webhookSecret: string | null;
 };
 
+// As pg returns them: numeric columns as strings, timestamptz as Date.
+type AlertDeliveryRow = {
+  id: string;
+  workspace_id: string;
+  source_id: string;
+  source_name: string;
+  metric: string;
+  day: string;
+  share: string | number;
+  baseline_mean: string | number;
+  comments: string | number;
+  detected_at: Date | string;
+  delivered_at: Date | string | null;
+  alert_webhook_url: string | null;
+  alert_webhook_secret: string | null;
+};
+
 export async function alertForDelivery(em: EntityManager, alertId: string): Promise<AlertForDelivery | null> {
-  const [row] = await query<Record<string, unknown>>(
+  const [row] = await query<AlertDeliveryRow>(
     em,
     `select a.id, a.workspace_id, a.source_id, s.name as source_name, a.metric, to_char(a.day, 'YYYY-MM-DD') as day, a.share, a.baseline_mean, a.comments,
             a.detected_at, a.delivered_at, w.alert_webhook_url, w.alert_webhook_secret
@@ -54,19 +71,19 @@ export async function alertForDelivery(em: EntityManager, alertId: string): Prom
   );
   if (!row) return null;
   return {
-    id: String(row.id),
-    workspaceId: String(row.workspace_id),
-    sourceId: String(row.source_id),
-    sourceName: String(row.source_name),
-    metric: String(row.metric),
-    day: String(row.day),
+    id: row.id,
+    workspaceId: row.workspace_id,
+    sourceId: row.source_id,
+    sourceName: row.source_name,
+    metric: row.metric,
+    day: row.day,
     share: Number(row.share),
     baselineMean: Number(row.baseline_mean),
     comments: Number(row.comments),
     detectedAt: new Date(String(row.detected_at)),
     deliveredAt: row.delivered_at ? new Date(String(row.delivered_at)) : null,
-    webhookUrl: (row.alert_webhook_url as string | null) ?? null,
-    webhookSecret: (row.alert_webhook_secret as string | null) ?? null,
+    webhookUrl: row.alert_webhook_url ?? null,
+    webhookSecret: row.alert_webhook_secret ?? null,
   };
 }
 

@@ -33,7 +33,8 @@ export function signedBars(values: readonly (number | null)[], width: number) {
   const zero = lo === 0 ? 0 : (-lo / span) * width;
   return {
     zero,
-    bar(value: number | null): { x: number; width: number } | null {
+    // An arrow, not a method: callers destructure it (`const { zero, bar } = signedBars(...)`).
+    bar: (value: number | null): { x: number; width: number } | null => {
       if (typeof value !== 'number' || !Number.isFinite(value)) return null;
       const end = ((value - lo) / span) * width;
       return { x: Math.min(zero, end), width: Math.abs(end - zero) };

@@ -2,6 +2,7 @@
 // upload form becomes the API's query (checked before the file is sent, so a wrong value is named
 // beside its field), how far a job has got, and how a resolve target travels in one select.
 import { fieldsOfKind, importKindsByPlatform, type PlatformImportKind } from '@persona-ops/domain/core';
+import { formText, formTexts } from './form-fields.ts';
 import { isOneOf } from './params.ts';
 
 export { fieldsOfKind, importKindsByPlatform };
@@ -27,12 +28,12 @@ export type UploadQuery =
 /** What the form had, sent back with its errors so nothing typed is lost. */
 export type UploadValues = { kind: string; platform: string; sourceId: string; capturedAt: string; currency: string; saveMapping: boolean; mapping: { column: string; field: string }[] };
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const text = (form: FormData, name: string) => formText(form, name).trim();
 
 /** The mapping editor's rows: "column in the file" and "field" pairs, empty rows left out. */
 export function readMapping(form: FormData): { column: string; field: string }[] {
-  const columns = form.getAll('mappingColumn').map((v) => String(v).trim());
-  const fields = form.getAll('mappingField').map((v) => String(v).trim());
+  const columns = formTexts(form, 'mappingColumn').map((v) => v.trim());
+  const fields = formTexts(form, 'mappingField').map((v) => v.trim());
   return columns.map((column, i) => ({ column, field: fields[i] ?? '' })).filter((row) => row.column || row.field);
 }
 
@@ -132,6 +133,6 @@ export function describeParsed(parsed: Record<string, unknown>): string {
     Object.entries(values).flatMap(([name, value]) => (value && typeof value === 'object' && !Array.isArray(value) ? entries(value as Record<string, unknown>) : [[name, value] as [string, unknown]]));
   return entries(parsed)
     .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([name, value]) => `${name}: ${typeof value === 'number' ? new Intl.NumberFormat('en-US').format(value) : typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .map(([name, value]) => `${name}: ${typeof value === 'number' ? new Intl.NumberFormat('en-US').format(value) : typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join(' · ');
 }

@@ -1,6 +1,7 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { Problem } from '#lib/api/client.ts';
 import { parseTarget } from '#lib/imports.ts';
+import { formText } from '#lib/form-fields.ts';
 import { apiFor, attempt } from './api.ts';
 
 // What a producer does with an unlinked row, from whichever page lists it: link it (alone, or with
@@ -14,11 +15,11 @@ const invalid = (rowId: string, detail: string, field: string) =>
 async function resolve(event: RequestEvent) {
   const api = apiFor(event);
   const form = await event.request.formData();
-  const rowId = String(form.get('rowId') ?? '');
-  const target = parseTarget(String(form.get('target') ?? ''));
+  const rowId = formText(form, 'rowId');
+  const target = parseTarget(formText(form, 'target'));
   if (!target) return invalid(rowId, 'Choose the post, tracking link or offer code this row is about.', 'target');
   if (form.get('everyWithKey') === 'on') {
-    const matchKey = String(form.get('matchKey') ?? '');
+    const matchKey = formText(form, 'matchKey');
     const kind = form.get('kind') === 'conversions' ? 'conversions' : 'post-metrics';
     const result = await attempt(event, () => api.POST('/v1/imports/unlinked/resolve', { body: { matchKey, kind, ...target } }));
     if (result.problem) return refused(rowId, result.problem);
@@ -31,7 +32,7 @@ async function resolve(event: RequestEvent) {
 
 async function dismiss(event: RequestEvent) {
   const api = apiFor(event);
-  const rowId = String((await event.request.formData()).get('rowId') ?? '');
+  const rowId = formText(await event.request.formData(), 'rowId');
   const result = await attempt(event, () => api.POST('/v1/imports/unlinked/{id}/dismiss', { params: { path: { id: rowId } } }));
   if (result.problem) return refused(rowId, result.problem);
   return { rowId, dismissed: true };

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, type Problem } from '#lib/api/client.ts';
 import { hrefWith } from '#lib/brand-safety.ts';
+import { formText } from '#lib/form-fields.ts';
 import { MAX_IMPORT_BYTES, readUploadValues, toUploadQuery } from '#lib/imports.ts';
 import { oneOf, pageSize, reader } from '#lib/params.ts';
 import { apiFor, attempt, load as call } from '#lib/server/api.ts';
@@ -77,7 +78,7 @@ export const actions: Actions = {
     const api = apiFor(event);
     const form = await event.request.formData();
     const kind = form.get('kind') === 'conversions' ? 'conversions' : 'post-metrics';
-    const platform = String(form.get('platform') ?? '');
+    const platform = formText(form, 'platform');
     if (!['instagram', 'tiktok', 'youtube', 'ga4', 'shopify'].includes(platform)) return fail(400, { mappingProblem: checkProblem({ platform: 'is not a platform of imports' }) });
     const result = await attempt(event, () =>
       api.DELETE('/v1/import-mappings/{kind}/{platform}', { params: { path: { kind, platform: platform as 'instagram' | 'tiktok' | 'youtube' | 'ga4' | 'shopify' } } }),

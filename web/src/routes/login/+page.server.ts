@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { toProblem } from '#lib/api/client.ts';
+import { formText } from '#lib/form-fields.ts';
 import { apiBaseUrl, clientWithKey } from '#lib/server/api.ts';
 import { saveKey, takeLoginNotice } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = ({ cookies, url, locals }) => {
 export const actions: Actions = {
   default: async ({ request, cookies, url }) => {
     const form = await request.formData();
-    const key = String(form.get('apiKey') ?? '').trim();
+    const key = formText(form, 'apiKey').trim();
     if (!key) {
       return fail(400, {
         problem: { title: 'API key required', detail: 'Paste your API key. An admin of your workspace creates keys; the bootstrap command prints the first one.' },

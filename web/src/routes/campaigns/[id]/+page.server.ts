@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { formText } from '#lib/form-fields.ts';
 import { apiFor, attempt } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +27,7 @@ export const actions: Actions = {
   },
   revoke: async (event) => {
     const api = apiFor(event);
-    const id = String((await event.request.formData()).get('id') ?? '');
+    const id = formText(await event.request.formData(), 'id');
     const result = await attempt(event, () => api.DELETE('/v1/share-links/{id}', { params: { path: { id } } }));
     if (result.problem) return fail(result.problem.status, { shareError: result.problem.detail });
     return { revoked: id };

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, type ReviewDecision } from '#lib/api/client.ts';
+import { formText } from '#lib/form-fields.ts';
 import { apiFor, attempt } from '#lib/server/api.ts';
 import { loadAssetDetail } from '#lib/server/asset-detail.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -11,8 +12,8 @@ export const load: PageServerLoad = async (event) => loadAssetDetail(event, apiF
 async function review(event: RequestEvent, decision: ReviewDecision) {
   const api = apiFor(event);
   const form = await event.request.formData();
-  const reason = String(form.get('reason') ?? '').trim();
-  const title = String(form.get('title') ?? '').slice(0, 200);
+  const reason = formText(form, 'reason').trim();
+  const title = formText(form, 'title').slice(0, 200);
   const result = await attempt(event, () =>
     api.POST('/v1/assets/{id}/reviews', {
       params: { path: { id: event.params.id } },

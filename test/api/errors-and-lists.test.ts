@@ -85,7 +85,7 @@ describe('lists', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: any } = await harness.admin.get(`/v1/sources?kind=human_creator&sort=name&order=asc&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page: Awaited<ReturnType<typeof harness.admin.get>> = await harness.admin.get(`/v1/sources?kind=human_creator&sort=name&order=asc&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       expect(page.status).toBe(200);
       seen.push(...page.body.items.map((s: { name: string }) => s.name));
       cursor = page.body.nextCursor;

@@ -12,7 +12,7 @@ const HOUR = 3_600_000;
 // Every post went live 30 days (720 hours) ago; snapshots are taken hourly after that.
 const publishedAt = new Date(Math.floor(Date.now() / HOUR) * HOUR - 30 * 24 * HOUR);
 const hour = (n: number) => new Date(publishedAt.getTime() + n * HOUR).toISOString();
-const sql = (text: string, params: unknown[] = []): Promise<any[]> => harness.orm.em.getConnection().execute(text, params);
+const sql = (text: string, params: unknown[] = []) => harness.orm.em.getConnection().execute(text, params);
 
 async function publishedPosts(client: Client, count: number) {
   const source = await client.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova' });
@@ -89,7 +89,7 @@ describe('POST /v1/metric-snapshots/bulk', () => {
     const [row] = await sql('select likes, saves, views from metric_snapshot where post_id = ? and captured_at = ?', [posts[0], hour(1)]);
     expect(row).toEqual({ likes: '999', saves: '2', views: '1000' });
     const [three] = await sql('select saves from metric_snapshot where post_id = ? and captured_at = ?', [posts[0], hour(3)]);
-    expect(three.saves).toBeNull();
+    expect(three?.saves).toBeNull();
   });
 
   it('refuses negative and fractional counts (400), naming the row and field, and stores nothing', async () => {
@@ -200,7 +200,7 @@ describe('follower snapshots', () => {
       { field: 'body.snapshots.2.date', message: 'repeats row 1 (same source and date); send each once' },
     ]);
     const [count] = await sql(`select count(*)::int as n from follower_snapshot where date = '2026-08-01'`);
-    expect(count.n).toBe(0);
+    expect(count?.n).toBe(0);
   });
 
   it('lists a source\'s series by day, to exclusive', async () => {
@@ -290,6 +290,6 @@ describe('POST /v1/audience-breakdowns/bulk', () => {
       { field: 'body.breakdowns.3.key', message: 'repeats row 2 (same subject, dimension, key and day); send each once' },
     ]);
     const [count] = await sql(`select count(*)::int as n from audience_breakdown where key = 'JP'`);
-    expect(count.n).toBe(0);
+    expect(count?.n).toBe(0);
   });
 });

@@ -49,8 +49,9 @@ let tryOn: string; // another of Léa's assets of Spring
 let vlog: string; // Maya's (human creator) asset of Spring
 let summerAsset: string; // Léa's asset of another campaign
 // The two tests of Spring as created (response bodies).
-let creative: { id: string } & Record<string, any>;
-let holdout: { id: string } & Record<string, any>;
+type Arm = { name: string; role: string; aiGenerated: boolean; spendMinor: number };
+let creative: { id: string };
+let holdout: { id: string; arms: Arm[]; result: { incremental_lift: { reason: string | null } } };
 
 const missing = '00000000-0000-4000-8000-000000000000';
 
@@ -217,7 +218,7 @@ describe('POST /v1/paid-tests: creative A/B', () => {
 describe('POST /v1/paid-tests: holdout', () => {
   it('gives incremental_lift = (treatment rate − holdout rate) / holdout rate × 100, unknown until the holdout\'s conversions are in', async () => {
     expect(holdout).toMatchObject({ kind: 'holdout', result: { paid_media_lift: null } });
-    expect(holdout.arms.map((a: { name: string; role: string; aiGenerated: boolean; spendMinor: number }) => [a.name, a.role, a.aiGenerated, a.spendMinor])).toEqual([['exposed', 'treatment', true, 250_000], ['held out', 'holdout', false, 0]]);
+    expect(holdout.arms.map((a) => [a.name, a.role, a.aiGenerated, a.spendMinor])).toEqual([['exposed', 'treatment', true, 250_000], ['held out', 'holdout', false, 0]]);
     const lift = holdout.result.incremental_lift;
     expect(lift).toMatchObject({
       value: null,

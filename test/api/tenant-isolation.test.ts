@@ -18,7 +18,7 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'post /v1/users': () => ({ body: { email: 'new@a.test', name: 'New', role: 'studio' }, expect: 'no_leak' }),
   'get /v1/api-keys': () => ({ expect: 'no_leak' }),
   'post /v1/api-keys': (b) => ({ body: { userId: b.userId, label: 'stolen' }, expect: 'not_found' }),
-  'delete /v1/api-keys/{id}': (b) => ({ expect: 'not_found' }),
+  'delete /v1/api-keys/{id}': () => ({ expect: 'not_found' }),
   'get /v1/sources': () => ({ expect: 'no_leak' }),
   'post /v1/sources': () => ({ body: { kind: 'studio', name: 'Mine' }, expect: 'no_leak' }),
   'get /v1/sources/{id}': () => ({ expect: 'not_found' }),

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 
 const repository = path.resolve(import.meta.dirname, '../..');
 
-function classify(input: string, args: string[] = []): Promise<{ code: number | null; lines: any[] }> {
+// One JSON line per comment, as classify-stdin prints it.
+type Line = { text: string; label: string; score: number; flags: string[]; version: string; classifier: string; mentionsCharacter: boolean };
+
+function classify(input: string, args: string[] = []): Promise<{ code: number | null; lines: Line[] }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['jobs/scripts/classify-stdin.ts', ...args], { cwd: repository });
     let output = '';
@@ -20,9 +23,9 @@ describe('pnpm classify (texts on standard input, one JSON line each)', () => {
     expect(code).toBe(0);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ text: 'I love @lea.nova 😍', label: 'positive', classifier: 'offline', mentionsCharacter: true });
-    expect(lines[0].version).toMatch(/^offline-/);
-    expect(lines[1].flags).toContain('spam_scam');
-    expect(lines[2].label).toBe('negative');
+    expect(lines[0]?.version).toMatch(/^offline-/);
+    expect(lines[1]?.flags).toContain('spam_scam');
+    expect(lines[2]?.label).toBe('negative');
     for (const line of lines) expect(line.score).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createOpenAiClassifier } from '../../jobs/src/classifiers/openai/index.ts';
+import type { Client } from '../support/api-harness.ts';
 import { usePipeline } from './pipeline-harness.ts';
 
 // After a classifier upgrade, a backfill brings every comment to the new version, once, and the
@@ -29,7 +30,7 @@ describe.skipIf(!redisUrl)('re-classification backfill', () => {
 
     const after = await context.pipeline.startRunner(connection(), upgraded, quick);
     try {
-      let backfill: { body: any } = requested;
+      let backfill: Awaited<ReturnType<Client['get']>> = requested;
       await context.pipeline.waitUntil(async () => {
         backfill = await context.pipeline.harness.admin.get(`/v1/classification/backfills/${requested.body.id}`);
         return backfill.body.state === 'done' && backfill.body.progress === 100;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineClassifier } from '../../jobs/src/classifiers/offline/offline-classifier.ts';
+import type { Client } from '../support/api-harness.ts';
 import { startPipeline } from './pipeline-harness.ts';
 
 // A comments export imported as a job: every row checked, good rows accepted idempotently,
@@ -21,7 +22,7 @@ describe('importing a comments CSV', () => {
     pipeline.harness.app.inject({ method: 'POST', url: `/v1/imports/comments${query}`, headers: { authorization: `Bearer ${pipeline.harness.admin.key}`, 'content-type': 'text/csv' }, payload: csv });
 
   async function finished(id: string) {
-    let job: { body: any } = { body: null };
+    let job: Awaited<ReturnType<Client['get']>> = { status: 0, body: null };
     await pipeline.waitUntil(async () => {
       job = await pipeline.harness.admin.get(`/v1/imports/${id}`);
       return job.body.state === 'done' || job.body.state === 'failed';

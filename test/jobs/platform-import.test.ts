@@ -55,7 +55,7 @@ describe('importing platform exports', () => {
     pipeline.harness.app.inject({ method: 'POST', url: `/v1/imports/${kind}?${query}`, headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' }, payload: csv });
 
   async function finished(id: string) {
-    let job: { body: any } = { body: null };
+    let job: Awaited<ReturnType<Client['get']>> = { status: 0, body: null };
     await pipeline.waitUntil(async () => {
       job = await admin.get(`/v1/imports/${id}`);
       return job.body.state === 'done' || job.body.state === 'failed';

@@ -57,7 +57,7 @@ describe.skipIf(!redisUrl)('a worker killed mid-batch', () => {
     try {
       await pipeline.waitUntil(async () => (await pipeline.counts()).tasks === 0, 40_000, 'the remaining batches, including the killed one');
     } catch (error) {
-      throw new Error(`${(error as Error).message}: ${JSON.stringify(await pipeline.counts())}\n${second.output().slice(-3000)}`);
+      throw new Error(`${(error as Error).message}: ${JSON.stringify(await pipeline.counts())}\n${second.output().slice(-3000)}`, { cause: error });
     }
     expect(await pipeline.counts()).toEqual({ comments: total, classified: total, results: total, tasks: 0 });
     await second.stop();

@@ -5,6 +5,8 @@ export const DomainErrorCode = {
   currency_mismatch: 'currency_mismatch',
   invalid_input: 'invalid_input',
   rule_violation: 'rule_violation',
+  // No user-supplied exchange rate converts an amount on its day (see fx.ts).
+  fx_rate_missing: 'fx_rate_missing',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 

@@ -2,6 +2,8 @@
 // verdicts, the asset state machine, comparison rules and the safety taxonomy. No I/O here.
 export * from './errors.ts';
 export * from './money.ts';
+export * from './fx.ts';
+export * from './fx-rates-csv.ts';
 export * from './ratio.ts';
 export * from './stats.ts';
 export * from './tiers.ts';

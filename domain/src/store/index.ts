@@ -18,3 +18,4 @@ export * from './repositories/rollup-reads.repository.ts';
 export * from './repositories/production.repository.ts';
 export * from './repositories/window-reads.repository.ts';
 export * from './repositories/kind-reads.repository.ts';
+export * from './repositories/fx-rates.repository.ts';

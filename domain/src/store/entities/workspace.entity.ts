@@ -8,6 +8,8 @@ export const Workspace = defineEntity({
     ...baseProperties,
     name: p.string(),
     currency: p.string().length(3).default('USD'),
+    // Reports convert money into this currency with the workspace's own rates (FxRate). Starts as `currency`.
+    reportingCurrency: p.string().length(3).onCreate((workspace: { currency: string }) => workspace.currency),
     // People's time is part of production cost; this is the default rate, sources may override it.
     hourlyRateMinor: p.integer().default(0),
     // Rival brands: a comment naming one is flagged `competitor`.

@@ -15,6 +15,7 @@ import { attributionRoutes } from './routes/attribution/attribution.routes.ts';
 import { briefRoutes } from './routes/briefs/brief.routes.ts';
 import { campaignRoutes } from './routes/campaigns/campaign.routes.ts';
 import { commentRoutes } from './routes/comments/comment.routes.ts';
+import { costLineRoutes } from './routes/cost-lines/cost-line.routes.ts';
 import { metricRoutes } from './routes/metrics/metric.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { importRoutes } from './routes/imports/import.routes.ts';
@@ -40,7 +41,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   if (options.queues) await instance.register(queueBoardPlugin, { queues: options.queues });
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
-  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, unlinkedRowRoutes, importMappingRoutes, attributionRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes]) {
+  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, unlinkedRowRoutes, importMappingRoutes, attributionRoutes, costLineRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes]) {
     await routes.register(plugin);
   }
 }

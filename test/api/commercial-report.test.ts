@@ -63,7 +63,13 @@ beforeAll(async () => {
   await client.patch('/v1/workspace', { hourlyRateMinor: 3_000 });
   const lea = (await client.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova', handles: { instagram: '@lea.nova' }, hourlyRateMinor: 4_000 })).body;
   const maya = (await client.post('/v1/sources', { kind: 'human_creator', name: 'Maya Ortiz', handles: { youtube: '@maya' } })).body;
-  spring = (await client.post('/v1/campaigns', { name: 'Spring launch', goal: 'sales', startsOn: '2026-03-01', endsOn: '2026-03-31', attributionWindowDays: 14, budgetMinor: 1_500_000, feesMinor: 500_000, currency: 'USD', targetAction: 'purchase' })).body;
+  spring = (await client.post('/v1/campaigns', { name: 'Spring launch', goal: 'sales', startsOn: '2026-03-01', endsOn: '2026-03-31', attributionWindowDays: 14, budgetMinor: 1_500_000, currency: 'USD', targetAction: 'purchase' })).body;
+  // Maya's fee, and the agency's commission shared by deliverables (Léa 3 posts, Maya 1 below).
+  const fees = await client.post('/v1/cost-lines/bulk', { lines: [
+    { campaignId: spring.id, sourceId: maya.id, kind: 'creator_fee', amountMinor: 400_000, currency: 'USD', incurredOn: '2026-03-01', status: 'spent' },
+    { campaignId: spring.id, kind: 'agency_commission', amountMinor: 100_000, currency: 'USD', incurredOn: '2026-03-01', split: 'deliverables' },
+  ] });
+  expect(fees.status, JSON.stringify(fees.body)).toBe(200);
 
   const hero = await approvedAsset(client, spring.id, lea.id, 'USD', { generationCostMinor: 60_000, otherCostMinor: 40_000, productionHours: 2.5 });
   const tryOn = await approvedAsset(client, spring.id, lea.id, 'USD', { generationCostMinor: 50_000, otherCostMinor: 10_000, productionHours: 7.5 });
@@ -96,7 +102,8 @@ beforeAll(async () => {
   await client.post('/v1/survey-answers/bulk', { answers: [{ sourceId: lea.id, day: '2026-03-20', answers: 40 }, { sourceId: maya.id, day: '2026-03-21', answers: 10 }, { sourceId: lea.id, day: '2026-06-01', answers: 99 }] });
 
   // A euro campaign in September: an awareness job with fees, one post and a snapshot without impressions.
-  autumn = (await client.post('/v1/campaigns', { name: 'Autumn', goal: 'awareness', startsOn: '2026-09-01', endsOn: '2026-09-30', feesMinor: 10_000, currency: 'EUR', targetAction: 'visit' })).body;
+  autumn = (await client.post('/v1/campaigns', { name: 'Autumn', goal: 'awareness', startsOn: '2026-09-01', endsOn: '2026-09-30', currency: 'EUR', targetAction: 'visit' })).body;
+  await client.post('/v1/cost-lines', { campaignId: autumn.id, sourceId: lea.id, kind: 'usage_rights', amountMinor: 10_000, currency: 'EUR', incurredOn: '2026-09-01' });
   const autumnAsset = await approvedAsset(client, autumn.id, lea.id, 'EUR', { generationCostMinor: 0, otherCostMinor: 0, productionHours: 0 });
   await snapshot(await publishAsset(client, autumnAsset, 'instagram', '2026-09-05T10:00:00Z'), '2026-09-10T00:00:00Z', null, 10_000);
 
@@ -118,13 +125,17 @@ describe('GET /v1/reports/commercial for one campaign', () => {
     expect(body.kpis.cost).toEqual({
       total: { amountMinor: 1_000_000, currency: 'USD' },
       components: [
-        { kind: 'fees', label: 'Campaign fees', amount: { amountMinor: 500_000, currency: 'USD' }, items: 1 },
+        { kind: 'creator_fee', label: 'Creator fees', amount: { amountMinor: 400_000, currency: 'USD' }, items: 1 },
+        { kind: 'agency_commission', label: 'Agency commission', amount: { amountMinor: 100_000, currency: 'USD' }, items: 1 },
         { kind: 'paid_spend', label: 'Paid spend of the paid posts', amount: { amountMinor: 300_000, currency: 'USD' }, items: 1 },
         { kind: 'production', label: "Production cost of the AI characters' assets used", amount: { amountMinor: 200_000, currency: 'USD' }, items: 2 },
       ],
+      missing: [],
+      splitRules: ['split in proportion to each source’s deliverables (posts) on the campaign'],
+      notes: [],
     });
     expect(body.campaigns).toEqual([
-      { id: spring.id, name: 'Spring launch', goal: 'sales', startsOn: '2026-03-01', endsOn: '2026-03-31', attributionWindowDays: 14, attributionWindow: { start: '2026-03-01', end: '2026-04-14' }, feesIncluded: true },
+      { id: spring.id, name: 'Spring launch', goal: 'sales', startsOn: '2026-03-01', endsOn: '2026-03-31', attributionWindowDays: 14, attributionWindow: { start: '2026-03-01', end: '2026-04-14' } },
     ]);
     expect(body.inputs).toEqual({
       posts: 4, paidPosts: 1, measuredPosts: 4, postsWithImpressions: 4, postsWithViews: 3,
@@ -197,9 +208,11 @@ describe('GET /v1/reports/commercial for one campaign', () => {
     expect(body.verdict.verdict).toBe('learn_and_repeat');
   });
 
-  it('answers a campaign with nothing recorded with its fees and null KPIs', async () => {
+  it('answers a campaign with nothing recorded with an unknown cost (not zero), the prompt, and null KPIs', async () => {
     const body = await report(`campaignId=${quiet.id}`);
-    expect(body.kpis.cost.total).toEqual({ amountMinor: 0, currency: 'USD' });
+    expect(body.kpis.cost.total).toBeNull();
+    expect(body.kpis.cost.missing).toEqual([{ campaignId: quiet.id, campaignName: 'Quiet', sourceId: null, sourceName: null, prompt: expect.stringMatching(/^No cost recorded for Quiet: its budget is a plan, not a cost/) }]);
+    expect(body.notes).toContain(body.kpis.cost.missing[0].prompt);
     expect(body.kpis.cpc.value).toBeNull();
     expect(body.kpis.target_actions).toMatchObject({ value: null, tier: null });
     expect(body.verdict.rule).toBe('not_enough_data');
@@ -222,22 +235,26 @@ describe('scope', () => {
     expect(body.kpis.cost.total.amountMinor).toBe(1_000_000);
   });
 
-  it('for one source kind, leaves out the fees of a campaign other sources work on too, and says so', async () => {
+  it("for one source kind, counts that kind's own cost lines and its parts of the shared ones", async () => {
     const body = await report(`campaignId=${spring.id}&sourceKind=ai_character`);
-    expect(body.campaigns[0].feesIncluded).toBe(false);
-    // Paid spend 300,000 + production 200,000; clicks 3,000 + 1,000 through Léa's link; target actions 120 + 30 + 30.
-    expect(body.kpis.cost.total.amountMinor).toBe(500_000);
-    expect(body.kpis.cost.components[0].amount.amountMinor).toBe(0);
+    // Léa's 3 of the 4 posts: 75,000 of the 100,000 commission; paid spend 300,000; production 200,000.
+    expect(body.kpis.cost.total.amountMinor).toBe(575_000);
+    expect(body.kpis.cost.components.map((c: { kind: string; amount: { amountMinor: number } }) => [c.kind, c.amount.amountMinor])).toEqual([
+      ['agency_commission', 75_000], ['paid_spend', 300_000], ['production', 200_000],
+    ]);
+    expect(body.kpis.cost.splitRules).toEqual(['split in proportion to each source’s deliverables (posts) on the campaign']);
+    // Clicks 3,000 + 1,000 through Léa's link; target actions 120 + 30 + 30.
     expect(body.inputs).toMatchObject({ posts: 3, clicks: 4_000, targetActions: 180, impressions: 380_000 });
-    expect(body.notes[0]).toContain('Spring launch');
 
     const human = await report(`sourceKind=human_creator&from=2026-03-01T00:00:00Z&to=2026-05-01T00:00:00Z`);
-    // Maya's vlog is organic and a human creator's production is not a campaign cost.
-    expect(human.kpis.cost.total.amountMinor).toBe(0);
+    // Maya's fee 400,000 and her 1-in-4 part of the commission; her organic vlog has no paid spend.
+    expect(human.kpis.cost.total.amountMinor).toBe(425_000);
     expect(human.inputs).toMatchObject({ posts: 1, clicks: 1_000, views: null, impressions: 20_000 });
     // The vlog's snapshot knows impressions but not views: CTR = 1,000 / 20,000 × 100 over impressions.
     expect(human.kpis.ctr).toMatchObject({ value: 5, base: 'impressions' });
     expect(human.kpis.cpv.value).toBeNull();
+    // CPC = 4,250.00 / 1,000 clicks.
+    expect(human.kpis.cpc).toMatchObject({ value: 4.25, tier: 'weak' });
   });
 
   it('answers nulls, not zeros, for an empty scope', async () => {

@@ -1,4 +1,4 @@
-import type { CampaignGoal, SourceKind } from '@persona-ops/domain/core';
+import type { CampaignGoal, CostKind, SourceKind } from '@persona-ops/domain/core';
 
 // The demo brand's content, as data. Hours count from the brief's opening.
 
@@ -22,13 +22,27 @@ export type AssetStory = {
 };
 
 type BriefData = { source: string; title: string; openDay: number; assets: AssetStory[] };
+export type DemoCost = {
+  source?: string;
+  kind: CostKind;
+  basis?: 'flat' | 'per_deliverable';
+  amountMinor: number;
+  deliverables?: number;
+  status: 'committed' | 'spent';
+  dayOfCampaign: number;
+  split?: 'deliverables' | 'explicit';
+  shares?: Record<string, number>;
+  note: string;
+};
+
 type CampaignData = {
   name: string;
   goal: CampaignGoal;
   startsDaysAgo: number;
   lengthDays: number;
   budgetMinor: number;
-  feesMinor: number;
+  // What the sources cost beyond production and paid spend; a line without a source is shared.
+  costs: DemoCost[];
   targetAction: string;
   trackingKeywords: string[];
   briefs: BriefData[];
@@ -69,7 +83,12 @@ export const demoCampaigns: CampaignData[] = [
     startsDaysAgo: 60,
     lengthDays: 30,
     budgetMinor: 2_500_000,
-    feesMinor: 600_000,
+    costs: [
+      { source: 'Maya Brooks', kind: 'creator_fee', amountMinor: 400_000, status: 'spent', dayOfCampaign: 1, note: 'Review video, flat fee' },
+      { source: 'Maya Brooks', kind: 'usage_rights', amountMinor: 80_000, status: 'committed', dayOfCampaign: 1, note: '90 days of whitelisting' },
+      { source: 'Léa Nova', kind: 'product_seeding', amountMinor: 5_000, status: 'spent', dayOfCampaign: 0, note: 'Serum samples for the shoot props' },
+      { kind: 'agency_commission', amountMinor: 120_000, status: 'committed', dayOfCampaign: 0, split: 'deliverables', note: 'Agency commission on the launch' },
+    ],
     targetAction: 'purchase',
     trackingKeywords: ['#glowserum', '@novacosmetics', 'glow serum'],
     briefs: [
@@ -103,7 +122,10 @@ export const demoCampaigns: CampaignData[] = [
     startsDaysAgo: 35,
     lengthDays: 28,
     budgetMinor: 1_500_000,
-    feesMinor: 300_000,
+    costs: [
+      { source: 'Jon Rivera', kind: 'creator_fee', basis: 'per_deliverable', amountMinor: 60_000, deliverables: 3, status: 'committed', dayOfCampaign: 3, note: '3 TikTok skits at $600' },
+      { kind: 'agency_commission', amountMinor: 90_000, status: 'committed', dayOfCampaign: 0, split: 'explicit', shares: { 'Léa Nova': 40, 'Jon Rivera': 40, 'Nova in-house studio': 20 }, note: 'Agency commission, split as agreed' },
+    ],
     targetAction: 'newsletter_sign_up',
     trackingKeywords: ['#novasummer'],
     briefs: [
@@ -136,7 +158,9 @@ export const demoCampaigns: CampaignData[] = [
     startsDaysAgo: 14,
     lengthDays: 21,
     budgetMinor: 800_000,
-    feesMinor: 100_000,
+    costs: [
+      { source: 'Maya Brooks', kind: 'creator_fee', amountMinor: 150_000, status: 'spent', dayOfCampaign: 2, note: 'Challenge post and two stories' },
+    ],
     targetAction: 'challenge_entry',
     trackingKeywords: ['#glowwithlea'],
     briefs: [

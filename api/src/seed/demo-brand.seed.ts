@@ -3,6 +3,7 @@ import { Post, acceptComments } from '@persona-ops/domain/store';
 import type { Channel, SourceKind, CampaignGoal } from '@persona-ops/domain/core';
 import { createAsset, publishAsset, reviewAsset, submitAsset, type Actor } from '../services/assets.service.ts';
 import { createBrief } from '../services/briefs.service.ts';
+import { upsertCostLines } from '../services/cost-lines.service.ts';
 import { createCampaign } from '../services/campaigns.service.ts';
 import { createSource } from '../services/sources.service.ts';
 import { createWorkspaceWithAdmin } from '../services/workspaces.service.ts';
@@ -38,7 +39,6 @@ export async function seedDemoBrand(em: EntityManager, now: Date) {
       endsOn: isoDate(today - campaign.startsDaysAgo * DAY + campaign.lengthDays * DAY),
       attributionWindowDays: 28,
       budgetMinor: campaign.budgetMinor,
-      feesMinor: campaign.feesMinor,
       currency: 'USD',
       trackingKeywords: campaign.trackingKeywords,
       targetAction: campaign.targetAction,
@@ -48,6 +48,21 @@ export async function seedDemoBrand(em: EntityManager, now: Date) {
       const createdBrief = await createBrief(em, workspace.id, { campaignId: created.id, sourceId: sources.get(brief.source)!, title: brief.title, description: '', openedAt: openedAt.toISOString() }, now);
       for (const story of brief.assets) await playStory(em, actor, createdBrief.id, openedAt, story);
     }
+    const startsAt = today - campaign.startsDaysAgo * DAY;
+    await upsertCostLines(em, workspace.id, campaign.costs.map((cost) => ({
+      campaignId: created.id,
+      sourceId: cost.source ? sources.get(cost.source) : undefined,
+      kind: cost.kind,
+      basis: cost.basis ?? 'flat',
+      amountMinor: cost.amountMinor,
+      deliverables: cost.deliverables,
+      currency: 'USD',
+      incurredOn: isoDate(startsAt + cost.dayOfCampaign * DAY),
+      status: cost.status,
+      split: cost.split,
+      shares: cost.shares && Object.fromEntries(Object.entries(cost.shares).map(([name, share]) => [sources.get(name)!, share])),
+      note: cost.note,
+    })));
   }
   await seedDemoComments(em, workspace.id, now);
   await seedDemoAudienceCommerce(em, workspace.id, now);

@@ -12,7 +12,6 @@ export type CampaignInput = {
   endsOn: string;
   attributionWindowDays: number;
   budgetMinor: number;
-  feesMinor: number;
   currency: string;
   trackingKeywords: string[];
   targetAction: string;
@@ -27,7 +26,6 @@ export function toCampaignDto(campaign: ICampaign) {
     endsOn: campaign.endsOn,
     attributionWindowDays: campaign.attributionWindowDays,
     budgetMinor: campaign.budgetMinor,
-    feesMinor: campaign.feesMinor,
     currency: campaign.currency,
     trackingKeywords: campaign.trackingKeywords,
     targetAction: campaign.targetAction,

@@ -6,18 +6,20 @@ import {
   aiCharacterAssetsUsedFromRollup,
   campaignsInScope,
   conversionDayTotals,
+  costLinesOf,
+  costPartiesOf,
   postAggregates,
   postAggregatesFromRollup,
   surveyAnswerTotal,
   type CommercialScope,
   type ConversionDayTotals,
+  type CostPartyRow,
   type PostAggregates,
   type ScopedCampaign,
   type UsedAsset,
 } from '@persona-ops/domain/store';
 import {
   attributedSales,
-  campaignCost,
   campaignVerdict,
   computeProductionKpis,
   conversionRate,
@@ -29,13 +31,13 @@ import {
   ctr,
   funnel,
   money,
-  rateKpi,
   reportInsights,
   roi,
+  scopeCost,
   sumKnown,
   targetActions,
   validateThresholdOverrides,
-  type CostComponent,
+  type CostLine,
   type Money,
   type RatedKpi,
   type RateOptions,
@@ -75,8 +77,9 @@ function ratedDto(kpi: RatedKpi) {
  * - posts published in the period, impressions and views from each one's latest snapshot in the period;
  * - conversion counts of the campaigns' links and codes on days in the period, kept inside each
  *   campaign's attribution window (via attributedSales);
- * - cost = campaign fees + paid spend of the paid posts + production cost of the AI-character assets
- *   those posts used. Every formula is a domain function; SQL only sums.
+ * - cost = the scope's cost lines (own and shares of shared ones) + paid spend of the paid posts +
+ *   production cost of the AI-character assets those posts used (scopeCost); unknown, not zero,
+ *   when a source in scope has nothing recorded.
  * On the rollup basis the post sums and the assets used come from the rollups.
  */
 export async function commercialReport(em: EntityManager, workspaceId: string, query: ReportQuery, now: Date, basis: Basis = 'live') {
@@ -93,15 +96,17 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
 
   const campaigns = await campaignsInScope(em, workspaceId, scope);
   const ids = campaigns.map((campaign) => campaign.id);
-  const [posts, assets, days] = ids.length === 0
-    ? [NO_POSTS, [], []]
+  const [posts, assets, days, lines, parties] = ids.length === 0
+    ? [NO_POSTS, [], [], [], []]
     : await Promise.all([
         (basis === 'rollup' ? postAggregatesFromRollup : postAggregates)(em, workspaceId, ids, scope),
         (basis === 'rollup' ? aiCharacterAssetsUsedFromRollup : aiCharacterAssetsUsed)(em, workspaceId, ids, scope),
         conversionDayTotals(em, workspaceId, ids, scope),
+        costLinesOf(em, workspaceId, ids),
+        costPartiesOf(em, workspaceId, ids),
       ]);
 
-  return commercialFromInputs(query, { campaigns, posts, assets, days, workspaceCurrency: workspace.currency }, now, options, async (single) => {
+  return commercialFromInputs(query, { campaigns, posts, assets, days, costs: { lines, parties }, workspaceCurrency: workspace.currency }, now, options, async (single) => {
     const surveyAnswers = ids.length === 0
       ? null
       : await surveyAnswerTotal(em, workspaceId, ids, scope, { from: scope.from, to: scope.to, firstDay: single?.start, lastDay: single?.end });
@@ -112,7 +117,9 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
   });
 }
 
-export type CommercialInputs = { campaigns: ScopedCampaign[]; posts: PostAggregates; assets: UsedAsset[]; days: ConversionDayTotals[]; workspaceCurrency: string };
+/** Cost lines and sources of (at least) the campaigns in scope; scopeCost narrows them to the scope. */
+export type CostInputs = { lines: CostLine[]; parties: CostPartyRow[] };
+export type CommercialInputs = { campaigns: ScopedCampaign[]; posts: PostAggregates; assets: UsedAsset[]; days: ConversionDayTotals[]; costs: CostInputs; workspaceCurrency: string };
 export type CommercialExtras = { surveyAnswers: number | null; lifts: Awaited<ReturnType<typeof reportLifts>>; goal: CampaignGoal | null };
 
 /**
@@ -122,13 +129,15 @@ export type CommercialExtras = { surveyAnswers: number | null; lifts: Awaited<Re
  */
 export async function commercialFromInputs(
   query: ReportQuery,
-  { campaigns, posts, assets, days, workspaceCurrency }: CommercialInputs,
+  { campaigns, posts, assets, days, costs, workspaceCurrency }: CommercialInputs,
   now: Date,
   options: RateOptions,
   extras: (single: { start: string; end: string } | undefined) => Promise<CommercialExtras>,
 ) {
   // Currencies are never mixed: one currency for the whole scope, or a 422 naming them.
-  const currencies = [...new Set([...campaigns.map((c) => c.currency), ...posts.currencies, ...assets.map((a) => a.currency), ...days.map((d) => d.currency)])].sort();
+  const campaignIds = new Set(campaigns.map((c) => c.id));
+  const lineCurrencies = costs.lines.filter((line) => campaignIds.has(line.campaignId)).map((line) => line.currency);
+  const currencies = [...new Set([...campaigns.map((c) => c.currency), ...posts.currencies, ...assets.map((a) => a.currency), ...days.map((d) => d.currency), ...lineCurrencies])].sort();
   if (currencies.length > 1) {
     throw new ApiError(422, 'currency_mismatch', `The scope mixes currencies (${currencies.join(', ')}), and a KPI never adds them up. Narrow it to one currency: pick one campaign or a period in which every campaign uses the same currency.`, [
       { field: 'querystring', message: `selects amounts in ${currencies.join(', ')}` },
@@ -136,8 +145,8 @@ export async function commercialFromInputs(
   }
   const currency = currencies[0] ?? workspaceCurrency;
 
-  // Cost: fees, paid spend, production cost of the AI characters' assets used (each listed).
-  const feeCampaigns = campaigns.filter((c) => c.feesIncluded);
+  // Cost: each source's cost lines and parts of shared ones, paid spend, production cost of the AI
+  // characters' assets used (each listed); unknown when a source in scope has nothing recorded.
   const production = computeProductionKpis({
     // Only the cost is read here, so the pipeline fields (brief time, transitions, placements) stay empty.
     assets: assets.map((asset) => ({
@@ -154,12 +163,14 @@ export async function commercialFromInputs(
       placements: [],
     })),
   }, { now, currency }).production_cost;
-  const components: Array<CostComponent & { label: string; items: number }> = [
-    { kind: 'fees', label: 'Campaign fees', amount: money(feeCampaigns.reduce((sum, c) => sum + c.feesMinor, 0), currency), items: feeCampaigns.length },
-    { kind: 'paid_spend', label: 'Paid spend of the paid posts', amount: money(posts.paidSpendMinor, currency), items: posts.paidPosts },
-    { kind: 'production', label: "Production cost of the AI characters' assets used", amount: production?.total ?? money(0, currency), items: assets.length },
-  ];
-  const cost = campaignCost(components, currency);
+  const cost = scopeCost({
+    campaigns,
+    lines: costs.lines,
+    parties: costs.parties,
+    filter: { sourceId: query.sourceId, sourceKind: query.sourceKind },
+    paidSpend: { amount: money(posts.paidSpendMinor, currency), posts: posts.paidPosts },
+    production: { amount: production?.total ?? money(0, currency), assets: assets.length },
+  });
 
   // Conversions inside each campaign's attribution window.
   const daysOf = Map.groupBy(days, (day) => day.campaignId);
@@ -200,23 +211,19 @@ export async function commercialFromInputs(
   const { surveyAnswers, lifts, goal } = await extras(single?.window);
 
   const kpi = {
-    cpv: cpv({ cost: cost.total, views: posts.views }, options),
+    cpv: cpv({ cost: cost.total, currency, views: posts.views }, options),
     ctr: ctr({ clicks, impressions: posts.impressions, views: posts.views }, options),
-    cpc: cpc({ cost: cost.total, clicks }, options),
-    cpa: cpa({ cost: cost.total, targetActions: conversions }, options),
+    cpc: cpc({ cost: cost.total, currency, clicks }, options),
+    cpa: cpa({ cost: cost.total, currency, targetActions: conversions }, options),
     conversion_rate: conversionRate({ conversions, clicks }, options),
     target_actions: targetActions(conversions, options),
-    roi: revenue === null ? { ...rateKpi('roi', null, options), currency } : roi({ revenue, cost: cost.total }, options),
+    roi: roi({ revenue, cost: cost.total, currency }, options),
   };
 
   let verdict = null;
   if (query.campaignId && goal) verdict = campaignVerdict({ goal, kpis: kpi });
 
-  const notes: string[] = [];
-  const feesLeftOut = campaigns.filter((c) => !c.feesIncluded);
-  if (feesLeftOut.length > 0) {
-    notes.push(`Fees of ${plural(feesLeftOut.length, 'campaign')} (${feesLeftOut.map((c) => c.name).join(', ')}) are left out of cost: fees are recorded per campaign and other sources work on it too.`);
-  }
+  const notes: string[] = [...cost.missing.map((missing) => missing.prompt), ...cost.notes];
   if (posts.posts > 0 && posts.measuredPosts < posts.posts) {
     notes.push(`${plural(posts.posts - posts.measuredPosts, 'post')} of ${posts.posts} in scope have no metric snapshot in the period, so their impressions and views are unknown.`);
   }
@@ -236,7 +243,6 @@ export async function commercialFromInputs(
       endsOn: w.campaign.endsOn,
       attributionWindowDays: w.campaign.attributionWindowDays,
       attributionWindow: w.window,
-      feesIncluded: w.campaign.feesIncluded,
     })),
     inputs: {
       posts: posts.posts,
@@ -253,12 +259,12 @@ export async function commercialFromInputs(
       surveyAnswers,
     },
     kpis: {
-      cost: campaigns.length === 0 ? null : { total: cost.total, components },
-      cpm: cpm({ cost: cost.total, impressions: posts.impressions }),
+      cost: campaigns.length === 0 ? null : cost,
+      cpm: cpm({ cost: cost.total, currency, impressions: posts.impressions }),
       cpv: { ...ratedDto(kpi.cpv), currency: kpi.cpv.currency },
       ctr: { ...ratedDto(kpi.ctr), base: kpi.ctr.base },
       cpc: { ...ratedDto(kpi.cpc), currency: kpi.cpc.currency },
-      cpr: cpr({ cost: cost.total, registrations }),
+      cpr: cpr({ cost: cost.total, currency, registrations }),
       cpa: { ...ratedDto(kpi.cpa), currency: kpi.cpa.currency },
       conversion_rate: ratedDto(kpi.conversion_rate),
       target_actions: ratedDto(kpi.target_actions),

@@ -12,6 +12,8 @@ import {
   commentCountsByWindow,
   comparisonSources,
   conversionDayTotalsByWindow,
+  costLinesOf,
+  costPartiesOf,
   postAggregatesByWindow,
   postAggregatesByWindowFromRollup,
   windowSamples,
@@ -75,7 +77,7 @@ const LAYER: Record<ComparisonKpiId, 'audience' | 'commercial' | 'window'> = {
   conversion_rate: 'commercial',
 };
 
-const cost = (c: Commercial) => c.kpis.cost?.total.amountMinor ?? null;
+const cost = (c: Commercial) => c.kpis.cost?.total?.amountMinor ?? null;
 
 /** The figure of one KPI, read from the report that computes it, with the counts behind it. */
 function figure(kpiId: ComparisonKpiId, { audience: a, commercial: c, window: w }: Layers): Figure {
@@ -183,13 +185,16 @@ async function sourceLayers(
   ]);
   const campaignsOf = new Map([...(campaigns ?? new Map<string, ScopedCampaign[]>()).entries()].map(([sourceId, list]) => [sourceId, list.map((c) => c.id)]));
   const spending = windows.filter((w) => (campaignsOf.get(w.sourceId) ?? []).length > 0);
-  const [posts, assets, days] = read.commercial
+  const everyCampaign = [...new Set([...campaignsOf.values()].flat())];
+  const [posts, assets, days, lines, parties] = read.commercial
     ? await Promise.all([
         (rollup ? postAggregatesByWindowFromRollup : postAggregatesByWindow)(em.fork(), workspaceId, spending, campaignsOf, filter),
         (rollup ? aiCharacterAssetsByWindowFromRollup : aiCharacterAssetsByWindow)(em.fork(), workspaceId, spending, campaignsOf, filter),
         conversionDayTotalsByWindow(em.fork(), workspaceId, spending, campaignsOf),
+        costLinesOf(em.fork(), workspaceId, everyCampaign),
+        costPartiesOf(em.fork(), workspaceId, everyCampaign),
       ])
-    : [null, null, null];
+    : [null, null, null, [], []];
   const extras = async () => ({ surveyAnswers: null, lifts: { incremental_lift: NOT_READ, paid_media_lift: NOT_READ }, goal: null });
   return Promise.all(windows.map(async (w) => {
     const query = { sourceId: w.sourceId, campaignId: read.campaignId, from: w.from.toISOString(), to: w.to.toISOString() };
@@ -211,6 +216,7 @@ async function sourceLayers(
           posts: posts.get(w.sourceId) ?? NO_POSTS,
           assets: assets.get(w.sourceId) ?? [],
           days: days.get(w.sourceId) ?? [],
+          costs: { lines, parties },
           workspaceCurrency: workspace.currency,
         }, now, options, extras)
       : null;

@@ -9,6 +9,8 @@ import {
   audienceAggregatesByKindFromRollup,
   campaignsByKind,
   conversionDayTotalsByKind,
+  costLinesOf,
+  costPartiesOf,
   followerGrowthBySource,
   postAggregatesByKind,
   postAggregatesByKindFromRollup,
@@ -76,14 +78,17 @@ async function kindLayers(em: EntityManager, workspaceId: string, filters: Overv
   });
   const commercial = campaignsByKind(em.fork(), workspaceId, scope).then(async (campaigns) => {
     const campaignsOf = new Map([...campaigns.entries()].filter(([, list]) => list.length > 0).map(([kind, list]) => [kind, list.map((c) => c.id)]));
-    const [posts, used, days] = await Promise.all([
+    const everyCampaign = [...new Set([...campaignsOf.values()].flat())];
+    const [posts, used, days, lines, parties] = await Promise.all([
       (rollup ? postAggregatesByKindFromRollup : postAggregatesByKind)(em.fork(), workspaceId, campaignsOf, scope),
       (rollup ? aiCharacterAssetsByKindFromRollup : aiCharacterAssetsByKind)(em.fork(), workspaceId, campaignsOf, scope),
       conversionDayTotalsByKind(em.fork(), workspaceId, campaignsOf, scope),
+      costLinesOf(em.fork(), workspaceId, everyCampaign),
+      costPartiesOf(em.fork(), workspaceId, everyCampaign),
     ]);
-    return { campaigns, posts, used, days };
+    return { campaigns, posts, used, days, costs: { lines, parties } };
   });
-  const [{ assets, transitions, placements }, aggregates, growth, kindOf, { campaigns, posts, used, days }] = await Promise.all([
+  const [{ assets, transitions, placements }, aggregates, growth, kindOf, { campaigns, posts, used, days, costs }] = await Promise.all([
     production,
     (rollup ? audienceAggregatesByKindFromRollup : audienceAggregatesByKind)(em.fork(), scope, sourceKinds),
     rollup ? followerGrowthBySource(em.fork(), scope, startDay, endDay, rollupSourcesAnyKindSql(scope)) : followerGrowthBySource(em.fork(), scope, startDay, endDay),
@@ -119,6 +124,7 @@ async function kindLayers(em: EntityManager, workspaceId: string, filters: Overv
       posts: posts.get(sourceKind) ?? NO_POSTS,
       assets: used.get(sourceKind) ?? [],
       days: days.get(sourceKind) ?? [],
+      costs,
       workspaceCurrency: workspace.currency,
     }, now, options, extras));
     return { pipeline, audience, commerce };

@@ -75,7 +75,7 @@ describe('commercial KPIs', () => {
 
   it('refuses to mix currencies', () => {
     expect(() => roi({ revenue: money(100, 'EUR'), cost: money(100, 'USD') })).toThrow(expect.objectContaining({ code: 'currency_mismatch' }));
-    expect(() => campaignCost([{ kind: 'fees', amount: usd(1) }, { kind: 'paid_spend', amount: money(1, 'GBP') }])).toThrow(
+    expect(() => campaignCost([{ kind: 'creator_fee', amount: usd(1) }, { kind: 'paid_spend', amount: money(1, 'GBP') }])).toThrow(
       expect.objectContaining({ code: 'currency_mismatch' }),
     );
   });
@@ -86,7 +86,7 @@ describe('commercial KPIs', () => {
 
   it('lists campaign cost components with the total', () => {
     const cost = campaignCost([
-      { kind: 'fees', amount: usd(1000) },
+      { kind: 'creator_fee', amount: usd(1000) },
       { kind: 'paid_spend', amount: usd(3000) },
       { kind: 'production', amount: usd(1000) },
     ]);

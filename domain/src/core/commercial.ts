@@ -1,3 +1,4 @@
+import type { CostComponentKind } from './campaign-cost.ts';
 import { invalidInput } from './errors.ts';
 import { assertCount, assertValidDate } from './guards.ts';
 import type { Money } from './money.ts';
@@ -16,10 +17,24 @@ function assertCost(cost: Money): void {
   if (cost.amountMinor < 0) throw invalidInput('cost cannot be negative.', { field: 'cost' });
 }
 
-function costPer(cost: Money, units: MaybeNumber, per = 1): CostKpi {
-  assertCost(cost);
-  const minor = ratio(cost.amountMinor * per, units);
-  return { value: minor === null ? null : minor / minorFactor(cost.currency), currency: cost.currency };
+/**
+ * A cost that was not recorded is unknown (null), never zero: every cost KPI over it is null. The
+ * report still says in which currency it would be, so an unknown cost names its currency.
+ */
+export type KnownOrUnknownCost = { cost: Money | null; currency?: string };
+
+function currencyOf(input: KnownOrUnknownCost): string {
+  const currency = input.cost?.currency ?? input.currency;
+  if (currency === undefined) throw invalidInput('An unknown cost (null) needs the currency it would be in.', { field: 'currency' });
+  return currency;
+}
+
+function costPer(input: KnownOrUnknownCost, units: MaybeNumber, per = 1): CostKpi {
+  const currency = currencyOf(input);
+  if (input.cost === null) return { value: null, currency };
+  assertCost(input.cost);
+  const minor = ratio(input.cost.amountMinor * per, units);
+  return { value: minor === null ? null : minor / minorFactor(currency), currency };
 }
 
 /*
@@ -28,35 +43,35 @@ function costPer(cost: Money, units: MaybeNumber, per = 1): CostKpi {
  * (in that currency, or with no currency meaning "ours, whatever we spend in"). Converting with a
  * rate the user never supplied would break the rule that KPIs never mix currencies.
  */
-function ratedCost(kpiId: MoneyTieredKpiId, cost: Money, units: MaybeNumber, options?: RateOptions): RatedCostKpi {
+function ratedCost(kpiId: MoneyTieredKpiId, cost: KnownOrUnknownCost, units: MaybeNumber, options?: RateOptions): RatedCostKpi {
   const { value, currency } = costPer(cost, units);
   return { ...rateKpi(kpiId, value, { ...options, currency }), currency };
 }
 
-export function cpm(input: { cost: Money; impressions: MaybeNumber }): CostKpi {
+export function cpm(input: KnownOrUnknownCost & { impressions: MaybeNumber }): CostKpi {
   assertCount('impressions', input.impressions);
-  return costPer(input.cost, input.impressions, 1000);
+  return costPer(input, input.impressions, 1000);
 }
 
-export function cpv(input: { cost: Money; views: MaybeNumber }, options?: RateOptions): RatedCostKpi {
+export function cpv(input: KnownOrUnknownCost & { views: MaybeNumber }, options?: RateOptions): RatedCostKpi {
   assertCount('views', input.views);
-  return ratedCost('cpv', input.cost, input.views, options);
+  return ratedCost('cpv', input, input.views, options);
 }
 
-export function cpc(input: { cost: Money; clicks: MaybeNumber }, options?: RateOptions): RatedCostKpi {
+export function cpc(input: KnownOrUnknownCost & { clicks: MaybeNumber }, options?: RateOptions): RatedCostKpi {
   assertCount('clicks', input.clicks);
-  return ratedCost('cpc', input.cost, input.clicks, options);
+  return ratedCost('cpc', input, input.clicks, options);
 }
 
 /** Cost per registration (or per install, CPI). */
-export function cpr(input: { cost: Money; registrations: MaybeNumber }): CostKpi {
+export function cpr(input: KnownOrUnknownCost & { registrations: MaybeNumber }): CostKpi {
   assertCount('registrations', input.registrations);
-  return costPer(input.cost, input.registrations);
+  return costPer(input, input.registrations);
 }
 
-export function cpa(input: { cost: Money; targetActions: MaybeNumber }, options?: RateOptions): RatedCostKpi {
+export function cpa(input: KnownOrUnknownCost & { targetActions: MaybeNumber }, options?: RateOptions): RatedCostKpi {
   assertCount('targetActions', input.targetActions);
-  return ratedCost('cpa', input.cost, input.targetActions, options);
+  return ratedCost('cpa', input, input.targetActions, options);
 }
 
 export type ClickBase = 'impressions' | 'views';
@@ -88,7 +103,10 @@ export function targetActions(count: MaybeNumber, options?: RateOptions): RatedK
 }
 
 /** (revenue − cost) / cost × 100. Revenue and cost must share a currency. */
-export function roi(input: { revenue: Money; cost: Money }, options?: RateOptions): RatedKpi & { currency: string } {
+export function roi(input: { revenue: Money | null; cost: Money | null; currency?: string }, options?: RateOptions): RatedKpi & { currency: string } {
+  if (input.revenue === null || input.cost === null) {
+    return { ...rateKpi('roi', null, options), currency: input.cost?.currency ?? input.revenue?.currency ?? currencyOf({ cost: null, ...(input.currency ? { currency: input.currency } : {}) }) };
+  }
   assertMoney(input.revenue, 'revenue');
   assertCost(input.cost);
   const currency = commonCurrency([input.revenue, input.cost]) ?? input.cost.currency;
@@ -96,8 +114,6 @@ export function roi(input: { revenue: Money; cost: Money }, options?: RateOption
   return { ...rateKpi('roi', value, options), currency };
 }
 
-export const COST_COMPONENT_KINDS = ['fees', 'paid_spend', 'production', 'other'] as const;
-export type CostComponentKind = (typeof COST_COMPONENT_KINDS)[number];
 export type CostComponent = { kind: CostComponentKind; label?: string; amount: Money };
 
 /**

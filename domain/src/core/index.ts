@@ -25,3 +25,4 @@ export * from './comment-import.ts';
 export * from './export-values.ts';
 export * from './platform-import.ts';
 export * from './ingest-rules.ts';
+export * from './campaign-cost.ts';

@@ -31,6 +31,32 @@ const costKpi = z
   .object({ value: z.number().nullable().describe('Major units of currency per unit (5 means 5.00); null: not enough data'), currency: z.string() })
   .meta({ id: 'CostKpi' });
 
+const missingCostSchema = z
+  .object({
+    campaignId: idSchema,
+    campaignName: z.string(),
+    sourceId: idSchema.nullable().describe('null: the campaign has no source and no cost line at all'),
+    sourceName: z.string().nullable(),
+    prompt: z.string().describe('What to record, in a sentence'),
+  })
+  .meta({ id: 'MissingCost' });
+
+export const scopeCostSchema = z
+  .object({
+    total: moneySchema.nullable().describe('null: cost not recorded for some source in scope (see missing); never a partial sum'),
+    components: z.array(z.object({
+      kind: z.enum(COST_COMPONENT_KINDS),
+      label: z.string(),
+      amount: moneySchema,
+      items: count.describe('Cost lines, paid posts or assets behind the amount'),
+    })).describe('What is recorded, by kind, listed even when the total is unknown'),
+    missing: z.array(missingCostSchema).describe('Sources (or campaigns) in scope with no cost recorded: each makes the total unknown'),
+    splitRules: z.array(z.string()).describe('How the shared cost lines in scope were split among sources'),
+    notes: z.array(z.string()),
+  })
+  .meta({ id: 'ScopeCost' })
+  .describe('Money committed or spent, never the budget: cost lines (own and shares of shared ones) + paid spend of the paid posts + production cost of the AI-character assets used');
+
 const ratedCostKpi = ratedKpi.extend({ value: z.number().nullable().describe('Major units of currency per unit; null: not enough data'), currency: z.string() }).meta({ id: 'RatedCostKpi' });
 
 export const commercialReportSchema = z
@@ -46,7 +72,6 @@ export const commercialReportSchema = z
         endsOn: dateSchema,
         attributionWindowDays: count,
         attributionWindow: z.object({ start: dateSchema, end: dateSchema }).describe('UTC days, inclusive: campaign start → end + attributionWindowDays'),
-        feesIncluded: z.boolean().describe('False when a source filter selects only some of the sources working on the campaign: fees are recorded per campaign'),
       }))
       .describe('Campaigns in scope'),
     inputs: z.object({
@@ -64,18 +89,7 @@ export const commercialReportSchema = z
       surveyAnswers: maybeCount.describe('Post-purchase survey answers naming the sources in scope'),
     }),
     kpis: z.object({
-      cost: z
-        .object({
-          total: moneySchema,
-          components: z.array(z.object({
-            kind: z.enum(COST_COMPONENT_KINDS),
-            label: z.string(),
-            amount: moneySchema,
-            items: count.describe('Campaigns, paid posts or assets behind the amount'),
-          })),
-        })
-        .nullable()
-        .describe('Budget actually spent: campaign fees + paid spend of the paid posts + production cost of the AI-character assets used; null when no campaign is in scope'),
+      cost: scopeCostSchema.nullable().describe('null when no campaign is in scope'),
       cpm: costKpi.describe('cost / impressions × 1000'),
       cpv: ratedCostKpi.describe('cost / views'),
       ctr: ratedKpi.extend({ base: z.enum(['impressions', 'views']).nullable().describe('What the clicks were divided by') }).describe('clicks / impressions × 100 (views when impressions are unknown)'),

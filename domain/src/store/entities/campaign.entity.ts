@@ -16,7 +16,6 @@ export const Campaign = defineEntity({
     endsOn: p.date(),
     attributionWindowDays: p.integer().default(28),
     budgetMinor: p.bigint('number').default(0),
-    feesMinor: p.bigint('number').default(0),
     currency: p.string().length(3),
     trackingKeywords: p.json<string[]>().default('[]'),
     targetAction: p.string(),

@@ -1,3 +1,4 @@
+import { CostLine } from './cost-line.entity.ts';
 import { FxRate } from './fx-rate.entity.ts';
 import { PaidTest } from './paid-test.entity.ts';
 import { PaidTestArm } from './paid-test-arm.entity.ts';
@@ -33,7 +34,7 @@ import { RollupState } from './rollup-state.entity.ts';
 import { SnapshotRollup } from './snapshot-rollup.entity.ts';
 import { SnapshotLatestRollup } from './snapshot-latest-rollup.entity.ts';
 
-export { FxRate, PaidTest, PaidTestArm, ShareLink, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, ColumnMapping, UnlinkedImportRow, Post, Source, User, Workspace, PostRollup, RollupChange, RollupState, SnapshotRollup, SnapshotLatestRollup };
+export { CostLine, FxRate, PaidTest, PaidTestArm, ShareLink, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, ColumnMapping, UnlinkedImportRow, Post, Source, User, Workspace, PostRollup, RollupChange, RollupState, SnapshotRollup, SnapshotLatestRollup };
 export { roles, type Role } from './user.entity.ts';
 export type { IAlert } from './alert.entity.ts';
 export { alertMetrics } from './alert.entity.ts';
@@ -49,6 +50,7 @@ export type { IAssetTransition } from './asset-transition.entity.ts';
 export type { IAsset } from './asset.entity.ts';
 export type { IBrief } from './brief.entity.ts';
 export type { ICampaign } from './campaign.entity.ts';
+export type { ICostLine } from './cost-line.entity.ts';
 export type { IFxRate } from './fx-rate.entity.ts';
 export type { IPost } from './post.entity.ts';
 export type { ISource } from './source.entity.ts';
@@ -59,7 +61,7 @@ export type { ICommentClassification } from './comment-classification.entity.ts'
 export type { IClassificationTask } from './classification-task.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
-export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, ColumnMapping, UnlinkedImportRow, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, PaidTest, PaidTestArm, ShareLink, PostRollup, SnapshotRollup, SnapshotLatestRollup, RollupChange, RollupState, FxRate];
+export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, ColumnMapping, UnlinkedImportRow, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, PaidTest, PaidTestArm, ShareLink, PostRollup, SnapshotRollup, SnapshotLatestRollup, RollupChange, RollupState, CostLine, FxRate];
 export type { IAudienceBreakdown } from './audience-breakdown.entity.ts';
 export type { IConversionCount } from './conversion-count.entity.ts';
 export type { IFollowerSnapshot } from './follower-snapshot.entity.ts';

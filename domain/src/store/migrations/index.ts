@@ -11,6 +11,7 @@ import { Migration20261121211950_paid_tests_share_links } from './Migration20261
 import { Migration20261121223138_rollups } from './Migration20261121223138_rollups.ts';
 import { Migration20261121223147_platform_imports } from './Migration20261121223147_platform_imports.ts';
 import { Migration20261121230050_latest_rollup } from './Migration20261121230050_latest_rollup.ts';
+import { Migration20261203093915_cost_lines } from './Migration20261203093915_cost_lines.ts';
 import { Migration20261203094058_fx_rates } from './Migration20261203094058_fx_rates.ts';
 
 export const migrationsList = [
@@ -26,5 +27,6 @@ export const migrationsList = [
   { name: 'Migration20261121223138_rollups', class: Migration20261121223138_rollups },
   { name: 'Migration20261121223147_platform_imports', class: Migration20261121223147_platform_imports },
   { name: 'Migration20261121230050_latest_rollup', class: Migration20261121230050_latest_rollup },
+  { name: 'Migration20261203093915_cost_lines', class: Migration20261203093915_cost_lines },
   { name: 'Migration20261203094058_fx_rates', class: Migration20261203094058_fx_rates },
 ];

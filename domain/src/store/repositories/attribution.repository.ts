@@ -144,9 +144,6 @@ export type ScopedCampaign = {
   startsOn: string;
   endsOn: string;
   attributionWindowDays: number;
-  feesMinor: number;
-  /** False when a source filter selects only some of the sources that work on the campaign. */
-  feesIncluded: boolean;
 };
 
 function sourceMatch(scope: CommercialScope, sourceColumn: string, kindColumn: string) {
@@ -185,8 +182,7 @@ export function campaignsOverlapping(workspaceId: string, scope: CommercialScope
 /**
  * Campaigns in scope: the selected one, or every campaign whose run (starts_on to ends_on, UTC
  * days) overlaps the period. With a source filter, only campaigns some matching source works on
- * (a brief, tracking link or offer code names it); their fees count only when every source of the
- * campaign matches, since fees are recorded per campaign, not per source.
+ * (a brief, tracking link or offer code names it). What each source costs is in its cost lines.
  */
 export async function campaignsInScope(em: EntityManager, workspaceId: string, scope: CommercialScope): Promise<ScopedCampaign[]> {
   const { where, params } = campaignsOverlapping(workspaceId, scope);
@@ -195,7 +191,7 @@ export async function campaignsInScope(em: EntityManager, workspaceId: string, s
   // The sources each campaign involves, matched once for every campaign (not one subquery per campaign).
   const involved = filtered
     ? `left join (
-         select i.campaign_id, bool_or(${match.sql}) as involves, bool_and(${match.sql}) as only_matching
+         select i.campaign_id, bool_or(${match.sql}) as involves
          from (select campaign_id, source_id from brief where workspace_id = ?
                union select campaign_id, source_id from tracking_link where workspace_id = ?
                union select campaign_id, source_id from offer_code where workspace_id = ?) i
@@ -203,19 +199,18 @@ export async function campaignsInScope(em: EntityManager, workspaceId: string, s
          group by i.campaign_id
        ) m on m.campaign_id = c.id`
     : '';
-  const rows = await query<Omit<ScopedCampaign, 'feesIncluded'> & { involves: boolean; only_matching: boolean }>(
+  const rows = await query<ScopedCampaign & { involves: boolean }>(
     em,
     `select c.id, c.name, c.goal, c.currency, to_char(c.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') as "endsOn",
-            c.attribution_window_days as "attributionWindowDays", c.fees_minor::float8 as "feesMinor",
-            ${filtered ? 'coalesce(m.involves, false)' : 'true'} as involves,
-            ${filtered ? 'coalesce(m.only_matching, true)' : 'true'} as only_matching
+            c.attribution_window_days as "attributionWindowDays",
+            ${filtered ? 'coalesce(m.involves, false)' : 'true'} as involves
      from campaign c ${involved} where ${where.join(' and ')}
      order by c.starts_on, c.id`,
-    [...(filtered ? [...match.params, ...match.params, workspaceId, workspaceId, workspaceId] : []), ...params],
+    [...(filtered ? [...match.params, workspaceId, workspaceId, workspaceId] : []), ...params],
   );
   return rows
     .filter((row) => row.involves)
-    .map(({ involves: _, only_matching, ...row }) => ({ ...row, feesIncluded: only_matching }));
+    .map(({ involves: _, ...row }) => row);
 }
 
 export type PostAggregates = {

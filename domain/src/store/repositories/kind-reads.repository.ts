@@ -77,15 +77,14 @@ export async function sourceKindsOf(em: EntityManager, workspaceId: string): Pro
 
 /**
  * campaignsInScope per source kind: per kind, the campaigns in scope some source of that kind works
- * on, their fees counted only when every source working on them is of that kind. Ordered as
- * campaignsInScope.
+ * on. Ordered as campaignsInScope.
  */
 export async function campaignsByKind(em: EntityManager, workspaceId: string, scope: CommercialScope): Promise<Map<string, ScopedCampaign[]>> {
   const { where, params } = campaignsOverlapping(workspaceId, scope);
-  const rows = await query<Omit<ScopedCampaign, 'feesIncluded'> & { kinds: string[] }>(
+  const rows = await query<ScopedCampaign & { kinds: string[] }>(
     em,
     `select c.id, c.name, c.goal, c.currency, to_char(c.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') as "endsOn",
-            c.attribution_window_days as "attributionWindowDays", c.fees_minor::float8 as "feesMinor", m.kinds
+            c.attribution_window_days as "attributionWindowDays", m.kinds
      from campaign c join (
        select i.campaign_id, array_agg(distinct s.kind::text) as kinds
        from (select campaign_id, source_id from brief where workspace_id = ?
@@ -102,7 +101,7 @@ export async function campaignsByKind(em: EntityManager, workspaceId: string, sc
   for (const { kinds, ...campaign } of rows) {
     for (const kind of kinds) {
       const list = byKind.get(kind) ?? [];
-      list.push({ ...campaign, feesIncluded: kinds.length === 1 });
+      list.push(campaign);
       byKind.set(kind, list);
     }
   }

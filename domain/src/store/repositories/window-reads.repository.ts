@@ -149,7 +149,7 @@ export async function commentCountsByWindow(em: EntityManager, workspaceId: stri
 /**
  * campaignsInScope per source window ({ sourceId, campaignId?, from, to }): the campaigns whose
  * run overlaps the window that the source works on (a brief, tracking link or offer code names
- * it), their fees counted only when no other source works on them. Ordered as campaignsInScope.
+ * it). Ordered as campaignsInScope.
  */
 export async function campaignsByWindow(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, ScopedCampaign[]>> {
   if (windows.length === 0) return new Map();
@@ -162,13 +162,11 @@ export async function campaignsByWindow(em: EntityManager, workspaceId: string, 
              union select campaign_id, source_id from tracking_link where workspace_id = ?
              union select campaign_id, source_id from offer_code where workspace_id = ?) i
        join source s on s.id = i.source_id
-     ),
-     sources as (select campaign_id, count(*) as n from involved group by campaign_id)
+     )
      select w.source_id as key, c.id, c.name, c.goal, c.currency, to_char(c.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') as "endsOn",
-            c.attribution_window_days as "attributionWindowDays", c.fees_minor::float8 as "feesMinor", (n.n = 1) as "feesIncluded"
+            c.attribution_window_days as "attributionWindowDays"
      from w join involved i on i.source_id = w.source_id
      join campaign c on c.id = i.campaign_id
-     join sources n on n.campaign_id = c.id
      where c.workspace_id = ? ${filter.campaignId ? 'and c.id = ?' : ''}
        and (c.starts_on::timestamp at time zone 'UTC') < w.end_at and ((c.ends_on + 1)::timestamp at time zone 'UTC') > w.start_at
      order by w.source_id, c.starts_on, c.id`,

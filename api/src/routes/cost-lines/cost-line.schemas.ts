@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { costBases, costKinds, costSplitRules, costStatuses } from '@persona-ops/domain/core';
+import { currencySchema, dateSchema, idSchema, minorUnits, pageOf, paginationQuery } from '../../http/common.schemas.ts';
+
+export const costLineSchema = z
+  .object({
+    id: idSchema,
+    campaignId: idSchema,
+    sourceId: idSchema.nullable().describe('null: shared by the campaign’s sources under `split`'),
+    externalId: z.string().nullable().describe('Your own key for the line: a bulk or CSV upload sent again updates the line instead of adding one'),
+    kind: z.enum(costKinds),
+    basis: z.enum(costBases),
+    unitAmountMinor: z.number().int().describe('The flat amount, or the price of one deliverable, in minor units'),
+    deliverables: z.number().int(),
+    amountMinor: z.number().int().describe('flat: unitAmountMinor; per_deliverable: unitAmountMinor × deliverables'),
+    currency: z.string(),
+    incurredOn: dateSchema.describe('When the cost was committed or paid (its exchange rate is that day’s)'),
+    status: z.enum(costStatuses).describe('committed: agreed, not paid yet; spent: paid'),
+    split: z.enum(costSplitRules).nullable(),
+    shares: z.record(z.string(), z.number()).nullable().describe('split "explicit": source id → percent'),
+    note: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'CostLine' });
+
+export const incomingCostLineSchema = z
+  .object({
+    campaignId: idSchema,
+    sourceId: idSchema.optional().describe('The source the cost is for; leave it out to share the cost among the campaign’s sources (then `split` is required)'),
+    externalId: z.string().trim().min(1).max(255).optional(),
+    kind: z.enum(costKinds),
+    basis: z.enum(costBases).default('flat'),
+    amountMinor: minorUnits.max(Number.MAX_SAFE_INTEGER).describe('The flat amount, or with basis "per_deliverable" the price of one deliverable, in minor units'),
+    deliverables: z.number().int().min(1).max(100_000).optional().describe('With basis "per_deliverable": how many deliverables are paid for'),
+    currency: currencySchema,
+    incurredOn: dateSchema,
+    status: z.enum(costStatuses).default('committed'),
+    split: z.enum(costSplitRules).optional().describe('How a shared line is split: "deliverables" (in proportion to each source’s posts on the campaign) or "explicit" (with shares)'),
+    shares: z.record(idSchema, z.number().gt(0).max(100)).optional().describe('With split "explicit": source id → percent, summing to 100'),
+    note: z.string().trim().max(255).optional(),
+  })
+  .meta({ id: 'IncomingCostLine' });
+
+export const bulkCostLinesBody = z.object({
+  lines: z.array(incomingCostLineSchema).min(1, 'send at least one line').max(10_000, 'send at most 10,000 lines a request'),
+});
+
+export const bulkCostLinesResult = z
+  .object({
+    inserted: z.number().int(),
+    updated: z.number().int().describe('Lines with a known externalId that changed'),
+    unchanged: z.number().int().describe('Lines with a known externalId sent again unchanged'),
+    lines: z.array(costLineSchema),
+  })
+  .meta({ id: 'CostLinesUpserted' });
+
+export const listCostLinesQuery = z.object({
+  campaignId: idSchema.optional(),
+  sourceId: idSchema.optional().describe('Lines of this source (shared lines are listed with the campaign)'),
+  kind: z.enum(costKinds).optional(),
+  status: z.enum(costStatuses).optional(),
+  ...paginationQuery(['incurredOn', 'createdAt'] as const, 'incurredOn'),
+});
+
+export const costLinePage = pageOf(costLineSchema);

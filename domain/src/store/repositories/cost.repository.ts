@@ -1,0 +1,52 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CostLine, CostParty } from '../../core/campaign-cost.ts';
+import { query, uuidArray } from './sql.ts';
+
+/** Every cost line of the campaigns (whatever the period: a fee pays for the whole campaign). */
+export async function costLinesOf(em: EntityManager, workspaceId: string, campaignIds: readonly string[]): Promise<CostLine[]> {
+  if (campaignIds.length === 0) return [];
+  return query<CostLine>(
+    em,
+    `select l.id, l.campaign_id as "campaignId", l.source_id as "sourceId", l.kind, l.basis, l.unit_amount_minor::float8 as "unitAmountMinor",
+            l.deliverables, l.currency, to_char(l.incurred_on, 'YYYY-MM-DD') as "incurredOn", l.status, l.split, l.shares
+     from cost_line l where l.workspace_id = ? and l.campaign_id = any(?::uuid[])
+     order by l.incurred_on, l.id`,
+    [workspaceId, uuidArray(campaignIds)],
+  );
+}
+
+/** A campaign's sources with their deliverables (posts on it), for splits and for who still lacks a cost. */
+export type CostPartyRow = CostParty & { deliverables: number };
+
+/**
+ * The sources that work on each campaign (a brief, post, tracking link or offer code names them),
+ * with their posts on it, the paid spend of those posts and how many of their AI-character assets
+ * the posts used (whose production cost is part of the cost).
+ */
+export async function costPartiesOf(em: EntityManager, workspaceId: string, campaignIds: readonly string[]): Promise<CostPartyRow[]> {
+  if (campaignIds.length === 0) return [];
+  const ids = uuidArray(campaignIds);
+  return query<CostPartyRow>(
+    em,
+    `with involved as (
+       select campaign_id, source_id from brief where workspace_id = ? and campaign_id = any(?::uuid[])
+       union select campaign_id, source_id from post where workspace_id = ? and campaign_id = any(?::uuid[])
+       union select campaign_id, source_id from tracking_link where workspace_id = ? and campaign_id = any(?::uuid[])
+       union select campaign_id, source_id from offer_code where workspace_id = ? and campaign_id = any(?::uuid[])
+     ),
+     posted as (
+       select p.campaign_id, p.source_id, count(*)::int as deliverables,
+              coalesce(sum(p.spend_minor) filter (where p.placement = 'paid'), 0)::float8 as paid_spend_minor,
+              count(distinct p.asset_id)::int as assets
+       from post p where p.workspace_id = ? and p.campaign_id = any(?::uuid[])
+       group by p.campaign_id, p.source_id
+     )
+     select i.campaign_id as "campaignId", c.name as "campaignName", i.source_id as "sourceId", s.name as "sourceName", s.kind as "sourceKind",
+            coalesce(d.deliverables, 0) as deliverables, coalesce(d.paid_spend_minor, 0) as "paidSpendMinor",
+            case when s.kind = 'ai_character' then coalesce(d.assets, 0) else 0 end as "assetsUsed"
+     from involved i join campaign c on c.id = i.campaign_id join source s on s.id = i.source_id
+     left join posted d on d.campaign_id = i.campaign_id and d.source_id = i.source_id
+     order by c.starts_on, c.id, s.name, s.id`,
+    [workspaceId, ids, workspaceId, ids, workspaceId, ids, workspaceId, ids, workspaceId, ids],
+  );
+}

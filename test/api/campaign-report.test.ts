@@ -4,10 +4,11 @@ import { approvedAsset, publishAsset } from './campaign-fixtures.ts';
 
 /*
  * The "Spring launch" campaign of commercial-report.test.ts (sales, 2026-03-01 → 03-31, attribution
- * window 14 days, fees 5,000.00, tracking keyword #LeaSpring), with audience counters, followers,
+ * window 14 days, Maya's fee 4,000.00 and a 1,000.00 commission shared by deliverables, tracking
+ * keyword #LeaSpring), with audience counters, followers,
  * comments and audience breakdowns added. Every figure below is worked out by hand.
  *
- * Commercial layer (unchanged from commercial-report.test.ts): cost 1,000,000 cents = fees 500,000
+ * Commercial layer (unchanged from commercial-report.test.ts): cost 1,000,000 cents = lines 500,000
  * + paid spend 300,000 + production of Léa's two posted assets 200,000. CPM 25.00; CPV 0.05 strong;
  * CTR 1.25 % average; CPC 2.00 average; CPA 50.00 strong; conversion rate 4 % strong; target
  * actions 200 strong; ROI 60 % weak. Funnel 200,000 views → 5,000 → 1,000 → 200.
@@ -67,8 +68,12 @@ beforeAll(async () => {
   await client.patch('/v1/workspace', { hourlyRateMinor: 3_000 });
   lea = (await client.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova', handles: { instagram: '@lea.nova' }, hourlyRateMinor: 4_000 })).body.id;
   maya = (await client.post('/v1/sources', { kind: 'human_creator', name: 'Maya Ortiz', handles: { youtube: '@maya' } })).body.id;
-  spring = (await client.post('/v1/campaigns', { name: 'Spring launch', goal: 'sales', startsOn: '2026-03-01', endsOn: '2026-03-31', attributionWindowDays: 14, budgetMinor: 1_500_000, feesMinor: 500_000, currency: 'USD', targetAction: 'purchase', trackingKeywords: ['#LeaSpring'] })).body.id;
+  spring = (await client.post('/v1/campaigns', { name: 'Spring launch', goal: 'sales', startsOn: '2026-03-01', endsOn: '2026-03-31', attributionWindowDays: 14, budgetMinor: 1_500_000, currency: 'USD', targetAction: 'purchase', trackingKeywords: ['#LeaSpring'] })).body.id;
 
+  await client.post('/v1/cost-lines/bulk', { lines: [
+    { campaignId: spring, sourceId: maya, kind: 'creator_fee', amountMinor: 400_000, currency: 'USD', incurredOn: '2026-03-01', status: 'spent' },
+    { campaignId: spring, kind: 'agency_commission', amountMinor: 100_000, currency: 'USD', incurredOn: '2026-03-01', split: 'deliverables' },
+  ] });
   const hero = await approvedAsset(client, spring, lea, 'USD', { generationCostMinor: 60_000, otherCostMinor: 40_000, productionHours: 2.5 });
   const tryOn = await approvedAsset(client, spring, lea, 'USD', { generationCostMinor: 50_000, otherCostMinor: 10_000, productionHours: 7.5 });
   await approvedAsset(client, spring, lea, 'USD', { generationCostMinor: 99_000, otherCostMinor: 0, productionHours: 10 });
@@ -222,7 +227,7 @@ describe('GET /v1/reports/campaign/{id}', () => {
   it('lists the cost components, the funnel and the commercial inputs of the commercial report', async () => {
     const body = await report(spring);
     expect(body.cost.total).toEqual({ amountMinor: 1_000_000, currency: 'USD' });
-    expect(body.cost.components.map((c: { kind: string; amount: { amountMinor: number } }) => [c.kind, c.amount.amountMinor])).toEqual([['fees', 500_000], ['paid_spend', 300_000], ['production', 200_000]]);
+    expect(body.cost.components.map((c: { kind: string; amount: { amountMinor: number } }) => [c.kind, c.amount.amountMinor])).toEqual([['creator_fee', 400_000], ['agency_commission', 100_000], ['paid_spend', 300_000], ['production', 200_000]]);
     expect(body.funnel.steps.map((s: { step: string; count: number }) => [s.step, s.count])).toEqual([['views', 200_000], ['clicks', 5_000], ['registrations', 1_000], ['target_actions', 200]]);
     expect(body.funnel.biggestDrop).toEqual({ from: 'views', to: 'clicks', rate: 2.5, drop: 97.5 });
     expect(body.commerce.cpm).toEqual({ value: 25, currency: 'USD' });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client } from '../support/api-harness.ts';
 
 /*
- * One campaign, "Spring" (traffic, USD, 2026-03-01 → 03-31, fees 1,000.00), one source of each
+ * One campaign, "Spring" (traffic, USD, 2026-03-01 → 03-31, Max's creator fee 1,000.00), one source of each
  * kind; the workspace's hourly rate is 30.00. Worked out by hand, per source kind:
  *
  * Production (assets whose brief opened in scope; every brief opened 2026-02-01):
@@ -15,11 +15,12 @@ import { startTestApp, type Client } from '../support/api-harness.ts';
  * Audience (each post's latest snapshot; followers on the post's day, growth first → latest count):
  *   ai_character   reach 10,000; engagement (400 + 50 + 30 + 20) / 10,000 = 5 % strong; growth 10,000 → 11,000 = 10 % strong
  *   human_creator  reach 30,000; engagement (600 + 100 + 50 + 50) / 40,000 = 2 % average (on the boundary); growth 5 % average
- * Commerce (fees left out: each kind is only some of the campaign's sources):
+ * Commerce (each kind's own cost lines, paid spend and AI production):
  *   ai_character   cost = production of Léa's posted asset 130.00; 20,000 impressions; 400 clicks, 20 actions, revenue 520.00
  *                  CPM 6.50 · CTR 2 % strong · CPA 6.50 exceptional · ROI 300 % strong
- *   human_creator  cost = paid spend 200.00; 40,000 impressions; 200 clicks, 4 actions, revenue 100.00
- *                  CPM 5.00 · CTR 0.5 % average · CPA 50.00 strong · ROI −50 % weak
+ *   human_creator  cost = fee 1,000.00 + paid spend 200.00; 40,000 impressions; 200 clicks, 4 actions, revenue 100.00
+ *                  CPM 30.00 · CTR 0.5 % average · CPA 300.00 weak · ROI (100 − 1,200) / 1,200 = −91.67 % weak
+ *   studio         (Spring alone) a brief but no cost recorded → cost unknown, CPM null, with the prompt
  *   studio         works on Spring (USD) and Euro (EUR): the commercial report refuses to mix them → commerce null
  */
 
@@ -46,7 +47,8 @@ beforeAll(async () => {
   const max = (await client.post('/v1/sources', { kind: 'human_creator', name: 'Max Rivera' })).body.id;
   const studio = (await client.post('/v1/sources', { kind: 'studio', name: 'Studio X' })).body.id;
   await client.post('/v1/sources', { kind: 'product_ad', name: 'Plain ad' });
-  spring = (await client.post('/v1/campaigns', { name: 'Spring', goal: 'traffic', startsOn: '2026-03-01', endsOn: '2026-03-31', feesMinor: 100_000, currency: 'USD', targetAction: 'visit' })).body.id;
+  spring = (await client.post('/v1/campaigns', { name: 'Spring', goal: 'traffic', startsOn: '2026-03-01', endsOn: '2026-03-31', currency: 'USD', targetAction: 'visit' })).body.id;
+  await client.post('/v1/cost-lines', { campaignId: spring, sourceId: max, kind: 'creator_fee', amountMinor: 100_000, currency: 'USD', incurredOn: '2026-03-01' });
   const euro = (await client.post('/v1/campaigns', { name: 'Euro', goal: 'traffic', startsOn: '2026-03-01', endsOn: '2026-03-31', currency: 'EUR', targetAction: 'visit' })).body.id;
 
   const a1 = await asset(spring, lea, 'USD', { generationCostMinor: 10_000, otherCostMinor: 0, productionHours: 1 }, 'approve');
@@ -126,11 +128,12 @@ describe('GET /v1/reports/overview', () => {
     expect(ai.cpa).toMatchObject({ value: 6.5, tier: 'exceptional', currency: 'USD' });
     expect(ai.roi).toMatchObject({ value: 300, tier: 'strong' });
     const human = kinds.human_creator.commerce;
-    expect(human.cost.total).toEqual({ amountMinor: 20_000, currency: 'USD' });
-    expect(human.cpm).toEqual({ value: 5, currency: 'USD' });
+    expect(human.cost.total).toEqual({ amountMinor: 120_000, currency: 'USD' });
+    expect(human.cpm).toEqual({ value: 30, currency: 'USD' });
     expect(human.ctr).toMatchObject({ value: 0.5, tier: 'average' });
-    expect(human.cpa).toMatchObject({ value: 50, tier: 'strong' });
-    expect(human.roi).toMatchObject({ value: -50, tier: 'weak' });
+    expect(human.cpa).toMatchObject({ value: 300, tier: 'weak' });
+    expect(human.roi.value).toBeCloseTo(-91.6667, 3);
+    expect(human.roi.tier).toBe('weak');
     expect(kinds.product_ad.commerce).toMatchObject({ posts: 0, cost: null, cpm: { value: null }, ctr: { value: null, tier: null }, roi: { value: null } });
   });
 
@@ -153,7 +156,9 @@ describe('GET /v1/reports/overview', () => {
 
   it('narrows every layer with the campaign and period filters', async () => {
     const kinds = await overview(`?campaignId=${spring}`);
-    expect(kinds.studio.commerce).toMatchObject({ currency: 'USD', posts: 0, cost: { total: { amountMinor: 0, currency: 'USD' } } });
+    // The studio works on Spring with nothing recorded: its cost is unknown, not 0.
+    expect(kinds.studio.commerce).toMatchObject({ currency: 'USD', posts: 0, cost: { total: null }, cpm: { value: null } });
+    expect(kinds.studio.commerce.cost.missing.map((m: { prompt: string }) => m.prompt)).toEqual([expect.stringMatching(/^No cost recorded for Studio X on Spring/)]);
     expect(kinds.studio.production.assets_in_scope).toBe(0);
     const april = await overview('?from=2026-04-01T00:00:00Z&to=2026-05-01T00:00:00Z');
     expect(april.ai_character.audience.posts).toBe(0);

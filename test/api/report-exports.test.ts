@@ -5,9 +5,9 @@ import { startTestApp, type Client } from '../support/api-harness.ts';
  * Every report as JSON (default) and as CSV. The campaign, its source and its keywords carry text a
  * spreadsheet would run as a formula; the CSV must show it as text, quoted per RFC 4180.
  *
- * "=HYPERLINK(...)" (traffic, USD, 2026-03-01 → 03-31, fees 100.00): one post of the AI character
+ * "=HYPERLINK(...)" (traffic, USD, 2026-03-01 → 03-31, usage rights 100.00): one post of the AI character
  * `@Léa, "the" star` on 03-05, latest snapshot 20,000 impressions; 300 clicks and 6 target actions.
- * cost = fees 100.00 + production 100.00 (generation) = 200.00 → CTR 1.5 % strong, CPA 33.33… strong.
+ * cost = usage rights 100.00 + production 100.00 (generation) = 200.00 → CTR 1.5 % strong, CPA 33.33… strong.
  */
 
 const EVIL_CAMPAIGN = '=HYPERLINK("http://evil.example","click")';
@@ -58,7 +58,8 @@ beforeAll(async () => {
   harness = await startTestApp();
   client = harness.admin;
   const lea = (await client.post('/v1/sources', { kind: 'ai_character', name: EVIL_SOURCE, launchedOn: '2026-01-01' })).body.id;
-  campaign = (await client.post('/v1/campaigns', { name: EVIL_CAMPAIGN, goal: 'traffic', startsOn: '2026-03-01', endsOn: '2026-03-31', feesMinor: 10_000, currency: 'USD', targetAction: '-1+1', trackingKeywords: ['+cmd', '@rival'] })).body.id;
+  campaign = (await client.post('/v1/campaigns', { name: EVIL_CAMPAIGN, goal: 'traffic', startsOn: '2026-03-01', endsOn: '2026-03-31', currency: 'USD', targetAction: '-1+1', trackingKeywords: ['+cmd', '@rival'] })).body.id;
+  await client.post('/v1/cost-lines', { campaignId: campaign, sourceId: lea, kind: 'usage_rights', amountMinor: 10_000, currency: 'USD', incurredOn: '2026-03-01' });
   const brief = (await client.post('/v1/briefs', { campaignId: campaign, sourceId: lea, title: 'b', openedAt: '2026-02-01T00:00:00Z' })).body.id;
   const asset = (await client.post('/v1/assets', { briefId: brief, title: 'a', kind: 'image', tool: 'gen', currency: 'USD', generationCostMinor: 10_000, productionHours: 0 })).body.id;
   await client.post(`/v1/assets/${asset}/submit`);

@@ -39,7 +39,8 @@ beforeAll(async () => {
   const lea = (await client.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova', launchedOn: '2026-03-01' })).body.id;
   const max = (await client.post('/v1/sources', { kind: 'human_creator', name: 'Max Rivera', launchedOn: '2026-03-02' })).body.id;
   const studio = (await client.post('/v1/sources', { kind: 'studio', name: 'Studio X' })).body.id;
-  spring = (await client.post('/v1/campaigns', { name: 'Spring', goal: 'engagement', startsOn: '2026-03-01', endsOn: '2026-03-31', feesMinor: 50_000, currency: 'USD', targetAction: 'visit' })).body.id;
+  spring = (await client.post('/v1/campaigns', { name: 'Spring', goal: 'engagement', startsOn: '2026-03-01', endsOn: '2026-03-31', currency: 'USD', targetAction: 'visit' })).body.id;
+  await client.post('/v1/cost-lines', { campaignId: spring, kind: 'agency_commission', amountMinor: 50_000, currency: 'USD', incurredOn: '2026-03-01', split: 'deliverables' });
   const summer = (await client.post('/v1/campaigns', { name: 'Summer', goal: 'traffic', startsOn: '2026-03-10', endsOn: '2026-04-30', currency: 'USD', targetAction: 'visit' })).body.id;
 
   leaPost1 = await publishedAsset(spring, lea, '2026-03-05T10:00:00Z', null);

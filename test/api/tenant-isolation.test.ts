@@ -6,7 +6,7 @@ import { startTestApp, type Client } from '../support/api-harness.ts';
 // records: a foreign id must answer 404 and nothing of B may leak into A's answers.
 // A route without a case here fails the coverage test, so new routes cannot skip this check.
 
-type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; unlinkedRowId: string; linkId: string; offerCodeId: string; paidTestId: string; shareLinkId: string };
+type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; unlinkedRowId: string; linkId: string; offerCodeId: string; paidTestId: string; shareLinkId: string; fxRateId: string; costLineId: string };
 type Case = { query?: string; body?: unknown; csv?: string; pathName?: string; pathParams?: Record<string, string>; expect: 'not_found' | 'no_leak' | 'public' };
 
 const cases: Record<string, (b: Foreign) => Case> = {
@@ -90,6 +90,15 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'get /v1/paid-tests/{id}': () => ({ expect: 'not_found' }),
   // B's test has an arm named "ai" (so has A's): the arm is looked up only inside A's own tests.
   'put /v1/paid-tests/{id}/arms/{name}': () => ({ pathName: 'ai', body: { spendMinor: 999, currency: 'USD', impressions: 1 }, expect: 'not_found' }),
+  // B has a EUR/USD rate for 2024-05-17 too: A's rate for the same key is A's own row, B's stays as it was.
+  'post /v1/fx-rates/bulk': () => ({ body: { rates: [{ day: '2024-05-17', base: 'EUR', quote: 'USD', rate: '9.99' }] }, expect: 'no_leak' }),
+  'get /v1/fx-rates': () => ({ query: 'base=EUR&quote=USD', expect: 'no_leak' }),
+  'post /v1/imports/fx-rates': () => ({ csv: 'Date,USD,\n2024-05-17,9.98,\n', expect: 'no_leak' }),
+  'post /v1/cost-lines': (b) => ({ body: { campaignId: b.campaignId, sourceId: b.sourceId, kind: 'creator_fee', amountMinor: 100, currency: 'USD', incurredOn: '2026-03-01' }, expect: 'not_found' }),
+  'post /v1/cost-lines/bulk': (b) => ({ body: { lines: [{ campaignId: b.campaignId, kind: 'other', amountMinor: 100, currency: 'USD', incurredOn: '2026-03-01', split: 'deliverables' }] }, expect: 'not_found' }),
+  'get /v1/cost-lines': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+  'get /v1/cost-lines/{id}': () => ({ expect: 'not_found' }),
+  'delete /v1/cost-lines/{id}': () => ({ expect: 'not_found' }),
 };
 
 // Which of B's ids goes into a path's {id}.
@@ -108,6 +117,7 @@ const pathIds: Array<[RegExp, keyof Foreign]> = [
   [/^\/v1\/reports\/campaign\//, 'campaignId'],
   [/^\/v1\/share-links\//, 'shareLinkId'],
   [/^\/v1\/paid-tests\//, 'paidTestId'],
+  [/^\/v1\/cost-lines\//, 'costLineId'],
 ];
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;
@@ -115,7 +125,7 @@ let foreign: Foreign;
 let b: Client;
 let foreignShareToken: string;
 
-async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'importId' | 'unlinkedRowId' | 'shareLinkId'>> {
+async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'importId' | 'unlinkedRowId' | 'shareLinkId' | 'fxRateId'>> {
   const source = await client.post('/v1/sources', { kind: 'ai_character', name: 'Char', launchedOn: '2026-01-01' });
   const campaign = await client.post('/v1/campaigns', { name: 'Camp', goal: 'sales', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'buy' });
   const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Brief' });
@@ -129,7 +139,9 @@ async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'i
   const offerCode = await client.post('/v1/offer-codes', { campaignId: campaign.body.id, sourceId: source.body.id });
   const paidTest = await client.post('/v1/paid-tests', { campaignId: campaign.body.id, name: 'Test', kind: 'creative_ab', startsOn: '2026-03-01', endsOn: '2026-03-31', arms: [{ name: 'ai', role: 'treatment', assetId: asset.body.id, spendMinor: 100, currency: 'USD', impressions: 1000, clicks: 10 }, { name: 'control', role: 'control', spendMinor: 100, currency: 'USD', impressions: 1000, clicks: 5 }] });
   expect(paidTest.status, JSON.stringify(paidTest.body)).toBe(201);
-  return { sourceId: source.body.id, campaignId: campaign.body.id, briefId: brief.body.id, assetId: asset.body.id, postId: published.body.post.id, userId: user.body.user.id, apiKeyId: user.body.apiKey.id, linkId: link.body.id, offerCodeId: offerCode.body.id, paidTestId: paidTest.body.id };
+  const costLine = await client.post('/v1/cost-lines', { campaignId: campaign.body.id, sourceId: source.body.id, kind: 'usage_rights', amountMinor: 12_345, currency: 'USD', incurredOn: '2026-03-01' });
+  expect(costLine.status, JSON.stringify(costLine.body)).toBe(201);
+  return { sourceId: source.body.id, campaignId: campaign.body.id, briefId: brief.body.id, assetId: asset.body.id, postId: published.body.post.id, userId: user.body.user.id, apiKeyId: user.body.apiKey.id, linkId: link.body.id, offerCodeId: offerCode.body.id, paidTestId: paidTest.body.id, costLineId: costLine.body.id };
 }
 
 beforeAll(async () => {
@@ -146,7 +158,9 @@ beforeAll(async () => {
   await b.request('PUT', '/v1/import-mappings/post-metrics/youtube', { mapping: { Theirs: 'platformPostId' } });
   await keepUnlinkedRows(harness.orm.em.fork(), other.workspaceId, imported.json().id, [{ line: 2, kind: 'post-metrics', platform: 'tiktok', matchKey: 'post:theirs-1', raw: { 'Video ID': 'theirs-1' }, parsed: { platformPostId: 'theirs-1', counters: { views: 1 }, capturedAt: new Date().toISOString() }, reason: 'no tiktok post theirs-1' }], new Date());
   const [unlinked] = await harness.orm.em.getConnection().execute<Array<{ id: string }>>(`select id from unlinked_import_row where workspace_id = ?`, [other.workspaceId]);
-  foreign = { ...theirs, backfillId: (await b.post('/v1/classification/backfills')).body.id, importId: imported.json().id, unlinkedRowId: unlinked!.id, shareLinkId: shared.body.id };
+  await b.post('/v1/fx-rates/bulk', { rates: [{ day: '2024-05-17', base: 'EUR', quote: 'USD', rate: '1.0866' }] });
+  const theirRate = await b.get('/v1/fx-rates');
+  foreign = { ...theirs, backfillId: (await b.post('/v1/classification/backfills')).body.id, importId: imported.json().id, unlinkedRowId: unlinked!.id, shareLinkId: shared.body.id, fxRateId: theirRate.body.items[0].id };
 });
 afterAll(() => harness.close());
 
@@ -211,5 +225,7 @@ async function snapshotOf(client: Client) {
     imports: (await client.get('/v1/imports')).body,
     importMappings: (await client.get('/v1/import-mappings')).body.items.map((m: { updatedAt?: string }) => ({ ...m })),
     unlinkedRows: (await client.get('/v1/imports/unlinked')).body,
+    fxRates: (await client.get('/v1/fx-rates')).body,
+    costLines: (await client.get('/v1/cost-lines')).body,
   };
 }

@@ -17,6 +17,7 @@ import { campaignRoutes } from './routes/campaigns/campaign.routes.ts';
 import { commentRoutes } from './routes/comments/comment.routes.ts';
 import { costLineRoutes } from './routes/cost-lines/cost-line.routes.ts';
 import { metricRoutes } from './routes/metrics/metric.routes.ts';
+import { fxRateRoutes } from './routes/fx-rates/fx-rate.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { importRoutes } from './routes/imports/import.routes.ts';
 import { importMappingRoutes } from './routes/imports/import-mapping.routes.ts';
@@ -41,7 +42,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   if (options.queues) await instance.register(queueBoardPlugin, { queues: options.queues });
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
-  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, unlinkedRowRoutes, importMappingRoutes, attributionRoutes, costLineRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes]) {
+  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, unlinkedRowRoutes, importMappingRoutes, attributionRoutes, costLineRoutes, fxRateRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes]) {
     await routes.register(plugin);
   }
 }

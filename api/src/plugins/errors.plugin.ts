@@ -12,6 +12,7 @@ const domainStatus: Record<string, number> = {
   illegal_transition: 409,
   conflict: 409,
   currency_mismatch: 422,
+  fx_rate_missing: 422,
   rule_violation: 422,
 };
 
@@ -73,7 +74,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     }
     const status = error.statusCode ?? 500;
     if (status === 413) {
-      return sendProblem(reply, problem(request, 413, 'payload_too_large', 'The request body is larger than this endpoint accepts (50 MB for a file, 16 MB otherwise). Split the file or the batch and send the parts.'));
+      return sendProblem(reply, problem(request, 413, 'payload_too_large', `The request body is larger than this endpoint accepts (${Math.round(request.routeOptions.bodyLimit / 1024 / 1024)} MB). Split the file or the batch and send the parts.`));
     }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large).

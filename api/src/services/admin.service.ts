@@ -10,6 +10,7 @@ export function toWorkspaceDto(workspace: IWorkspace) {
     id: workspace.id,
     name: workspace.name,
     currency: workspace.currency,
+    reportingCurrency: workspace.reportingCurrency,
     hourlyRateMinor: workspace.hourlyRateMinor,
     tierOverrides: workspace.tierOverrides,
     competitors: workspace.competitors,
@@ -39,7 +40,7 @@ export async function getWorkspace(em: EntityManager, workspaceId: string) {
   return em.findOneOrFail(Workspace, { id: workspaceId });
 }
 
-export async function updateWorkspace(em: EntityManager, workspaceId: string, changes: Partial<Pick<IWorkspace, 'name' | 'currency' | 'hourlyRateMinor' | 'tierOverrides' | 'competitors' | 'alertWebhookUrl' | 'alertWebhookSecret'>>) {
+export async function updateWorkspace(em: EntityManager, workspaceId: string, changes: Partial<Pick<IWorkspace, 'name' | 'currency' | 'reportingCurrency' | 'hourlyRateMinor' | 'tierOverrides' | 'competitors' | 'alertWebhookUrl' | 'alertWebhookSecret'>>) {
   const workspace = await getWorkspace(em, workspaceId);
   // Thresholds are checked by the same rules the reports use, so a bad override never reaches a report.
   if (changes.tierOverrides) validateThresholdOverrides(changes.tierOverrides);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '@persona-ops/domain/store';
+import { isKnownCurrency } from '@persona-ops/domain/core';
 import { currencySchema, idSchema, minorUnits } from '../../http/common.schemas.ts';
 
 const thresholds = z.object({ average: z.number(), strong: z.number(), exceptional: z.number() });
@@ -9,6 +10,7 @@ export const workspaceSchema = z
     id: idSchema,
     name: z.string(),
     currency: z.string(),
+    reportingCurrency: z.string().describe("Reports convert money into this currency with the workspace's exchange rates (GET /v1/fx-rates)"),
     hourlyRateMinor: z.number().int().describe("Default rate for people's production hours, in minor units"),
     tierOverrides: z.record(z.string(), thresholds).describe('Per-KPI tier thresholds that replace the defaults'),
     competitors: z.array(z.string()).describe('Rival brands: a comment naming one is flagged competitor'),
@@ -21,6 +23,7 @@ export const updateWorkspaceBody = z
   .object({
     name: z.string().trim().min(1).max(255),
     currency: currencySchema,
+    reportingCurrency: currencySchema.refine(isKnownCurrency, { message: 'is not a current ISO 4217 currency' }),
     hourlyRateMinor: minorUnits,
     tierOverrides: z.record(z.string(), thresholds),
     competitors: z.array(z.string().trim().min(1).max(255)).max(200),

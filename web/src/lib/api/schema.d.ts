@@ -182,6 +182,7 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         currency?: string;
+                        reportingCurrency?: string;
                         hourlyRateMinor?: number;
                         tierOverrides?: {
                             [key: string]: {
@@ -1024,8 +1025,6 @@ export interface paths {
                         attributionWindowDays?: number;
                         /** @default 0 */
                         budgetMinor?: number;
-                        /** @default 0 */
-                        feesMinor?: number;
                         currency: string;
                         /** @default [] */
                         trackingKeywords?: string[];
@@ -1182,8 +1181,6 @@ export interface paths {
                         attributionWindowDays?: number;
                         /** @default 0 */
                         budgetMinor?: number;
-                        /** @default 0 */
-                        feesMinor?: number;
                         currency?: string;
                         /** @default [] */
                         trackingKeywords?: string[];
@@ -4843,6 +4840,657 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cost-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List cost lines */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    /** @description Lines of this source (shared lines are listed with the campaign) */
+                    sourceId?: string;
+                    kind?: "creator_fee" | "usage_rights" | "product_seeding" | "agency_commission" | "paid_boost" | "other";
+                    status?: "committed" | "spent";
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    sort?: "incurredOn" | "createdAt";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CostLine"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record one cost line (an externalId already recorded updates that line) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IncomingCostLineInput"];
+                };
+            };
+            responses: {
+                /** @description The line with this externalId, updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostLine"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostLine"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cost-lines/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record up to 10,000 cost lines, all or nothing, idempotent by externalId */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: components["schemas"]["IncomingCostLineInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostLinesUpserted"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cost-lines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one cost line */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostLine"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a cost line recorded by mistake (answers the deleted line) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostLine"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fx-rates/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record up to 10,000 daily exchange rates; all or nothing, idempotent on day + base + quote
+         * @description A rate sent again with the same value is unchanged; with another value it replaces the stored one. An amount is converted with the rate of its own day, or the latest of the 7 days before it (the ECB publishes no weekend or holiday rates); a pair is used as stored, inverted, or crossed through a common currency such as EUR.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rates: {
+                            /**
+                             * Format: date
+                             * @description The day the rate is for (an amount of that day is converted with it), ISO-8601 date
+                             */
+                            day: string;
+                            /** @description The currency of which 1 unit is priced, e.g. EUR */
+                            base: string;
+                            /** @description The currency the price is in, e.g. USD */
+                            quote: string;
+                            /** @description Units of quote per 1 base, e.g. 1.0866 for EUR/USD: decimal text ("1.0866", kept exactly) or a JSON number; greater than 0, at most 14 digits before and 14 after the decimal point */
+                            rate: string | number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UpsertResult"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A (day, base, quote) repeats another row of the batch */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fx-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's exchange rates, by day */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only rates of this base currency */
+                    base?: string;
+                    /** @description Only rates in this quote currency */
+                    quote?: string;
+                    /** @description First day (inclusive), ISO-8601 date */
+                    from?: string;
+                    /** @description Last day (exclusive), ISO-8601 date */
+                    to?: string;
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    sort?: "day";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FxRate"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/fx-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import exchange rates from a CSV (up to 5 MB): the ECB reference rates or day,base,quote,rate
+         * @description Read at once (no job). The ECB files as published: eurofxref-hist.csv (every day since 1999) or eurofxref.csv (the latest day); each value is units of the column's currency per 1 EUR and is stored as the EUR/<currency> rate of its day; N/A cells are skipped. Or a CSV with the header day,base,quote,rate. Idempotent on day + base + quote: importing the file again changes nothing. Rows, columns and cells that cannot be read are answered with the reason; the rest is stored. An amount is converted with the rate of its own day, or the latest of the 7 days before it (the ECB publishes no weekend or holiday rates); a pair is used as stored, inverted, or crossed through a common currency such as EUR.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The CSV file, UTF-8: the ECB layout (eurofxref-hist.csv or eurofxref.csv: "Date,USD,JPY,...", values per 1 EUR, N/A for none) or "day,base,quote,rate" */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FxRateImportResult"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The file is larger than 5 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/paid-tests": {
         parameters: {
             query?: never;
@@ -6434,6 +7082,8 @@ export interface components {
             id: string;
             name: string;
             currency: string;
+            /** @description Reports convert money into this currency with the workspace's exchange rates (GET /v1/fx-rates) */
+            reportingCurrency: string;
             /** @description Default rate for people's production hours, in minor units */
             hourlyRateMinor: number;
             /** @description Per-KPI tier thresholds that replace the defaults */
@@ -6694,7 +7344,6 @@ export interface components {
             endsOn: string;
             attributionWindowDays: number;
             budgetMinor: number;
-            feesMinor: number;
             currency: string;
             /** @description Keywords, hashtags and mentions tracked as brand mentions */
             trackingKeywords: string[];
@@ -6734,6 +7383,93 @@ export interface components {
             postedAt: string;
             /** @description The latest classification; null while it waits in the queue */
             classification: components["schemas"]["CommentClassificationInput"] | null;
+        };
+        CostLineInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** @description null: shared by the campaign’s sources under `split` */
+            sourceId: string | null;
+            /** @description Your own key for the line: a bulk or CSV upload sent again updates the line instead of adding one */
+            externalId: string | null;
+            /** @enum {string} */
+            kind: "creator_fee" | "usage_rights" | "product_seeding" | "agency_commission" | "paid_boost" | "other";
+            /** @enum {string} */
+            basis: "flat" | "per_deliverable";
+            /** @description The flat amount, or the price of one deliverable, in minor units */
+            unitAmountMinor: number;
+            deliverables: number;
+            /** @description flat: unitAmountMinor; per_deliverable: unitAmountMinor × deliverables */
+            amountMinor: number;
+            currency: string;
+            /**
+             * Format: date
+             * @description When the cost was committed or paid (its exchange rate is that day’s)
+             */
+            incurredOn: string;
+            /**
+             * @description committed: agreed, not paid yet; spent: paid
+             * @enum {string}
+             */
+            status: "committed" | "spent";
+            split: ("deliverables" | "explicit") | null;
+            /** @description split "explicit": source id → percent */
+            shares: {
+                [key: string]: number;
+            } | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IncomingCostLineInput: {
+            /** Format: uuid */
+            campaignId: string;
+            /**
+             * Format: uuid
+             * @description The source the cost is for; leave it out to share the cost among the campaign’s sources (then `split` is required)
+             */
+            sourceId?: string;
+            externalId?: string;
+            /** @enum {string} */
+            kind: "creator_fee" | "usage_rights" | "product_seeding" | "agency_commission" | "paid_boost" | "other";
+            /**
+             * @default flat
+             * @enum {string}
+             */
+            basis: "flat" | "per_deliverable";
+            /** @description The flat amount, or with basis "per_deliverable" the price of one deliverable, in minor units */
+            amountMinor: number;
+            /** @description With basis "per_deliverable": how many deliverables are paid for */
+            deliverables?: number;
+            currency: string;
+            /** Format: date */
+            incurredOn: string;
+            /**
+             * @default committed
+             * @enum {string}
+             */
+            status: "committed" | "spent";
+            /**
+             * @description How a shared line is split: "deliverables" (in proportion to each source’s posts on the campaign) or "explicit" (with shares)
+             * @enum {string}
+             */
+            split?: "deliverables" | "explicit";
+            /** @description With split "explicit": source id → percent, summing to 100 */
+            shares?: {
+                [key: string]: number;
+            };
+            note?: string;
+        };
+        CostLinesUpsertedInput: {
+            inserted: number;
+            /** @description Lines with a known externalId that changed */
+            updated: number;
+            /** @description Lines with a known externalId sent again unchanged */
+            unchanged: number;
+            lines: components["schemas"]["CostLineInput"][];
         };
         UpsertResultInput: {
             /** @description Rows stored for the first time */
@@ -6785,6 +7521,47 @@ export interface components {
             followers: number;
             /** Format: date-time */
             updatedAt: string;
+        };
+        FxRateInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            day: string;
+            base: string;
+            quote: string;
+            /** @description Units of quote per 1 base, exact decimal text */
+            rate: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FxRateImportResultInput: {
+            fileName: string;
+            /**
+             * @description ecb: the ECB reference-rate layout (every value is a EUR/<column> rate); plain: day,base,quote,rate
+             * @enum {string}
+             */
+            format: "ecb" | "plain";
+            /** @description Data rows in the file (days, for the ECB layout) */
+            rows: number;
+            /** @description Rates read from the file: inserted + updated + unchanged */
+            rates: number;
+            /** @description Rates stored for the first time */
+            inserted: number;
+            /** @description Rates already stored with another value: replaced */
+            updated: number;
+            /** @description Rates already stored with the same value: nothing written */
+            unchanged: number;
+            /** @description Empty or N/A cells: no rate published that day */
+            missing: number;
+            /** @description Rows, columns and cells not read */
+            rejectedCount: number;
+            /** @description The first 1,000 rows, columns and cells not read, with why; the rest of the file is stored */
+            rejected: {
+                /** @description 1 is the header */
+                line: number;
+                column: string;
+                reason: string;
+            }[];
         };
         ImportJobInput: {
             /** Format: uuid */
@@ -7415,6 +8192,34 @@ export interface components {
             value: number | null;
             currency: string;
         };
+        MissingCostInput: {
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            /** @description null: the campaign has no source and no cost line at all */
+            sourceId: string | null;
+            sourceName: string | null;
+            /** @description What to record, in a sentence */
+            prompt: string;
+        };
+        ScopeCostInput: {
+            /** @description null: cost not recorded for some source in scope (see missing); never a partial sum */
+            total: components["schemas"]["MoneyInput"] | null;
+            /** @description What is recorded, by kind, listed even when the total is unknown */
+            components: {
+                /** @enum {string} */
+                kind: "creator_fee" | "usage_rights" | "product_seeding" | "agency_commission" | "paid_boost" | "other" | "paid_spend" | "production";
+                label: string;
+                amount: components["schemas"]["MoneyInput"];
+                /** @description Cost lines, paid posts or assets behind the amount */
+                items: number;
+            }[];
+            /** @description Sources (or campaigns) in scope with no cost recorded: each makes the total unknown */
+            missing: components["schemas"]["MissingCostInput"][];
+            /** @description How the shared cost lines in scope were split among sources */
+            splitRules: string[];
+            notes: string[];
+        };
         RatedCostKpiInput: {
             /** @description Major units of currency per unit; null: not enough data */
             value: number | null;
@@ -7465,8 +8270,6 @@ export interface components {
                     /** Format: date */
                     end: string;
                 };
-                /** @description False when a source filter selects only some of the sources working on the campaign: fees are recorded per campaign */
-                feesIncluded: boolean;
             }[];
             inputs: {
                 /** @description Posts of the campaigns in scope published in the period */
@@ -7488,18 +8291,8 @@ export interface components {
                 surveyAnswers: number | null;
             };
             kpis: {
-                /** @description Budget actually spent: campaign fees + paid spend of the paid posts + production cost of the AI-character assets used; null when no campaign is in scope */
-                cost: {
-                    total: components["schemas"]["MoneyInput"];
-                    components: {
-                        /** @enum {string} */
-                        kind: "fees" | "paid_spend" | "production" | "other";
-                        label: string;
-                        amount: components["schemas"]["MoneyInput"];
-                        /** @description Campaigns, paid posts or assets behind the amount */
-                        items: number;
-                    }[];
-                } | null;
+                /** @description null when no campaign is in scope */
+                cost: components["schemas"]["ScopeCostInput"] | null;
                 /** @description cost / impressions × 1000 */
                 cpm: components["schemas"]["CostKpiInput"];
                 /** @description cost / views */
@@ -8028,18 +8821,8 @@ export interface components {
                     drop: number;
                 } | null;
             };
-            /** @description Budget actually spent: campaign fees + paid spend of the paid posts + production cost of the AI-character assets used; null when no campaign is in scope */
-            cost: {
-                total: components["schemas"]["MoneyInput"];
-                components: {
-                    /** @enum {string} */
-                    kind: "fees" | "paid_spend" | "production" | "other";
-                    label: string;
-                    amount: components["schemas"]["MoneyInput"];
-                    /** @description Campaigns, paid posts or assets behind the amount */
-                    items: number;
-                }[];
-            } | null;
+            /** @description null when no campaign is in scope */
+            cost: components["schemas"]["ScopeCostInput"] | null;
             /** @description From the commercial report of the campaign; its tiered KPIs are in tieredKpis */
             commerce: {
                 inputs: {
@@ -8289,18 +9072,8 @@ export interface components {
                 commerce: {
                     currency: string;
                     posts: number;
-                    /** @description Budget actually spent: campaign fees + paid spend of the paid posts + production cost of the AI-character assets used; null when no campaign is in scope */
-                    cost: {
-                        total: components["schemas"]["MoneyInput"];
-                        components: {
-                            /** @enum {string} */
-                            kind: "fees" | "paid_spend" | "production" | "other";
-                            label: string;
-                            amount: components["schemas"]["MoneyInput"];
-                            /** @description Campaigns, paid posts or assets behind the amount */
-                            items: number;
-                        }[];
-                    } | null;
+                    /** @description null when no campaign is in scope */
+                    cost: components["schemas"]["ScopeCostInput"] | null;
                     /** @description cost / impressions × 1000 */
                     cpm: components["schemas"]["CostKpiInput"];
                     /** @description clicks / impressions × 100 (views when impressions are unknown) */
@@ -8414,6 +9187,8 @@ export interface components {
             id: string;
             name: string;
             currency: string;
+            /** @description Reports convert money into this currency with the workspace's exchange rates (GET /v1/fx-rates) */
+            reportingCurrency: string;
             /** @description Default rate for people's production hours, in minor units */
             hourlyRateMinor: number;
             /** @description Per-KPI tier thresholds that replace the defaults */
@@ -8674,7 +9449,6 @@ export interface components {
             endsOn: string;
             attributionWindowDays: number;
             budgetMinor: number;
-            feesMinor: number;
             currency: string;
             /** @description Keywords, hashtags and mentions tracked as brand mentions */
             trackingKeywords: string[];
@@ -8714,6 +9488,93 @@ export interface components {
             postedAt: string;
             /** @description The latest classification; null while it waits in the queue */
             classification: components["schemas"]["CommentClassification"] | null;
+        };
+        CostLine: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** @description null: shared by the campaign’s sources under `split` */
+            sourceId: string | null;
+            /** @description Your own key for the line: a bulk or CSV upload sent again updates the line instead of adding one */
+            externalId: string | null;
+            /** @enum {string} */
+            kind: "creator_fee" | "usage_rights" | "product_seeding" | "agency_commission" | "paid_boost" | "other";
+            /** @enum {string} */
+            basis: "flat" | "per_deliverable";
+            /** @description The flat amount, or the price of one deliverable, in minor units */
+            unitAmountMinor: number;
+            deliverables: number;
+            /** @description flat: unitAmountMinor; per_deliverable: unitAmountMinor × deliverables */
+            amountMinor: number;
+            currency: string;
+            /**
+             * Format: date
+             * @description When the cost was committed or paid (its exchange rate is that day’s)
+             */
+            incurredOn: string;
+            /**
+             * @description committed: agreed, not paid yet; spent: paid
+             * @enum {string}
+             */
+            status: "committed" | "spent";
+            split: ("deliverables" | "explicit") | null;
+            /** @description split "explicit": source id → percent */
+            shares: {
+                [key: string]: number;
+            } | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IncomingCostLine: {
+            /** Format: uuid */
+            campaignId: string;
+            /**
+             * Format: uuid
+             * @description The source the cost is for; leave it out to share the cost among the campaign’s sources (then `split` is required)
+             */
+            sourceId?: string;
+            externalId?: string;
+            /** @enum {string} */
+            kind: "creator_fee" | "usage_rights" | "product_seeding" | "agency_commission" | "paid_boost" | "other";
+            /**
+             * @default flat
+             * @enum {string}
+             */
+            basis: "flat" | "per_deliverable";
+            /** @description The flat amount, or with basis "per_deliverable" the price of one deliverable, in minor units */
+            amountMinor: number;
+            /** @description With basis "per_deliverable": how many deliverables are paid for */
+            deliverables?: number;
+            currency: string;
+            /** Format: date */
+            incurredOn: string;
+            /**
+             * @default committed
+             * @enum {string}
+             */
+            status: "committed" | "spent";
+            /**
+             * @description How a shared line is split: "deliverables" (in proportion to each source’s posts on the campaign) or "explicit" (with shares)
+             * @enum {string}
+             */
+            split?: "deliverables" | "explicit";
+            /** @description With split "explicit": source id → percent, summing to 100 */
+            shares?: {
+                [key: string]: number;
+            };
+            note?: string;
+        };
+        CostLinesUpserted: {
+            inserted: number;
+            /** @description Lines with a known externalId that changed */
+            updated: number;
+            /** @description Lines with a known externalId sent again unchanged */
+            unchanged: number;
+            lines: components["schemas"]["CostLine"][];
         };
         UpsertResult: {
             /** @description Rows stored for the first time */
@@ -8765,6 +9626,47 @@ export interface components {
             followers: number;
             /** Format: date-time */
             updatedAt: string;
+        };
+        FxRate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            day: string;
+            base: string;
+            quote: string;
+            /** @description Units of quote per 1 base, exact decimal text */
+            rate: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FxRateImportResult: {
+            fileName: string;
+            /**
+             * @description ecb: the ECB reference-rate layout (every value is a EUR/<column> rate); plain: day,base,quote,rate
+             * @enum {string}
+             */
+            format: "ecb" | "plain";
+            /** @description Data rows in the file (days, for the ECB layout) */
+            rows: number;
+            /** @description Rates read from the file: inserted + updated + unchanged */
+            rates: number;
+            /** @description Rates stored for the first time */
+            inserted: number;
+            /** @description Rates already stored with another value: replaced */
+            updated: number;
+            /** @description Rates already stored with the same value: nothing written */
+            unchanged: number;
+            /** @description Empty or N/A cells: no rate published that day */
+            missing: number;
+            /** @description Rows, columns and cells not read */
+            rejectedCount: number;
+            /** @description The first 1,000 rows, columns and cells not read, with why; the rest of the file is stored */
+            rejected: {
+                /** @description 1 is the header */
+                line: number;
+                column: string;
+                reason: string;
+            }[];
         };
         ImportJob: {
             /** Format: uuid */
@@ -9395,6 +10297,34 @@ export interface components {
             value: number | null;
             currency: string;
         };
+        MissingCost: {
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            /** @description null: the campaign has no source and no cost line at all */
+            sourceId: string | null;
+            sourceName: string | null;
+            /** @description What to record, in a sentence */
+            prompt: string;
+        };
+        ScopeCost: {
+            /** @description null: cost not recorded for some source in scope (see missing); never a partial sum */
+            total: components["schemas"]["Money"] | null;
+            /** @description What is recorded, by kind, listed even when the total is unknown */
+            components: {
+                /** @enum {string} */
+                kind: "creator_fee" | "usage_rights" | "product_seeding" | "agency_commission" | "paid_boost" | "other" | "paid_spend" | "production";
+                label: string;
+                amount: components["schemas"]["Money"];
+                /** @description Cost lines, paid posts or assets behind the amount */
+                items: number;
+            }[];
+            /** @description Sources (or campaigns) in scope with no cost recorded: each makes the total unknown */
+            missing: components["schemas"]["MissingCost"][];
+            /** @description How the shared cost lines in scope were split among sources */
+            splitRules: string[];
+            notes: string[];
+        };
         RatedCostKpi: {
             /** @description Major units of currency per unit; null: not enough data */
             value: number | null;
@@ -9445,8 +10375,6 @@ export interface components {
                     /** Format: date */
                     end: string;
                 };
-                /** @description False when a source filter selects only some of the sources working on the campaign: fees are recorded per campaign */
-                feesIncluded: boolean;
             }[];
             inputs: {
                 /** @description Posts of the campaigns in scope published in the period */
@@ -9468,18 +10396,8 @@ export interface components {
                 surveyAnswers: number | null;
             };
             kpis: {
-                /** @description Budget actually spent: campaign fees + paid spend of the paid posts + production cost of the AI-character assets used; null when no campaign is in scope */
-                cost: {
-                    total: components["schemas"]["Money"];
-                    components: {
-                        /** @enum {string} */
-                        kind: "fees" | "paid_spend" | "production" | "other";
-                        label: string;
-                        amount: components["schemas"]["Money"];
-                        /** @description Campaigns, paid posts or assets behind the amount */
-                        items: number;
-                    }[];
-                } | null;
+                /** @description null when no campaign is in scope */
+                cost: components["schemas"]["ScopeCost"] | null;
                 /** @description cost / impressions × 1000 */
                 cpm: components["schemas"]["CostKpi"];
                 /** @description cost / views */
@@ -10008,18 +10926,8 @@ export interface components {
                     drop: number;
                 } | null;
             };
-            /** @description Budget actually spent: campaign fees + paid spend of the paid posts + production cost of the AI-character assets used; null when no campaign is in scope */
-            cost: {
-                total: components["schemas"]["Money"];
-                components: {
-                    /** @enum {string} */
-                    kind: "fees" | "paid_spend" | "production" | "other";
-                    label: string;
-                    amount: components["schemas"]["Money"];
-                    /** @description Campaigns, paid posts or assets behind the amount */
-                    items: number;
-                }[];
-            } | null;
+            /** @description null when no campaign is in scope */
+            cost: components["schemas"]["ScopeCost"] | null;
             /** @description From the commercial report of the campaign; its tiered KPIs are in tieredKpis */
             commerce: {
                 inputs: {
@@ -10275,18 +11183,8 @@ export interface components {
                 commerce: {
                     currency: string;
                     posts: number;
-                    /** @description Budget actually spent: campaign fees + paid spend of the paid posts + production cost of the AI-character assets used; null when no campaign is in scope */
-                    cost: {
-                        total: components["schemas"]["Money"];
-                        components: {
-                            /** @enum {string} */
-                            kind: "fees" | "paid_spend" | "production" | "other";
-                            label: string;
-                            amount: components["schemas"]["Money"];
-                            /** @description Campaigns, paid posts or assets behind the amount */
-                            items: number;
-                        }[];
-                    } | null;
+                    /** @description null when no campaign is in scope */
+                    cost: components["schemas"]["ScopeCost"] | null;
                     /** @description cost / impressions × 1000 */
                     cpm: components["schemas"]["CostKpi"];
                     /** @description clicks / impressions × 100 (views when impressions are unknown) */

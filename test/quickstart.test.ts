@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, run, runToEnd } from './support/processes.ts';
+import type { ApiBody } from './support/api-harness.ts';
 import { isReachable } from './support/services.ts';
 
 // README's quick start, as a newcomer runs it: a fresh copy of the repository, `pnpm install`,
@@ -31,7 +32,7 @@ afterAll(async () => {
 });
 
 // The bodies are checked field by field below; their shape is the API's, not this test's.
-const json = (response: Response): Promise<any> => response.json();
+const json = (response: Response): Promise<ApiBody> => response.json();
 
 async function startOnce() {
   const port = await freePort();
@@ -65,7 +66,7 @@ describe('the quick start', () => {
 
       // The job workers run on the embedded PostgreSQL: the demo's comments get classified.
       const auth = { headers: { authorization: `Bearer ${first.key}` } };
-      let safety: any;
+      let safety: ApiBody;
       for (let tries = 0; tries < 120; tries += 1) {
         safety = await json(await fetch(`${first.base}/v1/reports/brand-safety`, auth));
         if (safety.totals.waiting === 0) break;

@@ -81,7 +81,6 @@ export async function startJobRunner(options: RunnerOptions) {
 }
 
 function openWorker(queue: QueueName, options: RunnerOptions, handlers: Record<JobName, Handler>): Worker {
-  let worker: Worker | undefined;
   const process = async (job: Job) => {
     const definition = jobDefinitions[job.name as JobName];
     if (!definition) throw new UnrecoverableError(`Unknown job name ${job.name}`);
@@ -93,7 +92,7 @@ function openWorker(queue: QueueName, options: RunnerOptions, handlers: Record<J
     } catch (error) {
       // The provider asked us to wait: pause this queue for that long and retry the job then,
       // without spending one of its attempts.
-      if (error instanceof RateLimitedError && error.retryAfterMs !== undefined && worker) {
+      if (error instanceof RateLimitedError && error.retryAfterMs !== undefined) {
         await worker.rateLimit(error.retryAfterMs);
         throw Worker.RateLimitError();
       }
@@ -109,7 +108,8 @@ function openWorker(queue: QueueName, options: RunnerOptions, handlers: Record<J
     stalledInterval: options.stalledIntervalMs ?? 15_000,
     maxStalledCount: 3,
   };
-  worker = options.connection.kind === 'redis'
+  // The handler above reaches the worker only once it runs, after this assignment.
+  const worker: Worker = options.connection.kind === 'redis'
     ? new Worker(queue, process, { ...shared, ...backendOptions(options.connection) })
     : (new Worker(queue, process, { ...shared, ...backendOptions(options.connection) }, createPostgresBackend) as unknown as Worker);
   return worker;

@@ -158,7 +158,7 @@ describe.skipIf(browserMissing)('brand safety in a browser', () => {
   });
 
   it('marks the character\'s rough day as a spike', async () => {
-    const { page, base } = harness!;
+    const { page } = harness!;
     await page.selectOption('#sourceId', characterId);
     await page.click('form[aria-label=Filters] button[type=submit]');
     await page.waitForURL(new RegExp(`/brand-safety\\?sourceId=${characterId}`));

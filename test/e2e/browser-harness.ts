@@ -57,7 +57,7 @@ export function ensureWebBuild() {
       // A lock older than a whole build was left by a process that died mid-build.
       const held = statSync(BUILD_LOCK, { throwIfNoEntry: false });
       if (held && Date.now() - held.mtimeMs > BUILD_TIMEOUT_MS + 30_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`another process held ${BUILD_LOCK} for too long`);
+      if (Date.now() > deadline) throw new Error(`another process held ${BUILD_LOCK} for too long`, { cause: error });
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
     }
   }

@@ -5,13 +5,16 @@ import { createTestDatabase } from './test-database.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an answer of the API, read field by field by the assertions that check it; its shape is the OpenAPI document's, not restated in every test
+export type ApiBody = any;
+
 export type Client = {
   key: string;
-  request: (method: Method, url: string, body?: unknown) => Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
-  get: (url: string) => Promise<{ status: number; body: any }>;
-  post: (url: string, body?: unknown) => Promise<{ status: number; body: any }>;
-  patch: (url: string, body?: unknown) => Promise<{ status: number; body: any }>;
-  delete: (url: string) => Promise<{ status: number; body: any }>;
+  request: (method: Method, url: string, body?: unknown) => Promise<{ status: number; body: ApiBody; headers: Record<string, unknown> }>;
+  get: (url: string) => Promise<{ status: number; body: ApiBody }>;
+  post: (url: string, body?: unknown) => Promise<{ status: number; body: ApiBody }>;
+  patch: (url: string, body?: unknown) => Promise<{ status: number; body: ApiBody }>;
+  delete: (url: string) => Promise<{ status: number; body: ApiBody }>;
 };
 
 export function clientFor(app: FastifyInstance, key: string): Client {

@@ -85,6 +85,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw new Error(
       `The embedded PostgreSQL did not start (${reason}). Is Persona Ops already running with this data folder (${dataDir}) ` +
         `or is port ${options.port} taken? Stop the other instance, or set EMBEDDED_POSTGRES_PORT / DATA_DIR, or DATABASE_URL.`,
+      { cause: error },
     );
   }
   // Whatever ends this process (a crash included), the server must not outlive it. SIGINT is

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Campaign, campaignBreakdowns, type BreakdownShares } from '@persona-ops/domain/store';
-import { campaignVerdict, ratio, reportInsights, type TieredKpiId } from '@persona-ops/domain/core';
+import { Campaign, campaignBreakdowns, costLinesOf, costPartiesOf, type BreakdownShares } from '@persona-ops/domain/store';
+import { allocateCostLines, campaignPacing, campaignVerdict, deliverablesOf, ratio, reportInsights, type TieredKpiId } from '@persona-ops/domain/core';
 import type { CampaignReport, CampaignReportFilters } from '../routes/reports/campaign-report.schemas.ts';
 import { audienceReport } from './audience-report.service.ts';
 import { brandSafetyReport } from './brand-safety-report.service.ts';
@@ -48,14 +48,26 @@ export async function campaignReport(em: EntityManager, workspaceId: string, cam
   const query = { ...common, campaignId };
   const period = { from: filters.from ? new Date(filters.from) : undefined, to: filters.to ? new Date(filters.to) : undefined };
   // Each service on a fork of its own: they run at the same time and share no identity map.
-  const [audience, commercial, pipeline, safety, breakdowns] = await Promise.all([
+  const [audience, commercial, pipeline, safety, breakdowns, lines, parties] = await Promise.all([
     audienceReport(em.fork(), workspaceId, { ...query, lagDays }, now),
     commercialReport(em.fork(), workspaceId, query, now),
     // The page still answers when the pipeline's records contradict each other; it says why.
     layerOrRefusal(productionReport(em.fork(), workspaceId, query, now)),
     brandSafetyReport(em.fork(), workspaceId, query),
     campaignBreakdowns(em.fork(), workspaceId, { campaignId, sourceId: filters.sourceId, sourceKind: filters.sourceKind, ...period }),
+    // Pacing is the whole campaign's, whatever the filters: the budget is the campaign's.
+    costLinesOf(em.fork(), workspaceId, [campaignId]),
+    costPartiesOf(em.fork(), workspaceId, [campaignId]),
   ]);
+  const pacing = campaignPacing({
+    budgetMinor: campaign.budgetMinor,
+    currency: campaign.currency,
+    startsOn: campaign.startsOn,
+    endsOn: campaign.endsOn,
+    shares: allocateCostLines(lines, deliverablesOf(parties)),
+    parties,
+    now,
+  });
 
   const production = pipeline.report;
   const a = audience.kpis;
@@ -129,6 +141,7 @@ export async function campaignReport(em: EntityManager, workspaceId: string, cam
     productionUnavailable: pipeline.unavailable,
     funnel: commercial.funnel,
     cost: c.cost,
+    pacing,
     commerce: { inputs: commercial.inputs, cpm: c.cpm, cpr: c.cpr, sales: c.sales, revenue: c.revenue },
     tieredKpis,
     insights: reportInsights(byId),

@@ -76,14 +76,14 @@ async function ownedIds(em: EntityManager, table: 'campaign' | 'source', ids: st
  * upload sent again changes nothing), every other line is added. A campaign or source of another
  * workspace is not found (404); a line that breaks a cost rule is refused naming its field.
  */
-export async function upsertCostLines(em: EntityManager, workspaceId: string, lines: IncomingCostLine[], at = 'body.lines') {
+export async function upsertCostLines(em: EntityManager, workspaceId: string, lines: IncomingCostLine[], fieldOf = (i: number, field: string) => `body.lines.${i}${field ? `.${field}` : ''}`) {
   const campaignIds = [...new Set(lines.map((line) => line.campaignId))];
   const sourceIds = [...new Set(lines.flatMap((line) => [...(line.sourceId ? [line.sourceId] : []), ...Object.keys(line.shares ?? {})]))];
   const [campaigns, sources] = await Promise.all([ownedIds(em, 'campaign', campaignIds, workspaceId), ownedIds(em, 'source', sourceIds, workspaceId)]);
   const unknown: FieldError[] = lines.flatMap((line, i) => [
-    ...(campaigns.has(line.campaignId) ? [] : [{ field: `${at}.${i}.campaignId`, message: `no campaign ${line.campaignId} in this workspace` }]),
-    ...(line.sourceId && !sources.has(line.sourceId) ? [{ field: `${at}.${i}.sourceId`, message: `no source ${line.sourceId} in this workspace` }] : []),
-    ...Object.keys(line.shares ?? {}).filter((id) => !sources.has(id)).map((id) => ({ field: `${at}.${i}.shares.${id}`, message: `no source ${id} in this workspace` })),
+    ...(campaigns.has(line.campaignId) ? [] : [{ field: fieldOf(i, 'campaignId'), message: `no campaign ${line.campaignId} in this workspace` }]),
+    ...(line.sourceId && !sources.has(line.sourceId) ? [{ field: fieldOf(i, 'sourceId'), message: `no source ${line.sourceId} in this workspace` }] : []),
+    ...Object.keys(line.shares ?? {}).filter((id) => !sources.has(id)).map((id) => ({ field: fieldOf(i, `shares.${id}`), message: `no source ${id} in this workspace` })),
   ]);
   if (unknown.length > 0) throw new ApiError(404, 'not_found', `${unknown.length === 1 ? 'A line names' : `${unknown.length} references name`} something this workspace does not have. Check the ids, or list campaigns and sources to find the right ones.`, unknown);
 
@@ -95,7 +95,7 @@ export async function upsertCostLines(em: EntityManager, workspaceId: string, li
     } catch (error) {
       if (!isDomainError(error)) throw error;
       const field = typeof error.details?.['field'] === 'string' ? error.details['field'] : '';
-      refused.push({ field: `${at}.${i}${field ? `.${field}` : ''}`, message: error.message });
+      refused.push({ field: fieldOf(i, field), message: error.message });
     }
   });
   if (refused.length > 0) throw new ApiError(400, 'invalid_input', `${refused.length === 1 ? 'A cost line is' : `${refused.length} cost lines are`} invalid. Fix the fields named in errors and send the request again.`, refused);

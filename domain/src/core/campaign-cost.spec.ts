@@ -76,10 +76,11 @@ describe('missing costs', () => {
 });
 
 describe('pacing', () => {
-  it('puts budget, committed and spent side by side with the share of the run elapsed', () => {
-    const shares = allocateCostLines([line({ unitAmountMinor: 200_000, status: 'spent' }), line({ id: 'l2', unitAmountMinor: 100_000 })], new Map());
+  it('puts budget, committed and spent side by side with the share of the run elapsed, per source too', () => {
+    const shares = allocateCostLines([line({ unitAmountMinor: 200_000, status: 'spent' }), line({ id: 'l2', sourceId: 's2', unitAmountMinor: 100_000 })], new Map());
+    const parties = [party({}), party({ sourceId: 's2', sourceName: 'Ads', sourceKind: 'product_ad', paidSpendMinor: 50_000 })];
     // 10 days, 1–10 March; at the start of 6 March, 5 of them have passed.
-    const pacing = campaignPacing({ budgetMinor: 500_000, currency: 'USD', startsOn: '2026-03-01', endsOn: '2026-03-10', shares, pipelineMinor: 50_000, now: new Date('2026-03-06T00:00:00Z') });
+    const pacing = campaignPacing({ budgetMinor: 500_000, currency: 'USD', startsOn: '2026-03-01', endsOn: '2026-03-10', shares, parties, now: new Date('2026-03-06T00:00:00Z') });
     expect(pacing).toEqual({
       budget: { amountMinor: 500_000, currency: 'USD' },
       committed: { amountMinor: 350_000, currency: 'USD' },
@@ -87,8 +88,12 @@ describe('pacing', () => {
       committedOfBudget: 70,
       spentOfBudget: 50,
       periodElapsed: 50,
+      sources: [
+        { sourceId: 's1', sourceName: 'Jon Rivera', committed: { amountMinor: 200_000, currency: 'USD' }, spent: { amountMinor: 200_000, currency: 'USD' } },
+        { sourceId: 's2', sourceName: 'Ads', committed: { amountMinor: 150_000, currency: 'USD' }, spent: { amountMinor: 50_000, currency: 'USD' } },
+      ],
     });
-    const noBudget = campaignPacing({ budgetMinor: 0, currency: 'USD', startsOn: '2026-03-01', endsOn: '2026-03-10', shares: [], pipelineMinor: 0, now: new Date('2026-04-01T00:00:00Z') });
+    const noBudget = campaignPacing({ budgetMinor: 0, currency: 'USD', startsOn: '2026-03-01', endsOn: '2026-03-10', shares: [], parties: [], now: new Date('2026-04-01T00:00:00Z') });
     expect([noBudget.budget, noBudget.committedOfBudget, noBudget.periodElapsed]).toEqual([null, null, 100]);
   });
 });

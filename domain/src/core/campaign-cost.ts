@@ -144,6 +144,13 @@ export function allocateCostLines(lines: readonly CostLine[], deliverables: Read
   });
 }
 
+/** Each source's deliverables (posts) per campaign, as allocateCostLines splits by them. */
+export function deliverablesOf(parties: ReadonlyArray<{ campaignId: string; sourceId: string; deliverables: number }>): Map<string, Map<string, number>> {
+  const byCampaign = new Map<string, Map<string, number>>();
+  for (const party of parties) byCampaign.set(party.campaignId, (byCampaign.get(party.campaignId) ?? new Map<string, number>()).set(party.sourceId, party.deliverables));
+  return byCampaign;
+}
+
 /** A source that works on a campaign (a brief, post, link or code names it), with what it costs. */
 export type CostParty = {
   campaignId: string;
@@ -196,6 +203,9 @@ export function missingCosts(input: { campaigns: ReadonlyArray<{ id: string; nam
   return missing;
 }
 
+/** Committed (agreed or paid) and spent (paid) money of one source on a campaign. */
+export type SourcePacing = { sourceId: string; sourceName: string; committed: Money; spent: Money };
+
 /** Budget, committed and spent side by side, with how much of the campaign's run has passed. */
 export type Pacing = {
   budget: Money | null;
@@ -206,23 +216,44 @@ export type Pacing = {
   spentOfBudget: number | null;
   /** Share of the campaign's days (UTC, inclusive) elapsed at `now`, 0–100. */
   periodElapsed: number;
+  sources: SourcePacing[];
 };
 
 const DAY_MS = 86_400_000;
 
 /**
- * `pipelineMinor`: production cost of the assets used and paid spend of the paid posts, which are
- * spent by the time they are recorded. A committed line is cost not paid yet; a spent one is both.
+ * Pacing counts the money paid or owed to others: cost lines (a committed line is owed, a spent
+ * one paid) and the paid spend of paid posts (paid when placed). The production cost of the
+ * brand's own assets is part of the cost, not of the budget's pacing. A shared line that cannot be
+ * split yet counts for the campaign only.
  */
-export function campaignPacing(input: { budgetMinor: number; currency: string; startsOn: string; endsOn: string; shares: readonly CostShare[]; pipelineMinor: number; now: Date }): Pacing {
-  const sum = (status?: CostStatus) =>
-    input.shares.filter((share) => status === undefined || share.status === status).reduce((total, share) => total + share.amount.amountMinor, 0);
-  const committed = sum() + input.pipelineMinor;
-  const spent = sum('spent') + input.pipelineMinor;
+export function campaignPacing(input: {
+  budgetMinor: number;
+  currency: string;
+  startsOn: string;
+  endsOn: string;
+  shares: readonly CostShare[];
+  parties: readonly CostParty[];
+  now: Date;
+}): Pacing {
+  const sum = (shares: readonly CostShare[], status?: CostStatus) =>
+    shares.filter((share) => status === undefined || share.status === status).reduce((total, share) => total + share.amount.amountMinor, 0);
+  const paidSpend = input.parties.reduce((total, party) => total + party.paidSpendMinor, 0);
+  const committed = sum(input.shares) + paidSpend;
+  const spent = sum(input.shares, 'spent') + paidSpend;
   const start = Date.parse(`${input.startsOn}T00:00:00Z`);
   const end = Date.parse(`${input.endsOn}T00:00:00Z`) + DAY_MS;
   const elapsed = Math.min(1, Math.max(0, (input.now.getTime() - start) / (end - start)));
   const ofBudget = (amount: number) => (input.budgetMinor > 0 ? (amount / input.budgetMinor) * 100 : null);
+  const sources = input.parties.map((party) => {
+    const own = input.shares.filter((share) => share.sourceId === party.sourceId);
+    return {
+      sourceId: party.sourceId,
+      sourceName: party.sourceName,
+      committed: money(sum(own) + party.paidSpendMinor, input.currency),
+      spent: money(sum(own, 'spent') + party.paidSpendMinor, input.currency),
+    };
+  });
   return {
     budget: input.budgetMinor > 0 ? money(input.budgetMinor, input.currency) : null,
     committed: money(committed, input.currency),
@@ -230,6 +261,7 @@ export function campaignPacing(input: { budgetMinor: number; currency: string; s
     committedOfBudget: ofBudget(committed),
     spentOfBudget: ofBudget(spent),
     periodElapsed: elapsed * 100,
+    sources,
   };
 }
 
@@ -269,10 +301,8 @@ export type ScopeCostInput = {
 export function scopeCost(input: ScopeCostInput): ScopeCost {
   const campaignIds = new Set(input.campaigns.map((campaign) => campaign.id));
   const parties = input.parties.filter((party) => campaignIds.has(party.campaignId));
-  const deliverables = new Map<string, Map<string, number>>();
-  for (const party of parties) deliverables.set(party.campaignId, (deliverables.get(party.campaignId) ?? new Map<string, number>()).set(party.sourceId, party.deliverables));
   const lines = input.lines.filter((line) => campaignIds.has(line.campaignId));
-  const shares = allocateCostLines(lines, deliverables);
+  const shares = allocateCostLines(lines, deliverablesOf(parties));
 
   const filtered = Boolean(input.filter.sourceId || input.filter.sourceKind);
   const kindOf = new Map(parties.map((party) => [party.sourceId, party.sourceKind]));

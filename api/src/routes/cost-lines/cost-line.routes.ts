@@ -22,7 +22,7 @@ export async function costLineRoutes(app: FastifyZod) {
       response: { 201: costLineSchema, 200: costLineSchema.describe('The line with this externalId, updated'), ...problemResponses },
     },
   }, async (request, reply) => {
-    const result = await upsertCostLines(request.em, workspaceOf(request), [request.body], 'body');
+    const result = await upsertCostLines(request.em, workspaceOf(request), [request.body], (_, field) => (field ? `body.${field}` : 'body'));
     return reply.status(result.inserted === 1 ? 201 : 200).send(toCostLineDto(result.lines[0]!));
   });
 

@@ -9,6 +9,20 @@ import { commercialReportSchema } from './commercial-report.schemas.ts';
 import { productionReportSchema } from './production-report.schemas.ts';
 
 // The campaign is the path's; the other report filters narrow it (some sources, a period).
+const pacedMoney = moneySchema;
+const pacingSchema = z
+  .object({
+    budget: moneySchema.nullable().describe('The plan; null when none was set. Never used as cost'),
+    committed: pacedMoney.describe('Cost lines (committed or spent) + paid spend of the paid posts'),
+    spent: pacedMoney.describe('Cost lines marked spent + paid spend of the paid posts'),
+    committedOfBudget: z.number().nullable().describe('committed / budget × 100'),
+    spentOfBudget: z.number().nullable().describe('spent / budget × 100'),
+    periodElapsed: z.number().describe("Share of the campaign's days elapsed, 0–100"),
+    sources: z.array(z.object({ sourceId: idSchema, sourceName: z.string(), committed: pacedMoney, spent: pacedMoney })).describe('Each source that works on the campaign: its own lines, its parts of shared ones and its paid spend'),
+  })
+  .meta({ id: 'CampaignPacing' })
+  .describe('Budget, committed and spent side by side for the whole campaign (filters do not apply: the budget is the campaign\'s). The production cost of the brand\'s own assets is part of the cost, not paced against the budget.');
+
 export const campaignReportFilters = reportQuery.omit({ campaignId: true }).extend({ lagDays: audienceReportQuery.shape.lagDays });
 export type CampaignReportFilters = z.infer<typeof campaignReportFilters>;
 export const campaignReportQuery = campaignReportFilters.extend(formatQuery);
@@ -111,6 +125,7 @@ export const campaignReportSchema = z
     productionUnavailable: z.string().nullable().describe('Why production is null, e.g. an asset published before its brief opened'),
     funnel: commercial.funnel,
     cost: commercial.kpis.shape.cost,
+    pacing: pacingSchema,
     commerce: z
       .object({
         inputs: commercial.inputs,

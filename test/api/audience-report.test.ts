@@ -198,7 +198,7 @@ describe('GET /v1/reports/audience', () => {
     const overridden = (await client.get(`/v1/reports/audience?${MARCH}&sourceId=${max}`)).body.kpis.engagement_rate;
     expect(overridden).toMatchObject({ value: 4, tier: 'average' });
     expect(overridden.thresholds).toEqual({ kpiId: 'engagement_rate', direction: 'higher_is_better', average: 3, strong: 4.5, exceptional: 8, source: 'workspace', currency: null });
-    await client.patch('/v1/workspace', { tierOverrides: {} });
+    await client.patch('/v1/workspace', { tierOverrides: null });
   });
 
   it('measures new_followers_lift over one campaign\'s window + lag, per source, through the core function', async () => {

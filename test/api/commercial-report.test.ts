@@ -189,7 +189,7 @@ describe('GET /v1/reports/commercial for one campaign', () => {
       expect(kpis.cpa).toMatchObject({ value: 50, tier: 'weak' });
       expect(kpis.cpa.thresholds).toMatchObject({ source: 'workspace', average: 40, currency: null });
     } finally {
-      await client.patch('/v1/workspace', { tierOverrides: {} });
+      await client.patch('/v1/workspace', { tierOverrides: null });
     }
   });
 

@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKey, User, Workspace, type IApiKey, type IUser, type IWorkspace, type Role } from '@persona-ops/domain/store';
 import { validateThresholdOverrides } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
+import type { z } from 'zod';
+import { applyMergePatch, currentState, type MergePatch } from '../http/merge-patch.ts';
+import { workspaceSettings } from '../routes/admin/admin.schemas.ts';
 import { issueKey } from './api-keys.service.ts';
 import { findOwned } from './owned.ts';
 
@@ -40,12 +43,15 @@ export async function getWorkspace(em: EntityManager, workspaceId: string) {
   return em.findOneOrFail(Workspace, { id: workspaceId });
 }
 
-export async function updateWorkspace(em: EntityManager, workspaceId: string, changes: Partial<Pick<IWorkspace, 'name' | 'currency' | 'reportingCurrency' | 'hourlyRateMinor' | 'tierOverrides' | 'competitors' | 'alertWebhookUrl' | 'alertWebhookSecret'>>) {
+/** Applies a merge patch (RFC 7396) to the settings: members left out stay as they are. */
+export async function updateWorkspace(em: EntityManager, workspaceId: string, patch: MergePatch<z.input<typeof workspaceSettings>>) {
   const workspace = await getWorkspace(em, workspaceId);
+  const changes = applyMergePatch(workspaceSettings, currentState(workspaceSettings, workspace), patch);
   // Thresholds are checked by the same rules the reports use, so a bad override never reaches a report.
   if (changes.tierOverrides) validateThresholdOverrides(changes.tierOverrides);
   // Deliveries are always signed, so a webhook needs its secret.
-  if ((changes.alertWebhookUrl ?? workspace.alertWebhookUrl) && !(changes.alertWebhookSecret ?? workspace.alertWebhookSecret)) {
+  const webhook = { alertWebhookUrl: workspace.alertWebhookUrl, alertWebhookSecret: workspace.alertWebhookSecret, ...changes };
+  if (webhook.alertWebhookUrl && !webhook.alertWebhookSecret) {
     throw new ApiError(400, 'invalid_input', 'Set alertWebhookSecret with the webhook URL: every delivery is signed with it.', [{ field: 'body.alertWebhookSecret', message: 'is required with alertWebhookUrl' }]);
   }
   em.assign(workspace, changes);

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Campaign, type ICampaign } from '@persona-ops/domain/store';
 import type { CampaignGoal } from '@persona-ops/domain/core';
-import { ApiError } from '../http/api-error.ts';
+import type { z } from 'zod';
+import { applyMergePatch, currentState, type MergePatch } from '../http/merge-patch.ts';
+import { createCampaignBody } from '../routes/campaigns/campaign.schemas.ts';
 import { findOwned } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
 
@@ -40,14 +42,10 @@ export async function createCampaign(em: EntityManager, workspaceId: string, inp
   return campaign;
 }
 
-export async function updateCampaign(em: EntityManager, workspaceId: string, id: string, changes: Partial<CampaignInput>) {
+/** Applies a merge patch (RFC 7396): members left out stay as they are; the result is checked whole. */
+export async function updateCampaign(em: EntityManager, workspaceId: string, id: string, patch: MergePatch<z.input<typeof createCampaignBody>>) {
   const campaign = await findOwned(em, Campaign, 'campaign', id, workspaceId);
-  const startsOn = changes.startsOn ?? campaign.startsOn;
-  const endsOn = changes.endsOn ?? campaign.endsOn;
-  if (startsOn > endsOn) {
-    throw new ApiError(400, 'invalid_input', `The campaign would end (${endsOn}) before it starts (${startsOn}).`, [{ field: 'body.endsOn', message: 'must be on or after startsOn' }]);
-  }
-  em.assign(campaign, changes);
+  em.assign(campaign, applyMergePatch(createCampaignBody, currentState(createCampaignBody, campaign), patch));
   await em.flush();
   return campaign;
 }

@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Source, type ISource } from '@persona-ops/domain/store';
 import type { SourceKind } from '@persona-ops/domain/core';
+import type { z } from 'zod';
+import { applyMergePatch, currentState, type MergePatch } from '../http/merge-patch.ts';
+import { sourceFields } from '../routes/sources/source.schemas.ts';
 import { findOwned } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
 
@@ -33,9 +36,10 @@ export async function createSource(em: EntityManager, workspaceId: string, input
   return source;
 }
 
-export async function updateSource(em: EntityManager, workspaceId: string, id: string, changes: Partial<SourceInput>) {
+/** Applies a merge patch (RFC 7396): members left out stay as they are. */
+export async function updateSource(em: EntityManager, workspaceId: string, id: string, patch: MergePatch<z.input<typeof sourceFields>>) {
   const source = await findOwned(em, Source, 'source', id, workspaceId);
-  em.assign(source, changes);
+  em.assign(source, applyMergePatch(sourceFields, currentState(sourceFields, source), patch));
   await em.flush();
   return source;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roles } from '@persona-ops/domain/store';
 import { isKnownCurrency } from '@persona-ops/domain/core';
 import { currencySchema, idSchema, minorUnits } from '../../http/common.schemas.ts';
+import { mergePatchSchema } from '../../http/merge-patch.ts';
 
 const thresholds = z.object({ average: z.number(), strong: z.number(), exceptional: z.number() });
 
@@ -19,19 +20,20 @@ export const workspaceSchema = z
   })
   .meta({ id: 'Workspace' });
 
-export const updateWorkspaceBody = z
-  .object({
-    name: z.string().trim().min(1).max(255),
-    currency: currencySchema,
-    reportingCurrency: currencySchema.refine(isKnownCurrency, { message: 'is not a current ISO 4217 currency' }),
-    hourlyRateMinor: minorUnits,
-    tierOverrides: z.record(z.string(), thresholds),
-    competitors: z.array(z.string().trim().min(1).max(255)).max(200),
-    alertWebhookUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048).nullable(),
-    alertWebhookSecret: z.string().min(16, 'use at least 16 characters').max(255).describe('Signs each delivery: HMAC-SHA256 of "<timestamp>.<body>"'),
-  })
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' });
+// The workspace's settings whole: what a patched workspace must still be. The defaults are what a
+// member removed by a PATCH with null becomes.
+export const workspaceSettings = z.object({
+  name: z.string().trim().min(1).max(255),
+  currency: currencySchema,
+  reportingCurrency: currencySchema.refine(isKnownCurrency, { message: 'is not a current ISO 4217 currency' }),
+  hourlyRateMinor: minorUnits,
+  tierOverrides: z.record(z.string(), thresholds).default({}).describe('Per-KPI tier thresholds that replace the defaults'),
+  competitors: z.array(z.string().trim().min(1).max(255)).max(200).default([]).describe('Rival brands: a comment naming one is flagged competitor'),
+  alertWebhookUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048).nullable().default(null).describe('Brand-safety alerts are POSTed here'),
+  alertWebhookSecret: z.string().min(16, 'use at least 16 characters').max(255).nullable().default(null).describe('Signs each delivery: HMAC-SHA256 of "<timestamp>.<body>"'),
+});
+
+export const updateWorkspaceBody = mergePatchSchema(workspaceSettings, 'WorkspacePatch', 'tierOverrides merge per KPI and per threshold (a KPI set to null goes back to the default thresholds, tierOverrides: null to all defaults); competitors: null empties the list; alertWebhookUrl and alertWebhookSecret clear with null.');
 
 export const userSchema = z
   .object({ id: idSchema, email: z.string(), name: z.string(), role: z.enum(roles), createdAt: z.iso.datetime() })

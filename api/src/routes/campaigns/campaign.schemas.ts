@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { campaignGoals } from '@persona-ops/domain/core';
 import { currencySchema, dateSchema, idSchema, minorUnits, paginationQuery, pageOf } from '../../http/common.schemas.ts';
+import { mergePatchSchema } from '../../http/merge-patch.ts';
 
 export const campaignSchema = z
   .object({
@@ -34,11 +35,9 @@ const campaignFields = z.object({
 const periodIsOrdered = (body: { startsOn?: string | undefined; endsOn?: string | undefined }) => !body.startsOn || !body.endsOn || body.startsOn <= body.endsOn;
 const periodMessage = { message: 'endsOn must be on or after startsOn', path: ['endsOn'] };
 
+// A campaign whole: what a new one is created from, and what a patched one must still be.
 export const createCampaignBody = campaignFields.refine(periodIsOrdered, periodMessage);
-export const updateCampaignBody = campaignFields
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' })
-  .refine(periodIsOrdered, periodMessage);
+export const updateCampaignBody = mergePatchSchema(createCampaignBody, 'CampaignPatch', 'null sets attributionWindowDays, budgetMinor and trackingKeywords back to their defaults; every other field needs a value. The patched campaign must still end on or after its start.');
 
 export const listCampaignsQuery = z.object({
   goal: z.enum(campaignGoals).optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sourceKinds } from '@persona-ops/domain/core';
 import { dateSchema, idSchema, minorUnits, paginationQuery, pageOf } from '../../http/common.schemas.ts';
+import { mergePatchSchema } from '../../http/merge-patch.ts';
 
 export const sourceSchema = z
   .object({
@@ -16,18 +17,19 @@ export const sourceSchema = z
   })
   .meta({ id: 'Source' });
 
-export const createSourceBody = z.object({
-  kind: z.enum(sourceKinds),
+// What a source is made of, its kind aside (fixed at registration): the defaults are what a member
+// left out at creation, or removed by a PATCH with null, becomes.
+export const sourceFields = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(255),
-  handles: z.record(z.string().min(1), z.string().trim().min(1).max(255)).default({}),
-  aliases: z.array(z.string().trim().min(1).max(255)).max(50).default([]),
-  launchedOn: dateSchema.nullable().default(null),
-  hourlyRateMinor: minorUnits.nullable().default(null),
+  handles: z.record(z.string().min(1), z.string().trim().min(1).max(255)).default({}).describe('Platform -> handle, e.g. {"instagram":"@lea.nova"}'),
+  aliases: z.array(z.string().trim().min(1).max(255)).max(50).default([]).describe('Other names that count as a mention of this source'),
+  launchedOn: dateSchema.nullable().default(null).describe('Launch date (character) or first-post date (human creator)'),
+  hourlyRateMinor: minorUnits.nullable().default(null).describe('Overrides the workspace hourly rate for this source'),
 });
 
-export const updateSourceBody = createSourceBody.omit({ kind: true }).partial().refine((body) => Object.keys(body).length > 0, {
-  message: 'send at least one field to change',
-});
+export const createSourceBody = sourceFields.extend({ kind: z.enum(sourceKinds) });
+
+export const updateSourceBody = mergePatchSchema(sourceFields, 'SourcePatch', 'handles merge per platform (a null handle removes that platform); launchedOn and hourlyRateMinor clear with null (the source then uses the workspace rate); the kind cannot change.');
 
 export const listSourcesQuery = z.object({
   kind: z.enum(sourceKinds).optional(),

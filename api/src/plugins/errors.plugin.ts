@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import type { Problem } from '../http/problem.ts';
@@ -48,7 +47,8 @@ export function sendProblem(reply: FastifyReply, body: Problem) {
 
 function validationProblem(request: FastifyRequest, error: FastifyError): Problem {
   const where = error.validationContext ?? 'body';
-  const errors = hasZodFastifySchemaValidationErrors(error)
+  // Each issue names its field by path (http/input-validation.ts): body.arms.0.spendMinor.
+  const errors = error.validation?.length
     ? error.validation.map((issue) => {
         const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
         return { field: path ? `${where}.${path}` : where, message: issue.message ?? 'is invalid' };

@@ -11,6 +11,7 @@ import {
   conversionDayTotalsByKind,
   costLinesOf,
   costPartiesOf,
+  paidSpendOf,
   followerGrowthBySource,
   postAggregatesByKind,
   postAggregatesByKindFromRollup,
@@ -21,7 +22,7 @@ import {
 import { ApiError } from '../http/api-error.ts';
 import type { OverviewReport, OverviewReportFilters } from '../routes/reports/overview-report.schemas.ts';
 import { audienceFromInputs } from './audience-report.service.ts';
-import { NO_POSTS, commercialFromInputs } from './commercial-report.service.ts';
+import { NO_POSTS, commercialFromInputs, currencyInputs } from './commercial-report.service.ts';
 import { assertFilterIdsOwned } from './owned.ts';
 import { placementsOf, productionFromInputs } from './production-report.service.ts';
 import { reportBasis, type Basis } from './report-basis.ts';
@@ -79,14 +80,15 @@ async function kindLayers(em: EntityManager, workspaceId: string, filters: Overv
   const commercial = campaignsByKind(em.fork(), workspaceId, scope).then(async (campaigns) => {
     const campaignsOf = new Map([...campaigns.entries()].filter(([, list]) => list.length > 0).map(([kind, list]) => [kind, list.map((c) => c.id)]));
     const everyCampaign = [...new Set([...campaignsOf.values()].flat())];
-    const [posts, used, days, lines, parties] = await Promise.all([
+    const [posts, used, days, lines, parties, paidSpend] = await Promise.all([
       (rollup ? postAggregatesByKindFromRollup : postAggregatesByKind)(em.fork(), workspaceId, campaignsOf, scope),
       (rollup ? aiCharacterAssetsByKindFromRollup : aiCharacterAssetsByKind)(em.fork(), workspaceId, campaignsOf, scope),
       conversionDayTotalsByKind(em.fork(), workspaceId, campaignsOf, scope),
       costLinesOf(em.fork(), workspaceId, everyCampaign),
       costPartiesOf(em.fork(), workspaceId, everyCampaign),
+      paidSpendOf(em.fork(), workspaceId, everyCampaign),
     ]);
-    return { campaigns, posts, used, days, costs: { lines, parties } };
+    return { campaigns, posts, used, days, costs: { lines, parties, paidSpend } };
   });
   const [{ assets, transitions, placements }, aggregates, growth, kindOf, { campaigns, posts, used, days, costs }] = await Promise.all([
     production,
@@ -125,6 +127,8 @@ async function kindLayers(em: EntityManager, workspaceId: string, filters: Overv
       assets: used.get(sourceKind) ?? [],
       days: days.get(sourceKind) ?? [],
       costs,
+      // Kinds are read side by side: every one in the reporting currency.
+      fx: currencyInputs(em, workspace, true),
       workspaceCurrency: workspace.currency,
     }, now, options, extras));
     return { pipeline, audience, commerce };

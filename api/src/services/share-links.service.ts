@@ -4,6 +4,7 @@ import { Campaign, ShareLink, User, type IShareLink } from '@persona-ops/domain/
 import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../plugins/auth.plugin.ts';
 import { campaignReportFilters } from '../routes/reports/campaign-report.schemas.ts';
+import { DEFAULT_SHARE_LINK_DAYS, MAX_SHARE_LINK_DAYS } from '../routes/share-links/share-link.schemas.ts';
 import { campaignReport } from './campaign-report.service.ts';
 import { findOwned } from './owned.ts';
 
@@ -36,19 +37,31 @@ export function toShareLinkDto(link: IShareLink, now: Date) {
  * A read-only link to one campaign's report. The token is 32 random bytes (base64url): unguessable,
  * so a fast hash is the right store, and only that hash is kept; the token is shown once.
  */
-export async function createShareLink(em: EntityManager, principal: Principal, campaignId: string, expiresInDays: number, now: Date) {
+export async function createShareLink(em: EntityManager, principal: Principal, campaignId: string, expiry: { expiresInDays?: number | undefined; expiresAt?: string | undefined }, now: Date) {
   const campaign = await findOwned(em, Campaign, 'campaign', campaignId, principal.workspaceId);
+  const expiresAt = shareLinkExpiry(expiry, now);
   const token = randomBytes(32).toString('base64url');
   const link = em.create(ShareLink, {
     workspace: principal.workspaceId,
     campaign,
     createdBy: em.getReference(User, principal.userId),
     tokenHash: hashShareToken(token),
-    expiresAt: new Date(now.getTime() + expiresInDays * DAY_MS),
+    expiresAt,
   });
   await em.flush();
   await em.populate(link, ['createdBy']);
   return { link, token };
+}
+
+/** When a new link stops working: at `expiresAt` (in the future, at most 90 days ahead), else after `expiresInDays` (default 7). */
+export function shareLinkExpiry(expiry: { expiresInDays?: number | undefined; expiresAt?: string | undefined }, now: Date): Date {
+  if (expiry.expiresAt === undefined) return new Date(now.getTime() + (expiry.expiresInDays ?? DEFAULT_SHARE_LINK_DAYS) * DAY_MS);
+  const at = new Date(expiry.expiresAt);
+  const problem = at.getTime() <= now.getTime() ? `must be in the future (it is ${now.toISOString()} now)`
+    : at.getTime() > now.getTime() + MAX_SHARE_LINK_DAYS * DAY_MS ? `must be at most ${MAX_SHARE_LINK_DAYS} days ahead (${new Date(now.getTime() + MAX_SHARE_LINK_DAYS * DAY_MS).toISOString()})`
+      : null;
+  if (problem) throw new ApiError(400, 'invalid_input', `The share link's expiry ${problem}.`, [{ field: 'body.expiresAt', message: problem }]);
+  return at;
 }
 
 export async function listShareLinks(em: EntityManager, workspaceId: string, campaignId: string | undefined) {

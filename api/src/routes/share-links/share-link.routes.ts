@@ -20,7 +20,7 @@ export async function shareLinkRoutes(app: FastifyZod) {
     },
   }, async (request, reply) => {
     const now = new Date();
-    const { link, token } = await createShareLink(request.em, request.principal, request.params.id, request.body.expiresInDays, now);
+    const { link, token } = await createShareLink(request.em, request.principal, request.params.id, request.body, now);
     const url = `${request.protocol}://${request.host}/v1/shared/campaign-report/${token}`;
     return reply.status(201).send({ ...toShareLinkDto(link, now), url, token });
   });

@@ -1,17 +1,23 @@
 import { z } from 'zod';
-import { idSchema } from '../../http/common.schemas.ts';
+import { idSchema, timestampSchema } from '../../http/common.schemas.ts';
 
 export const MAX_SHARE_LINK_DAYS = 90;
 
-export const createShareLinkBody = z.object({
-  expiresInDays: z
-    .number()
-    .int('must be a whole number of days')
-    .min(1, `must be 1–${MAX_SHARE_LINK_DAYS} days`)
-    .max(MAX_SHARE_LINK_DAYS, `must be 1–${MAX_SHARE_LINK_DAYS} days`)
-    .default(7)
-    .describe('Days until the link stops working (1–90, default 7)'),
-});
+export const DEFAULT_SHARE_LINK_DAYS = 7;
+
+// The expiry as a number of days or as a moment (the `expiresAt` the link is read back with).
+export const createShareLinkBody = z
+  .object({
+    expiresInDays: z
+      .number()
+      .int('must be a whole number of days')
+      .min(1, `must be 1–${MAX_SHARE_LINK_DAYS} days`)
+      .max(MAX_SHARE_LINK_DAYS, `must be 1–${MAX_SHARE_LINK_DAYS} days`)
+      .optional()
+      .describe(`Days until the link stops working (1–${MAX_SHARE_LINK_DAYS}; ${DEFAULT_SHARE_LINK_DAYS} when neither this nor expiresAt is sent)`),
+    expiresAt: timestampSchema.optional().describe(`When the link stops working, instead of expiresInDays: in the future, at most ${MAX_SHARE_LINK_DAYS} days ahead`),
+  })
+  .refine((body) => body.expiresInDays === undefined || body.expiresAt === undefined, { message: 'send expiresAt or expiresInDays, not both', path: ['expiresAt'] });
 
 export const shareLinkSchema = z
   .object({

@@ -138,7 +138,7 @@ beforeAll(async () => {
   await comment(post.awareness, 'c5', '#lea rocks', 'positive', [], true, '2026-04-06T10:00:00Z');
 
   // A USD campaign whose AI asset is costed in euros (the API refuses that today; older data may
-  // hold it, so it is written directly): the commercial layer refuses to add them up.
+  // hold it, so it is written directly): the commercial layer converts it, and needs a rate for it.
   mixed = (await client.post('/v1/campaigns', { name: 'Mixed', goal: 'traffic', startsOn: '2026-06-01', endsOn: '2026-06-30', currency: 'USD', targetAction: 'visit' })).body.id;
   const euroAsset = await approvedAsset(client, mixed, lea, 'USD', { generationCostMinor: 1_000, otherCostMinor: 0, productionHours: 0 });
   await publishAsset(client, euroAsset, 'instagram', '2026-06-05T10:00:00Z');
@@ -291,11 +291,12 @@ describe('GET /v1/reports/campaign/{id}', () => {
     expect(early.reach.sample.posts).toBe(2);
   });
 
-  it('refuses a campaign whose amounts mix currencies (422)', async () => {
+  it('names the exchange rate a campaign whose amounts mix currencies needs (422)', async () => {
     const response = await client.get(`/v1/reports/campaign/${mixed}`);
     expect(response.status).toBe(422);
-    expect(response.body.code).toBe('currency_mismatch');
-    expect(response.body.detail).toContain('(EUR, USD)');
+    expect(response.body.code).toBe('fx_rate_missing');
+    // The asset's production cost is dated by the asset (created today).
+    expect(response.body.detail).toContain(`No exchange rate from EUR to USD for ${new Date().toISOString().slice(0, 10)}`);
   });
 
   it('answers 404 for an unknown or foreign campaign and for a foreign source filter', async () => {

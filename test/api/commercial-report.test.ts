@@ -220,11 +220,31 @@ describe('GET /v1/reports/commercial for one campaign', () => {
 });
 
 describe('scope', () => {
-  it('refuses a scope that mixes currencies, naming them (422)', async () => {
-    const response = await client.get('/v1/reports/commercial');
-    expect(response.status).toBe(422);
-    expect(response.body.code).toBe('currency_mismatch');
-    expect(response.body.detail).toContain('(EUR, USD)');
+  it('answers a scope that mixes currencies in the reporting currency, each amount at its day\'s rate, and names a missing rate (422)', async () => {
+    // The EUR campaign's 100.00 usage rights (2026-09-01) need a EUR → USD rate; none is recorded yet.
+    const missing = await client.get('/v1/reports/commercial');
+    expect(missing.status).toBe(422);
+    expect(missing.body.code).toBe('fx_rate_missing');
+    expect(missing.body.detail).toMatch(/^No exchange rate from EUR to USD for 2026-09-01/);
+
+    // 1 EUR = 1.1 USD on Monday 31 August (the ECB publishes none at weekends): used for 1 September.
+    expect((await client.post('/v1/fx-rates/bulk', { rates: [{ day: '2026-08-31', base: 'EUR', quote: 'USD', rate: '1.1' }] })).status).toBe(200);
+    const body = await report('');
+    expect(body.currency).toBe('USD');
+    expect(body.fx).toEqual({ converted: true, ratesUsed: [{ day: '2026-08-31', base: 'EUR', quote: 'USD', rate: '1.1' }] });
+    expect(body.kpis.cost.components.map((c: { kind: string; amount: { amountMinor: number; currency: string } }) => [c.kind, c.amount.amountMinor, c.amount.currency])).toEqual([
+      ['creator_fee', 400_000, 'USD'], ['usage_rights', 11_000, 'USD'], ['agency_commission', 100_000, 'USD'], ['paid_spend', 300_000, 'USD'], ['production', 200_000, 'USD'],
+    ]);
+    // "Quiet" has nothing recorded, so the workspace-wide total stays unknown rather than understated.
+    expect(body.kpis.cost.total).toBeNull();
+    expect(body.kpis.cost.missing.map((m: { campaignName: string }) => m.campaignName)).toEqual(['Quiet']);
+
+    // One currency in scope needs no conversion: March is Spring's (USD), September Autumn's (EUR).
+    const known = await report('from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z');
+    expect(known.fx).toEqual({ converted: false, ratesUsed: [] });
+    const both = await report('from=2026-09-01T00:00:00Z&to=2026-10-01T00:00:00Z');
+    expect(both.currency).toBe('EUR');
+    expect(both.kpis.cost.total).toEqual({ amountMinor: 10_000, currency: 'EUR' });
   });
 
   it('keeps to the period: posts, snapshots and conversion days in it', async () => {

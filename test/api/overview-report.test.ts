@@ -21,7 +21,7 @@ import { startTestApp, type Client } from '../support/api-harness.ts';
  *   human_creator  cost = fee 1,000.00 + paid spend 200.00; 40,000 impressions; 200 clicks, 4 actions, revenue 100.00
  *                  CPM 30.00 · CTR 0.5 % average · CPA 300.00 weak · ROI (100 − 1,200) / 1,200 = −91.67 % weak
  *   studio         (Spring alone) a brief but no cost recorded → cost unknown, CPM null, with the prompt
- *   studio         works on Spring (USD) and Euro (EUR): the commercial report refuses to mix them → commerce null
+ *   studio         works on Spring (USD) and Euro (EUR): answered in the reporting currency (nothing to convert), cost unknown
  */
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;
@@ -137,10 +137,10 @@ describe('GET /v1/reports/overview', () => {
     expect(kinds.product_ad.commerce).toMatchObject({ posts: 0, cost: null, cpm: { value: null }, ctr: { value: null, tier: null }, roi: { value: null } });
   });
 
-  it('shows a kind whose commerce mixes currencies as unavailable, with the reason, and its other layers still', async () => {
+  it('answers every kind in the reporting currency: a kind with campaigns in two currencies but no amount to convert needs no rate', async () => {
     const kinds = await overview();
-    expect(kinds.studio.commerce).toBeNull();
-    expect(kinds.studio.commerceUnavailable).toContain('(EUR, USD)');
+    expect(kinds.studio.commerce).toMatchObject({ currency: 'USD', cost: { total: null } });
+    expect(kinds.studio.commerceUnavailable).toBeNull();
     expect(kinds.studio.production).not.toBeNull();
   });
 

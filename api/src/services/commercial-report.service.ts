@@ -8,12 +8,16 @@ import {
   conversionDayTotals,
   costLinesOf,
   costPartiesOf,
+  loadFxRates,
+  paidSpendOf,
   postAggregates,
   postAggregatesFromRollup,
   surveyAnswerTotal,
   type CommercialScope,
   type ConversionDayTotals,
   type CostPartyRow,
+  type FxRateScope,
+  type PaidSpendRow,
   type PostAggregates,
   type ScopedCampaign,
   type UsedAsset,
@@ -21,7 +25,9 @@ import {
 import {
   attributedSales,
   campaignVerdict,
-  computeProductionKpis,
+  productionCost,
+  reportCurrency,
+  reportCurrencyOf,
   conversionRate,
   cpa,
   cpc,
@@ -38,12 +44,12 @@ import {
   targetActions,
   validateThresholdOverrides,
   type CostLine,
+  type FxRate,
   type Money,
   type RatedKpi,
   type RateOptions,
   type CampaignGoal,
 } from '@persona-ops/domain/core';
-import { ApiError } from '../http/api-error.ts';
 import type { ReportQuery } from '../http/report.schemas.ts';
 import { assertFilterIdsOwned } from './owned.ts';
 import { reportLifts } from './paid-tests.service.ts';
@@ -96,17 +102,18 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
 
   const campaigns = await campaignsInScope(em, workspaceId, scope);
   const ids = campaigns.map((campaign) => campaign.id);
-  const [posts, assets, days, lines, parties] = ids.length === 0
-    ? [NO_POSTS, [], [], [], []]
+  const [posts, assets, days, lines, parties, paidSpend] = ids.length === 0
+    ? [NO_POSTS, [], [], [], [], []]
     : await Promise.all([
         (basis === 'rollup' ? postAggregatesFromRollup : postAggregates)(em, workspaceId, ids, scope),
         (basis === 'rollup' ? aiCharacterAssetsUsedFromRollup : aiCharacterAssetsUsed)(em, workspaceId, ids, scope),
         conversionDayTotals(em, workspaceId, ids, scope),
         costLinesOf(em, workspaceId, ids),
         costPartiesOf(em, workspaceId, ids),
+        paidSpendOf(em, workspaceId, ids),
       ]);
 
-  return commercialFromInputs(query, { campaigns, posts, assets, days, costs: { lines, parties }, workspaceCurrency: workspace.currency }, now, options, async (single) => {
+  return commercialFromInputs(query, { campaigns, posts, assets, days, costs: { lines, parties, paidSpend }, fx: currencyInputs(em, workspace), workspaceCurrency: workspace.currency }, now, options, async (single) => {
     const surveyAnswers = ids.length === 0
       ? null
       : await surveyAnswerTotal(em, workspaceId, ids, scope, { from: scope.from, to: scope.to, firstDay: single?.start, lastDay: single?.end });
@@ -117,10 +124,19 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
   });
 }
 
-/** Cost lines and sources of (at least) the campaigns in scope; scopeCost narrows them to the scope. */
-export type CostInputs = { lines: CostLine[]; parties: CostPartyRow[] };
-export type CommercialInputs = { campaigns: ScopedCampaign[]; posts: PostAggregates; assets: UsedAsset[]; days: ConversionDayTotals[]; costs: CostInputs; workspaceCurrency: string };
+/** Cost lines, sources and paid posts of (at least) the campaigns in scope; the report narrows them to its scope. */
+export type CostInputs = { lines: CostLine[]; parties: CostPartyRow[]; paidSpend: PaidSpendRow[] };
+/** The workspace's reporting currency and its rates, loaded only when a scope mixes currencies. */
+export type CurrencyInputs = { reportingCurrency: string; alwaysReporting?: boolean; loadRates: (scope: FxRateScope) => Promise<FxRate[]> };
+export type CommercialInputs = { campaigns: ScopedCampaign[]; posts: PostAggregates; assets: UsedAsset[]; days: ConversionDayTotals[]; costs: CostInputs; fx: CurrencyInputs; workspaceCurrency: string };
 export type CommercialExtras = { surveyAnswers: number | null; lifts: Awaited<ReturnType<typeof reportLifts>>; goal: CampaignGoal | null };
+
+/** What a report needs to answer in the reporting currency: the currency, and its rates on demand. */
+export function currencyInputs(em: EntityManager, workspace: { id: string; reportingCurrency: string }, alwaysReporting = false): CurrencyInputs {
+  return { reportingCurrency: workspace.reportingCurrency, alwaysReporting, loadRates: (scope) => loadFxRates(em.fork(), workspace.id, scope) };
+}
+
+const dayOf = (at: Date | string) => (typeof at === 'string' ? at : at.toISOString()).slice(0, 10);
 
 /**
  * The commercial report from its inputs (read live, from the rollups, or for many sources at once
@@ -129,47 +145,47 @@ export type CommercialExtras = { surveyAnswers: number | null; lifts: Awaited<Re
  */
 export async function commercialFromInputs(
   query: ReportQuery,
-  { campaigns, posts, assets, days, costs, workspaceCurrency }: CommercialInputs,
+  { campaigns, posts, assets, days, costs, fx, workspaceCurrency }: CommercialInputs,
   now: Date,
   options: RateOptions,
   extras: (single: { start: string; end: string } | undefined) => Promise<CommercialExtras>,
 ) {
-  // Currencies are never mixed: one currency for the whole scope, or a 422 naming them.
   const campaignIds = new Set(campaigns.map((c) => c.id));
-  const lineCurrencies = costs.lines.filter((line) => campaignIds.has(line.campaignId)).map((line) => line.currency);
-  const currencies = [...new Set([...campaigns.map((c) => c.currency), ...posts.currencies, ...assets.map((a) => a.currency), ...days.map((d) => d.currency), ...lineCurrencies])].sort();
-  if (currencies.length > 1) {
-    throw new ApiError(422, 'currency_mismatch', `The scope mixes currencies (${currencies.join(', ')}), and a KPI never adds them up. Narrow it to one currency: pick one campaign or a period in which every campaign uses the same currency.`, [
-      { field: 'querystring', message: `selects amounts in ${currencies.join(', ')}` },
-    ]);
-  }
-  const currency = currencies[0] ?? workspaceCurrency;
+  const lines = costs.lines.filter((line) => campaignIds.has(line.campaignId));
+  const from = query.from ? Date.parse(query.from) : -Infinity;
+  const to = query.to ? Date.parse(query.to) : Infinity;
+  const paidSpend = costs.paidSpend.filter((row) => {
+    const at = Date.parse(row.publishedAt);
+    return campaignIds.has(row.campaignId) && at >= from && at < to && (!query.sourceId || row.sourceId === query.sourceId) && (!query.sourceKind || row.sourceKind === query.sourceKind);
+  });
+
+  // One currency: the scope's own, or the reporting currency (each amount at its day's rate) when
+  // the scope mixes currencies; a missing rate is a 422 naming the pair and the day.
+  const currencies = [...new Set([...campaigns.map((c) => c.currency), ...posts.currencies, ...assets.map((a) => a.currency), ...days.map((d) => d.currency), ...lines.map((l) => l.currency)])].sort();
+  const choice = reportCurrencyOf({ currencies, reportingCurrency: fx.reportingCurrency, fallback: workspaceCurrency, alwaysReporting: fx.alwaysReporting ?? false });
+  const amountDays = [...lines.map((l) => l.incurredOn), ...paidSpend.map((r) => dayOf(r.publishedAt)), ...assets.map((a) => dayOf(a.createdAt)), ...days.map((d) => d.day)].sort();
+  const rates = choice.converted && amountDays.length > 0 ? await fx.loadRates({ currencies: [...currencies, choice.currency], from: amountDays[0]!, to: amountDays.at(-1)! }) : [];
+  const inReportCurrency = reportCurrency(choice, rates);
+  const { currency, convert } = inReportCurrency;
 
   // Cost: each source's cost lines and parts of shared ones, paid spend, production cost of the AI
   // characters' assets used (each listed); unknown when a source in scope has nothing recorded.
-  const production = computeProductionKpis({
-    // Only the cost is read here, so the pipeline fields (brief time, transitions, placements) stay empty.
-    assets: assets.map((asset) => ({
-      id: asset.id,
-      sourceId: '',
-      briefCreatedAt: asset.createdAt,
-      state: asset.state,
-      generationCostMinor: asset.generationCostMinor,
-      otherCostMinor: asset.otherCostMinor,
-      productionHours: asset.productionHours,
-      currency: asset.currency,
-      hourlyRateMinor: asset.hourlyRateMinor,
-      transitions: [],
-      placements: [],
-    })),
-  }, { now, currency }).production_cost;
+  const production = assets.reduce((sum, asset) => {
+    const own = productionCost([{
+      // Only the cost is read here, so the pipeline fields (brief time, transitions, placements) stay empty.
+      id: asset.id, sourceId: '', briefCreatedAt: asset.createdAt, state: asset.state, generationCostMinor: asset.generationCostMinor, otherCostMinor: asset.otherCostMinor,
+      productionHours: asset.productionHours, currency: asset.currency, hourlyRateMinor: asset.hourlyRateMinor, transitions: [], placements: [],
+    }], asset.currency).total;
+    return sum + convert(own, dayOf(asset.createdAt)).amountMinor;
+  }, 0);
   const cost = scopeCost({
     campaigns,
-    lines: costs.lines,
+    lines,
     parties: costs.parties,
     filter: { sourceId: query.sourceId, sourceKind: query.sourceKind },
-    paidSpend: { amount: money(posts.paidSpendMinor, currency), posts: posts.paidPosts },
-    production: { amount: production?.total ?? money(0, currency), assets: assets.length },
+    paidSpend: { amount: money(paidSpend.reduce((sum, row) => sum + convert(money(row.spendMinor, row.currency), dayOf(row.publishedAt)).amountMinor, 0), currency), posts: paidSpend.length },
+    production: { amount: money(production, currency), assets: assets.length },
+    convert,
   });
 
   // Conversions inside each campaign's attribution window.
@@ -177,7 +193,7 @@ export async function commercialFromInputs(
   const windows = campaigns.map((campaign) => {
     const rows = daysOf.get(campaign.id) ?? [];
     const attributed = attributedSales({
-      days: rows.map((row) => ({ date: utcDay(row.day), sales: row.sales ?? 0, revenue: money(row.revenueMinor ?? 0, row.currency) })),
+      days: rows.map((row) => ({ date: utcDay(row.day), sales: row.sales ?? 0, revenue: convert(money(row.revenueMinor ?? 0, row.currency), row.day) })),
       campaignStart: utcDay(campaign.startsOn),
       campaignEnd: utcDay(campaign.endsOn),
       attributionWindowDays: campaign.attributionWindowDays,
@@ -235,6 +251,7 @@ export async function commercialFromInputs(
       basis: "campaigns running in the period (or the one selected); posts published in the period, each at its latest metric snapshot captured in the period; conversion counts of the campaigns' links and codes on days in the period and inside each campaign's attribution window",
     },
     currency,
+    fx: { converted: inReportCurrency.converted, ratesUsed: inReportCurrency.ratesUsed() },
     campaigns: windows.map((w) => ({
       id: w.campaign.id,
       name: w.campaign.name,

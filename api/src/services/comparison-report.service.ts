@@ -14,6 +14,7 @@ import {
   conversionDayTotalsByWindow,
   costLinesOf,
   costPartiesOf,
+  paidSpendOf,
   postAggregatesByWindow,
   postAggregatesByWindowFromRollup,
   windowSamples,
@@ -41,7 +42,7 @@ import {
 import { ApiError } from '../http/api-error.ts';
 import type { ComparisonReport, ComparisonReportFilters } from '../routes/reports/comparison-report.schemas.ts';
 import { audienceFromInputs } from './audience-report.service.ts';
-import { NO_POSTS, commercialFromInputs } from './commercial-report.service.ts';
+import { NO_POSTS, commercialFromInputs, currencyInputs } from './commercial-report.service.ts';
 import { findOwned } from './owned.ts';
 import { liveBecause, reportBasis, type Basis } from './report-basis.ts';
 
@@ -186,15 +187,16 @@ async function sourceLayers(
   const campaignsOf = new Map([...(campaigns ?? new Map<string, ScopedCampaign[]>()).entries()].map(([sourceId, list]) => [sourceId, list.map((c) => c.id)]));
   const spending = windows.filter((w) => (campaignsOf.get(w.sourceId) ?? []).length > 0);
   const everyCampaign = [...new Set([...campaignsOf.values()].flat())];
-  const [posts, assets, days, lines, parties] = read.commercial
+  const [posts, assets, days, lines, parties, paidSpend] = read.commercial
     ? await Promise.all([
         (rollup ? postAggregatesByWindowFromRollup : postAggregatesByWindow)(em.fork(), workspaceId, spending, campaignsOf, filter),
         (rollup ? aiCharacterAssetsByWindowFromRollup : aiCharacterAssetsByWindow)(em.fork(), workspaceId, spending, campaignsOf, filter),
         conversionDayTotalsByWindow(em.fork(), workspaceId, spending, campaignsOf),
         costLinesOf(em.fork(), workspaceId, everyCampaign),
         costPartiesOf(em.fork(), workspaceId, everyCampaign),
+        paidSpendOf(em.fork(), workspaceId, everyCampaign),
       ])
-    : [null, null, null, [], []];
+    : [null, null, null, [], [], []];
   const extras = async () => ({ surveyAnswers: null, lifts: { incremental_lift: NOT_READ, paid_media_lift: NOT_READ }, goal: null });
   return Promise.all(windows.map(async (w) => {
     const query = { sourceId: w.sourceId, campaignId: read.campaignId, from: w.from.toISOString(), to: w.to.toISOString() };
@@ -216,7 +218,9 @@ async function sourceLayers(
           posts: posts.get(w.sourceId) ?? NO_POSTS,
           assets: assets.get(w.sourceId) ?? [],
           days: days.get(w.sourceId) ?? [],
-          costs: { lines, parties },
+          costs: { lines, parties, paidSpend },
+          // Sources are ranked against each other: every one in the reporting currency.
+          fx: currencyInputs(em, workspace, true),
           workspaceCurrency: workspace.currency,
         }, now, options, extras)
       : null;

@@ -288,8 +288,11 @@ export type ScopeCostInput = {
   /** Every source of those campaigns (the split needs them all, whatever the filter). */
   parties: ReadonlyArray<CostParty & { deliverables: number }>;
   filter: { sourceId?: string | undefined; sourceKind?: string | undefined };
+  /** Already in the report's currency. */
   paidSpend: { amount: Money; posts: number };
   production: { amount: Money; assets: number };
+  /** Into the report's currency at the line's day (see report-currency.ts); none: one currency. */
+  convert?: (amount: Money, day: string) => Money;
 };
 
 /**
@@ -302,7 +305,9 @@ export function scopeCost(input: ScopeCostInput): ScopeCost {
   const campaignIds = new Set(input.campaigns.map((campaign) => campaign.id));
   const parties = input.parties.filter((party) => campaignIds.has(party.campaignId));
   const lines = input.lines.filter((line) => campaignIds.has(line.campaignId));
-  const shares = allocateCostLines(lines, deliverablesOf(parties));
+  const convert = input.convert;
+  const allocated = allocateCostLines(lines, deliverablesOf(parties));
+  const shares = convert ? allocated.map((share) => ({ ...share, amount: convert(share.amount, share.incurredOn) })) : allocated;
 
   const filtered = Boolean(input.filter.sourceId || input.filter.sourceKind);
   const kindOf = new Map(parties.map((party) => [party.sourceId, party.sourceKind]));
@@ -328,7 +333,8 @@ export function scopeCost(input: ScopeCostInput): ScopeCost {
   if (unallocated.length > 0) {
     notes.push(`${unallocated.length === 1 ? 'A shared cost line is' : `${unallocated.length} shared cost lines are`} not in any source's cost yet: split by deliverables, and the campaign has no posts to split by.`);
   }
-  const splitRules = [...new Set(inScope.filter((share) => share.rule !== 'own').map((share) => share.rule as CostSplitRule))].map((rule) => SPLIT_RULE_LABELS[rule]);
+  const rulesInScope = new Set(inScope.map((share) => share.rule));
+  const splitRules = costSplitRules.filter((rule) => rulesInScope.has(rule)).map((rule) => SPLIT_RULE_LABELS[rule]);
   const total = missing.length > 0 || input.campaigns.length === 0 ? null : money(components.reduce((sum, component) => sum + component.amount.amountMinor, 0), currency);
   return { total, components, missing, splitRules, notes };
 }

@@ -26,3 +26,4 @@ export * from './export-values.ts';
 export * from './platform-import.ts';
 export * from './ingest-rules.ts';
 export * from './campaign-cost.ts';
+export * from './report-currency.ts';

@@ -135,7 +135,7 @@ function velocity(approvalDates: readonly Date[]): ProductionKpis['content_veloc
   };
 }
 
-function productionCost(assets: readonly ProductionAsset[], currency: string): ProductionCost {
+export function productionCost(assets: readonly ProductionAsset[], currency: string): ProductionCost {
   let generation = 0;
   let people = 0;
   let other = 0;

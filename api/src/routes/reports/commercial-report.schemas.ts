@@ -62,7 +62,13 @@ const ratedCostKpi = ratedKpi.extend({ value: z.number().nullable().describe('Ma
 export const commercialReportSchema = z
   .object({
     scope: reportQuery.extend({ basis: z.string() }),
-    currency: z.string().describe('Every amount is in this one currency; a scope that mixes currencies is refused (422)'),
+    currency: z.string().describe("Every amount is in this one currency: the scope's own, or the workspace's reporting currency when the scope mixes currencies (or the report compares scopes)"),
+    fx: z
+      .object({
+        converted: z.boolean().describe('True when amounts were converted into the reporting currency, each at the rate of its own day'),
+        ratesUsed: z.array(z.object({ day: dateSchema, base: z.string(), quote: z.string(), rate: z.string() })).describe('The stored rates applied (a rate may be up to 7 days older than its amount)'),
+      })
+      .meta({ id: 'FxUsed' }),
     campaigns: z
       .array(z.object({
         id: idSchema,

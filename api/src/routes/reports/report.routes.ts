@@ -66,7 +66,7 @@ export async function reportRoutes(app: FastifyZod) {
       summary: 'Layer 3, commercial influence: cost and its components, CPM, CPV, CTR, CPC, CPR, CPA, conversion rate, target actions, attributed sales, revenue and ROI, the funnel, insights and (for one campaign) the verdict',
       description: 'Cost = campaign fees + paid spend of the paid posts in scope + production cost of the AI-character assets they used. Cost tiers are in USD unless the workspace overrides them. A KPI without enough data is null. Incremental lift and paid-media lift need a holdout or a paid test with a control creative, which are not recorded, so they are not part of this report.',
       querystring: reportQuery.extend(formatQuery),
-      response: { 200: reportResponse(commercialReportSchema), ...problemResponses, 422: problemSchema.describe('The scope mixes currencies') },
+      response: { 200: reportResponse(commercialReportSchema), ...problemResponses, 422: problemSchema.describe('The scope mixes currencies and an exchange rate it needs is missing (fx_rate_missing names the pair and the day)') },
     },
   }, async (request, reply) => {
     const { format, ...query } = request.query;

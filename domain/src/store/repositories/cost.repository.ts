@@ -50,3 +50,20 @@ export async function costPartiesOf(em: EntityManager, workspaceId: string, camp
     [workspaceId, ids, workspaceId, ids, workspaceId, ids, workspaceId, ids, workspaceId, ids],
   );
 }
+
+/** A paid post's spend, with what a report filters it by (source, kind, publication time). */
+export type PaidSpendRow = { campaignId: string; sourceId: string; sourceKind: string; publishedAt: string; currency: string; spendMinor: number };
+
+/** The paid posts of the campaigns: each spend converts at its own day's rate when currencies mix. */
+export async function paidSpendOf(em: EntityManager, workspaceId: string, campaignIds: readonly string[]): Promise<PaidSpendRow[]> {
+  if (campaignIds.length === 0) return [];
+  const rows = await query<Omit<PaidSpendRow, 'publishedAt'> & { publishedAt: string | Date }>(
+    em,
+    `select p.campaign_id as "campaignId", p.source_id as "sourceId", s.kind as "sourceKind", p.published_at as "publishedAt", p.currency, p.spend_minor::float8 as "spendMinor"
+     from post p join source s on s.id = p.source_id
+     where p.workspace_id = ? and p.campaign_id = any(?::uuid[]) and p.placement = 'paid'
+     order by p.published_at, p.id`,
+    [workspaceId, uuidArray(campaignIds)],
+  );
+  return rows.map((row) => ({ ...row, publishedAt: new Date(row.publishedAt).toISOString() }));
+}

@@ -179,23 +179,8 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        name?: string;
-                        currency?: string;
-                        reportingCurrency?: string;
-                        hourlyRateMinor?: number;
-                        tierOverrides?: {
-                            [key: string]: {
-                                average: number;
-                                strong: number;
-                                exceptional: number;
-                            };
-                        };
-                        competitors?: string[];
-                        alertWebhookUrl?: string | null;
-                        /** @description Signs each delivery: HMAC-SHA256 of "<timestamp>.<body>" */
-                        alertWebhookSecret?: string;
-                    };
+                    "application/json": components["schemas"]["WorkspacePatchInput"];
+                    "application/merge-patch+json": components["schemas"]["WorkspacePatchInput"];
                 };
             };
             responses: {
@@ -706,19 +691,31 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        kind: "ai_character" | "human_creator" | "studio" | "product_ad";
                         name: string;
-                        /** @default {} */
+                        /**
+                         * @description Platform -> handle, e.g. {"instagram":"@lea.nova"}
+                         * @default {}
+                         */
                         handles?: {
                             [key: string]: string;
                         };
-                        /** @default [] */
+                        /**
+                         * @description Other names that count as a mention of this source
+                         * @default []
+                         */
                         aliases?: string[];
-                        /** @default null */
+                        /**
+                         * @description Launch date (character) or first-post date (human creator)
+                         * @default null
+                         */
                         launchedOn?: string | null;
-                        /** @default null */
+                        /**
+                         * @description Overrides the workspace hourly rate for this source
+                         * @default null
+                         */
                         hourlyRateMinor?: number | null;
+                        /** @enum {string} */
+                        kind: "ai_character" | "human_creator" | "studio" | "product_ad";
                     };
                 };
             };
@@ -859,19 +856,8 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        name?: string;
-                        /** @default {} */
-                        handles?: {
-                            [key: string]: string;
-                        };
-                        /** @default [] */
-                        aliases?: string[];
-                        /** @default null */
-                        launchedOn?: string | null;
-                        /** @default null */
-                        hourlyRateMinor?: number | null;
-                    };
+                    "application/json": components["schemas"]["SourcePatchInput"];
+                    "application/merge-patch+json": components["schemas"]["SourcePatchInput"];
                 };
             };
             responses: {
@@ -1169,23 +1155,8 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        name?: string;
-                        /** @enum {string} */
-                        goal?: "awareness" | "traffic" | "engagement" | "lead_generation" | "sales";
-                        /** Format: date */
-                        startsOn?: string;
-                        /** Format: date */
-                        endsOn?: string;
-                        /** @default 28 */
-                        attributionWindowDays?: number;
-                        /** @default 0 */
-                        budgetMinor?: number;
-                        currency?: string;
-                        /** @default [] */
-                        trackingKeywords?: string[];
-                        targetAction?: string;
-                    };
+                    "application/json": components["schemas"]["CampaignPatchInput"];
+                    "application/merge-patch+json": components["schemas"]["CampaignPatchInput"];
                 };
             };
             responses: {
@@ -4931,7 +4902,45 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["IncomingCostLineInput"];
+                    "application/json": {
+                        /** Format: uuid */
+                        campaignId: string;
+                        /**
+                         * Format: uuid
+                         * @description The source the cost is for; leave it out to share the cost among the campaign’s sources (then `split` is required)
+                         */
+                        sourceId?: string;
+                        externalId?: string;
+                        /** @enum {string} */
+                        kind: "creator_fee" | "usage_rights" | "product_seeding" | "agency_commission" | "paid_boost" | "other";
+                        /**
+                         * @default flat
+                         * @enum {string}
+                         */
+                        basis?: "flat" | "per_deliverable";
+                        /** @description The flat amount, or with basis "per_deliverable" the price of one deliverable, in minor units */
+                        amountMinor: number;
+                        /** @description With basis "per_deliverable": how many deliverables are paid for */
+                        deliverables?: number;
+                        currency: string;
+                        /** Format: date */
+                        incurredOn: string;
+                        /**
+                         * @default committed
+                         * @enum {string}
+                         */
+                        status?: "committed" | "spent";
+                        /**
+                         * @description How a shared line is split: "deliverables" (in proportion to each source’s posts on the campaign) or "explicit" (with shares)
+                         * @enum {string}
+                         */
+                        split?: "deliverables" | "explicit";
+                        /** @description With split "explicit": source id → percent, summing to 100 */
+                        shares?: {
+                            [key: string]: number;
+                        };
+                        note?: string;
+                    };
                 };
             };
             responses: {
@@ -5017,7 +5026,45 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        lines: components["schemas"]["IncomingCostLineInput"][];
+                        lines: {
+                            /** Format: uuid */
+                            campaignId: string;
+                            /**
+                             * Format: uuid
+                             * @description The source the cost is for; leave it out to share the cost among the campaign’s sources (then `split` is required)
+                             */
+                            sourceId?: string;
+                            externalId?: string;
+                            /** @enum {string} */
+                            kind: "creator_fee" | "usage_rights" | "product_seeding" | "agency_commission" | "paid_boost" | "other";
+                            /**
+                             * @default flat
+                             * @enum {string}
+                             */
+                            basis?: "flat" | "per_deliverable";
+                            /** @description The flat amount, or with basis "per_deliverable" the price of one deliverable, in minor units */
+                            amountMinor: number;
+                            /** @description With basis "per_deliverable": how many deliverables are paid for */
+                            deliverables?: number;
+                            currency: string;
+                            /** Format: date */
+                            incurredOn: string;
+                            /**
+                             * @default committed
+                             * @enum {string}
+                             */
+                            status?: "committed" | "spent";
+                            /**
+                             * @description How a shared line is split: "deliverables" (in proportion to each source’s posts on the campaign) or "explicit" (with shares)
+                             * @enum {string}
+                             */
+                            split?: "deliverables" | "explicit";
+                            /** @description With split "explicit": source id → percent, summing to 100 */
+                            shares?: {
+                                [key: string]: number;
+                            };
+                            note?: string;
+                        }[];
                     };
                 };
             };
@@ -6454,7 +6501,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The scope mixes currencies */
+                /** @description The scope mixes currencies and an exchange rate it needs is missing (fx_rate_missing names the pair and the day) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6778,11 +6825,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /**
-                         * @description Days until the link stops working (1–90, default 7)
-                         * @default 7
-                         */
+                        /** @description Days until the link stops working (1–90; 7 when neither this nor expiresAt is sent) */
                         expiresInDays?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the link stops working, instead of expiresInDays: in the future, at most 90 days ahead
+                         */
+                        expiresAt?: string;
                     };
                 };
             };
@@ -7101,6 +7150,27 @@ export interface components {
             /** @description Whether a signing secret is set (it is never shown) */
             alertWebhookSecretSet: boolean;
         };
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): tierOverrides merge per KPI and per threshold (a KPI set to null goes back to the default thresholds, tierOverrides: null to all defaults); competitors: null empties the list; alertWebhookUrl and alertWebhookSecret clear with null. */
+        WorkspacePatchInput: {
+            name?: string;
+            currency?: string;
+            reportingCurrency?: string;
+            hourlyRateMinor?: number;
+            /** @description Per-KPI tier thresholds that replace the defaults. null sets it back to {} */
+            tierOverrides?: {
+                [key: string]: {
+                    average?: number;
+                    strong?: number;
+                    exceptional?: number;
+                } | null;
+            } | null;
+            /** @description Rival brands: a comment naming one is flagged competitor. null sets it back to [] */
+            competitors?: string[] | null;
+            /** @description Brand-safety alerts are POSTed here. null clears it */
+            alertWebhookUrl?: string | null;
+            /** @description Signs each delivery: HMAC-SHA256 of "<timestamp>.<body>". null clears it */
+            alertWebhookSecret?: string | null;
+        };
         UserInput: {
             /** Format: uuid */
             id: string;
@@ -7353,6 +7423,24 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): null sets attributionWindowDays, budgetMinor and trackingKeywords back to their defaults; every other field needs a value. The patched campaign must still end on or after its start. */
+        CampaignPatchInput: {
+            name?: string;
+            /** @enum {string} */
+            goal?: "awareness" | "traffic" | "engagement" | "lead_generation" | "sales";
+            /** Format: date */
+            startsOn?: string;
+            /** Format: date */
+            endsOn?: string;
+            /** @description null sets it back to 28 */
+            attributionWindowDays?: number | null;
+            /** @description null sets it back to 0 */
+            budgetMinor?: number | null;
+            currency?: string;
+            /** @description null sets it back to [] */
+            trackingKeywords?: string[] | null;
+            targetAction?: string;
         };
         CommentsAcceptedInput: {
             /** @description New comments stored and queued for classification */
@@ -8229,6 +8317,18 @@ export interface components {
             tierUnavailable: string | null;
             currency: string;
         };
+        FxUsedInput: {
+            /** @description True when amounts were converted into the reporting currency, each at the rate of its own day */
+            converted: boolean;
+            /** @description The stored rates applied (a rate may be up to 7 days older than its amount) */
+            ratesUsed: {
+                /** Format: date */
+                day: string;
+                base: string;
+                quote: string;
+                rate: string;
+            }[];
+        };
         CommercialReportInput: {
             scope: {
                 /** Format: uuid */
@@ -8249,8 +8349,9 @@ export interface components {
                 to?: string;
                 basis: string;
             };
-            /** @description Every amount is in this one currency; a scope that mixes currencies is refused (422) */
+            /** @description Every amount is in this one currency: the scope's own, or the workspace's reporting currency when the scope mixes currencies (or the report compares scopes) */
             currency: string;
+            fx: components["schemas"]["FxUsedInput"];
             /** @description Campaigns in scope */
             campaigns: {
                 /** Format: uuid */
@@ -8459,6 +8560,28 @@ export interface components {
                 aiCharacterPosts: number;
                 missingLabel: number;
             };
+        };
+        CampaignPacingInput: {
+            /** @description The plan; null when none was set. Never used as cost */
+            budget: components["schemas"]["MoneyInput"] | null;
+            /** @description Cost lines (committed or spent) + paid spend of the paid posts */
+            committed: components["schemas"]["MoneyInput"];
+            /** @description Cost lines marked spent + paid spend of the paid posts */
+            spent: components["schemas"]["MoneyInput"];
+            /** @description committed / budget × 100 */
+            committedOfBudget: number | null;
+            /** @description spent / budget × 100 */
+            spentOfBudget: number | null;
+            /** @description Share of the campaign's days elapsed, 0–100 */
+            periodElapsed: number;
+            /** @description Each source that works on the campaign: its own lines, its parts of shared ones and its paid spend */
+            sources: {
+                /** Format: uuid */
+                sourceId: string;
+                sourceName: string;
+                committed: components["schemas"]["MoneyInput"];
+                spent: components["schemas"]["MoneyInput"];
+            }[];
         };
         TieredKpiInput: {
             /** @enum {string} */
@@ -8823,6 +8946,8 @@ export interface components {
             };
             /** @description null when no campaign is in scope */
             cost: components["schemas"]["ScopeCostInput"] | null;
+            /** @description Budget, committed and spent side by side for the whole campaign (filters do not apply: the budget is the campaign's). The production cost of the brand's own assets is part of the cost, not paced against the budget. */
+            pacing: components["schemas"]["CampaignPacingInput"];
             /** @description From the commercial report of the campaign; its tiered KPIs are in tieredKpis */
             commerce: {
                 inputs: {
@@ -9169,6 +9294,20 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): handles merge per platform (a null handle removes that platform); launchedOn and hourlyRateMinor clear with null (the source then uses the workspace rate); the kind cannot change. */
+        SourcePatchInput: {
+            name?: string;
+            /** @description Platform -> handle, e.g. {"instagram":"@lea.nova"}. null sets it back to {} */
+            handles?: {
+                [key: string]: string | null;
+            } | null;
+            /** @description Other names that count as a mention of this source. null sets it back to [] */
+            aliases?: string[] | null;
+            /** @description Launch date (character) or first-post date (human creator). null clears it */
+            launchedOn?: string | null;
+            /** @description Overrides the workspace hourly rate for this source. null clears it */
+            hourlyRateMinor?: number | null;
+        };
         Problem: {
             type: string;
             title: string;
@@ -9205,6 +9344,27 @@ export interface components {
             alertWebhookUrl: string | null;
             /** @description Whether a signing secret is set (it is never shown) */
             alertWebhookSecretSet: boolean;
+        };
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): tierOverrides merge per KPI and per threshold (a KPI set to null goes back to the default thresholds, tierOverrides: null to all defaults); competitors: null empties the list; alertWebhookUrl and alertWebhookSecret clear with null. */
+        WorkspacePatch: {
+            name?: string;
+            currency?: string;
+            reportingCurrency?: string;
+            hourlyRateMinor?: number;
+            /** @description Per-KPI tier thresholds that replace the defaults. null sets it back to {} */
+            tierOverrides?: {
+                [key: string]: {
+                    average?: number;
+                    strong?: number;
+                    exceptional?: number;
+                } | null;
+            } | null;
+            /** @description Rival brands: a comment naming one is flagged competitor. null sets it back to [] */
+            competitors?: string[] | null;
+            /** @description Brand-safety alerts are POSTed here. null clears it */
+            alertWebhookUrl?: string | null;
+            /** @description Signs each delivery: HMAC-SHA256 of "<timestamp>.<body>". null clears it */
+            alertWebhookSecret?: string | null;
         };
         User: {
             /** Format: uuid */
@@ -9458,6 +9618,24 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): null sets attributionWindowDays, budgetMinor and trackingKeywords back to their defaults; every other field needs a value. The patched campaign must still end on or after its start. */
+        CampaignPatch: {
+            name?: string;
+            /** @enum {string} */
+            goal?: "awareness" | "traffic" | "engagement" | "lead_generation" | "sales";
+            /** Format: date */
+            startsOn?: string;
+            /** Format: date */
+            endsOn?: string;
+            /** @description null sets it back to 28 */
+            attributionWindowDays?: number | null;
+            /** @description null sets it back to 0 */
+            budgetMinor?: number | null;
+            currency?: string;
+            /** @description null sets it back to [] */
+            trackingKeywords?: string[] | null;
+            targetAction?: string;
         };
         CommentsAccepted: {
             /** @description New comments stored and queued for classification */
@@ -10334,6 +10512,18 @@ export interface components {
             tierUnavailable: string | null;
             currency: string;
         };
+        FxUsed: {
+            /** @description True when amounts were converted into the reporting currency, each at the rate of its own day */
+            converted: boolean;
+            /** @description The stored rates applied (a rate may be up to 7 days older than its amount) */
+            ratesUsed: {
+                /** Format: date */
+                day: string;
+                base: string;
+                quote: string;
+                rate: string;
+            }[];
+        };
         CommercialReport: {
             scope: {
                 /** Format: uuid */
@@ -10354,8 +10544,9 @@ export interface components {
                 to?: string;
                 basis: string;
             };
-            /** @description Every amount is in this one currency; a scope that mixes currencies is refused (422) */
+            /** @description Every amount is in this one currency: the scope's own, or the workspace's reporting currency when the scope mixes currencies (or the report compares scopes) */
             currency: string;
+            fx: components["schemas"]["FxUsed"];
             /** @description Campaigns in scope */
             campaigns: {
                 /** Format: uuid */
@@ -10564,6 +10755,28 @@ export interface components {
                 aiCharacterPosts: number;
                 missingLabel: number;
             };
+        };
+        CampaignPacing: {
+            /** @description The plan; null when none was set. Never used as cost */
+            budget: components["schemas"]["Money"] | null;
+            /** @description Cost lines (committed or spent) + paid spend of the paid posts */
+            committed: components["schemas"]["Money"];
+            /** @description Cost lines marked spent + paid spend of the paid posts */
+            spent: components["schemas"]["Money"];
+            /** @description committed / budget × 100 */
+            committedOfBudget: number | null;
+            /** @description spent / budget × 100 */
+            spentOfBudget: number | null;
+            /** @description Share of the campaign's days elapsed, 0–100 */
+            periodElapsed: number;
+            /** @description Each source that works on the campaign: its own lines, its parts of shared ones and its paid spend */
+            sources: {
+                /** Format: uuid */
+                sourceId: string;
+                sourceName: string;
+                committed: components["schemas"]["Money"];
+                spent: components["schemas"]["Money"];
+            }[];
         };
         TieredKpi: {
             /** @enum {string} */
@@ -10928,6 +11141,8 @@ export interface components {
             };
             /** @description null when no campaign is in scope */
             cost: components["schemas"]["ScopeCost"] | null;
+            /** @description Budget, committed and spent side by side for the whole campaign (filters do not apply: the budget is the campaign's). The production cost of the brand's own assets is part of the cost, not paced against the budget. */
+            pacing: components["schemas"]["CampaignPacing"];
             /** @description From the commercial report of the campaign; its tiered KPIs are in tieredKpis */
             commerce: {
                 inputs: {
@@ -11279,6 +11494,20 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): handles merge per platform (a null handle removes that platform); launchedOn and hourlyRateMinor clear with null (the source then uses the workspace rate); the kind cannot change. */
+        SourcePatch: {
+            name?: string;
+            /** @description Platform -> handle, e.g. {"instagram":"@lea.nova"}. null sets it back to {} */
+            handles?: {
+                [key: string]: string | null;
+            } | null;
+            /** @description Other names that count as a mention of this source. null sets it back to [] */
+            aliases?: string[] | null;
+            /** @description Launch date (character) or first-post date (human creator). null clears it */
+            launchedOn?: string | null;
+            /** @description Overrides the workspace hourly rate for this source. null clears it */
+            hourlyRateMinor?: number | null;
         };
     };
     responses: never;

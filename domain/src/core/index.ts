@@ -27,3 +27,4 @@ export * from './platform-import.ts';
 export * from './ingest-rules.ts';
 export * from './campaign-cost.ts';
 export * from './report-currency.ts';
+export * from './executive-answer.ts';

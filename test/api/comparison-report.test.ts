@@ -20,8 +20,8 @@ import { startTestApp, type Client } from '../support/api-harness.ts';
  *
  * Rankings: target actions Léa 1, Max 2, Studio 3; CTR Léa 1, Max 2, Studio 3;
  * CPA (lower is better) Max 1, Léa 2, Studio 3.
- * Outside the campaign, "Euro creator" (human, launched 2025-01-01) spends in EUR: comparing every
- * source on a job with money KPIs mixes currencies (422).
+ * Outside the campaign, "Euro creator" (human, launched 2025-01-01) spends 100.00 EUR: compared in
+ * the reporting currency (USD) once the EUR/USD rate of its day is recorded, a 422 naming it before.
  */
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;
@@ -157,11 +157,23 @@ describe('GET /v1/reports/comparison', () => {
     expect(ranks(short, 'target_actions')).toEqual([['Nova', 'ranked', 1, 50], ['Studio X', 'ranked', 2, 10], ['Léa Nova', 'no_data', null, null], ['Max Rivera', 'no_data', null, null]]);
   });
 
-  it('refuses sources that spend in different currencies (422)', async () => {
+  it('ranks a source spending in EUR in the reporting currency once the rate of its day is recorded, and names the missing rate before', async () => {
     const response = await client.get(`/v1/reports/comparison?goal=lead_generation&${AS_OF}`);
     expect(response.status).toBe(422);
-    expect(response.body.code).toBe('currency_mismatch');
-    expect(response.body.detail).toContain('EUR: Euro creator; USD: Léa Nova, Max Rivera, Studio X');
+    expect(response.body.code).toBe('fx_rate_missing');
+    expect(response.body.detail).toMatch(/^No exchange rate from EUR to USD for 2025-02-01/);
+
+    // 1 EUR = 1.05 USD on Friday 31 January 2025, used for Saturday 1 February: 100.00 EUR → 105.00 USD.
+    expect((await client.post('/v1/fx-rates/bulk', { rates: [{ day: '2025-01-31', base: 'EUR', quote: 'USD', rate: '1.05' }] })).status).toBe(200);
+    const body = await compare(`goal=lead_generation&${AS_OF}`);
+    expect(body.currency).toBe('USD');
+    // Euro creator: 105.00 / 5 target actions = 21.00.
+    expect(ranks(body, 'cpa').slice(0, 4)).toEqual([
+      ['Max Rivera', 'ranked', 1, 7.5],
+      ['Euro creator', 'ranked', 2, 21],
+      ['Léa Nova', 'ranked', 3, 25],
+      ['Studio X', 'ranked', 4, 50],
+    ]);
   });
 
   it('compares on a goal without money KPIs across currencies, with raw counters from the window', async () => {
@@ -200,8 +212,8 @@ describe('GET /v1/reports/comparison', () => {
     expect(ranks(body, 'impressions')).toEqual([['Léa Nova', 'ranked', 1, 50_000], ['Nova', 'too_new_to_compare', null, null]]);
     // CPM: 1,000.00 of cost over 50,000 impressions × 1000 = 20.00.
     expect(ranks(body, 'cpm')).toEqual([['Léa Nova', 'ranked', 1, 20], ['Nova', 'too_new_to_compare', null, null]]);
-    // Across every source the EUR creator mixes currencies into the money KPIs.
-    expect((await client.get(`/v1/reports/comparison?${AS_OF}`)).status).toBe(422);
+    // Across every source, the EUR creator's spend converted at its day's rate (recorded above).
+    expect((await client.get(`/v1/reports/comparison?${AS_OF}`)).status).toBe(200);
     expect((await client.get('/v1/reports/comparison?goal=sales&windowDays=0')).status).toBe(400);
   });
 

@@ -39,7 +39,6 @@ import {
   type WindowAlignment,
   validateThresholdOverrides,
 } from '@persona-ops/domain/core';
-import { ApiError } from '../http/api-error.ts';
 import type { ComparisonReport, ComparisonReportFilters } from '../routes/reports/comparison-report.schemas.ts';
 import { audienceFromInputs } from './audience-report.service.ts';
 import { NO_POSTS, commercialFromInputs, currencyInputs } from './commercial-report.service.ts';
@@ -264,20 +263,9 @@ export async function comparisonReport(em: EntityManager, workspaceId: string, f
   const layers = await sourceLayers(em, workspaceId, windows, { basis, campaignId: filters.campaignId, audience: needs.has('audience'), commercial: needs.has('commercial') }, samples, now);
   const layersOf = new Map(layers.map((l) => [l.sourceId, l]));
 
-  // One currency for every money KPI: the sources whose window holds a campaign must agree.
-  let currency: string | null = null;
-  if (moneyKpis.length > 0) {
-    const spending = layers.filter((l) => l.commercial !== null && l.commercial.campaigns.length > 0);
-    const byCurrency = Map.groupBy(spending, (l) => l.commercial!.currency);
-    if (byCurrency.size > 1) {
-      const names = new Map(sources.map((s) => [s.id, s.name]));
-      const listed = [...byCurrency.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([code, group]) => `${code}: ${group.map((l) => names.get(l.sourceId)).join(', ')}`);
-      throw new ApiError(422, 'currency_mismatch', `The sources spend in different currencies (${listed.join('; ')}), and ${moneyKpis.join(', ')} cannot be ranked across currencies. Compare one currency at a time: pick a campaign or a source kind that spends in one currency.`, [
-        { field: 'querystring', message: `selects sources spending in ${[...byCurrency.keys()].sort().join(', ')}` },
-      ]);
-    }
-    currency = [...byCurrency.keys()][0] ?? layers.find((l) => l.commercial !== null)?.commercial?.currency ?? null;
-  }
+  // One currency for every money KPI: every source's commercial figures are in the workspace's
+  // reporting currency (converted at each amount's day when they spend in others).
+  const currency = moneyKpis.length > 0 ? (layers.find((l) => l.commercial !== null)?.commercial?.currency ?? null) : null;
 
   const rows = aligned.map(({ source, launch, window }) => {
     const l = layersOf.get(source.id);
@@ -296,6 +284,7 @@ export async function comparisonReport(em: EntityManager, workspaceId: string, f
         daysSinceLaunch: window?.daysSinceLaunch ?? null,
         window: window?.status === 'aligned' ? { from: window.start.toISOString(), to: window.end.toISOString() } : null,
         currency: l?.commercial?.currency ?? null,
+        cost: l?.commercial ? { known: l.commercial.kpis.cost?.total != null, missing: l.commercial.kpis.cost?.missing.map((m) => m.prompt) ?? [] } : null,
         sample: l
           ? {
               posts: l.window.posts,

@@ -60,6 +60,13 @@ export const comparisonReportSchema = z
         daysSinceLaunch: count.nullable(),
         window: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }).nullable().describe('The aligned window (to exclusive); null unless aligned'),
         currency: z.string().nullable().describe("The commercial report's currency for this source's window"),
+        cost: z
+          .object({
+            known: z.boolean().describe('false: some cost of the window is not recorded, so its cost KPIs are null and it is never ranked on them'),
+            missing: z.array(z.string()).describe('What to record, in sentences'),
+          })
+          .nullable()
+          .describe('null: not aligned, or no commercial KPI asked'),
         sample: z
           .object({
             posts: count.describe('Posts published in the window'),

@@ -6,6 +6,7 @@ import { workspaceOf } from '../../plugins/auth.plugin.ts';
 import { idParams } from '../../http/common.schemas.ts';
 import { audienceReport } from '../../services/audience-report.service.ts';
 import { campaignReport } from '../../services/campaign-report.service.ts';
+import { executiveAnswerReport } from '../../services/executive-answer.service.ts';
 import { comparisonReport } from '../../services/comparison-report.service.ts';
 import { overviewReport } from '../../services/overview-report.service.ts';
 import { brandSafetyReport } from '../../services/brand-safety-report.service.ts';
@@ -16,6 +17,7 @@ import { brandSafetyReportQuery, brandSafetyReportSchema } from './brand-safety-
 import { campaignReportQuery, campaignReportSchema } from './campaign-report.schemas.ts';
 import { comparisonReportQuery, comparisonReportSchema } from './comparison-report.schemas.ts';
 import { overviewReportQuery, overviewReportSchema } from './overview-report.schemas.ts';
+import { executiveAnswerQuery, executiveAnswerSchema } from './executive-answer.schemas.ts';
 import { commercialReportSchema } from './commercial-report.schemas.ts';
 import { productionReportSchema } from './production-report.schemas.ts';
 
@@ -101,13 +103,23 @@ export async function reportRoutes(app: FastifyZod) {
     return sendReport(reply, format, 'overview-report', overviewReportSchema, await overviewReport(request.em, workspaceOf(request), filters, new Date()));
   });
 
+  app.get('/v1/reports/executive-answer', {
+    schema: {
+      tags,
+      summary: 'Is the AI character worth it? For a goal, against human creators, studio content and product ads, at equal account age, in plain sentences',
+      description: "Built on the comparison (each source over [launch, launch + windowDays)): the goal's deciding KPIs with the difference, cost per result, ROI, net sentiment, production velocity and sample sizes per side, and what keeps the answer open (cost not recorded, too new, too few results). A source whose cost is not recorded is never counted on a cost KPI. Rule table in domain/src/core/executive-answer.ts.",
+      querystring: executiveAnswerQuery,
+      response: { 200: executiveAnswerSchema, ...problemResponses, 422: problemSchema.describe('An exchange rate the conversion needs is missing (fx_rate_missing names the pair and the day)') },
+    },
+  }, async (request) => executiveAnswerReport(request.em, workspaceOf(request), request.query, new Date()));
+
   app.get('/v1/reports/comparison', {
     schema: {
       tags,
       summary: "Sources compared by the job: the goal's deciding KPIs, each source over the same number of days since its launch, in one currency, ranked per KPI",
-      description: 'Each source is measured over [launch, launch + windowDays) (its launch date, else its first post) by the audience and commercial reports asked with its id and that window. A source whose window has not elapsed by asOf is too new to compare: listed, never ranked. Cost KPIs rank lower-is-better. Sources spending in different currencies are refused (422).',
+      description: 'Each source is measured over [launch, launch + windowDays) (its launch date, else its first post) by the audience and commercial reports asked with its id and that window. A source whose window has not elapsed by asOf is too new to compare: listed, never ranked. Cost KPIs rank lower-is-better; a source whose cost is not recorded is not ranked on them. Every amount is in the workspace’s reporting currency, converted at each amount’s day (422 when a rate is missing).',
       querystring: comparisonReportQuery,
-      response: { 200: reportResponse(comparisonReportSchema), ...problemResponses, 422: problemSchema.describe('The sources spend in different currencies') },
+      response: { 200: reportResponse(comparisonReportSchema), ...problemResponses, 422: problemSchema.describe('An exchange rate the conversion needs is missing (fx_rate_missing names the pair and the day)') },
     },
   }, async (request, reply) => {
     const { format, ...filters } = request.query;

@@ -59,6 +59,7 @@ const queries: Record<string, Sample> = {
   'get /v1/follower-snapshots': { query: `sourceId=${ID}` },
   'delete /v1/import-mappings/{kind}/{platform}': { pathParams: { kind: 'post-metrics', platform: 'youtube' } },
   'get /v1/shared/campaign-report/{token}': { pathParams: { token: 'not-a-real-token' } },
+  'get /v1/reports/executive-answer': { query: 'goal=sales' },
 };
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;

@@ -80,6 +80,7 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'get /v1/reports/campaign/{id}': () => ({ expect: 'not_found' }),
   'get /v1/reports/overview': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
   'get /v1/reports/comparison': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+  'get /v1/reports/executive-answer': (b) => ({ query: `goal=sales&campaignId=${b.campaignId}`, expect: 'not_found' }),
   'post /v1/reports/campaign/{id}/share-links': () => ({ body: { expiresInDays: 7 }, expect: 'not_found' }),
   'get /v1/share-links': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
   'delete /v1/share-links/{id}': () => ({ expect: 'not_found' }),

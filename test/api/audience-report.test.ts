@@ -157,9 +157,9 @@ describe('GET /v1/reports/audience', () => {
     expect(k.brand_mentions_per_post).toMatchObject({ value: 1, tier: 'weak', mentions: 4, posts: 4, reason: null });
     expect(k.brand_mentions_per_post.thresholds).toEqual(defaultThresholds('brand_mentions_per_post', 5, 15, 30));
     // Comments posted in March on any matching post (the brand-safety basis): c1–c8.
-    expect(k.character_mention_rate).toEqual({ value: 25, mentioning: 2, classified: 8 });
-    expect(k.sentiment_share).toEqual({ positive: 50, neutral: 25, negative: 25, classified: 8 });
-    expect(k.flagged_comment_rate).toEqual({ value: 12.5, flagged: 1, classified: 8 });
+    expect(k.character_mention_rate).toEqual({ value: 25, mentioning: 2, classified: 8, comments: expect.any(Number), reason: null });
+    expect(k.sentiment_share).toEqual({ positive: 50, neutral: 25, negative: 25, classified: 8, comments: expect.any(Number), reason: null });
+    expect(k.flagged_comment_rate).toEqual({ value: 12.5, flagged: 1, classified: 8, comments: expect.any(Number), reason: null });
     expect(k.new_followers_lift).toMatchObject({ value: null, window: null, sources: [] });
     expect(k.new_followers_lift.reason).toContain('Select one campaign');
   });
@@ -232,7 +232,7 @@ describe('GET /v1/reports/audience', () => {
     // Summer: window 03-10 → 04-14; Léa's counts stop on 04-03.
     const { body } = await client.get(`/v1/reports/audience?campaignId=${summer}`);
     expect(body.kpis.new_followers_lift).toMatchObject({ value: null, window: { start: '2026-03-10', end: '2026-04-14' }, reason: 'Follower counts are missing: Léa Nova: No follower count on or around 2026-04-14.' });
-    expect(body.kpis.brand_mentions_per_post).toMatchObject({ value: null, tier: null, mentions: 0, posts: 0 });
+    expect(body.kpis.brand_mentions_per_post).toMatchObject({ value: null, tier: null, mentions: null, posts: 0 });
     expect(body.kpis.brand_mentions_per_post.reason).toContain('Campaign "Summer" has no tracking keywords');
   });
 
@@ -250,9 +250,33 @@ describe('GET /v1/reports/audience', () => {
     expect(k.profile_actions.value).toBeNull();
     expect(k.audience_growth_rate).toMatchObject({ value: null, tier: null, followersBefore: null, followersAfter: null, sources: [] });
     expect(k.brand_mentions_per_post).toMatchObject({ value: null, tier: null, reason: 'No posts in scope.' });
-    expect(k.character_mention_rate).toEqual({ value: null, mentioning: 0, classified: 0 });
-    expect(k.sentiment_share).toEqual({ positive: null, neutral: null, negative: null, classified: 0 });
-    expect(k.flagged_comment_rate).toEqual({ value: null, flagged: 0, classified: 0 });
+    const noComments = expect.stringMatching(/No comments were collected for the posts in scope.*unknown \(not 0\)/);
+    expect(k.character_mention_rate).toEqual({ value: null, mentioning: 0, classified: 0, comments: 0, reason: noComments });
+    expect(k.sentiment_share).toEqual({ positive: null, neutral: null, negative: null, classified: 0, comments: 0, reason: noComments });
+    expect(k.flagged_comment_rate).toEqual({ value: null, flagged: 0, classified: 0, comments: 0, reason: noComments });
+  });
+
+  it('counts brand mentions as unknown, not 0 and weak, when no comment was collected, and the verdict treats them as unknown', async () => {
+    const source = await client.post('/v1/sources', { kind: 'ai_character', name: 'Quiet Nova', handles: { instagram: '@quiet.nova' } });
+    const campaign = await client.post('/v1/campaigns', { name: 'Quiet launch', goal: 'awareness', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'follow', trackingKeywords: ['quietbrand'] });
+    expect(campaign.status).toBe(201);
+    const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Teaser' });
+    const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: 'Quiet look', kind: 'image', tool: 'mj', currency: 'USD', productionHours: 1 });
+    await client.post(`/v1/assets/${asset.body.id}/submit`);
+    await client.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve' });
+    expect((await client.post(`/v1/assets/${asset.body.id}/publish`, { channel: 'instagram', url: 'https://i.example/p/quiet', aiLabelApplied: true })).status).toBe(201);
+
+    const { body } = await client.get(`/v1/reports/audience?campaignId=${campaign.body.id}`);
+    expect(body.kpis.brand_mentions_per_post).toMatchObject({ value: null, tier: null, mentions: null, posts: 1, comments: 0 });
+    expect(body.kpis.brand_mentions_per_post.reason).toMatch(/No comments were collected.*brand mentions per post is unknown \(not 0\)/);
+    expect(body.kpis.sentiment_share.reason).toMatch(/No comments were collected/);
+
+    // The campaign page: no weak brand mentions drive the awareness verdict.
+    const report = (await client.get(`/v1/reports/campaign/${campaign.body.id}`)).body;
+    expect(report.tieredKpis.find((kpi: { kpiId: string }) => kpi.kpiId === 'brand_mentions_per_post')).toMatchObject({ value: null, tier: null });
+    expect(report.verdict.rule).not.toBe('creative_not_engaging');
+    expect(report.verdict.reason).not.toContain('a awareness');
+    expect(report.sentiment.reason).toMatch(/No comments were collected/);
   });
 
   it('answers 404 for another workspace\'s campaign or source, 400 for a malformed filter', async () => {

@@ -177,7 +177,7 @@ describe('GET /v1/reports/campaign/{id}', () => {
     expect(body.engagement.engagement_rate).toMatchObject({ value: 5, tier: 'strong', posts: 3, interactions: 6_000, followers: 120_000 });
     expect(body.engagement.audience_growth_rate).toMatchObject({ value: expect.closeTo((6_000 / 70_000) * 100, 10), tier: 'strong', followersBefore: 70_000, followersAfter: 76_000 });
     expect(body.engagement.brand_mentions_per_post).toMatchObject({ value: 0.5, tier: 'weak', mentions: 2, posts: 4 });
-    expect(body.engagement.character_mention_rate).toEqual({ value: 50, mentioning: 2, classified: 4 });
+    expect(body.engagement.character_mention_rate).toEqual({ value: 50, mentioning: 2, classified: 4, comments: expect.any(Number), reason: null });
 
     // The same figures as the audience report itself.
     const audience = (await client.get(`/v1/reports/audience?campaignId=${spring}`)).body;

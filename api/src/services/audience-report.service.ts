@@ -30,6 +30,7 @@ import {
   sentimentShare,
   shareRate,
   sumKnown,
+  unclassifiedCommentsReason,
   type BasedRate,
   validateThresholdOverrides,
   type RateOptions,
@@ -71,24 +72,27 @@ export async function audienceReport(em: EntityManager, workspaceId: string, que
   ]);
 
   const reason = mentions.posts > 0 ? null : await noKeywordsReason(em, workspaceId, query, aggregates.posts);
-  return audienceFromInputs(query, { aggregates, growth, mentions, comments: commentSums(comments.days), lift, reason, startDay, endDay }, options);
+  return audienceFromInputs(query, { aggregates, growth, mentions, comments: commentSums(comments.comments, comments.days), lift, reason, startDay, endDay }, options);
 }
 
-export type CommentSums = Record<'classified' | 'positive' | 'neutral' | 'negative' | 'flagged' | 'mentioning', number>;
+/** `comments`: collected in scope, classified or not (null: not counted); the others count latest classifications. */
+export type CommentSums = Record<'classified' | 'positive' | 'neutral' | 'negative' | 'flagged' | 'mentioning', number> & { comments: number | null };
+type DayCounts = Omit<CommentSums, 'comments'>;
 
 /** The comment counts the audience report reads, summed over the brand-safety report's days. */
-export function commentSums(days: ReadonlyArray<CommentSums>): CommentSums {
-  const sum = (key: keyof CommentSums) => days.reduce((total, d) => total + d[key], 0);
-  return { classified: sum('classified'), positive: sum('positive'), neutral: sum('neutral'), negative: sum('negative'), flagged: sum('flagged'), mentioning: sum('mentioning') };
+export function commentSums(collected: number, days: ReadonlyArray<DayCounts>): CommentSums {
+  const sum = (key: keyof DayCounts) => days.reduce((total, d) => total + d[key], 0);
+  return { comments: collected, classified: sum('classified'), positive: sum('positive'), neutral: sum('neutral'), negative: sum('negative'), flagged: sum('flagged'), mentioning: sum('mentioning') };
 }
 
 export type AudienceInputs = {
   aggregates: AudienceAggregates;
   growth: SourceGrowth[];
-  mentions: { posts: number; mentions: number };
+  /** Tracked campaign posts, the comments collected on them and those naming the brand; comments null when not counted. */
+  mentions: { posts: number; comments: number | null; mentions: number };
   comments: CommentSums;
   lift: CampaignLift;
-  /** Why brand mentions are unknown, when no post in scope is tracked. */
+  /** Why brand mentions are unknown, when no post in scope is tracked (else the KPI says why). */
   reason: string | null;
   startDay: string | null;
   endDay: string | null;
@@ -122,10 +126,12 @@ export function audienceFromInputs(query: AudienceReportQuery, { aggregates, gro
     options,
   );
 
-  const mentionRate = brandMentionsPerPost({ brandMentions: mentions.posts > 0 ? mentions.mentions : null, posts: mentions.posts }, options);
-  const sum = (key: keyof CommentSums) => comments[key];
+  const mentionRate = brandMentionsPerPost({ brandMentions: mentions.mentions, posts: mentions.posts, comments: mentions.comments }, options);
+  const sum = (key: keyof DayCounts) => comments[key];
   const classified = sum('classified');
   const share = sentimentShare({ positive: sum('positive'), neutral: sum('neutral'), negative: sum('negative') });
+  // Unknown (null, with the reason), never 0, when no comment was collected or none is classified.
+  const commentReason = (kpi: string) => unclassifiedCommentsReason({ comments: comments.comments, classified }, kpi);
 
   return {
     scope: {
@@ -170,17 +176,20 @@ export function audienceFromInputs(query: AudienceReportQuery, { aggregates, gro
         tier: mentionRate.tier,
         thresholds: mentionRate.thresholds,
         tierUnavailable: mentionRate.tierUnavailable,
-        mentions: mentions.mentions,
+        mentions: mentionRate.value === null ? null : mentions.mentions,
         posts: mentions.posts,
-        reason,
+        comments: mentions.comments ?? 0,
+        reason: mentionRate.reason === null ? null : (reason ?? mentionRate.reason),
       },
       character_mention_rate: {
         value: characterMentionRate({ mentioningComments: sum('mentioning'), comments: classified }),
         mentioning: sum('mentioning'),
         classified,
+        comments: comments.comments ?? 0,
+        reason: commentReason('the character mention rate'),
       },
-      sentiment_share: { positive: share.positive, neutral: share.neutral, negative: share.negative, classified: share.classified },
-      flagged_comment_rate: { value: flaggedCommentRate({ flagged: sum('flagged'), classified }), flagged: sum('flagged'), classified },
+      sentiment_share: { positive: share.positive, neutral: share.neutral, negative: share.negative, classified: share.classified, comments: comments.comments ?? 0, reason: commentReason('the sentiment share') },
+      flagged_comment_rate: { value: flaggedCommentRate({ flagged: sum('flagged'), classified }), flagged: sum('flagged'), classified, comments: comments.comments ?? 0, reason: commentReason('the flagged comment rate') },
     },
     commentBasis:
       'character_mention_rate, sentiment_share and flagged_comment_rate count the comments posted in the period on posts matching the filters, each at its latest classification: the brand-safety report\'s basis, so both reports agree. brand_mentions_per_post counts the comments posted in the period on the posts in scope.',

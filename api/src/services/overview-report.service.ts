@@ -53,7 +53,7 @@ type Layers = {
 const NOT_READ = 'Not read by the overview.';
 const NO_LIFT = { value: null, lagDays: DEFAULT_LAG_DAYS, window: null, baselineWindow: null, windowGain: null, baselineGain: null, sources: [], reason: NOT_READ };
 const NO_TESTS = { result: null, reason: NOT_READ, tests: [] };
-const NO_COMMENTS = { classified: 0, positive: 0, neutral: 0, negative: 0, flagged: 0, mentioning: 0 };
+const NO_COMMENTS = { comments: null, classified: 0, positive: 0, neutral: 0, negative: 0, flagged: 0, mentioning: 0 };
 
 /**
  * Every kind's three layers from the rollups, each input read once for every kind (grouped by the
@@ -114,7 +114,7 @@ async function kindLayers(em: EntityManager, workspaceId: string, filters: Overv
     const audience = audienceFromInputs({ ...query, lagDays: DEFAULT_LAG_DAYS }, {
       aggregates: aggregates.get(sourceKind)!,
       growth: growthOf.get(sourceKind) ?? [],
-      mentions: { posts: 0, mentions: 0 },
+      mentions: { posts: 0, comments: null, mentions: 0 },
       comments: NO_COMMENTS,
       lift: NO_LIFT,
       reason: NOT_READ,

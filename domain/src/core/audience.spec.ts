@@ -8,9 +8,11 @@ import {
   flaggedCommentRate,
   profileActions,
   saveRate,
+  noCommentsReason,
   sentimentShare,
   shareRate,
   tallyClassifications,
+  unclassifiedCommentsReason,
 } from './audience.ts';
 import type { CommentClassification } from './safety-taxonomy.ts';
 
@@ -29,7 +31,7 @@ describe('kpi-spec worked examples (audience)', () => {
   });
 
   it('brand mentions: 50 over 10 posts = 5, average', () => {
-    expect(brandMentionsPerPost({ brandMentions: 50, posts: 10 })).toMatchObject({ value: 5, tier: 'average' });
+    expect(brandMentionsPerPost({ brandMentions: 50, posts: 10, comments: 400 })).toMatchObject({ value: 5, tier: 'average' });
   });
 });
 
@@ -38,7 +40,7 @@ describe('audience KPIs', () => {
     expect(engagementRate({ likes: 3, comments: 0, shares: 0, saves: 0, followers: 0 })).toMatchObject({ value: null, tier: null });
     expect(audienceGrowthRate({ followersBefore: 0, followersAfter: 10 })).toMatchObject({ value: null, tier: null });
     expect(audienceGrowthRate({ followersBefore: null, followersAfter: 10 })).toMatchObject({ value: null, tier: null });
-    expect(brandMentionsPerPost({ brandMentions: 5, posts: 0 })).toMatchObject({ value: null, tier: null });
+    expect(brandMentionsPerPost({ brandMentions: 5, posts: 0, comments: 40 })).toMatchObject({ value: null, tier: null });
   });
 
   it('leaves unreported interactions out and says which', () => {
@@ -73,8 +75,39 @@ describe('audience KPIs', () => {
     expect(flaggedCommentRate({ flagged: 3, classified: 200 })).toBe(1.5);
   });
 
+  it('leaves audience counts that were never collected unknown, not 0', () => {
+    // No snapshot reported reach, impressions or any interaction: null, never 0 %.
+    expect(saveRate({ saves: null, reach: 1000, impressions: null }).value).toBeNull();
+    expect(shareRate({ shares: null, reach: null, impressions: 500 }).value).toBeNull();
+    expect(profileActions({ profileVisits: null, linkClicks: null, follows: null })).toEqual({ value: null, unreported: ['profileVisits', 'linkClicks', 'follows'] });
+    expect(engagementRate({ likes: 10, comments: 1, shares: 0, saves: 0, followers: null })).toMatchObject({ value: null, tier: null });
+    expect(audienceGrowthRate({ followersBefore: 1000, followersAfter: null })).toMatchObject({ value: null, tier: null });
+  });
+
+  it('brand mentions per post is unknown with the reason, never 0 and weak, when no comment was collected', () => {
+    const none = brandMentionsPerPost({ brandMentions: 0, posts: 10, comments: 0 });
+    expect(none).toMatchObject({ value: null, tier: null });
+    expect(none.reason).toMatch(/No comments were collected.*unknown \(not 0\)/);
+    expect(brandMentionsPerPost({ brandMentions: 0, posts: 10, comments: null }).reason).toMatch(/not counted/);
+    expect(brandMentionsPerPost({ brandMentions: null, posts: 10, comments: 30 })).toMatchObject({ value: null, tier: null });
+    expect(brandMentionsPerPost({ brandMentions: 0, posts: 0, comments: 0 }).reason).toMatch(/No campaign post/);
+    // Comments collected and none names the brand: a real 0, rated weak.
+    expect(brandMentionsPerPost({ brandMentions: 0, posts: 10, comments: 120 })).toMatchObject({ value: 0, tier: 'weak', reason: null });
+  });
+
+  it('comment KPIs say why they are unknown: no comment collected, or none classified yet', () => {
+    expect(noCommentsReason(12, 'x')).toBeNull();
+    expect(unclassifiedCommentsReason({ comments: 0, classified: 0 }, 'the sentiment share')).toMatch(/No comments were collected.*the sentiment share is unknown \(not 0\)/);
+    expect(unclassifiedCommentsReason({ comments: 40, classified: 0 }, 'the flagged comment rate')).toMatch(/None of the 40 comments in scope is classified yet/);
+    expect(unclassifiedCommentsReason({ comments: 40, classified: 3 }, 'x')).toBeNull();
+    // The ratios themselves are null over no classified comment, never 0.
+    expect(flaggedCommentRate({ flagged: 0, classified: 0 })).toBeNull();
+    expect(characterMentionRate({ mentioningComments: 0, comments: 0 })).toBeNull();
+    expect(sentimentShare({ positive: 0, neutral: 0, negative: 0 })).toEqual({ positive: null, neutral: null, negative: null, classified: 0 });
+  });
+
   it('refuses negative counts', () => {
-    expect(() => brandMentionsPerPost({ brandMentions: -1, posts: 3 })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(() => brandMentionsPerPost({ brandMentions: -1, posts: 3, comments: 10 })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
   });
 
   it('tallies classifier results', () => {

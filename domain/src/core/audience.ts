@@ -87,9 +87,54 @@ export function audienceGrowthRate(
   return rateKpi('audience_growth_rate', percent(gained, input.followersBefore), options);
 }
 
-export function brandMentionsPerPost(input: { brandMentions: MaybeNumber; posts: MaybeNumber }, options?: RateOptions): RatedKpi {
+/*
+ * "Missing is never zero" (kpi-spec.md): a KPI counted over comments is unknown when no comment was
+ * collected for the posts in scope, never 0. A comment-based KPI therefore reports why it is null.
+ */
+
+/** Why a KPI over collected comments is unknown; null when comments were collected. */
+export function noCommentsReason(comments: MaybeNumber, kpi: string): string | null {
+  assertCount('comments', comments);
+  if (comments === null || comments === undefined) return `Comments were not counted, so ${kpi} is unknown.`;
+  if (comments === 0) return `No comments were collected for the posts in scope, so ${kpi} is unknown (not 0): ingest or import the posts' comments.`;
+  return null;
+}
+
+/**
+ * Why a KPI over classified comments is unknown (no comment collected, or none classified yet);
+ * null when at least one comment in scope is classified.
+ */
+export function unclassifiedCommentsReason(input: { comments: MaybeNumber; classified: MaybeNumber }, kpi: string): string | null {
   assertCounts(input);
-  return rateKpi('brand_mentions_per_post', ratio(input.brandMentions, input.posts), options);
+  if (input.classified !== null && input.classified !== undefined && input.classified > 0) return null;
+  const none = noCommentsReason(input.comments, kpi);
+  if (none !== null) return none;
+  return `None of the ${String(input.comments)} comments in scope is classified yet, so ${kpi} is unknown until the classifier has run.`;
+}
+
+export type ExplainedRatedKpi = RatedKpi & {
+  /** Why value is null (e.g. no comment collected), or null when it is known. */
+  reason: string | null;
+};
+
+/**
+ * Brand mentions (comments naming the brand) per campaign post. `comments` is how many comments
+ * were collected on those posts: with none collected the mentions are unknown, not 0, so the KPI
+ * is null with the reason (and no weak tier drives a verdict).
+ */
+export function brandMentionsPerPost(
+  input: { brandMentions: MaybeNumber; posts: MaybeNumber; comments: MaybeNumber },
+  options?: RateOptions,
+): ExplainedRatedKpi {
+  assertCounts(input);
+  const unknown = (reason: string): ExplainedRatedKpi => ({ ...rateKpi('brand_mentions_per_post', null, options), reason });
+  if (input.posts === null || input.posts === undefined || input.posts === 0) {
+    return unknown('No campaign post with tracking keywords is in scope, so brand mentions per post is unknown.');
+  }
+  const noComments = noCommentsReason(input.comments, 'brand mentions per post');
+  if (noComments !== null) return unknown(noComments);
+  if (input.brandMentions === null || input.brandMentions === undefined) return unknown('Brand mentions were not counted, so brand mentions per post is unknown.');
+  return { ...rateKpi('brand_mentions_per_post', ratio(input.brandMentions, input.posts), options), reason: null };
 }
 
 /** Share of comments that name the character: a synthetic character must build its own signal. */

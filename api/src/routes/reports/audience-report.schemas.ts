@@ -94,16 +94,22 @@ export const audienceReportSchema = z
         })
         .describe('Followers gained from the campaign start to its end + lag, minus the organic gain of as many days before the start; one campaign only'),
       brand_mentions_per_post: z
-        .object({ ...tiered, mentions: count, posts: count, reason: z.string().nullable() })
-        .describe("Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts"),
+        .object({
+          ...tiered,
+          mentions: count.nullable().describe('Null when no comment was collected on those posts: unknown, not 0'),
+          posts: count,
+          comments: count.describe('Comments collected on those posts in the period, naming the brand or not'),
+          reason: z.string().nullable().describe('Why value is null (no tracked post, no comment collected), or null'),
+        })
+        .describe("Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts; unknown (null, with the reason) when no comment was collected"),
       character_mention_rate: z
-        .object({ value, mentioning: count, classified: count })
+        .object({ value, mentioning: count, classified: count, comments: count, reason: z.string().nullable().describe('Why value is null (no comment collected, none classified yet), or null') })
         .describe('Comments that name the character / classified comments × 100, each at its latest classification'),
       sentiment_share: z
-        .object({ positive: value, neutral: value, negative: value, classified: count })
+        .object({ positive: value, neutral: value, negative: value, classified: count, comments: count, reason: z.string().nullable().describe('Why the shares are null, or null') })
         .describe('positive, neutral, negative / classified comments × 100'),
       flagged_comment_rate: z
-        .object({ value, flagged: count, classified: count })
+        .object({ value, flagged: count, classified: count, comments: count, reason: z.string().nullable().describe('Why value is null, or null') })
         .describe('Comments with any brand-safety flag / classified comments × 100'),
     }),
     commentBasis: z.string().describe('Which comments the last three KPIs count'),

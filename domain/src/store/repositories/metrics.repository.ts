@@ -448,17 +448,22 @@ export async function followerSnapshotsAround(em: EntityManager, workspaceId: st
   return rows.map((row) => ({ sourceId: row.source_id, date: row.date, followers: Number(row.followers) }));
 }
 
+/** Campaign posts with tracking keywords, the comments collected on them and those naming the brand. */
+export type MentionCounts = { posts: number; comments: number; mentions: number };
+
 /**
  * Brand mentions: comments posted in the period on the posts in scope whose text contains (case
  * insensitive) one of the tracking keywords of the post's campaign; a comment counts once however
  * many keywords it names. Only posts whose campaign has keywords count, as posts and as mentions.
  * Comments are reached through the scoped posts only, as snapshots are in audienceAggregates.
+ * `comments` counts every comment collected on those posts in the period: with none, the mentions
+ * are unknown, not 0 (brandMentionsPerPost).
  */
-export async function brandMentionCounts(em: EntityManager, scope: AudienceScope): Promise<{ posts: number; mentions: number }> {
+export async function brandMentionCounts(em: EntityManager, scope: AudienceScope): Promise<MentionCounts> {
   const posts = scopedPosts(scope);
   const posted = periodOf('cm.posted_at', scope);
   const mentioning = 'exists (select 1 from unnest(t.keywords) k where strpos(lower(cm.text), k) > 0)';
-  const [row] = await query<{ posts: number; mentions: number }>(
+  const [row] = await query<MentionCounts>(
     em,
     `with scoped as materialized (${posts.sql}),
      keyed as materialized (
@@ -467,8 +472,9 @@ export async function brandMentionCounts(em: EntityManager, scope: AudienceScope
      ),
      tracked as materialized (select sc.id, k.keywords from scoped sc join keyed k on k.id = sc.campaign_id where cardinality(k.keywords) > 0)
      select (select count(*) from tracked)::int as posts,
+            (select count(*) from comment cm join tracked t on t.id = cm.post_id${whereAll(posted.conditions)})::int as comments,
             (select count(*) from comment cm join tracked t on t.id = cm.post_id${whereAll([...posted.conditions, mentioning])})::int as mentions`,
-    [...posts.params, ...posted.params],
+    [...posts.params, ...posted.params, ...posted.params],
   );
   return row!;
 }

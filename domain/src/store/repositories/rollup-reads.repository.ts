@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
 import type { CommercialScope, PostAggregates, UsedAsset } from './attribution.repository.ts';
 import { toWindowSample, type SourceWindow, type WindowSample } from './comparison.repository.ts';
-import { toAudienceAggregates, type AudienceAggregates, type AudienceScope } from './metrics.repository.ts';
+import { toAudienceAggregates, type AudienceAggregates, type AudienceScope, type MentionCounts } from './metrics.repository.ts';
 import { query, uuidArray } from './sql.ts';
 
 // The reports' inputs read from the rollups instead of every post and snapshot: the same shapes,
@@ -107,7 +107,7 @@ export function rollupSourcesSql(scope: AudienceScope): { sql: string; params: u
 }
 
 /** brandMentionCounts with the posts counted from the rollups (the mentions are comments: read live). */
-export async function brandMentionCountsFromRollup(em: EntityManager, scope: AudienceScope): Promise<{ posts: number; mentions: number }> {
+export async function brandMentionCountsFromRollup(em: EntityManager, scope: AudienceScope): Promise<MentionCounts> {
   const posts = rollupScope(scope.workspaceId, scope, false);
   const where = ['p.workspace_id = ?'];
   const params: unknown[] = [scope.workspaceId];
@@ -122,7 +122,7 @@ export async function brandMentionCountsFromRollup(em: EntityManager, scope: Aud
   if (scope.to) add('p.published_at < ?', scope.to);
   if (scope.from) add('cm.posted_at >= ?', scope.from);
   if (scope.to) add('cm.posted_at < ?', scope.to);
-  const [row] = await query<{ posts: number; mentions: number }>(
+  const [row] = await query<MentionCounts>(
     em,
     `with keyed as materialized (
        select c.id, array(select lower(k) from jsonb_array_elements_text(c.tracking_keywords) k where btrim(k) <> '') as keywords
@@ -130,8 +130,10 @@ export async function brandMentionCountsFromRollup(em: EntityManager, scope: Aud
      ),
      tracked as materialized (select id, keywords from keyed where cardinality(keywords) > 0)
      select (select coalesce(sum(r.posts), 0)::int from post_rollup r ${posts.from} join tracked t on t.id = r.campaign_id where ${posts.where}) as posts,
-            (select count(*)::int from comment cm join post p on p.id = cm.post_id join tracked t on t.id = p.campaign_id ${scope.sourceKind ? 'join source s on s.id = p.source_id' : ''}
-             where ${where.join(' and ')} and exists (select 1 from unnest(t.keywords) k where strpos(lower(cm.text), k) > 0)) as mentions`,
+            c.comments, c.mentions
+     from (select count(*)::int as comments, (count(*) filter (where exists (select 1 from unnest(t.keywords) k where strpos(lower(cm.text), k) > 0)))::int as mentions
+           from comment cm join post p on p.id = cm.post_id join tracked t on t.id = p.campaign_id ${scope.sourceKind ? 'join source s on s.id = p.source_id' : ''}
+           where ${where.join(' and ')}) c`,
     [scope.workspaceId, ...posts.params, ...params],
   );
   return row!;

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
 import type { ConversionDayTotals, PostAggregates, ScopedCampaign, UsedAsset } from './attribution.repository.ts';
 import type { SourceWindow } from './comparison.repository.ts';
-import { AUDIENCE_SUMS, audienceLatestCtes, toAudienceAggregates, type AudienceAggregates } from './metrics.repository.ts';
+import { AUDIENCE_SUMS, audienceLatestCtes, toAudienceAggregates, type AudienceAggregates, type MentionCounts } from './metrics.repository.ts';
 import { AUDIENCE_ROLLUP_SUMS, sumWhenReported } from './rollup-reads.repository.ts';
 import { GROUPED_POST_AGGREGATE_COLUMNS, groupedPostAggregateCtes } from './grouped-post-aggregates.sql.ts';
 import { query } from './sql.ts';
@@ -74,12 +74,12 @@ export async function audienceAggregatesByWindowFromRollup(em: EntityManager, wo
 }
 
 /** brandMentionCountsFromRollup per source window (posts from the rollups, mentions from the comments). */
-export async function brandMentionCountsByWindowFromRollup(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, { posts: number; mentions: number }>> {
+export async function brandMentionCountsByWindowFromRollup(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, MentionCounts>> {
   if (windows.length === 0) return new Map();
   const rollupCampaign = filter.campaignId ? 'and r.campaign_id = ?' : '';
   const postCampaign = filter.campaignId ? 'and p.campaign_id = ?' : '';
   const campaignParams = filter.campaignId ? [filter.campaignId] : [];
-  const rows = await query<{ key: string; posts: number; mentions: number }>(
+  const rows = await query<MentionCounts & { key: string }>(
     em,
     `with ${W},
      keyed as materialized (
@@ -95,21 +95,22 @@ export async function brandMentionCountsByWindowFromRollup(em: EntityManager, wo
        group by w.source_id
      ),
      mentions as (
-       select w.source_id as key, count(*)::int as n
+       select w.source_id as key, count(*)::int as comments,
+              (count(*) filter (where exists (select 1 from unnest(t.keywords) k where strpos(lower(cm.text), k) > 0)))::int as n
        from w join post p on p.workspace_id = ? and p.source_id = w.source_id and p.published_at >= w.start_at and p.published_at < w.end_at ${postCampaign}
        join tracked t on t.id = p.campaign_id
        join comment cm on cm.post_id = p.id and cm.posted_at >= w.start_at and cm.posted_at < w.end_at
-       where exists (select 1 from unnest(t.keywords) k where strpos(lower(cm.text), k) > 0)
        group by w.source_id
      )
-     select w.source_id as key, coalesce(p.n, 0)::int as posts, coalesce(m.n, 0)::int as mentions
+     select w.source_id as key, coalesce(p.n, 0)::int as posts, coalesce(m.comments, 0)::int as comments, coalesce(m.n, 0)::int as mentions
      from w left join posts p on p.key = w.source_id left join mentions m on m.key = w.source_id`,
     [windowsJson(windows), workspaceId, workspaceId, ...campaignParams, workspaceId, ...campaignParams],
   );
-  return new Map(rows.map((row) => [row.key, { posts: row.posts, mentions: row.mentions }]));
+  return new Map(rows.map((row) => [row.key, { posts: row.posts, comments: row.comments, mentions: row.mentions }]));
 }
 
-export type CommentCountSums = Record<'classified' | 'positive' | 'neutral' | 'negative' | 'flagged' | 'mentioning', number>;
+/** `comments`: collected in the window, classified or not; the others count latest classifications. */
+export type CommentCountSums = Record<'comments' | 'classified' | 'positive' | 'neutral' | 'negative' | 'flagged' | 'mentioning', number>;
 
 /**
  * The comment counts the audience report reads of brandSafetyCounts (its days summed), per source
@@ -130,18 +131,23 @@ export async function commentCountsByWindow(em: EntityManager, workspaceId: stri
        select distinct on (cc.comment_id) sc.key, cc.sentiment, cc.flags, cc.mentions_character
        from scoped sc join comment_classification cc on cc.comment_id = sc.id and cc.workspace_id = ?
        order by cc.comment_id, cc.classified_at desc, cc.created_at desc, cc.id desc
-     )
-     select key,
-            count(*)::int as classified,
-            count(*) filter (where sentiment = 'positive')::int as positive,
-            count(*) filter (where sentiment = 'neutral')::int as neutral,
-            count(*) filter (where sentiment = 'negative')::int as negative,
-            count(*) filter (where cardinality(flags) > 0)::int as flagged,
-            count(*) filter (where mentions_character)::int as mentioning
-     from latest group by key`,
+     ),
+     sums as (
+       select key,
+              count(*)::int as classified,
+              count(*) filter (where sentiment = 'positive')::int as positive,
+              count(*) filter (where sentiment = 'neutral')::int as neutral,
+              count(*) filter (where sentiment = 'negative')::int as negative,
+              count(*) filter (where cardinality(flags) > 0)::int as flagged,
+              count(*) filter (where mentions_character)::int as mentioning
+       from latest group by key
+     ),
+     collected as (select key, count(*)::int as comments from scoped group by key)
+     select c.key, c.comments, ${['classified', 'positive', 'neutral', 'negative', 'flagged', 'mentioning'].map((k) => `coalesce(s.${k}, 0)::int as ${k}`).join(', ')}
+     from collected c left join sums s on s.key = c.key`,
     [windowsJson(windows, undefined, false), workspaceId, ...(filter.campaignId ? [filter.campaignId] : []), workspaceId, workspaceId],
   );
-  const none: CommentCountSums = { classified: 0, positive: 0, neutral: 0, negative: 0, flagged: 0, mentioning: 0 };
+  const none: CommentCountSums = { comments: 0, classified: 0, positive: 0, neutral: 0, negative: 0, flagged: 0, mentioning: 0 };
   const byKey = new Map(rows.map(({ key, ...sums }) => [key, sums]));
   return new Map(windows.map((w) => [w.sourceId, byKey.get(w.sourceId) ?? none]));
 }
@@ -313,10 +319,10 @@ ${AUDIENCE_SUMS}
 }
 
 /** brandMentionCounts per source window. */
-export async function brandMentionCountsByWindow(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, { posts: number; mentions: number }>> {
+export async function brandMentionCountsByWindow(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, MentionCounts>> {
   if (windows.length === 0) return new Map();
   const posts = scopedWindowPosts(filter, false);
-  const rows = await query<{ key: string; posts: number; mentions: number }>(
+  const rows = await query<MentionCounts & { key: string }>(
     em,
     `with ${W},
      scoped as materialized (${posts.sql}),
@@ -327,15 +333,17 @@ export async function brandMentionCountsByWindow(em: EntityManager, workspaceId:
      tracked as materialized (select sc.key, sc.id, sc.start_at, sc.end_at, k.keywords from scoped sc join keyed k on k.id = sc.campaign_id where cardinality(k.keywords) > 0),
      counted as (select key, count(*)::int as n from tracked group by key),
      mentions as (
-       select t.key, count(*)::int as n from comment cm join tracked t on t.id = cm.post_id
-       where cm.posted_at >= t.start_at and cm.posted_at < t.end_at and exists (select 1 from unnest(t.keywords) k where strpos(lower(cm.text), k) > 0)
+       select t.key, count(*)::int as comments,
+              (count(*) filter (where exists (select 1 from unnest(t.keywords) k where strpos(lower(cm.text), k) > 0)))::int as n
+       from comment cm join tracked t on t.id = cm.post_id
+       where cm.posted_at >= t.start_at and cm.posted_at < t.end_at
        group by t.key
      )
-     select w.source_id as key, coalesce(c.n, 0)::int as posts, coalesce(m.n, 0)::int as mentions
+     select w.source_id as key, coalesce(c.n, 0)::int as posts, coalesce(m.comments, 0)::int as comments, coalesce(m.n, 0)::int as mentions
      from w left join counted c on c.key = w.source_id left join mentions m on m.key = w.source_id`,
     [windowsJson(windows, undefined, false), workspaceId, ...posts.params],
   );
-  return new Map(rows.map((row) => [row.key, { posts: row.posts, mentions: row.mentions }]));
+  return new Map(rows.map((row) => [row.key, { posts: row.posts, comments: row.comments, mentions: row.mentions }]));
 }
 
 /** postAggregates per source window, over the campaigns given per source. */

@@ -145,7 +145,7 @@ describe('GET /v1/reports/brand-safety', () => {
     // Post B holds i 20–24: all positive, one spam a day, one mention a day; no spike (5 < 20 comments).
     const b = (await client.get(`/v1/reports/brand-safety?postId=${postB}`)).body;
     expect(b.totals).toEqual({ comments: 60, classified: 60, waiting: 0, positive: 60, neutral: 0, negative: 0, flagged: 12, mentioningCharacter: 12 });
-    expect(b.kpis).toEqual({ sentiment_share: { positive: 100, neutral: 0, negative: 0 }, flagged_comment_rate: 20, character_mention_rate: 20 });
+    expect(b.kpis).toEqual({ sentiment_share: { positive: 100, neutral: 0, negative: 0 }, flagged_comment_rate: 20, character_mention_rate: 20, reason: null });
     expect(b.flaggedByCategory[0]).toEqual({ category: 'spam_scam', count: 12, rate: 20 });
     expect(b.series).toHaveLength(12);
     expect(b.spikes).toEqual([]);
@@ -178,7 +178,8 @@ describe('GET /v1/reports/brand-safety', () => {
     const { status, body } = await client.get('/v1/reports/brand-safety?from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z');
     expect(status).toBe(200);
     expect(body.totals).toEqual({ comments: 0, classified: 0, waiting: 0, positive: 0, neutral: 0, negative: 0, flagged: 0, mentioningCharacter: 0 });
-    expect(body.kpis).toEqual({ sentiment_share: null, flagged_comment_rate: null, character_mention_rate: null });
+    expect(body.kpis).toEqual({ sentiment_share: null, flagged_comment_rate: null, character_mention_rate: null, reason: expect.stringMatching(/No comments were collected for the posts in scope.*unknown \(not 0\)/) });
+    expect(body.classificationCost).toEqual({ byClassifier: [], totalCostUsd: 0, unattributedComments: 0 });
     expect(body.flaggedByCategory).toHaveLength(10);
     expect(body.flaggedByCategory.every((c: { count: number; rate: number | null }) => c.count === 0 && c.rate === null)).toBe(true);
     expect(body.series).toEqual([]);
@@ -189,6 +190,7 @@ describe('GET /v1/reports/brand-safety', () => {
     const waiting = (await client.get(`/v1/reports/brand-safety?from=${at(11, 15)}`)).body;
     expect(waiting.totals).toMatchObject({ comments: 7, classified: 0, waiting: 7 });
     expect(waiting.kpis.sentiment_share).toBeNull();
+    expect(waiting.kpis.reason).toMatch(/None of the 7 comments in scope is classified yet/);
   });
 
   it('lists the flagged comments themselves through GET /v1/comments?flagged=', async () => {
@@ -206,5 +208,37 @@ describe('GET /v1/reports/brand-safety', () => {
     expect(missing.body.code).toBe('not_found');
     expect((await client.get('/v1/reports/brand-safety?sourceId=00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await client.get('/v1/reports/brand-safety?postId=nope')).status).toBe(400);
+  });
+
+  it('counts the classification cost of the comments in scope only: each comment its share of its batch', async () => {
+    // Two paid batches: U1 classified 4 comments for 4,000 micros (1,000 each), two of them ours
+    // (d3-10 on post A, d0-24 on post B); U2 classified 1 comment (d5-24 on post B) for 10,000.
+    const usage = async (comments: number, costUsdMicros: number, promptTokens: number) =>
+      ((await sql(
+        `insert into classification_usage (id, created_at, updated_at, workspace_id, classifier, version, comments, prompt_tokens, completion_tokens, cost_usd_micros, requests, recorded_at)
+         values (gen_random_uuid(), now(), now(), ?, 'openai', 'gpt-4.1-mini', ?, ?, 0, ?, 1, now()) returning id`,
+        [harness.workspaceId, comments, promptTokens, costUsdMicros],
+      )) as Array<{ id: string }>)[0]!.id;
+    const u1 = await usage(4, 4_000, 400);
+    const u2 = await usage(1, 10_000, 50);
+    const old = { classifier: 'openai', version: 'gpt-4.1-mini', sentiment: 'neutral', flags: [], mentions: false, classifiedAt: at(1, 0) };
+    await classify(harness.workspaceId, [{ ...old, platformCommentId: 'd0-24' }, { ...old, platformCommentId: 'd5-24' }]);
+    const link = (usageId: string, ids: string[]) =>
+      sql(`update comment_classification cc set usage_id = ? from comment c where c.id = cc.comment_id and c.workspace_id = ? and cc.classifier = 'openai' and c.platform_comment_id = any(?::text[])`, [usageId, harness.workspaceId, `{${ids.join(',')}}`]);
+    await link(u1, ['d3-10', 'd0-24']);
+    await link(u2, ['d5-24']);
+    const openai = async (query: string) => {
+      const { body } = await client.get(`/v1/reports/brand-safety${query}`);
+      const row = body.classificationCost.byClassifier.find((r: { classifier: string }) => r.classifier === 'openai');
+      return { comments: row?.comments ?? 0, costUsd: row?.costUsd ?? 0, promptTokens: row?.promptTokens ?? 0, total: body.classificationCost.totalCostUsd as number };
+    };
+    expect(await openai('')).toEqual({ comments: 3, costUsd: expect.closeTo(0.012, 9), promptTokens: 250, total: expect.closeTo(0.012, 9) });
+    expect(await openai(`?sourceId=${characterId}`)).toMatchObject({ comments: 3, costUsd: expect.closeTo(0.012, 9) });
+    expect(await openai(`?postId=${postA}`)).toEqual({ comments: 1, costUsd: expect.closeTo(0.001, 9), promptTokens: 100, total: expect.closeTo(0.001, 9) });
+    expect(await openai(`?postId=${postB}`)).toMatchObject({ comments: 2, costUsd: expect.closeTo(0.011, 9), promptTokens: 150 });
+    // The period is the comments' postedAt, as for every other figure: day 5 on holds d5-24 only.
+    expect(await openai(`?from=${at(5, 0)}`)).toMatchObject({ comments: 1, costUsd: expect.closeTo(0.01, 9) });
+    // A source kind with none of these comments has no classification cost.
+    expect(await openai('?sourceKind=human_creator')).toEqual({ comments: 0, costUsd: 0, promptTokens: 0, total: 0 });
   });
 });

@@ -122,6 +122,7 @@ export async function campaignReport(em: EntityManager, workspaceId: string, cam
       totals: safety.totals,
       sentiment_share: safety.kpis.sentiment_share,
       flagged_comment_rate: safety.kpis.flagged_comment_rate,
+      reason: safety.kpis.reason,
       flaggedByCategory: safety.flaggedByCategory.filter((category) => category.count > 0),
       spikes: safety.spikes,
     },

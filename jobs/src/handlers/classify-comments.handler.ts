@@ -19,18 +19,21 @@ export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: Comme
     const input = comments.map((c) => ({ id: c.id, text: c.text, characterNames: c.characterNames }));
     const { results, usage } = deps.classifier.classifyBatch ? await deps.classifier.classifyBatch(input) : { results: await deps.classifier.classify(input), usage: undefined };
     const byId = new Map(comments.map((c) => [c.id, c]));
-    const stored = await saveClassifications(
-      em,
-      results.map((result) => {
-        const comment = byId.get(result.id);
-        if (!comment) throw new Error(`The classifier answered for comment ${result.id}, which was not in the batch`);
-        // The competitor list is the workspace's, so it is applied here, the same for every classifier.
-        const flags = mentionsName(comment.text, comment.competitors) && !result.flags.includes('competitor') ? [...result.flags, 'competitor'] : result.flags;
-        return { commentId: comment.id, workspaceId: comment.workspaceId, sentiment: result.sentiment, score: result.score, flags, mentionsCharacter: result.mentionsCharacter, classifier: result.classifier, version: result.version };
-      }),
-      deps.now?.() ?? new Date(),
-    );
-    await recordClassificationUsage(em, usageRows(results.map((r) => ({ workspaceId: byId.get(r.id)!.workspaceId, classifier: r.classifier, version: r.version })), usage), deps.now?.() ?? new Date());
+    const decided = results.map((result) => {
+      const comment = byId.get(result.id);
+      if (!comment) throw new Error(`The classifier answered for comment ${result.id}, which was not in the batch`);
+      // The competitor list is the workspace's, so it is applied here, the same for every classifier.
+      const flags = mentionsName(comment.text, comment.competitors) && !result.flags.includes('competitor') ? [...result.flags, 'competitor'] : result.flags;
+      return { commentId: comment.id, workspaceId: comment.workspaceId, sentiment: result.sentiment, score: result.score, flags, mentionsCharacter: result.mentionsCharacter, classifier: result.classifier, version: result.version };
+    });
+    const now = deps.now?.() ?? new Date();
+    // The batch's usage and its results in one transaction; each result names the usage row whose
+    // cost it shares, so a report on some comments counts only their share of what the batch cost.
+    const stored = await em.transactional(async (tx) => {
+      const recorded = await recordClassificationUsage(tx, usageRows(decided, usage), now);
+      const usageIdOf = new Map(recorded.map((row) => [`${row.workspaceId}|${row.classifier}|${row.version}`, row.id]));
+      return saveClassifications(tx, decided.map((d) => ({ ...d, usageId: usageIdOf.get(`${d.workspaceId}|${d.classifier}|${d.version}`) ?? null })), now);
+    });
     for (const row of await sourceDaysOfComments(em, comments.map((c) => c.id))) {
       await deps.enqueue('detect-spikes', { workspaceId: row.workspace_id, sourceId: row.source_id, day: row.day }, { delay: deps.spikeDetectionDelayMs ?? defaultSpikeDetectionDelayMs });
     }

@@ -31,6 +31,7 @@ export const brandSafetyReportSchema = z
         .describe('positive, neutral, negative / classified × 100; null when nothing is classified'),
       flagged_comment_rate: percent.describe('comments with any brand-safety flag / classified × 100'),
       character_mention_rate: percent.describe('comments that name the character / classified × 100'),
+      reason: z.string().nullable().describe('Why the comment KPIs are null (no comment collected, none classified yet), or null when they are known'),
     }),
     flaggedByCategory: z
       .array(z.object({ category: z.enum(BRAND_SAFETY_CATEGORIES), count, rate: percent.describe('count / classified × 100') }))
@@ -78,7 +79,8 @@ export const brandSafetyReportSchema = z
           z.object({ classifier: z.string(), version: z.string(), comments: count, promptTokens: count, completionTokens: count, requests: count, costUsd: z.number() }),
         ),
         totalCostUsd: z.number(),
+        unattributedComments: count.describe('Paid classifications stored before each one named its batch: their cost is not in the figures'),
       })
-      .describe('Classification work recorded in the period (by when it ran): how many comments each classifier decided and what a paid one cost'),
+      .describe("Classifying the comments in scope (the report's filters and period): how many classifications each classifier made and what a paid one cost, each comment's equal share of its batch"),
   })
   .meta({ id: 'BrandSafetyReport' });

@@ -102,6 +102,7 @@ export const campaignReportSchema = z
         totals: safety.totals,
         sentiment_share: safety.kpis.shape.sentiment_share,
         flagged_comment_rate: safety.kpis.shape.flagged_comment_rate,
+        reason: safety.kpis.shape.reason,
         flaggedByCategory: safety.flaggedByCategory.describe('The categories flagged at least once, most frequent first'),
         spikes: safety.spikes,
       })

@@ -1,6 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { SENTIMENT_LABELS } from '../../core/safety-taxonomy.ts';
 import { baseProperties } from './base.properties.ts';
+import { ClassificationUsage } from './classification-usage.entity.ts';
 import { Comment } from './comment.entity.ts';
 import { Workspace } from './workspace.entity.ts';
 
@@ -22,6 +23,8 @@ export const CommentClassification = defineEntity({
     flags: p.array(),
     mentionsCharacter: p.boolean(),
     classifiedAt: p.datetime(),
+    /** The usage row (batch, workspace, classifier) whose cost this classification shares; null before it was kept. */
+    usage: () => p.manyToOne(ClassificationUsage).nullable().index().deleteRule('set null'),
   },
 });
 export type ICommentClassification = InferEntity<typeof CommentClassification>;

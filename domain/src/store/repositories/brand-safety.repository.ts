@@ -30,7 +30,8 @@ export type BrandSafetyCounts = {
  * classified_at; a comment may have results from several classifier versions). One statement,
  * aggregated in PostgreSQL: nothing per comment comes back, whatever the workspace's size.
  */
-export async function brandSafetyCounts(em: EntityManager, workspaceId: string, scope: BrandSafetyScope): Promise<BrandSafetyCounts> {
+/** The comments in scope as SQL selecting `id` and `posted_at`: the one scope every brand-safety figure uses. */
+export function scopedCommentsSql(workspaceId: string, scope: BrandSafetyScope): { sql: string; params: unknown[] } {
   const where = ['c.workspace_id = ?'];
   const params: unknown[] = [workspaceId];
   const add = (condition: string, value: unknown) => {
@@ -45,13 +46,14 @@ export async function brandSafetyCounts(em: EntityManager, workspaceId: string, 
   if (scope.to) add('c.posted_at < ?', scope.to);
   const joinPost = scope.campaignId || scope.sourceId || scope.sourceKind ? 'join post p on p.id = c.post_id' : '';
   const joinSource = scope.sourceKind ? 'join source s on s.id = p.source_id' : '';
+  return { sql: `select c.id, c.posted_at from comment c ${joinPost} ${joinSource} where ${where.join(' and ')}`, params };
+}
 
+export async function brandSafetyCounts(em: EntityManager, workspaceId: string, scope: BrandSafetyScope): Promise<BrandSafetyCounts> {
+  const scoped = scopedCommentsSql(workspaceId, scope);
   const [row] = await query<BrandSafetyCounts>(
     em,
-    `with scoped as materialized (
-       select c.id, c.posted_at from comment c ${joinPost} ${joinSource}
-       where ${where.join(' and ')}
-     ),
+    `with scoped as materialized (${scoped.sql}),
      latest as materialized (
        select distinct on (cc.comment_id) cc.comment_id, cc.classifier, cc.version, cc.sentiment, cc.flags, cc.mentions_character, sc.posted_at
        from scoped sc join comment_classification cc on cc.comment_id = sc.id and cc.workspace_id = ?
@@ -77,7 +79,7 @@ export async function brandSafetyCounts(em: EntityManager, workspaceId: string, 
        coalesce((select json_agg(m order by m.count desc, m.classifier, m.version) from (
          select classifier, version, count(*)::int as count from latest group by classifier, version
        ) m), '[]'::json) as classifiers`,
-    [...params, workspaceId],
+    [...scoped.params, workspaceId],
   );
   return row!;
 }

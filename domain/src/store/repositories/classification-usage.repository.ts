@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { scopedCommentsSql, type BrandSafetyScope } from './brand-safety.repository.ts';
 import { query } from './sql.ts';
 
 export type UsageRow = {
@@ -12,36 +13,67 @@ export type UsageRow = {
   requests: number;
 };
 
-export async function recordClassificationUsage(em: EntityManager, rows: UsageRow[], now: Date) {
-  if (rows.length === 0) return;
-  await query(
+/** A stored usage row's id, keyed as usageRows groups them (workspace, classifier, version). */
+export type RecordedUsage = { id: string; workspaceId: string; classifier: string; version: string };
+
+/**
+ * Stores what a batch cost, one row per workspace, classifier and version; returns the rows' ids so
+ * the batch's classifications can name the row whose cost they share.
+ */
+export async function recordClassificationUsage(em: EntityManager, rows: UsageRow[], now: Date): Promise<RecordedUsage[]> {
+  if (rows.length === 0) return [];
+  return query<RecordedUsage>(
     em,
     `insert into classification_usage (id, created_at, updated_at, workspace_id, classifier, version, comments, prompt_tokens, completion_tokens, cost_usd_micros, requests, recorded_at)
      select gen_random_uuid(), ?, ?, r.workspace_id, r.classifier, r.version, r.comments, r.prompt_tokens, r.completion_tokens, r.cost_usd_micros, r.requests, ?
-     from jsonb_to_recordset(?::jsonb) as r(workspace_id uuid, classifier text, version text, comments int, prompt_tokens int, completion_tokens int, cost_usd_micros bigint, requests int)`,
+     from jsonb_to_recordset(?::jsonb) as r(workspace_id uuid, classifier text, version text, comments int, prompt_tokens int, completion_tokens int, cost_usd_micros bigint, requests int)
+     returning id, workspace_id as "workspaceId", classifier, version`,
     [now, now, now, JSON.stringify(rows.map((r) => ({ workspace_id: r.workspaceId, classifier: r.classifier, version: r.version, comments: r.comments, prompt_tokens: r.promptTokens, completion_tokens: r.completionTokens, cost_usd_micros: r.costUsdMicros, requests: r.requests })))],
   );
 }
 
-export type UsageSummary = { classifier: string; version: string; comments: number; promptTokens: number; completionTokens: number; costUsdMicros: number; requests: number };
+export type UsageSummary = {
+  classifier: string;
+  version: string;
+  /** Classifications of comments in scope by this classifier version. */
+  comments: number;
+  promptTokens: number;
+  completionTokens: number;
+  costUsdMicros: number;
+  requests: number;
+  /** Paid classifications stored before each one named its usage row: their share of cost is unknown. */
+  unattributed: number;
+};
 
-export async function classificationUsageSummary(em: EntityManager, workspaceId: string, from?: Date, to?: Date): Promise<UsageSummary[]> {
-  const rows = await query<{ classifier: string; version: string; comments: string; prompt_tokens: string; completion_tokens: string; cost_usd_micros: string; requests: string }>(
+/**
+ * What classifying the comments in scope cost (the brand-safety report's scope: the same filters as
+ * every other figure of it). Every classification of those comments counts (each version ran and
+ * was paid for); each takes an equal share of its usage row, so a batch's tokens, requests and cost
+ * are shared among the comments it classified. Shares are summed unrounded and rounded once.
+ */
+export async function classificationUsageOfComments(em: EntityManager, workspaceId: string, scope: BrandSafetyScope): Promise<UsageSummary[]> {
+  const scoped = scopedCommentsSql(workspaceId, scope);
+  const share = (column: string) => `coalesce(sum(u.${column}::float8 / nullif(u.comments, 0)), 0)`;
+  const rows = await query<{ classifier: string; version: string; comments: number; prompt_tokens: number; completion_tokens: number; cost_usd_micros: number; requests: number; unattributed: number }>(
     em,
-    `select classifier, version, sum(comments) as comments, sum(prompt_tokens) as prompt_tokens, sum(completion_tokens) as completion_tokens,
-            sum(cost_usd_micros) as cost_usd_micros, sum(requests) as requests
-     from classification_usage
-     where workspace_id = ? and (?::timestamptz is null or recorded_at >= ?) and (?::timestamptz is null or recorded_at < ?)
-     group by classifier, version order by classifier, version`,
-    [workspaceId, from ?? null, from ?? null, to ?? null, to ?? null],
+    `with scoped as materialized (${scoped.sql})
+     select cc.classifier, cc.version, count(*)::int as comments,
+            ${share('prompt_tokens')} as prompt_tokens, ${share('completion_tokens')} as completion_tokens,
+            ${share('cost_usd_micros')} as cost_usd_micros, ${share('requests')} as requests,
+            (count(*) filter (where cc.usage_id is null and cc.classifier <> 'offline'))::int as unattributed
+     from scoped sc join comment_classification cc on cc.comment_id = sc.id and cc.workspace_id = ?
+     left join classification_usage u on u.id = cc.usage_id
+     group by cc.classifier, cc.version order by cc.classifier, cc.version`,
+    [...scoped.params, workspaceId],
   );
   return rows.map((row) => ({
     classifier: row.classifier,
     version: row.version,
-    comments: Number(row.comments),
-    promptTokens: Number(row.prompt_tokens),
-    completionTokens: Number(row.completion_tokens),
-    costUsdMicros: Number(row.cost_usd_micros),
-    requests: Number(row.requests),
+    comments: row.comments,
+    promptTokens: Math.round(Number(row.prompt_tokens)),
+    completionTokens: Math.round(Number(row.completion_tokens)),
+    costUsdMicros: Math.round(Number(row.cost_usd_micros)),
+    requests: Math.round(Number(row.requests)),
+    unattributed: row.unattributed,
   }));
 }

@@ -81,6 +81,8 @@ export type StoredClassification = {
   mentionsCharacter: boolean;
   classifier: string;
   version: string;
+  /** The usage row whose cost this classification shares (recordClassificationUsage). */
+  usageId?: string | null;
 };
 
 // Stores results and closes their tasks in one transaction. ON CONFLICT makes a retried batch
@@ -90,13 +92,13 @@ export async function saveClassifications(em: EntityManager, results: StoredClas
   return em.transactional(async (tx) => {
     const stored = await query<{ id: string }>(
       tx,
-      `insert into comment_classification (id, created_at, updated_at, workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, classified_at)
+      `insert into comment_classification (id, created_at, updated_at, workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, classified_at, usage_id)
        select gen_random_uuid(), ?, ?, r.workspace_id, r.comment_id, r.classifier, r.version, r.sentiment, r.score,
-              array(select jsonb_array_elements_text(r.flags)), r.mentions_character, ?
-       from jsonb_to_recordset(?::jsonb) as r(workspace_id uuid, comment_id uuid, classifier text, version text, sentiment text, score double precision, flags jsonb, mentions_character boolean)
+              array(select jsonb_array_elements_text(r.flags)), r.mentions_character, ?, r.usage_id
+       from jsonb_to_recordset(?::jsonb) as r(workspace_id uuid, comment_id uuid, classifier text, version text, sentiment text, score double precision, flags jsonb, mentions_character boolean, usage_id uuid)
        on conflict (comment_id, classifier, version) do nothing
        returning id`,
-      [now, now, now, JSON.stringify(results.map((r) => ({ workspace_id: r.workspaceId, comment_id: r.commentId, classifier: r.classifier, version: r.version, sentiment: r.sentiment, score: r.score, flags: r.flags, mentions_character: r.mentionsCharacter })))],
+      [now, now, now, JSON.stringify(results.map((r) => ({ workspace_id: r.workspaceId, comment_id: r.commentId, classifier: r.classifier, version: r.version, sentiment: r.sentiment, score: r.score, flags: r.flags, mentions_character: r.mentionsCharacter, usage_id: r.usageId ?? null })))],
     );
     await query(tx, `delete from classification_task where comment_id = any(?::uuid[])`, [uuidArray(results.map((r) => r.commentId))]);
     return { stored: stored.length };

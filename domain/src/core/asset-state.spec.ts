@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssetAction, AssetState } from './asset-state.ts';
-import { legalActions, transition, validateReviewReason } from './asset-state.ts';
+import { assertPublishedAfterApproval, legalActions, transition, validateReviewReason } from './asset-state.ts';
 import { DomainError } from './errors.ts';
 
 describe('asset state machine', () => {
@@ -45,5 +45,26 @@ describe('asset state machine', () => {
     expect(validateReviewReason('reject', ' off-brand hands ')).toBe('off-brand hands');
     expect(validateReviewReason('approve', undefined)).toBeNull();
     expect(validateReviewReason('approve', 'great')).toBe('great');
+  });
+});
+
+describe('publication after approval', () => {
+  const approvedAt = new Date('2026-03-05T10:00:00Z');
+
+  it('allows publishing at or after the approval', () => {
+    expect(() => assertPublishedAfterApproval(approvedAt, approvedAt)).not.toThrow();
+    expect(() => assertPublishedAfterApproval(new Date('2026-03-06T00:00:00Z'), approvedAt)).not.toThrow();
+  });
+
+  it('refuses a publication before the approval, naming body.publishedAt and the approval time', () => {
+    let error: unknown;
+    try {
+      assertPublishedAfterApproval(new Date('2026-03-04T09:00:00Z'), approvedAt);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'rule_violation', details: { field: 'body.publishedAt', approvedAt: '2026-03-05T10:00:00.000Z' } });
+    expect((error as DomainError).message).toContain('2026-03-05T10:00:00.000Z');
   });
 });

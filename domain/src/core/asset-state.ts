@@ -66,3 +66,17 @@ export function validateReviewReason(decision: ReviewDecision, reason: string | 
   }
   return trimmed === '' ? null : trimmed;
 }
+
+/**
+ * A post goes live only after its asset was approved: publishing (or reusing it in a paid
+ * placement) at a time before the approval would make brief-to-post shorter than brief-to-approval.
+ * Throws rule_violation naming `body.publishedAt` and the approval time.
+ */
+export function assertPublishedAfterApproval(publishedAt: Date, approvedAt: Date | null): void {
+  if (approvedAt === null || publishedAt.getTime() >= approvedAt.getTime()) return;
+  throw new DomainError(
+    DomainErrorCode.rule_violation,
+    `A post cannot be published before its asset was approved: publishedAt ${publishedAt.toISOString()} is before the approval at ${approvedAt.toISOString()}.`,
+    { field: 'body.publishedAt', publishedAt: publishedAt.toISOString(), approvedAt: approvedAt.toISOString() },
+  );
+}

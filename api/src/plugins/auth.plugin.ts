@@ -39,6 +39,13 @@ async function authenticateBoard(request: FastifyRequest, reply: FastifyReply, h
   return undefined;
 }
 
+/** The 403's text: the roles that may act (admins always may), listed once, never an empty entry. */
+export function roleNotAllowedMessage(role: string, allowed: readonly string[]): string {
+  const roles = ['admin', ...new Set(allowed.filter((r) => r !== 'admin'))];
+  const needs = roles.length === 1 ? 'it needs the admin role' : `it needs one of: ${roles.join(', ')}`;
+  return `Your role (${role}) may not do this; ${needs}.`;
+}
+
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('principal', null as unknown as Principal);
   app.addHook('onRequest', async (request, reply) => {
@@ -58,7 +65,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     request.principal = key;
     const allowed = config.roles;
     if (allowed && key.role !== 'admin' && !allowed.includes(key.role)) {
-      throw new ApiError(403, 'role_not_allowed', `Your role (${key.role}) may not do this; it needs one of: admin, ${allowed.join(', ')}.`);
+      throw new ApiError(403, 'role_not_allowed', roleNotAllowedMessage(key.role, allowed));
     }
   });
 });

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, type ConversionImportRow, type PostMetricRow } from '@persona-ops/domain/core';
+import { DomainError, withArticle, type ConversionImportRow, type PostMetricRow } from '@persona-ops/domain/core';
 import {
   ImportJob,
   UnlinkedImportRow,
@@ -72,7 +72,7 @@ async function commitRows(em: EntityManager, workspaceId: string, rows: IUnlinke
     const [post] = await postsForImport(em, workspaceId, [target.postId]);
     if (!post) throw notFound('post', target.postId);
     const wrong = rows.find((row) => row.platform !== post.channel);
-    if (wrong) throw new ApiError(422, 'rule_violation', `The post ${post.id} is on ${post.channel}, but the row comes from a ${wrong.platform} export; link it to a ${wrong.platform} post.`, [{ field: 'body.postId', message: `is not a ${wrong.platform} post` }]);
+    if (wrong) throw new ApiError(422, 'rule_violation', `The post ${post.id} is on ${post.channel}, but the row comes from ${withArticle(wrong.platform)} export; link it to ${withArticle(wrong.platform)} post.`, [{ field: 'body.postId', message: `is not ${withArticle(wrong.platform)} post` }]);
     // The rows' positions stand in for their lines: rows of several files may share a line.
     const outcome = await commitPostMetricRows(em, workspaceId, rows.map((row, index) => ({ line: index, post, row: postOfRow(row), capturedAt: postOfRow(row).capturedAt, capturedColumn: null })), now);
     const platformPostId = rows.map(postOfRow).find((row) => row.platformPostId)?.platformPostId;

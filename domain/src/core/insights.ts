@@ -1,3 +1,4 @@
+import { formatMoney } from './money.ts';
 import type { Rated, Thresholds, Tier, TieredKpiId } from './tiers.ts';
 import { DEFAULT_THRESHOLDS, isMoneyTieredKpiId, TIERED_KPI_IDS } from './tiers.ts';
 
@@ -163,9 +164,10 @@ function trim(value: number, decimals: number): string {
 function format(kpiId: TieredKpiId, value: number, currency?: string): string {
   if (PERCENT_KPIS.has(kpiId)) return `${trim(value, 2)} %`;
   if (isMoneyTieredKpiId(kpiId)) {
-    // Sub-cent costs such as a CPV of 0.025 need a third decimal; others read as money.
-    const amount = Number(value.toFixed(3)) === Number(value.toFixed(2)) ? value.toFixed(2) : value.toFixed(3);
-    return currency === undefined ? amount : `${currency} ${amount}`;
+    // In the currency's minor units ("$3.97"); formatMoney keeps a third decimal only for sub-dime
+    // costs such as a CPV of $0.025. Without a currency the same digits, bare.
+    if (currency !== undefined) return formatMoney(value, currency);
+    return Math.abs(value) < 0.1 && Number(value.toFixed(3)) !== Number(value.toFixed(2)) ? value.toFixed(3) : value.toFixed(2);
   }
   return trim(value, kpiId === 'target_actions' ? 0 : 1);
 }

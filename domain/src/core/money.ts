@@ -92,3 +92,16 @@ export function fromMajor(amountMajor: number, currency: string): Money {
   const minor = Math.round(Number((amountMajor * minorFactor(currency)).toPrecision(15)));
   return money(minor === 0 ? 0 : minor, currency);
 }
+
+/**
+ * An amount in major units for people to read, in the currency's own minor units: "$3.97",
+ * "€1,234.50", "¥500". A per-unit cost under ten minor units (a CPV of $0.025) keeps one more
+ * digit, since rounding it to the minor unit would move it across tier boundaries. Display only.
+ */
+export function formatMoney(amountMajor: number, currency: string): string {
+  assertCurrency(currency);
+  const digits = minorUnitDigits(currency);
+  const oneMore = Math.abs(amountMajor) < 10 ** (1 - digits) && Number(amountMajor.toFixed(digits + 1)) !== Number(amountMajor.toFixed(digits));
+  const fractionDigits = oneMore ? digits + 1 : digits;
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(amountMajor);
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Rated, Tier, TieredKpiId } from './tiers.ts';
+import { brandMentionsPerPost } from './audience.ts';
 import { campaignVerdict, decisiveTieredKpis, VERDICT_RULES } from './verdict.ts';
+import { withArticle } from './vocabulary.ts';
 
 const t = (tier: Tier, value = 1): Rated => ({ value, tier });
 type Kpis = Partial<Record<TieredKpiId, Rated | null>>;
@@ -56,5 +58,20 @@ describe('campaign verdict', () => {
     expect(campaignVerdict({ goal: 'traffic', kpis: { ctr: t('strong'), cpc: t('strong'), roi: t('weak', -5) } }).verdict).not.toBe(
       'scale',
     );
+  });
+
+  it('treats brand mentions that were never collected as unknown, not weak', () => {
+    const mentions = brandMentionsPerPost({ brandMentions: 0, posts: 6, comments: 0 });
+    const result = campaignVerdict({ goal: 'awareness', kpis: { brand_mentions_per_post: mentions } });
+    expect(result.rule).toBe('not_enough_data');
+    expect(result.reason).toContain('decide an awareness campaign');
+  });
+
+  it('says "an awareness campaign" and "a lead generation campaign"', () => {
+    expect(campaignVerdict({ goal: 'awareness', kpis: { brand_mentions_per_post: t('weak') } }).reason).toContain('for an awareness campaign');
+    expect(campaignVerdict({ goal: 'engagement', kpis: { engagement_rate: t('strong') } }).reason).toContain('decides an engagement campaign');
+    expect(campaignVerdict({ goal: 'lead_generation', kpis: {} }).reason).toContain('decide a lead generation campaign');
+    expect(withArticle('instagram')).toBe('an instagram');
+    expect(withArticle('tiktok')).toBe('a tiktok');
   });
 });

@@ -29,6 +29,7 @@
  * with unknown or weak conversion still fixes the creative first instead of saying nothing.
  */
 import type { CampaignGoal } from './vocabulary.ts';
+import { withArticle } from './vocabulary.ts';
 import { DECISIVE_KPIS } from './comparison.ts';
 import type { Rated, Tier, TieredKpiId } from './tiers.ts';
 import { isTieredKpiId } from './tiers.ts';
@@ -79,6 +80,9 @@ const FUNNEL_GOALS: ReadonlySet<CampaignGoal> = new Set(['traffic', 'lead_genera
 const good = (t: Tier | null) => t === 'strong' || t === 'exceptional';
 const averageOrBetter = (t: Tier | null) => t !== null && t !== 'weak';
 
+/** "an awareness campaign", "a lead generation campaign": the goal as words, with its article. */
+const goalCampaign = (goal: CampaignGoal) => `${withArticle(goal)} campaign`;
+
 function verdictOf(rule: VerdictRuleId): Verdict {
   const found = VERDICT_RULES.find((r) => r.id === rule);
   return found?.verdict ?? 'learn_and_repeat';
@@ -100,21 +104,21 @@ export function campaignVerdict(input: VerdictInput): VerdictResult {
   if (rated.length === 0) {
     return done(
       'not_enough_data',
-      `Not enough data: none of the KPIs that decide a ${input.goal} campaign (${decisive.join(', ')}) can be rated yet; keep collecting results.`,
+      `Not enough data: none of the KPIs that decide ${goalCampaign(input.goal)} (${decisive.join(', ')}) can be rated yet; keep collecting results.`,
     );
   }
   if (roiValue !== null && roiValue < 0 && ctr === 'weak' && conversion === 'weak') {
     return done('losing_on_every_front', 'The campaign lost money, few people clicked and few clicks converted: stop and rethink the brief.');
   }
   if (rated.length >= 2 && rated.every((id) => tier(id) === 'weak')) {
-    return done('all_decisive_weak', `Every KPI that decides a ${input.goal} campaign is weak (${describe(rated)}): stop and rethink the brief.`);
+    return done('all_decisive_weak', `Every KPI that decides ${goalCampaign(input.goal)} is weak (${describe(rated)}): stop and rethink the brief.`);
   }
   const weakDecisive = rated.filter((id) => tier(id) === 'weak');
   if (good(tier('roi')) && weakDecisive.length === 0) {
     return done('roi_strong', `ROI is ${tier('roi')} and no deciding KPI is weak (${describe(rated)}): scale it.`);
   }
   if (input.goal !== 'sales' && rated.every((id) => good(tier(id))) && (roiValue === null || roiValue >= 0)) {
-    return done('goal_kpis_strong', `Every KPI that decides a ${input.goal} campaign is strong or better (${describe(rated)}): scale it.`);
+    return done('goal_kpis_strong', `Every KPI that decides ${goalCampaign(input.goal)} is strong or better (${describe(rated)}): scale it.`);
   }
   if (funnelGoal && ctr === 'weak' && averageOrBetter(conversion)) {
     return done(
@@ -127,7 +131,7 @@ export function campaignVerdict(input: VerdictInput): VerdictResult {
     const weakMentions = input.goal === 'awareness' && tier('brand_mentions_per_post') === 'weak';
     if (weakEngagement || weakMentions) {
       const what = weakEngagement ? 'engagement rate' : 'brand mentions per post';
-      return done('creative_not_engaging', `The ${what} is weak for a ${input.goal} campaign: the content does not move people, so fix the creative.`);
+      return done('creative_not_engaging', `The ${what} is weak for ${goalCampaign(input.goal)}: the content does not move people, so fix the creative.`);
     }
   }
   if (funnelGoal && ctr !== 'weak' && (conversion === 'weak' || (conversion === null && cpa === 'weak'))) {

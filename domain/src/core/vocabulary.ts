@@ -20,3 +20,9 @@ export type PlacementKind = (typeof placementKinds)[number];
 
 export const channels = ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'linkedin', 'pinterest', 'snapchat', 'threads', 'twitch', 'other'] as const;
 export type Channel = (typeof channels)[number];
+
+/** The product's words with their indefinite article: "an awareness", "a lead generation", "an instagram". */
+export function withArticle(words: string): string {
+  const spaced = words.replaceAll('_', ' ');
+  return `${/^[aeiou]/i.test(spaced) ? 'an' : 'a'} ${spaced}`;
+}

@@ -6704,6 +6704,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/executive-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is the AI character worth it? For a goal, against human creators, studio content and product ads, at equal account age, in plain sentences
+         * @description Built on the comparison (each source over [launch, launch + windowDays)): the goal's deciding KPIs with the difference, cost per result, ROI, net sentiment, production velocity and sample sizes per side, and what keeps the answer open (cost not recorded, too new, too few results). A source whose cost is not recorded is never counted on a cost KPI. Rule table in domain/src/core/executive-answer.ts.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The job the character is judged on: it picks the deciding KPIs */
+                    goal: "awareness" | "traffic" | "engagement" | "lead_generation" | "sales";
+                    /** @description Each source is measured over [launch, launch + windowDays): the same age for every source */
+                    windowDays?: number;
+                    /** @description The moment the comparison is made (default now); a source whose window has not elapsed by then is too new to compare */
+                    asOf?: string;
+                    /** @description Only this campaign's sources and posts */
+                    campaignId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExecutiveAnswer"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An exchange rate the conversion needs is missing (fx_rate_missing names the pair and the day) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/comparison": {
         parameters: {
             query?: never;
@@ -6713,7 +6806,7 @@ export interface paths {
         };
         /**
          * Sources compared by the job: the goal's deciding KPIs, each source over the same number of days since its launch, in one currency, ranked per KPI
-         * @description Each source is measured over [launch, launch + windowDays) (its launch date, else its first post) by the audience and commercial reports asked with its id and that window. A source whose window has not elapsed by asOf is too new to compare: listed, never ranked. Cost KPIs rank lower-is-better. Sources spending in different currencies are refused (422).
+         * @description Each source is measured over [launch, launch + windowDays) (its launch date, else its first post) by the audience and commercial reports asked with its id and that window. A source whose window has not elapsed by asOf is too new to compare: listed, never ranked. Cost KPIs rank lower-is-better; a source whose cost is not recorded is not ranked on them. Every amount is in the workspace’s reporting currency, converted at each amount’s day (422 when a rate is missing).
          */
         get: {
             parameters: {
@@ -6784,7 +6877,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The sources spend in different currencies */
+                /** @description An exchange rate the conversion needs is missing (fx_rate_missing names the pair and the day) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8106,15 +8199,19 @@ export interface components {
                         missing: string | null;
                     }[];
                 };
-                /** @description Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts */
+                /** @description Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts; unknown (null, with the reason) when no comment was collected */
                 brand_mentions_per_post: {
                     value: number | null;
                     tier: ("weak" | "average" | "strong" | "exceptional") | null;
                     /** @description The cut points that produced the tier (a value on one goes to the better tier) */
                     thresholds: components["schemas"]["TierThresholdsInput"];
                     tierUnavailable: string | null;
-                    mentions: number;
+                    /** @description Null when no comment was collected on those posts: unknown, not 0 */
+                    mentions: number | null;
                     posts: number;
+                    /** @description Comments collected on those posts in the period, naming the brand or not */
+                    comments: number;
+                    /** @description Why value is null (no tracked post, no comment collected), or null */
                     reason: string | null;
                 };
                 /** @description Comments that name the character / classified comments × 100, each at its latest classification */
@@ -8122,6 +8219,9 @@ export interface components {
                     value: number | null;
                     mentioning: number;
                     classified: number;
+                    comments: number;
+                    /** @description Why value is null (no comment collected, none classified yet), or null */
+                    reason: string | null;
                 };
                 /** @description positive, neutral, negative / classified comments × 100 */
                 sentiment_share: {
@@ -8129,12 +8229,18 @@ export interface components {
                     neutral: number | null;
                     negative: number | null;
                     classified: number;
+                    comments: number;
+                    /** @description Why the shares are null, or null */
+                    reason: string | null;
                 };
                 /** @description Comments with any brand-safety flag / classified comments × 100 */
                 flagged_comment_rate: {
                     value: number | null;
                     flagged: number;
                     classified: number;
+                    comments: number;
+                    /** @description Why value is null, or null */
+                    reason: string | null;
                 };
             };
             /** @description Which comments the last three KPIs count */
@@ -8188,6 +8294,8 @@ export interface components {
                 flagged_comment_rate: number | null;
                 /** @description comments that name the character / classified × 100 */
                 character_mention_rate: number | null;
+                /** @description Why the comment KPIs are null (no comment collected, none classified yet), or null when they are known */
+                reason: string | null;
             };
             /** @description Every brand-safety category, most frequent first */
             flaggedByCategory: {
@@ -8239,7 +8347,7 @@ export interface components {
                 version: string;
                 count: number;
             }[];
-            /** @description Classification work recorded in the period (by when it ran): how many comments each classifier decided and what a paid one cost */
+            /** @description Classifying the comments in scope (the report's filters and period): how many classifications each classifier made and what a paid one cost, each comment's equal share of its batch */
             classificationCost: {
                 byClassifier: {
                     classifier: string;
@@ -8251,6 +8359,8 @@ export interface components {
                     costUsd: number;
                 }[];
                 totalCostUsd: number;
+                /** @description Paid classifications stored before each one named its batch: their cost is not in the figures */
+                unattributedComments: number;
             };
         };
         KpiThresholdsInput: {
@@ -8782,15 +8892,19 @@ export interface components {
                         missing: string | null;
                     }[];
                 };
-                /** @description Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts */
+                /** @description Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts; unknown (null, with the reason) when no comment was collected */
                 brand_mentions_per_post: {
                     value: number | null;
                     tier: ("weak" | "average" | "strong" | "exceptional") | null;
                     /** @description The cut points that produced the tier (a value on one goes to the better tier) */
                     thresholds: components["schemas"]["TierThresholdsInput"];
                     tierUnavailable: string | null;
-                    mentions: number;
+                    /** @description Null when no comment was collected on those posts: unknown, not 0 */
+                    mentions: number | null;
                     posts: number;
+                    /** @description Comments collected on those posts in the period, naming the brand or not */
+                    comments: number;
+                    /** @description Why value is null (no tracked post, no comment collected), or null */
                     reason: string | null;
                 };
                 /** @description Comments that name the character / classified comments × 100, each at its latest classification */
@@ -8798,6 +8912,9 @@ export interface components {
                     value: number | null;
                     mentioning: number;
                     classified: number;
+                    comments: number;
+                    /** @description Why value is null (no comment collected, none classified yet), or null */
+                    reason: string | null;
                 };
             };
             /** @description Who the audience is, by country and language, from the audience breakdowns of the campaign's posts (else of their sources); null when neither is known */
@@ -8862,6 +8979,8 @@ export interface components {
                 } | null;
                 /** @description comments with any brand-safety flag / classified × 100 */
                 flagged_comment_rate: number | null;
+                /** @description Why the comment KPIs are null (no comment collected, none classified yet), or null when they are known */
+                reason: string | null;
                 /** @description The categories flagged at least once, most frequent first */
                 flaggedByCategory: {
                     /** @enum {string} */
@@ -9077,6 +9196,13 @@ export interface components {
                 } | null;
                 /** @description The commercial report's currency for this source's window */
                 currency: string | null;
+                /** @description null: not aligned, no campaign in its window, or no commercial KPI asked */
+                cost: {
+                    /** @description false: some cost of the window is not recorded, so its cost KPIs are null and it is never ranked on them */
+                    known: boolean;
+                    /** @description What to record, in sentences */
+                    missing: string[];
+                } | null;
                 /** @description What the figures rest on; null unless aligned */
                 sample: {
                     /** @description Posts published in the window */
@@ -9227,6 +9353,67 @@ export interface components {
                 } | null;
                 /** @description Why commerce is null: the refusal of the commercial report */
                 commerceUnavailable: string | null;
+            }[];
+        };
+        AnswerKpiInput: {
+            /** @enum {string} */
+            kpiId: "reach" | "impressions" | "cpm" | "brand_mentions_per_post" | "sentiment" | "ctr" | "clicks" | "cpc" | "likes" | "comments" | "shares" | "saves" | "engagement_rate" | "save_rate" | "share_rate" | "target_actions" | "conversions" | "cpa" | "sales" | "revenue" | "roi" | "conversion_rate";
+            /** @enum {string} */
+            direction: "higher_is_better" | "lower_is_better";
+            /** @description The AI characters' median (money in major units) */
+            ai: number | null;
+            /** @description The other kind's median over its sources that know the value */
+            other: number | null;
+            /** @description ai − other */
+            difference: number | null;
+            /** @description difference ÷ other × 100 */
+            relative: number | null;
+            /** @description null: not known on both sides */
+            better: ("ai" | "other" | "tie") | null;
+        };
+        ExecutiveAnswerInput: {
+            /** @enum {string} */
+            goal: "awareness" | "traffic" | "engagement" | "lead_generation" | "sales";
+            windowDays: number;
+            /** Format: date-time */
+            asOf: string;
+            /** @description The reporting currency of every money figure */
+            currency: string | null;
+            /** @description The answer in one sentence */
+            headline: string;
+            kinds: {
+                /** @enum {string} */
+                kind: "human_creator" | "studio" | "product_ad";
+                /** @enum {string} */
+                answer: "ai_better" | "other_better" | "even" | "open";
+                /**
+                 * @description The row of the rule table (domain/src/core/executive-answer.ts) that decided
+                 * @enum {string}
+                 */
+                rule: "no_character" | "no_other" | "too_few_results" | "too_few_kpis" | "wins" | "losses" | "even";
+                /** @description The sources on each side (aligned on their age) */
+                compared: {
+                    ai: string[];
+                    other: string[];
+                };
+                /** @description The goal's deciding KPIs */
+                deciding: components["schemas"]["AnswerKpiInput"][];
+                costPerResult: components["schemas"]["AnswerKpiInput"];
+                roi: components["schemas"]["AnswerKpiInput"];
+                netSentiment: components["schemas"]["AnswerKpiInput"];
+                /** @description Approved assets per week, briefs opened in the last windowDays days */
+                velocity: {
+                    ai: number | null;
+                    other: number | null;
+                };
+                /** @description Posts in the compared windows */
+                samples: {
+                    aiPosts: number | null;
+                    otherPosts: number | null;
+                };
+                /** @description What keeps the answer open or less sure: cost not recorded, too new, too few results */
+                open: string[];
+                sentence: string;
             }[];
         };
         ShareLinkInput: {
@@ -10301,15 +10488,19 @@ export interface components {
                         missing: string | null;
                     }[];
                 };
-                /** @description Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts */
+                /** @description Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts; unknown (null, with the reason) when no comment was collected */
                 brand_mentions_per_post: {
                     value: number | null;
                     tier: ("weak" | "average" | "strong" | "exceptional") | null;
                     /** @description The cut points that produced the tier (a value on one goes to the better tier) */
                     thresholds: components["schemas"]["TierThresholds"];
                     tierUnavailable: string | null;
-                    mentions: number;
+                    /** @description Null when no comment was collected on those posts: unknown, not 0 */
+                    mentions: number | null;
                     posts: number;
+                    /** @description Comments collected on those posts in the period, naming the brand or not */
+                    comments: number;
+                    /** @description Why value is null (no tracked post, no comment collected), or null */
                     reason: string | null;
                 };
                 /** @description Comments that name the character / classified comments × 100, each at its latest classification */
@@ -10317,6 +10508,9 @@ export interface components {
                     value: number | null;
                     mentioning: number;
                     classified: number;
+                    comments: number;
+                    /** @description Why value is null (no comment collected, none classified yet), or null */
+                    reason: string | null;
                 };
                 /** @description positive, neutral, negative / classified comments × 100 */
                 sentiment_share: {
@@ -10324,12 +10518,18 @@ export interface components {
                     neutral: number | null;
                     negative: number | null;
                     classified: number;
+                    comments: number;
+                    /** @description Why the shares are null, or null */
+                    reason: string | null;
                 };
                 /** @description Comments with any brand-safety flag / classified comments × 100 */
                 flagged_comment_rate: {
                     value: number | null;
                     flagged: number;
                     classified: number;
+                    comments: number;
+                    /** @description Why value is null, or null */
+                    reason: string | null;
                 };
             };
             /** @description Which comments the last three KPIs count */
@@ -10383,6 +10583,8 @@ export interface components {
                 flagged_comment_rate: number | null;
                 /** @description comments that name the character / classified × 100 */
                 character_mention_rate: number | null;
+                /** @description Why the comment KPIs are null (no comment collected, none classified yet), or null when they are known */
+                reason: string | null;
             };
             /** @description Every brand-safety category, most frequent first */
             flaggedByCategory: {
@@ -10434,7 +10636,7 @@ export interface components {
                 version: string;
                 count: number;
             }[];
-            /** @description Classification work recorded in the period (by when it ran): how many comments each classifier decided and what a paid one cost */
+            /** @description Classifying the comments in scope (the report's filters and period): how many classifications each classifier made and what a paid one cost, each comment's equal share of its batch */
             classificationCost: {
                 byClassifier: {
                     classifier: string;
@@ -10446,6 +10648,8 @@ export interface components {
                     costUsd: number;
                 }[];
                 totalCostUsd: number;
+                /** @description Paid classifications stored before each one named its batch: their cost is not in the figures */
+                unattributedComments: number;
             };
         };
         KpiThresholds: {
@@ -10977,15 +11181,19 @@ export interface components {
                         missing: string | null;
                     }[];
                 };
-                /** @description Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts */
+                /** @description Comments posted in the period on the posts in scope that contain one of the post's campaign tracking keywords / those posts; unknown (null, with the reason) when no comment was collected */
                 brand_mentions_per_post: {
                     value: number | null;
                     tier: ("weak" | "average" | "strong" | "exceptional") | null;
                     /** @description The cut points that produced the tier (a value on one goes to the better tier) */
                     thresholds: components["schemas"]["TierThresholds"];
                     tierUnavailable: string | null;
-                    mentions: number;
+                    /** @description Null when no comment was collected on those posts: unknown, not 0 */
+                    mentions: number | null;
                     posts: number;
+                    /** @description Comments collected on those posts in the period, naming the brand or not */
+                    comments: number;
+                    /** @description Why value is null (no tracked post, no comment collected), or null */
                     reason: string | null;
                 };
                 /** @description Comments that name the character / classified comments × 100, each at its latest classification */
@@ -10993,6 +11201,9 @@ export interface components {
                     value: number | null;
                     mentioning: number;
                     classified: number;
+                    comments: number;
+                    /** @description Why value is null (no comment collected, none classified yet), or null */
+                    reason: string | null;
                 };
             };
             /** @description Who the audience is, by country and language, from the audience breakdowns of the campaign's posts (else of their sources); null when neither is known */
@@ -11057,6 +11268,8 @@ export interface components {
                 } | null;
                 /** @description comments with any brand-safety flag / classified × 100 */
                 flagged_comment_rate: number | null;
+                /** @description Why the comment KPIs are null (no comment collected, none classified yet), or null when they are known */
+                reason: string | null;
                 /** @description The categories flagged at least once, most frequent first */
                 flaggedByCategory: {
                     /** @enum {string} */
@@ -11275,6 +11488,13 @@ export interface components {
                 } | null;
                 /** @description The commercial report's currency for this source's window */
                 currency: string | null;
+                /** @description null: not aligned, no campaign in its window, or no commercial KPI asked */
+                cost: {
+                    /** @description false: some cost of the window is not recorded, so its cost KPIs are null and it is never ranked on them */
+                    known: boolean;
+                    /** @description What to record, in sentences */
+                    missing: string[];
+                } | null;
                 /** @description What the figures rest on; null unless aligned */
                 sample: {
                     /** @description Posts published in the window */
@@ -11428,6 +11648,67 @@ export interface components {
                 } | null;
                 /** @description Why commerce is null: the refusal of the commercial report */
                 commerceUnavailable: string | null;
+            }[];
+        };
+        AnswerKpi: {
+            /** @enum {string} */
+            kpiId: "reach" | "impressions" | "cpm" | "brand_mentions_per_post" | "sentiment" | "ctr" | "clicks" | "cpc" | "likes" | "comments" | "shares" | "saves" | "engagement_rate" | "save_rate" | "share_rate" | "target_actions" | "conversions" | "cpa" | "sales" | "revenue" | "roi" | "conversion_rate";
+            /** @enum {string} */
+            direction: "higher_is_better" | "lower_is_better";
+            /** @description The AI characters' median (money in major units) */
+            ai: number | null;
+            /** @description The other kind's median over its sources that know the value */
+            other: number | null;
+            /** @description ai − other */
+            difference: number | null;
+            /** @description difference ÷ other × 100 */
+            relative: number | null;
+            /** @description null: not known on both sides */
+            better: ("ai" | "other" | "tie") | null;
+        };
+        ExecutiveAnswer: {
+            /** @enum {string} */
+            goal: "awareness" | "traffic" | "engagement" | "lead_generation" | "sales";
+            windowDays: number;
+            /** Format: date-time */
+            asOf: string;
+            /** @description The reporting currency of every money figure */
+            currency: string | null;
+            /** @description The answer in one sentence */
+            headline: string;
+            kinds: {
+                /** @enum {string} */
+                kind: "human_creator" | "studio" | "product_ad";
+                /** @enum {string} */
+                answer: "ai_better" | "other_better" | "even" | "open";
+                /**
+                 * @description The row of the rule table (domain/src/core/executive-answer.ts) that decided
+                 * @enum {string}
+                 */
+                rule: "no_character" | "no_other" | "too_few_results" | "too_few_kpis" | "wins" | "losses" | "even";
+                /** @description The sources on each side (aligned on their age) */
+                compared: {
+                    ai: string[];
+                    other: string[];
+                };
+                /** @description The goal's deciding KPIs */
+                deciding: components["schemas"]["AnswerKpi"][];
+                costPerResult: components["schemas"]["AnswerKpi"];
+                roi: components["schemas"]["AnswerKpi"];
+                netSentiment: components["schemas"]["AnswerKpi"];
+                /** @description Approved assets per week, briefs opened in the last windowDays days */
+                velocity: {
+                    ai: number | null;
+                    other: number | null;
+                };
+                /** @description Posts in the compared windows */
+                samples: {
+                    aiPosts: number | null;
+                    otherPosts: number | null;
+                };
+                /** @description What keeps the answer open or less sure: cost not recorded, too new, too few results */
+                open: string[];
+                sentence: string;
             }[];
         };
         ShareLink: {

@@ -284,7 +284,7 @@ export async function comparisonReport(em: EntityManager, workspaceId: string, f
         daysSinceLaunch: window?.daysSinceLaunch ?? null,
         window: window?.status === 'aligned' ? { from: window.start.toISOString(), to: window.end.toISOString() } : null,
         currency: l?.commercial?.currency ?? null,
-        cost: l?.commercial ? { known: l.commercial.kpis.cost?.total != null, missing: l.commercial.kpis.cost?.missing.map((m) => m.prompt) ?? [] } : null,
+        cost: l?.commercial?.kpis.cost ? { known: l.commercial.kpis.cost.total !== null, missing: l.commercial.kpis.cost.missing.map((m) => m.prompt) } : null,
         sample: l
           ? {
               posts: l.window.posts,

@@ -26,8 +26,9 @@ export async function executiveAnswerReport(em: EntityManager, workspaceId: stri
     status: source.status,
     daysSinceLaunch: source.daysSinceLaunch,
     posts: source.sample?.posts ?? null,
-    costKnown: source.cost?.known ?? false,
-    values: Object.fromEntries(source.kpis.map((kpi) => [kpi.kpiId, kpi.value])) as Partial<Record<ComparisonKpiId, number | null>>,
+    // No campaign in its window: no cost to know, and no cost KPI either.
+    costKnown: source.cost?.known ?? true,
+    values: Object.fromEntries(source.kpis.map((kpi) => [kpi.kpiId, kpi.value])),
   }));
   const answer = executiveAnswer({ goal: query.goal, windowDays: query.windowDays, currency: comparison.currency, sources, velocity });
   return { ...answer, asOf: asOf.toISOString() };

@@ -66,7 +66,7 @@ export const comparisonReportSchema = z
             missing: z.array(z.string()).describe('What to record, in sentences'),
           })
           .nullable()
-          .describe('null: not aligned, or no commercial KPI asked'),
+          .describe('null: not aligned, no campaign in its window, or no commercial KPI asked'),
         sample: z
           .object({
             posts: count.describe('Posts published in the window'),

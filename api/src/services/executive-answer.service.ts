@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { executiveAnswer, sourceKinds, type AnswerSource, type ComparisonKpiId, type SourceKind } from '@persona-ops/domain/core';
+import { executiveAnswer, sourceKinds, type AnswerSource, type SourceKind } from '@persona-ops/domain/core';
 import type { ExecutiveAnswerQuery, ExecutiveAnswerReport } from '../routes/reports/executive-answer.schemas.ts';
 import { comparisonReport } from './comparison-report.service.ts';
 import { productionReport } from './production-report.service.ts';

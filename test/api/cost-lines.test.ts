@@ -152,8 +152,47 @@ describe('a fee shared by two creators', () => {
   });
 });
 
+describe('a CSV of cost lines', () => {
+  const upload = async (csv: string) => {
+    const response = await harness.app.inject({ method: 'POST', url: '/v1/imports/cost-lines', headers: { authorization: `Bearer ${client.key}`, 'content-type': 'text/csv' }, payload: csv });
+    return { status: response.statusCode, body: response.json() };
+  };
+
+  it('records the good rows by name or id, answers every other row with its line, column and reason, and changes nothing when sent again', async () => {
+    const csv = [
+      'Campaign,Source,Kind,Basis,Amount,Deliverables,Currency,Date,Status,Split,Shares,External ID,Note',
+      'Duo,Jon Rivera,creator fee,per deliverable,"1,250.00",2,USD,2026-03-03,spent,,,INV-77,Two reels',
+      `${duo},,usage rights,flat,300,,USD,2026-03-04,committed,explicit,Jon Rivera: 50; Mia Chen: 50,INV-78,`,
+      'Nope,Jon Rivera,creator fee,flat,10,,USD,2026-03-03,,,,,',
+      'Duo,Jon Rivera,creator fee,flat,ten dollars,,USD,2026-03-03,,,,,',
+      'Duo,,other,flat,5,,USD,2026-03-03,,,,,',
+    ].join('\n');
+    const first = await upload(csv);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ rows: 5, inserted: 2, updated: 0, unchanged: 0, rejectedCount: 3 });
+    expect(first.body.rejected).toEqual([
+      { line: 4, column: 'Campaign', reason: 'no campaign named "Nope" in this workspace' },
+      { line: 5, column: 'Amount', reason: 'is not an amount: write 1500.00 or 1,500.00 in major units (a dot before the cents)' },
+      { line: 6, column: 'Split', reason: expect.stringContaining('A shared line (no sourceId) needs split') },
+    ]);
+    const lines = (await client.get(`/v1/cost-lines?campaignId=${duo}&limit=200`)).body.items as Array<{ externalId: string | null; amountMinor: number; unitAmountMinor: number; deliverables: number; shares: Record<string, number> | null; note: string | null }>;
+    expect(lines.find((l) => l.externalId === 'INV-77')).toMatchObject({ unitAmountMinor: 125_000, deliverables: 2, amountMinor: 250_000, note: 'Two reels' });
+    expect(lines.find((l) => l.externalId === 'INV-78')).toMatchObject({ amountMinor: 30_000, shares: { [jon]: 50, [mia]: 50 } });
+
+    const again = await upload(csv);
+    expect(again.body, JSON.stringify(again.body)).toMatchObject({ inserted: 0, unchanged: 2, rejectedCount: 3 });
+  });
+
+  it('refuses a file without the needed columns, naming them and the columns it has', async () => {
+    const response = await upload('Campaign,Amount\nDuo,10\n');
+    expect(response.status).toBe(400);
+    expect(response.body.detail).toContain('The file has no kind, currency, incurredOn column. Its columns: Campaign, Amount.');
+  });
+});
+
 describe('refusals', () => {
   it('names the field and the fix for a line that cannot be allocated', async () => {
+    const before = (await client.get(`/v1/cost-lines?campaignId=${duo}`)).body.items.length;
     const noSplit = await client.post('/v1/cost-lines', { campaignId: duo, kind: 'other', amountMinor: 1, currency: 'USD', incurredOn: '2026-03-01' });
     expect(noSplit.status).toBe(400);
     expect(noSplit.body.errors).toEqual([{ field: 'body.split', message: expect.stringContaining('A shared line (no sourceId) needs split') }]);
@@ -163,7 +202,7 @@ describe('refusals', () => {
     const perDeliverable = await client.post('/v1/cost-lines', { campaignId: duo, sourceId: jon, kind: 'creator_fee', basis: 'per_deliverable', amountMinor: 1, currency: 'USD', incurredOn: '2026-03-01' });
     expect(perDeliverable.status).toBe(400);
     expect(perDeliverable.body.errors[0].field).toBe('body.deliverables');
-    expect((await client.get(`/v1/cost-lines?campaignId=${duo}`)).body.items).toHaveLength(2);
+    expect((await client.get(`/v1/cost-lines?campaignId=${duo}`)).body.items).toHaveLength(before);
   });
 
   it("answers 404 for another workspace's campaign or source, and refuses an executive's write", async () => {

@@ -60,6 +60,7 @@ const queries: Record<string, Sample> = {
   'delete /v1/import-mappings/{kind}/{platform}': { pathParams: { kind: 'post-metrics', platform: 'youtube' } },
   'get /v1/shared/campaign-report/{token}': { pathParams: { token: 'not-a-real-token' } },
   'get /v1/reports/executive-answer': { query: 'goal=sales' },
+  'post /v1/imports/cost-lines': { csv: 'Campaign,Kind,Amount,Currency,Date\n' },
 };
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;

@@ -80,6 +80,8 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'get /v1/reports/campaign/{id}': () => ({ expect: 'not_found' }),
   'get /v1/reports/overview': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
   'get /v1/reports/comparison': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
+  // Campaigns are found by id or name inside the uploader's workspace only (test/api/cost-lines.test.ts).
+  'post /v1/imports/cost-lines': (b) => ({ csv: `Campaign,Kind,Amount,Currency,Date\nCamp,other,1,USD,2026-03-01\n${b.campaignId},other,1,USD,2026-03-01\n`, expect: 'no_leak' }),
   'get /v1/reports/executive-answer': (b) => ({ query: `goal=sales&campaignId=${b.campaignId}`, expect: 'not_found' }),
   'post /v1/reports/campaign/{id}/share-links': () => ({ body: { expiresInDays: 7 }, expect: 'not_found' }),
   'get /v1/share-links': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),

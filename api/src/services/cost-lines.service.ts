@@ -45,6 +45,12 @@ export function toCostLineDto(line: ICostLine) {
   };
 }
 
+// A line's values in one canonical text: jsonb stores the shares' keys in its own order.
+function comparable(line: ICostLine): string {
+  const { updatedAt: _, shares, ...rest } = toCostLineDto(line);
+  return JSON.stringify({ ...rest, shares: shares && Object.fromEntries(Object.entries(shares).sort(([a], [b]) => a.localeCompare(b))) });
+}
+
 // The stored form of an incoming line, or the field and reason it is refused for.
 function toStored(line: IncomingCostLine) {
   return {
@@ -117,9 +123,9 @@ export async function upsertCostLines(em: EntityManager, workspaceId: string, li
         if (line.externalId) byExternalId.set(line.externalId, created);
         return created;
       }
-      const before = JSON.stringify(toCostLineDto(known));
+      const before = comparable(known);
       tx.assign(known, assignable);
-      if (JSON.stringify(toCostLineDto(known)) === before) unchanged += 1;
+      if (comparable(known) === before) unchanged += 1;
       else updated += 1;
       return known;
     });

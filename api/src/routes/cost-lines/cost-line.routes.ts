@@ -1,11 +1,15 @@
 import { CostLine } from '@persona-ops/domain/store';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { idParams } from '../../http/common.schemas.ts';
-import { problemResponses } from '../../http/problem.ts';
+import { ApiError } from '../../http/api-error.ts';
+import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
 import { deleteCostLine, listCostLines, toCostLineDto, upsertCostLines } from '../../services/cost-lines.service.ts';
+import { importCostLines } from '../../services/cost-lines-import.service.ts';
 import { findOwned } from '../../services/owned.ts';
-import { bulkCostLinesBody, bulkCostLinesResult, costLinePage, costLineSchema, incomingCostLineSchema, listCostLinesQuery } from './cost-line.schemas.ts';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+import { bulkCostLinesBody, bulkCostLinesResult, costLinePage, costLineSchema, costLinesCsvBody, costLinesImportResult, incomingCostLineSchema, listCostLinesQuery, maxCostLinesFileBytes } from './cost-line.schemas.ts';
 
 const tags = ['cost-lines'];
 const writers = ['studio'] as const;
@@ -13,6 +17,27 @@ const writers = ['studio'] as const;
 // What each source costs per campaign: creator fees (flat or per deliverable), usage rights,
 // seeding, commission, boosts; for one source or shared by the campaign's sources.
 export async function costLineRoutes(app: FastifyZod) {
+  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: maxCostLinesFileBytes }, (_request, body, done) => {
+    try {
+      done(null, utf8.decode(body as Buffer));
+    } catch {
+      done(new ApiError(400, 'invalid_file', 'The file is not UTF-8 text. Save it as "CSV UTF-8" and upload it again.', [{ field: 'body', message: 'is not UTF-8' }]), undefined);
+    }
+  });
+
+  app.post('/v1/imports/cost-lines', {
+    config: { roles: writers },
+    bodyLimit: maxCostLinesFileBytes,
+    schema: {
+      tags: [...tags, 'imports'],
+      summary: 'Import cost lines from a CSV (up to 10,000 rows, 5 MB), read at once',
+      description: 'Good rows are recorded (idempotent by external id, like the bulk endpoint); every other row is answered with its line, column and reason.',
+      consumes: ['text/csv'],
+      body: costLinesCsvBody,
+      response: { 200: costLinesImportResult, ...problemResponses, 413: problemSchema.describe('The file is larger than 5 MB') },
+    },
+  }, async (request) => importCostLines(request.em, workspaceOf(request), request.body));
+
   app.post('/v1/cost-lines', {
     config: { roles: writers },
     schema: {

@@ -64,3 +64,21 @@ export const listCostLinesQuery = z.object({
 });
 
 export const costLinePage = pageOf(costLineSchema);
+
+export const maxCostLinesFileBytes = 5 * 1024 * 1024;
+
+export const costLinesCsvBody = z
+  .string()
+  .min(1, 'the file is empty')
+  .describe('CSV, UTF-8, one cost line a row. Columns: campaign (id or exact name), source (id or name; empty: shared), kind, basis, amount (major units, 1,500.00) or amount minor, deliverables, currency, date, status, split, shares ("Léa Nova: 40; Jon Rivera: 60"), external id, note');
+
+export const costLinesImportResult = z
+  .object({
+    rows: z.number().int().describe('Data rows in the file'),
+    inserted: z.number().int(),
+    updated: z.number().int().describe('Rows whose external id was recorded with other values'),
+    unchanged: z.number().int().describe('Rows whose external id was recorded with the same values'),
+    rejectedCount: z.number().int(),
+    rejected: z.array(z.object({ line: z.number().int(), column: z.string(), reason: z.string() })).describe('Every row not recorded (first 1,000), with its line in the file, column and reason'),
+  })
+  .meta({ id: 'CostLinesImported' });

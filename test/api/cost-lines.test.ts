@@ -152,6 +152,23 @@ describe('a fee shared by two creators', () => {
   });
 });
 
+describe('a fee in another currency than the campaign', () => {
+  it("counts in the campaign's currency at the rate of its day, in the cost and in the pacing; names a missing rate", async () => {
+    const abroad = await campaign('Abroad', 'traffic', 100_000);
+    await postFor(abroad, mia, '2026-03-05T10:00:00Z');
+    expect((await client.post('/v1/cost-lines', { campaignId: abroad, sourceId: mia, kind: 'creator_fee', amountMinor: 50_000, currency: 'EUR', incurredOn: '2026-03-02' })).status).toBe(201);
+    const missing = await client.get(`/v1/reports/campaign/${abroad}`);
+    expect(missing.status).toBe(422);
+    expect(missing.body.detail).toMatch(/^No exchange rate from EUR to USD for 2026-03-02/);
+
+    await client.post('/v1/fx-rates/bulk', { rates: [{ day: '2026-03-02', base: 'EUR', quote: 'USD', rate: '1.2' }] });
+    const report = (await client.get(`/v1/reports/campaign/${abroad}`)).body;
+    // 500.00 EUR × 1.2 = 600.00 USD: 60 % of the 1,000.00 budget.
+    expect(report.cost.total).toEqual({ amountMinor: 60_000, currency: 'USD' });
+    expect(report.pacing).toMatchObject({ committed: { amountMinor: 60_000, currency: 'USD' }, committedOfBudget: 60, spent: { amountMinor: 0 } });
+  });
+});
+
 describe('a CSV of cost lines', () => {
   const upload = async (csv: string) => {
     const response = await harness.app.inject({ method: 'POST', url: '/v1/imports/cost-lines', headers: { authorization: `Bearer ${client.key}`, 'content-type': 'text/csv' }, payload: csv });

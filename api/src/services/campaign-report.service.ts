@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Campaign, campaignBreakdowns, costLinesOf, costPartiesOf, type BreakdownShares } from '@persona-ops/domain/store';
-import { allocateCostLines, campaignPacing, campaignVerdict, deliverablesOf, ratio, reportInsights, type TieredKpiId } from '@persona-ops/domain/core';
+import { Campaign, campaignBreakdowns, costLinesOf, costPartiesOf, loadFxRates, paidSpendOf, type BreakdownShares, type CostPartyRow, type ICampaign, type PaidSpendRow } from '@persona-ops/domain/store';
+import { allocateCostLines, campaignPacing, campaignVerdict, deliverablesOf, money, ratio, reportCurrency, reportInsights, type CostLine, type TieredKpiId } from '@persona-ops/domain/core';
 import type { CampaignReport, CampaignReportFilters } from '../routes/reports/campaign-report.schemas.ts';
 import { audienceReport } from './audience-report.service.ts';
 import { brandSafetyReport } from './brand-safety-report.service.ts';
@@ -37,6 +37,24 @@ function breakdown(rows: readonly BreakdownShares[], dimension: 'country' | 'lan
 }
 
 /**
+ * Budget pacing in the campaign's currency: a cost line or paid post in another currency is
+ * converted at its own day's rate (a missing rate is the report's 422, as for its cost).
+ */
+async function budgetPacing(em: EntityManager, campaign: ICampaign, inputs: { lines: CostLine[]; parties: CostPartyRow[]; paidSpend: PaidSpendRow[] }, now: Date) {
+  const foreign = [...inputs.lines.map((l) => ({ currency: l.currency, day: l.incurredOn })), ...inputs.paidSpend.map((r) => ({ currency: r.currency, day: r.publishedAt.slice(0, 10) }))].filter((amount) => amount.currency !== campaign.currency);
+  const days = foreign.map((amount) => amount.day).sort();
+  const rates = days.length === 0 ? [] : await loadFxRates(em.fork(), campaign.workspace.id, { currencies: [campaign.currency, ...foreign.map((amount) => amount.currency)], from: days[0]!, to: days.at(-1)! });
+  const { convert } = reportCurrency({ currency: campaign.currency, converted: foreign.length > 0 }, rates);
+  const shares = allocateCostLines(inputs.lines, deliverablesOf(inputs.parties)).map((share) => ({ ...share, amount: convert(share.amount, share.incurredOn) }));
+  const spendOf = Map.groupBy(inputs.paidSpend, (row) => row.sourceId);
+  const parties = inputs.parties.map((party) => ({
+    ...party,
+    paidSpendMinor: (spendOf.get(party.sourceId) ?? []).reduce((sum, row) => sum + convert(money(row.spendMinor, row.currency), row.publishedAt.slice(0, 10)).amountMinor, 0),
+  }));
+  return campaignPacing({ budgetMinor: campaign.budgetMinor, currency: campaign.currency, startsOn: campaign.startsOn, endsOn: campaign.endsOn, shares, parties, now });
+}
+
+/**
  * One page for an executive: the campaign's audience, brand-safety, production and commercial
  * reports (each computed by its own service, scoped to the campaign), side by side, with every
  * tiered KPI, one insight per KPI and the verdict from the tiers of every layer.
@@ -48,7 +66,7 @@ export async function campaignReport(em: EntityManager, workspaceId: string, cam
   const query = { ...common, campaignId };
   const period = { from: filters.from ? new Date(filters.from) : undefined, to: filters.to ? new Date(filters.to) : undefined };
   // Each service on a fork of its own: they run at the same time and share no identity map.
-  const [audience, commercial, pipeline, safety, breakdowns, lines, parties] = await Promise.all([
+  const [audience, commercial, pipeline, safety, breakdowns, lines, parties, paidSpend] = await Promise.all([
     audienceReport(em.fork(), workspaceId, { ...query, lagDays }, now),
     commercialReport(em.fork(), workspaceId, query, now),
     // The page still answers when the pipeline's records contradict each other; it says why.
@@ -58,16 +76,9 @@ export async function campaignReport(em: EntityManager, workspaceId: string, cam
     // Pacing is the whole campaign's, whatever the filters: the budget is the campaign's.
     costLinesOf(em.fork(), workspaceId, [campaignId]),
     costPartiesOf(em.fork(), workspaceId, [campaignId]),
+    paidSpendOf(em.fork(), workspaceId, [campaignId]),
   ]);
-  const pacing = campaignPacing({
-    budgetMinor: campaign.budgetMinor,
-    currency: campaign.currency,
-    startsOn: campaign.startsOn,
-    endsOn: campaign.endsOn,
-    shares: allocateCostLines(lines, deliverablesOf(parties)),
-    parties,
-    now,
-  });
+  const pacing = await budgetPacing(em, campaign, { lines, parties, paidSpend }, now);
 
   const production = pipeline.report;
   const a = audience.kpis;

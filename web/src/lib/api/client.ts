@@ -25,6 +25,8 @@ export type CommercialReport = Schemas['CommercialReport'];
 export type CampaignReport = Schemas['CampaignReport'];
 export type OverviewReport = Schemas['OverviewReport'];
 export type ComparisonReport = Schemas['ComparisonReport'];
+export type ExecutiveAnswer = Schemas['ExecutiveAnswer'];
+export type AnswerKpi = Schemas['AnswerKpi'];
 export type TieredKpi = Schemas['TieredKpi'];
 export type ShareLink = Schemas['ShareLink'];
 export type IssuedShareLink = Schemas['IssuedShareLink'];
@@ -39,6 +41,7 @@ export type CommentListQuery = NonNullable<paths['/v1/comments']['get']['paramet
 export type AudienceReportQuery = NonNullable<paths['/v1/reports/audience']['get']['parameters']['query']>;
 export type CommercialReportQuery = NonNullable<paths['/v1/reports/commercial']['get']['parameters']['query']>;
 export type ComparisonReportQuery = NonNullable<paths['/v1/reports/comparison']['get']['parameters']['query']>;
+export type ExecutiveAnswerQuery = paths['/v1/reports/executive-answer']['get']['parameters']['query'];
 export type AlertListQuery = NonNullable<paths['/v1/alerts']['get']['parameters']['query']>;
 export type ReviewDecision = paths['/v1/assets/{id}/reviews']['post']['requestBody']['content']['application/json']['decision'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatKpi, formatMajor, kpiLabel } from './words.ts';
+import { answerLabel, formatKpi, formatKpiDifference, formatMajor, formatRelative, kpiLabel } from './words.ts';
 
 describe('report words', () => {
   it('formats each KPI in its unit', () => {
@@ -17,5 +17,21 @@ describe('report words', () => {
   it('names KPIs for people', () => {
     expect(kpiLabel('brand_mentions_per_post')).toBe('Brand mentions per post');
     expect(kpiLabel('something_new')).toBe('something new');
+  });
+  it('signs a difference in the KPI unit: percentage points for percent KPIs', () => {
+    expect(formatKpiDifference('cpa', -86.3464, 'USD')).toBe('−$86.35');
+    expect(formatKpiDifference('conversion_rate', 0.60237)).toBe('+0.6 pp');
+    expect(formatKpiDifference('sentiment', 12.34)).toBe('+12.3 pts');
+    expect(formatKpiDifference('sales', 37)).toBe('+37');
+    expect(formatKpiDifference('sales', 0)).toBe('±0');
+    expect(formatKpiDifference('sales', null)).toBe('—');
+    expect(formatRelative(60.66)).toBe('+61 %');
+    expect(formatRelative(-79.09)).toBe('−79 %');
+    expect(formatRelative(null)).toBe('—');
+  });
+  it('says the executive answer in words', () => {
+    expect(answerLabel('ai_better', 'human_creator')).toBe('AI character better');
+    expect(answerLabel('other_better', 'product_ad')).toBe('Product ads better');
+    expect(answerLabel('open', 'studio')).toBe('Open: not decided yet');
   });
 });

@@ -112,3 +112,59 @@ export function formatKpi(kpiId: string, value: number | null | undefined, curre
       return number(Math.abs(value) >= 100 ? 0 : 2);
   }
 }
+
+/** Source kinds as a group, for "AI character against …". */
+export const sourceKindPlurals: Record<SourceKind, string> = {
+  ai_character: 'AI characters',
+  human_creator: 'Human creators',
+  studio: 'Studio content',
+  product_ad: 'Product ads',
+};
+
+export type ExecutiveAnswerWord = 'ai_better' | 'other_better' | 'even' | 'open';
+
+/** The executive answer's badge against one kind, in words (never colour alone). */
+export function answerLabel(answer: ExecutiveAnswerWord, kind: SourceKind): string {
+  switch (answer) {
+    case 'ai_better':
+      return 'AI character better';
+    case 'other_better':
+      return `${sourceKindPlurals[kind]} better`;
+    case 'even':
+      return 'Even';
+    default:
+      return 'Open: not decided yet';
+  }
+}
+
+/**
+ * The KPIs a source's cost feeds (cost per result and ROI): unknown while its cost is not recorded,
+ * so such a source is shown as "cost not recorded" on them, never ranked. Mirrors the core's rule
+ * (domain/src/core/executive-answer.ts).
+ */
+export const costDependentKpis: ReadonlySet<string> = new Set(['cpm', 'cpv', 'cpc', 'cpr', 'cpa', 'roi']);
+
+/**
+ * A difference between two values of a KPI, signed, in the KPI's unit: "+$4.10", "−0.6 pp"
+ * (percentage points for a percent KPI), "+12.5 pts", "+37".
+ */
+export function formatKpiDifference(kpiId: string, difference: number | null | undefined, currency: string | null = null): string {
+  if (typeof difference !== 'number' || !Number.isFinite(difference)) return '—';
+  const sign = difference > 0 ? '+' : difference < 0 ? '−' : '±';
+  const size = Math.abs(difference);
+  switch (kpiUnit(kpiId)) {
+    case 'percent':
+      return `${sign}${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: size >= 100 ? 0 : 2 }).format(size)} pp`;
+    case 'points':
+      return `${sign}${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 }).format(size)} pts`;
+    default:
+      return `${sign}${formatKpi(kpiId, size, currency)}`;
+  }
+}
+
+/** A relative difference in percent, signed and whole: "+61 %", "−79 %". */
+export function formatRelative(relative: number | null | undefined): string {
+  if (typeof relative !== 'number' || !Number.isFinite(relative)) return '—';
+  const whole = Math.round(relative);
+  return `${whole > 0 ? '+' : whole < 0 ? '−' : '±'}${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 }).format(Math.abs(whole))} %`;
+}

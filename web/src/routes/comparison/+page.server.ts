@@ -2,6 +2,7 @@ import { campaignGoals, sourceKinds } from '@persona-ops/domain/core';
 import { fieldErrors, type ComparisonReportQuery } from '#lib/api/client.ts';
 import { oneOf, reader } from '#lib/params.ts';
 import { apiFor, attempt } from '#lib/server/api.ts';
+import { loadExecutiveAnswer } from '#lib/server/executive-answer.ts';
 import { loadLookups } from '#lib/server/lookups.ts';
 import type { PageServerLoad } from './$types';
 
@@ -21,15 +22,19 @@ export const load: PageServerLoad = async (event) => {
     if (Number.isInteger(days) && days >= 1 && days <= 3650) query.windowDays = days;
     else errors.windowDays = 'must be a whole number of days, 1–3650';
   }
-  const [lookups, report] = await Promise.all([
-    loadLookups(event, api),
+  const lookupsLoaded = loadLookups(event, api);
+  // The executive's answer, on the page's goal, campaign and window, beside the comparison itself.
+  const [lookups, report, executive] = await Promise.all([
+    lookupsLoaded,
     Object.keys(errors).length ? Promise.resolve({ data: null, problem: null }) : attempt(event, () => api.GET('/v1/reports/comparison', { params: { query } })),
+    loadExecutiveAnswer(event, api, { goal: filters.goal, campaignId: query.campaignId, windowDays: query.windowDays, lookups: lookupsLoaded }),
   ]);
   return {
     filters,
     goals: [...campaignGoals],
     sourceKinds: [...sourceKinds],
     lookups,
+    executive,
     report: report.data,
     problem: report.problem,
     filterErrors: { ...errors, ...fieldErrors(report.problem) },

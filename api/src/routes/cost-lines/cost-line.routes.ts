@@ -1,14 +1,13 @@
 import { CostLine } from '@persona-ops/domain/store';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
+import { acceptCsvBodies } from '../../http/csv-body.ts';
 import { idParams } from '../../http/common.schemas.ts';
-import { ApiError } from '../../http/api-error.ts';
 import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
 import { deleteCostLine, listCostLines, toCostLineDto, upsertCostLines } from '../../services/cost-lines.service.ts';
 import { importCostLines } from '../../services/cost-lines-import.service.ts';
 import { findOwned } from '../../services/owned.ts';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 import { bulkCostLinesBody, bulkCostLinesResult, costLinePage, costLineSchema, costLinesCsvBody, costLinesImportResult, incomingCostLineSchema, listCostLinesQuery, maxCostLinesFileBytes } from './cost-line.schemas.ts';
 
 const tags = ['cost-lines'];
@@ -17,13 +16,7 @@ const writers = ['studio'] as const;
 // What each source costs per campaign: creator fees (flat or per deliverable), usage rights,
 // seeding, commission, boosts; for one source or shared by the campaign's sources.
 export async function costLineRoutes(app: FastifyZod) {
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: maxCostLinesFileBytes }, (_request, body, done) => {
-    try {
-      done(null, utf8.decode(body as Buffer));
-    } catch {
-      done(new ApiError(400, 'invalid_file', 'The file is not UTF-8 text. Save it as "CSV UTF-8" and upload it again.', [{ field: 'body', message: 'is not UTF-8' }]), undefined);
-    }
-  });
+  acceptCsvBodies(app, maxCostLinesFileBytes);
 
   app.post('/v1/imports/cost-lines', {
     config: { roles: writers },

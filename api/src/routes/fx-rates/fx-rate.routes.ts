@@ -1,12 +1,11 @@
 import type { FastifyZod } from '../../http/fastify-zod.ts';
-import { ApiError } from '../../http/api-error.ts';
+import { acceptCsvBodies } from '../../http/csv-body.ts';
 import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
 import { importFxRates, ingestFxRates, listFxRates, toFxRateDto } from '../../services/fx-rates.service.ts';
 import { upsertResultSchema } from '../metrics/metric.schemas.ts';
 import { bulkFxRatesBody, fxLookbackNote, fxRateImportResultSchema, fxRatePage, fxRatesCsvBody, importFxRatesQuery, listFxRatesQuery, maxFxRatesFileBytes } from './fx-rate.schemas.ts';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const tags = ['fx-rates'];
 // Rates change what every converted report says: admins write them, everyone reads them.
 const adminOnly = { roles: [] as const };
@@ -14,13 +13,7 @@ const adminOnly = { roles: [] as const };
 // The workspace's own exchange rates, entered or imported; reports convert money into the
 // workspace's reporting currency with them (domain/src/core/fx.ts).
 export async function fxRateRoutes(app: FastifyZod) {
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: maxFxRatesFileBytes }, (_request, body, done) => {
-    try {
-      done(null, utf8.decode(body as Buffer));
-    } catch {
-      done(new ApiError(400, 'invalid_file', 'The file is not UTF-8 text. Upload the ECB file as downloaded, or save yours as "CSV UTF-8".', [{ field: 'body', message: 'is not UTF-8' }]), undefined);
-    }
-  });
+  acceptCsvBodies(app, maxFxRatesFileBytes);
 
   app.post('/v1/fx-rates/bulk', {
     config: adminOnly,

@@ -1,36 +1,17 @@
 import type { FastifyZod } from '../../http/fastify-zod.ts';
-import { ApiError } from '../../http/api-error.ts';
 import { idParams } from '../../http/common.schemas.ts';
+import { acceptCsvBodies } from '../../http/csv-body.ts';
 import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
 import { getImport, listImports, requestCommentsImport, requestPlatformImport, toImportDto } from '../../services/imports.service.ts';
 import { importCommentsQuery, importConversionsQuery, importCsvBody, importJobPage, importJobSchema, importPostMetricsQuery, listImportsQuery, maxImportBytes } from './import.schemas.ts';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const tags = ['imports'];
 const importers = ['studio'] as const;
 const tooLarge = { 413: problemSchema.describe('The file is larger than 50 MB') };
 
-// Why a file is not UTF-8, when it can be told: Excel's "Unicode text" and some platform exports
-// are UTF-16 with a byte-order mark.
-function encodingProblem(body: Buffer): string {
-  if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)) {
-    return 'The file is UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8. Export it again as "CSV UTF-8" (or convert it) and upload it again.';
-  }
-  return 'The file is not UTF-8 text. Export it again as "CSV UTF-8" (or convert it) and upload it again.';
-}
-
 export async function importRoutes(app: FastifyZod) {
-  // CSV arrives as raw bytes: checked to be UTF-8 here, so a wrongly encoded export is refused with
-  // a way out instead of being stored as garbled text.
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: maxImportBytes }, (_request, body, done) => {
-    try {
-      done(null, utf8.decode(body as Buffer));
-    } catch {
-      const message = encodingProblem(body as Buffer);
-      done(new ApiError(400, 'invalid_file', message, [{ field: 'body', message: 'is not UTF-8' }]), undefined);
-    }
-  });
+  acceptCsvBodies(app, maxImportBytes);
 
   app.post('/v1/imports/comments', {
     config: { roles: importers },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssetAction, AssetState } from './asset-state.ts';
-import { assertPublishedAfterApproval, legalActions, transition, validateReviewReason } from './asset-state.ts';
+import { assertPublishedAfterApproval, assertStepTime, legalActions, transition, validateReviewReason, type StepHistory } from './asset-state.ts';
 import { DomainError } from './errors.ts';
 
 describe('asset state machine', () => {
@@ -66,5 +66,60 @@ describe('publication after approval', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'rule_violation', details: { field: 'body.publishedAt', approvedAt: '2026-03-05T10:00:00.000Z' } });
     expect((error as DomainError).message).toContain('2026-03-05T10:00:00.000Z');
+  });
+});
+
+describe('step times (history entered later)', () => {
+  const now = new Date('2026-04-01T12:00:00Z');
+  const history: StepHistory = {
+    briefOpenedAt: new Date('2026-03-01T00:00:00Z'),
+    steps: [
+      { action: 'create', at: new Date('2026-03-02T09:00:00Z') },
+      { action: 'submit', at: new Date('2026-03-03T09:00:00Z') },
+    ],
+  };
+  const caught = (check: () => void): unknown => {
+    try {
+      check();
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  it('allows a step at or after the previous one, up to now', () => {
+    expect(() => assertStepTime('approve', new Date('2026-03-03T09:00:00Z'), 'body.decidedAt', history, now)).not.toThrow();
+    expect(() => assertStepTime('approve', now, 'body.decidedAt', history, now)).not.toThrow();
+    expect(() => assertStepTime('create', history.briefOpenedAt, 'body.draftedAt', { ...history, steps: [] }, now)).not.toThrow();
+  });
+
+  it('refuses a step dated before the previous one, naming the field and the previous time', () => {
+    const error = caught(() => assertStepTime('approve', new Date('2026-03-03T08:00:00Z'), 'body.decidedAt', history, now));
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'rule_violation', details: { field: 'body.decidedAt', previousAction: 'submit', previousAt: '2026-03-03T09:00:00.000Z' } });
+    expect((error as DomainError).message).toContain('date it at or after 2026-03-03T09:00:00.000Z');
+  });
+
+  it('refuses a step dated before the brief opened', () => {
+    const error = caught(() => assertStepTime('create', new Date('2026-02-28T00:00:00Z'), 'body.draftedAt', { ...history, steps: [] }, now));
+    expect(error).toMatchObject({ code: 'rule_violation', details: { field: 'body.draftedAt', briefOpenedAt: '2026-03-01T00:00:00.000Z' } });
+  });
+
+  it('refuses a step in the future (a minute of clock skew is allowed) and an invalid time', () => {
+    expect(() => assertStepTime('submit', new Date(now.getTime() + 30_000), 'body.submittedAt', history, now)).not.toThrow();
+    const error = caught(() => assertStepTime('submit', new Date('2026-04-02T00:00:00Z'), 'body.submittedAt', history, now));
+    expect(error).toMatchObject({ code: 'invalid_input', details: { field: 'body.submittedAt' } });
+    expect((error as DomainError).message).toContain('leave submittedAt out');
+    expect(caught(() => assertStepTime('submit', new Date('nope'), 'body.submittedAt', history, now))).toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('checks a publication against the approval, not against earlier posts on other channels', () => {
+    const published: StepHistory = {
+      ...history,
+      steps: [...history.steps, { action: 'approve', at: new Date('2026-03-04T09:00:00Z') }, { action: 'publish', at: new Date('2026-03-10T09:00:00Z') }],
+    };
+    expect(() => assertStepTime('publish', new Date('2026-03-05T09:00:00Z'), 'body.publishedAt', published, now)).not.toThrow();
+    expect(caught(() => assertStepTime('publish', new Date('2026-03-04T08:00:00Z'), 'body.publishedAt', published, now)))
+      .toMatchObject({ code: 'rule_violation', details: { field: 'body.publishedAt', approvedAt: '2026-03-04T09:00:00.000Z' } });
   });
 });

@@ -1,11 +1,13 @@
 import { DomainError, DomainErrorCode } from './errors.ts';
 
-import { assetActions, assetStates, reviewDecisions } from './vocabulary.ts';
+import { assetActions, assetStates, reviewDecisions, type transitionActions } from './vocabulary.ts';
 
 export type AssetState = (typeof assetStates)[number];
 export type AssetAction = (typeof assetActions)[number];
 /** The decisions a reviewer can take on an asset in review. */
 export type ReviewDecision = (typeof reviewDecisions)[number];
+/** What the transition log records: an action, or the asset's creation as a draft. */
+export type TransitionAction = (typeof transitionActions)[number];
 
 // published -> published is legal: publishing the same approved asset to another channel is reuse,
 // which channel_reuse and paid_reuse_rate measure. rejected is terminal: new work is a new asset.
@@ -79,4 +81,70 @@ export function assertPublishedAfterApproval(publishedAt: Date, approvedAt: Date
     `A post cannot be published before its asset was approved: publishedAt ${publishedAt.toISOString()} is before the approval at ${approvedAt.toISOString()}.`,
     { field: 'body.publishedAt', publishedAt: publishedAt.toISOString(), approvedAt: approvedAt.toISOString() },
   );
+}
+
+/** What an asset's recorded history says about when its next step may be dated. */
+export type StepHistory = {
+  briefOpenedAt: Date;
+  /** The asset's recorded steps, its creation included; empty while the asset is being created. */
+  steps: ReadonlyArray<{ action: TransitionAction; at: Date }>;
+};
+
+// A client's clock a little ahead of ours is not a step dated in the future.
+const CLOCK_SKEW_MS = 60_000;
+
+const stepWords: Record<TransitionAction, string> = {
+  create: 'the draft',
+  submit: 'the submission',
+  approve: 'the approval',
+  request_changes: 'the request for changes',
+  reject: 'the rejection',
+  publish: 'the publication',
+};
+
+/**
+ * Checks when a step of the asset workflow happened: now by default, or an earlier time given for
+ * history entered later. `field` names the input that carried it (e.g. `body.decidedAt`). A step is
+ * not in the future, not before its brief opened and not before the asset's previous step, so the
+ * history reads in order and brief-to-approval is never negative. Publishing is checked against the
+ * approval instead (assertPublishedAfterApproval): posts on several channels may be recorded in any
+ * order, but none before the approval.
+ */
+export function assertStepTime(action: TransitionAction, at: Date, field: string, history: StepHistory, now: Date): void {
+  const name = field.split('.').at(-1) ?? field;
+  const step = stepWords[action];
+  if (Number.isNaN(at.getTime())) {
+    throw new DomainError(DomainErrorCode.invalid_input, `${field} is not a valid time: send an ISO-8601 date-time, e.g. 2026-03-01T09:00:00Z.`, { field });
+  }
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    const message = action === 'publish'
+      ? 'A post cannot be published in the future. Record it once it is live.'
+      : `${capitalize(step)} cannot be dated in the future (${at.toISOString()}): record it once it has happened, or leave ${name} out to use the current time.`;
+    throw new DomainError(DomainErrorCode.invalid_input, message, { field, at: at.toISOString(), now: now.toISOString() });
+  }
+  if (at.getTime() < history.briefOpenedAt.getTime()) {
+    throw new DomainError(
+      DomainErrorCode.rule_violation,
+      `${capitalize(step)} cannot be dated before the asset's brief opened: ${name} ${at.toISOString()} is before ${history.briefOpenedAt.toISOString()}. Date it at or after the brief's opening.`,
+      { field, at: at.toISOString(), briefOpenedAt: history.briefOpenedAt.toISOString() },
+    );
+  }
+  if (action === 'publish') {
+    const approvals = history.steps.filter((s) => s.action === 'approve');
+    const approvedAt = approvals.reduce<Date | null>((latest, s) => (latest === null || s.at > latest ? s.at : latest), null);
+    assertPublishedAfterApproval(at, approvedAt);
+    return;
+  }
+  const previous = history.steps.reduce<{ action: TransitionAction; at: Date } | null>((latest, s) => (latest === null || s.at >= latest.at ? s : latest), null);
+  if (previous !== null && at.getTime() < previous.at.getTime()) {
+    throw new DomainError(
+      DomainErrorCode.rule_violation,
+      `${capitalize(step)} cannot be dated before the asset's previous step (${stepWords[previous.action]} at ${previous.at.toISOString()}): ${name} is ${at.toISOString()}. Steps are recorded in order; date it at or after ${previous.at.toISOString()}.`,
+      { field, at: at.toISOString(), previousAction: previous.action, previousAt: previous.at.toISOString() },
+    );
+  }
+}
+
+function capitalize(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

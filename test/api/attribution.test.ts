@@ -15,10 +15,11 @@ let code: { id: string; code: string };
 const missing = '00000000-0000-4000-8000-000000000000';
 
 async function publishedAsset(client: Client, campaignId: string, sourceId: string, placement: { channel: string; spendMinor?: number }) {
-  const brief = await client.post('/v1/briefs', { campaignId, sourceId, title: 'b' });
-  const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: 'a', kind: 'video', tool: 'x', currency: 'USD', productionHours: 1 });
-  await client.post(`/v1/assets/${asset.body.id}/submit`);
-  await harness.admin.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve' });
+  const approvedAt = '2026-03-01T00:00:00Z';
+  const brief = await client.post('/v1/briefs', { campaignId, sourceId, title: 'b', openedAt: approvedAt });
+  const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: 'a', kind: 'video', tool: 'x', currency: 'USD', productionHours: 1, draftedAt: approvedAt });
+  await client.post(`/v1/assets/${asset.body.id}/submit`, { submittedAt: approvedAt });
+  await harness.admin.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve', decidedAt: approvedAt });
   const base = { channel: placement.channel, url: 'https://social.example/p/1', aiLabelApplied: true, publishedAt: '2026-03-05T10:00:00Z' };
   const published = placement.spendMinor
     ? await client.post(`/v1/assets/${asset.body.id}/paid-reuse`, { ...base, spendMinor: placement.spendMinor })

@@ -35,17 +35,20 @@ const post: Record<string, string> = {};
 
 const sql = (text: string, params: unknown[] = []) => harness.orm.em.getConnection().execute(text, params);
 
+// Briefs open, and their assets are made and approved, before the first post (P5, 02-20).
+const APPROVED_AT = '2026-02-01T00:00:00Z';
+
 async function publish(c: Client, briefId: string, name: string, publishedAt: string) {
-  const asset = await c.post('/v1/assets', { briefId, title: name, kind: 'image', tool: 'mj', currency: 'USD', productionHours: 1 });
-  await c.post(`/v1/assets/${asset.body.id}/submit`);
-  await c.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve' });
+  const asset = await c.post('/v1/assets', { briefId, title: name, kind: 'image', tool: 'mj', currency: 'USD', productionHours: 1, draftedAt: APPROVED_AT });
+  await c.post(`/v1/assets/${asset.body.id}/submit`, { submittedAt: APPROVED_AT });
+  await c.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve', decidedAt: APPROVED_AT });
   const published = await c.post(`/v1/assets/${asset.body.id}/publish`, { channel: 'instagram', url: `https://i.example/${name}`, aiLabelApplied: true, publishedAt });
   expect(published.status).toBe(201);
   return published.body.post.id as string;
 }
 
 async function brief(c: Client, campaignId: string, sourceId: string) {
-  return (await c.post('/v1/briefs', { campaignId, sourceId, title: 'b' })).body.id as string;
+  return (await c.post('/v1/briefs', { campaignId, sourceId, title: 'b', openedAt: APPROVED_AT })).body.id as string;
 }
 
 beforeAll(async () => {

@@ -41,12 +41,13 @@ const sql = (text: string, params: unknown[] = []) => harness.orm.em.getConnecti
 async function publishedPosts(c: Client, count: number) {
   const source = await c.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova', handles: { instagram: '@lea.nova' } });
   const campaign = await c.post('/v1/campaigns', { name: 'Launch', goal: 'awareness', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'follow' });
-  const brief = await c.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Teaser' });
+  const approvedAt = at(-2, 0);
+  const brief = await c.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Teaser', openedAt: approvedAt });
   const posts: string[] = [];
   for (let n = 0; n < count; n++) {
-    const asset = await c.post('/v1/assets', { briefId: brief.body.id, title: `asset ${n}`, kind: 'image', tool: 'mj', currency: 'USD', productionHours: 1 });
-    await c.post(`/v1/assets/${asset.body.id}/submit`);
-    await c.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve' });
+    const asset = await c.post('/v1/assets', { briefId: brief.body.id, title: `asset ${n}`, kind: 'image', tool: 'mj', currency: 'USD', productionHours: 1, draftedAt: approvedAt });
+    await c.post(`/v1/assets/${asset.body.id}/submit`, { submittedAt: approvedAt });
+    await c.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve', decidedAt: approvedAt });
     const published = await c.post(`/v1/assets/${asset.body.id}/publish`, { channel: 'instagram', url: `https://i.example/p/${n}`, aiLabelApplied: true, publishedAt: at(-1, 0) });
     expect(published.status).toBe(201);
     posts.push(published.body.post.id);

@@ -3,13 +3,16 @@ import type { Client } from '../support/api-harness.ts';
 
 export type AssetCosts = { generationCostMinor: number; otherCostMinor: number; productionHours: number };
 
-/** An asset taken through the studio's path (brief, create, submit, approve), as the reports see it. */
+/**
+ * An asset taken through the studio's path (brief, create, submit, approve), as the reports see it.
+ * Each step is dated at the brief's opening, so any publication from then on comes after the approval.
+ */
 export async function approvedAsset(client: Client, campaignId: string, sourceId: string, currency: string, costs: AssetCosts, openedAt = '2026-02-01T00:00:00Z') {
   const brief = await client.post('/v1/briefs', { campaignId, sourceId, title: 'brief', openedAt });
-  const created = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'video', tool: 'gen', currency, ...costs });
+  const created = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'video', tool: 'gen', currency, ...costs, draftedAt: openedAt });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  await client.post(`/v1/assets/${created.body.id}/submit`);
-  await client.post(`/v1/assets/${created.body.id}/reviews`, { decision: 'approve' });
+  expect((await client.post(`/v1/assets/${created.body.id}/submit`, { submittedAt: openedAt })).status).toBe(200);
+  expect((await client.post(`/v1/assets/${created.body.id}/reviews`, { decision: 'approve', decidedAt: openedAt })).status).toBe(200);
   return created.body.id as string;
 }
 

@@ -32,10 +32,11 @@ const AS_OF = 'asOf=2026-06-15T00:00:00Z';
 
 async function asset(campaignId: string, sourceId: string, currency: string, generationCostMinor: number) {
   const brief = await client.post('/v1/briefs', { campaignId, sourceId, title: 'brief', openedAt: '2025-01-01T00:00:00Z' });
-  const created = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'image', tool: 'gen', currency, generationCostMinor, productionHours: 0 });
+  const approvedAt = '2025-01-01T00:00:00Z';
+  const created = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'image', tool: 'gen', currency, generationCostMinor, productionHours: 0, draftedAt: approvedAt });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  await client.post(`/v1/assets/${created.body.id}/submit`);
-  await client.post(`/v1/assets/${created.body.id}/reviews`, { decision: 'approve' });
+  await client.post(`/v1/assets/${created.body.id}/submit`, { submittedAt: approvedAt });
+  await client.post(`/v1/assets/${created.body.id}/reviews`, { decision: 'approve', decidedAt: approvedAt });
   return created.body.id as string;
 }
 

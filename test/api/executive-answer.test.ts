@@ -25,9 +25,10 @@ let client: Client;
 
 async function post(campaignId: string, sourceId: string, publishedAt: string, spendMinor: number) {
   const brief = await client.post('/v1/briefs', { campaignId, sourceId, title: 'brief', openedAt: '2025-01-01T00:00:00Z' });
-  const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'image', tool: 'gen', currency: 'USD', productionHours: 0 });
-  await client.post(`/v1/assets/${asset.body.id}/submit`);
-  await client.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve' });
+  const approvedAt = '2025-01-01T00:00:00Z';
+  const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'image', tool: 'gen', currency: 'USD', productionHours: 0, draftedAt: approvedAt });
+  await client.post(`/v1/assets/${asset.body.id}/submit`, { submittedAt: approvedAt });
+  await client.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve', decidedAt: approvedAt });
   const body = { channel: 'instagram', url: `https://i.example/${Math.random()}`, aiLabelApplied: true, publishedAt };
   const published = spendMinor > 0 ? await client.post(`/v1/assets/${asset.body.id}/paid-reuse`, { ...body, spendMinor }) : await client.post(`/v1/assets/${asset.body.id}/publish`, body);
   expect(published.status, JSON.stringify(published.body)).toBe(201);

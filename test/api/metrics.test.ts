@@ -17,12 +17,13 @@ const sql = (text: string, params: unknown[] = []) => harness.orm.em.getConnecti
 async function publishedPosts(client: Client, count: number) {
   const source = await client.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova' });
   const campaign = await client.post('/v1/campaigns', { name: 'c', goal: 'engagement', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'follow' });
-  const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'b' });
+  const approvedAt = hour(-1);
+  const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'b', openedAt: approvedAt });
   const ids: string[] = [];
   for (let n = 0; n < count; n++) {
-    const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: `a${n}`, kind: 'video', tool: 'runway', currency: 'USD', productionHours: 1 });
-    await client.post(`/v1/assets/${asset.body.id}/submit`);
-    await client.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve' });
+    const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: `a${n}`, kind: 'video', tool: 'runway', currency: 'USD', productionHours: 1, draftedAt: approvedAt });
+    await client.post(`/v1/assets/${asset.body.id}/submit`, { submittedAt: approvedAt });
+    await client.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve', decidedAt: approvedAt });
     const published = await client.post(`/v1/assets/${asset.body.id}/publish`, { channel: 'tiktok', url: `https://t.example/v/${n}`, aiLabelApplied: true, publishedAt: publishedAt.toISOString() });
     expect(published.status).toBe(201);
     ids.push(published.body.post.id);

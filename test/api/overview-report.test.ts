@@ -30,11 +30,12 @@ let spring: string;
 
 async function asset(campaignId: string, sourceId: string, currency: string, costs: { generationCostMinor: number; otherCostMinor: number; productionHours: number }, decision: 'approve' | 'reject' | null) {
   const brief = await client.post('/v1/briefs', { campaignId, sourceId, title: 'brief', openedAt: '2026-02-01T00:00:00Z' });
-  const created = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'image', tool: 'gen', currency, ...costs });
+  const decidedAt = '2026-02-01T00:00:00Z';
+  const created = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'image', tool: 'gen', currency, ...costs, draftedAt: decidedAt });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   if (decision) {
-    await client.post(`/v1/assets/${created.body.id}/submit`);
-    await client.post(`/v1/assets/${created.body.id}/reviews`, decision === 'reject' ? { decision, reason: 'off brand' } : { decision });
+    await client.post(`/v1/assets/${created.body.id}/submit`, { submittedAt: decidedAt });
+    await client.post(`/v1/assets/${created.body.id}/reviews`, decision === 'reject' ? { decision, reason: 'off brand', decidedAt } : { decision, decidedAt });
   }
   return created.body.id as string;
 }

@@ -61,9 +61,9 @@ beforeAll(async () => {
   campaign = (await client.post('/v1/campaigns', { name: EVIL_CAMPAIGN, goal: 'traffic', startsOn: '2026-03-01', endsOn: '2026-03-31', currency: 'USD', targetAction: '-1+1', trackingKeywords: ['+cmd', '@rival'] })).body.id;
   await client.post('/v1/cost-lines', { campaignId: campaign, sourceId: lea, kind: 'usage_rights', amountMinor: 10_000, currency: 'USD', incurredOn: '2026-03-01' });
   const brief = (await client.post('/v1/briefs', { campaignId: campaign, sourceId: lea, title: 'b', openedAt: '2026-02-01T00:00:00Z' })).body.id;
-  const asset = (await client.post('/v1/assets', { briefId: brief, title: 'a', kind: 'image', tool: 'gen', currency: 'USD', generationCostMinor: 10_000, productionHours: 0 })).body.id;
-  await client.post(`/v1/assets/${asset}/submit`);
-  await client.post(`/v1/assets/${asset}/reviews`, { decision: 'approve' });
+  const asset = (await client.post('/v1/assets', { briefId: brief, title: 'a', kind: 'image', tool: 'gen', currency: 'USD', generationCostMinor: 10_000, productionHours: 0, draftedAt: '2026-02-01T00:00:00Z' })).body.id;
+  await client.post(`/v1/assets/${asset}/submit`, { submittedAt: '2026-02-01T00:00:00Z' });
+  await client.post(`/v1/assets/${asset}/reviews`, { decision: 'approve', decidedAt: '2026-02-01T00:00:00Z' });
   const post = (await client.post(`/v1/assets/${asset}/publish`, { channel: 'instagram', url: 'https://i.example/p', aiLabelApplied: true, publishedAt: '2026-03-05T10:00:00Z' })).body.post.id;
   await client.post('/v1/metric-snapshots/bulk', { snapshots: [{ postId: post, capturedAt: '2026-03-06T00:00:00Z', impressions: 20_000 }] });
   await client.post('/v1/follower-snapshots/bulk', { snapshots: [{ sourceId: lea, date: '2026-03-01', followers: 1_000 }, { sourceId: lea, date: '2026-03-31', followers: 1_100 }] });

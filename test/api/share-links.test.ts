@@ -23,9 +23,9 @@ beforeAll(async () => {
   const lea = (await client.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova' })).body.id;
   campaign = (await client.post('/v1/campaigns', { name: 'Spring launch', goal: 'awareness', startsOn: '2026-03-01', endsOn: '2026-03-31', currency: 'USD', targetAction: 'follow', trackingKeywords: ['#Lea'] })).body.id;
   const brief = (await client.post('/v1/briefs', { campaignId: campaign, sourceId: lea, title: 'b', openedAt: '2026-02-01T00:00:00Z' })).body.id;
-  const asset = (await client.post('/v1/assets', { briefId: brief, title: 'a', kind: 'image', tool: 'gen', currency: 'USD', productionHours: 0 })).body.id;
-  await client.post(`/v1/assets/${asset}/submit`);
-  await client.post(`/v1/assets/${asset}/reviews`, { decision: 'approve' });
+  const asset = (await client.post('/v1/assets', { briefId: brief, title: 'a', kind: 'image', tool: 'gen', currency: 'USD', productionHours: 0, draftedAt: '2026-02-01T00:00:00Z' })).body.id;
+  await client.post(`/v1/assets/${asset}/submit`, { submittedAt: '2026-02-01T00:00:00Z' });
+  await client.post(`/v1/assets/${asset}/reviews`, { decision: 'approve', decidedAt: '2026-02-01T00:00:00Z' });
   const post = (await client.post(`/v1/assets/${asset}/publish`, { channel: 'instagram', url: 'https://i.example/p', aiLabelApplied: true, publishedAt: '2026-03-05T10:00:00Z' })).body.post.id;
   await client.post('/v1/metric-snapshots/bulk', { snapshots: [{ postId: post, capturedAt: '2026-03-06T00:00:00Z', reach: 12_000, impressions: 20_000, likes: 300 }] });
 });

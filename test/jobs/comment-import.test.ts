@@ -69,10 +69,11 @@ describe('importing a comments CSV', () => {
     const other = await pipeline.harness.newWorkspace('Other brand');
     const source = await other.admin.post('/v1/sources', { kind: 'studio', name: 'S' });
     const campaign = await other.admin.post('/v1/campaigns', { name: 'c', goal: 'awareness', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'x' });
-    const brief = await other.admin.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'b' });
-    const asset = await other.admin.post('/v1/assets', { briefId: brief.body.id, title: 'a', kind: 'image', tool: 't', currency: 'USD', productionHours: 0 });
-    await other.admin.post(`/v1/assets/${asset.body.id}/submit`);
-    await other.admin.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve' });
+    const approvedAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const brief = await other.admin.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'b', openedAt: approvedAt });
+    const asset = await other.admin.post('/v1/assets', { briefId: brief.body.id, title: 'a', kind: 'image', tool: 't', currency: 'USD', productionHours: 0, draftedAt: approvedAt });
+    await other.admin.post(`/v1/assets/${asset.body.id}/submit`, { submittedAt: approvedAt });
+    await other.admin.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve', decidedAt: approvedAt });
     const foreignPost = (await other.admin.post(`/v1/assets/${asset.body.id}/publish`, { channel: 'x', url: 'https://x.example/1', aiLabelApplied: true, publishedAt: new Date(Date.now() - 86_400_000).toISOString() })).body.post.id;
     const job = await finished((await upload(`Post ID,Comment ID,Comment,Timestamp\n${foreignPost},z1,hi,${at(5)}\n`)).json().id);
     expect(job).toMatchObject({ accepted: 0, rejectedCount: 1, rejections: [{ line: 2, column: 'Post ID', reason: `unlinked: no post ${foreignPost} in this workspace` }] });

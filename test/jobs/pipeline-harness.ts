@@ -14,10 +14,12 @@ export async function startPipeline() {
   const studio: Client = harness.admin;
   const source = await studio.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova', handles: { instagram: '@lea.nova' }, aliases: ['LeaN'] });
   const campaign = await studio.post('/v1/campaigns', { name: 'c', goal: 'engagement', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'entry' });
-  const brief = await studio.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'b' });
-  const asset = await studio.post('/v1/assets', { briefId: brief.body.id, title: 'a', kind: 'image', tool: 'mj', currency: 'USD', productionHours: 1 });
-  await studio.post(`/v1/assets/${asset.body.id}/submit`);
-  await studio.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve' });
+  // Briefed, made and approved two hours ago; published an hour ago.
+  const approvedAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
+  const brief = await studio.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'b', openedAt: approvedAt });
+  const asset = await studio.post('/v1/assets', { briefId: brief.body.id, title: 'a', kind: 'image', tool: 'mj', currency: 'USD', productionHours: 1, draftedAt: approvedAt });
+  await studio.post(`/v1/assets/${asset.body.id}/submit`, { submittedAt: approvedAt });
+  await studio.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve', decidedAt: approvedAt });
   const published = await studio.post(`/v1/assets/${asset.body.id}/publish`, { channel: 'instagram', url: 'https://i.example/p/1', aiLabelApplied: true, publishedAt: new Date(Date.now() - 3_600_000).toISOString() });
   const postId: string = published.body.post.id;
   const namespace = `test-${randomBytes(5).toString('hex')}`;

@@ -18,16 +18,16 @@ describe('importing platform exports', () => {
   const ids = {} as { campaign: string; source: string; instagram: string; instagram2: string; tiktok: string; youtube: string; youtube2: string; igLink: string; ttLink: string; code: string };
 
   async function publish(channel: string, url: string) {
-    const asset = await admin.post('/v1/assets', { briefId: await brief(), title: url, kind: 'video', tool: 'runway', currency: 'EUR', productionHours: 1 });
-    await admin.post(`/v1/assets/${asset.body.id}/submit`);
-    await admin.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve' });
+    const asset = await admin.post('/v1/assets', { briefId: await brief(), title: url, kind: 'video', tool: 'runway', currency: 'EUR', productionHours: 1, draftedAt: publishedAt });
+    await admin.post(`/v1/assets/${asset.body.id}/submit`, { submittedAt: publishedAt });
+    await admin.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve', decidedAt: publishedAt });
     const published = await admin.post(`/v1/assets/${asset.body.id}/publish`, { channel, url, aiLabelApplied: true, publishedAt });
     expect(published.status, JSON.stringify(published.body)).toBe(201);
     return published.body.post.id as string;
   }
   let briefId: string | undefined;
   async function brief() {
-    briefId ??= (await admin.post('/v1/briefs', { campaignId: ids.campaign, sourceId: ids.source, title: 'Spring' })).body.id;
+    briefId ??= (await admin.post('/v1/briefs', { campaignId: ids.campaign, sourceId: ids.source, title: 'Spring', openedAt: '2026-02-20T00:00:00Z' })).body.id;
     return briefId;
   }
 

@@ -21,9 +21,10 @@ let spring: string;
 
 async function publishedAsset(campaignId: string, sourceId: string, publishedAt: string, paid: { spendMinor: number } | null, channel = 'instagram') {
   const brief = await client.post('/v1/briefs', { campaignId, sourceId, title: 'brief', openedAt: '2026-02-01T00:00:00Z' });
-  const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'image', tool: 'gen', currency: 'USD', generationCostMinor: 2_000, otherCostMinor: 0, productionHours: 1 });
-  await client.post(`/v1/assets/${asset.body.id}/submit`);
-  await client.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve' });
+  const approvedAt = '2026-02-01T00:00:00Z';
+  const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'image', tool: 'gen', currency: 'USD', generationCostMinor: 2_000, otherCostMinor: 0, productionHours: 1, draftedAt: approvedAt });
+  await client.post(`/v1/assets/${asset.body.id}/submit`, { submittedAt: approvedAt });
+  await client.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve', decidedAt: approvedAt });
   const body = { channel, url: `https://i.example/${Math.random()}`, aiLabelApplied: channel !== 'tiktok', publishedAt };
   const response = paid
     ? await client.post(`/v1/assets/${asset.body.id}/paid-reuse`, { ...body, spendMinor: paid.spendMinor })

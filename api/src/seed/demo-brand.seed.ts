@@ -46,7 +46,7 @@ export async function seedDemoBrand(em: EntityManager, now: Date) {
     for (const brief of campaign.briefs) {
       const openedAt = new Date(today - (campaign.startsDaysAgo - brief.openDay) * DAY);
       const createdBrief = await createBrief(em, workspace.id, { campaignId: created.id, sourceId: sources.get(brief.source)!, title: brief.title, description: '', openedAt: openedAt.toISOString() }, now);
-      for (const story of brief.assets) await playStory(em, actor, createdBrief.id, openedAt, story);
+      for (const story of brief.assets) await playStory(em, actor, createdBrief.id, openedAt, story, now);
     }
     const startsAt = today - campaign.startsDaysAgo * DAY;
     await upsertCostLines(em, workspace.id, campaign.costs.map((cost) => ({
@@ -87,8 +87,10 @@ async function seedDemoComments(em: EntityManager, workspaceId: string, now: Dat
   await acceptComments(em, workspaceId, comments, now);
 }
 
-async function playStory(em: EntityManager, actor: Actor, briefId: string, openedAt: Date, story: AssetStory) {
-  const at = (hours: number) => new Date(openedAt.getTime() + hours * HOUR);
+// Each step carries its time as history entered later would, through the same checks as the API:
+// in order, after the brief opened, nothing published before its approval, nothing in the future.
+async function playStory(em: EntityManager, actor: Actor, briefId: string, openedAt: Date, story: AssetStory, now: Date) {
+  const at = (hours: number) => new Date(openedAt.getTime() + hours * HOUR).toISOString();
   const asset = await createAsset(em, actor, {
     briefId,
     title: story.title,
@@ -100,20 +102,21 @@ async function playStory(em: EntityManager, actor: Actor, briefId: string, opene
     generationCostMinor: story.generationCostMinor,
     otherCostMinor: story.otherCostMinor ?? 0,
     productionHours: story.productionHours,
-  }, at(story.createdAtHour ?? 1));
+    draftedAt: at(story.createdAtHour ?? 1),
+  }, now);
   for (const step of story.steps) {
     const when = at(step.hour);
-    if (step.do === 'submit') await submitAsset(em, actor, asset.id, when);
-    else if (step.do === 'approve' || step.do === 'request_changes' || step.do === 'reject') await reviewAsset(em, actor, asset.id, step.do, step.reason, when);
+    if (step.do === 'submit') await submitAsset(em, actor, asset.id, when, now);
+    else if (step.do === 'approve' || step.do === 'request_changes' || step.do === 'reject') await reviewAsset(em, actor, asset.id, { decision: step.do, reason: step.reason, decidedAt: when }, now);
     else if (step.do === 'publish' || step.do === 'paid') {
       await publishAsset(em, actor, asset.id, {
         channel: step.channel as Channel,
         url: `https://${step.channel}.example/${asset.id.slice(0, 8)}-${step.channel}`,
-        publishedAt: when.toISOString(),
+        publishedAt: when,
         aiLabelApplied: step.aiLabel ?? true,
         placement: step.do === 'paid' ? 'paid' : 'organic',
         spendMinor: step.spendMinor ?? 0,
-      }, when);
+      }, now);
     }
   }
 }

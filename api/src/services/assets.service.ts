@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Asset, AssetTransition, Brief, Post, type IAsset, type IAssetTransition, type IPost } from '@persona-ops/domain/store';
-import { legalActions, transition, validateReviewReason, type AssetAction, type AssetKind, type Channel, type PlacementKind } from '@persona-ops/domain/core';
+import { assertStepTime, legalActions, transition, validateReviewReason, type AssetAction, type AssetKind, type Channel, type PlacementKind } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { findOwned, period, assertFilterIdsOwned } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
@@ -53,47 +53,68 @@ export type NewAsset = {
   generationCostMinor: number;
   otherCostMinor: number;
   productionHours: number;
+  /** When the draft was made, for history entered later; defaults to now. */
+  draftedAt?: string | undefined;
 };
+
+// A step's time as given (ISO-8601, checked by the route's schema), or now.
+const timeOf = (given: string | undefined, now: Date) => (given === undefined ? now : new Date(given));
 
 export async function createAsset(em: EntityManager, actor: Actor, input: NewAsset, now: Date) {
   const brief = await findOwned(em, Brief, 'brief', input.briefId, actor.workspaceId, ['campaign']);
+  const at = timeOf(input.draftedAt, now);
+  assertStepTime('create', at, 'body.draftedAt', { briefOpenedAt: brief.openedAt, steps: [] }, now);
   if (input.currency !== brief.campaign.currency) {
     throw new ApiError(422, 'currency_mismatch', `Costs must be in the campaign's currency (${brief.campaign.currency}); got ${input.currency}. KPIs never mix currencies.`, [
       { field: 'body.currency', message: `must be ${brief.campaign.currency}` },
     ]);
   }
-  const { briefId: _briefId, ...fields } = input;
+  const { briefId: _briefId, draftedAt: _draftedAt, ...fields } = input;
   const asset = em.create(Asset, { ...fields, workspace: actor.workspaceId, brief, campaign: brief.campaign, source: brief.source, state: 'draft' });
-  em.create(AssetTransition, { workspace: actor.workspaceId, asset, action: 'create', fromState: null, toState: 'draft', actor: actor.userId, at: now });
+  em.create(AssetTransition, { workspace: actor.workspaceId, asset, action: 'create', fromState: null, toState: 'draft', actor: actor.userId, at });
   await em.flush();
   return asset;
 }
 
-// Transitions run under a row lock so two reviewers deciding at once cannot both win.
+// Transitions run under a row lock so two reviewers deciding at once cannot both win. `at` is when
+// the step happened (now, or a time given for history entered later, named by `field`); the core
+// checks it against the brief and the asset's recorded steps.
 async function applyAction(
   em: EntityManager,
   actor: Actor,
   assetId: string,
   action: AssetAction,
-  at: Date,
+  step: { at: Date; field: string; now: Date },
   extra: { reason?: string | undefined; beforeCommit?: (tx: EntityManager, asset: IAsset) => Promise<void> } = {},
 ) {
   return em.transactional(async (tx) => {
-    const asset = await tx.findOne(Asset, { id: assetId, workspace: actor.workspaceId }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['campaign'] });
+    const asset = await tx.findOne(Asset, { id: assetId, workspace: actor.workspaceId }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['campaign', 'brief'] });
     if (!asset) throw new ApiError(404, 'not_found', `No asset with id ${assetId} exists in this workspace. Check the id, or list assets to find it.`);
     const from = asset.state;
     const to = transition(from, action);
+    const steps = await tx.find(AssetTransition, { asset: asset.id, workspace: actor.workspaceId });
+    assertStepTime(action, step.at, step.field, { briefOpenedAt: asset.brief.openedAt, steps }, step.now);
     asset.state = to;
-    tx.create(AssetTransition, { workspace: actor.workspaceId, asset, action, fromState: from, toState: to, reason: extra.reason ?? null, actor: actor.userId, at });
+    tx.create(AssetTransition, { workspace: actor.workspaceId, asset, action, fromState: from, toState: to, reason: extra.reason ?? null, actor: actor.userId, at: step.at });
     await extra.beforeCommit?.(tx, asset);
     return asset;
   });
 }
 
-export const submitAsset = (em: EntityManager, actor: Actor, id: string, now: Date) => applyAction(em, actor, id, 'submit', now);
+/** Submits an asset for review; `submittedAt` dates a submission entered later (default now). */
+export const submitAsset = (em: EntityManager, actor: Actor, id: string, submittedAt: string | undefined, now: Date) =>
+  applyAction(em, actor, id, 'submit', { at: timeOf(submittedAt, now), field: 'body.submittedAt', now });
 
-export function reviewAsset(em: EntityManager, actor: Actor, id: string, decision: 'approve' | 'request_changes' | 'reject', reason: string | undefined, now: Date) {
-  return applyAction(em, actor, id, decision, now, { reason: validateReviewReason(decision, reason) ?? undefined });
+export type ReviewInput = {
+  decision: 'approve' | 'request_changes' | 'reject';
+  reason?: string | undefined;
+  /** When the decision was taken, for history entered later; defaults to now. */
+  decidedAt?: string | undefined;
+};
+
+export function reviewAsset(em: EntityManager, actor: Actor, id: string, review: ReviewInput, now: Date) {
+  const reason = validateReviewReason(review.decision, review.reason) ?? undefined;
+  return applyAction(em, actor, id, review.decision, { at: timeOf(review.decidedAt, now), field: 'body.decidedAt', now }, { reason });
 }
 
 export type Placement = {
@@ -107,12 +128,10 @@ export type Placement = {
 };
 
 export async function publishAsset(em: EntityManager, actor: Actor, id: string, placement: Placement, now: Date) {
-  const publishedAt = placement.publishedAt ? new Date(placement.publishedAt) : now;
-  if (publishedAt.getTime() > now.getTime() + 60_000) {
-    throw new ApiError(400, 'invalid_input', 'A post cannot be published in the future. Record it once it is live.', [{ field: 'body.publishedAt', message: 'is in the future' }]);
-  }
+  // Not in the future and not before the asset's approval (checked by the core with the history).
+  const publishedAt = timeOf(placement.publishedAt, now);
   let post: IPost | undefined;
-  const asset = await applyAction(em, actor, id, 'publish', publishedAt, {
+  const asset = await applyAction(em, actor, id, 'publish', { at: publishedAt, field: 'body.publishedAt', now }, {
     beforeCommit: async (tx, current) => {
       const currency = placement.currency ?? current.campaign.currency;
       if (currency !== current.campaign.currency) {

@@ -6,14 +6,14 @@ import type { FastifyRequest } from 'fastify';
 import { createAsset, getAssetWithHistory, listAssets, publishAsset, reviewAsset, submitAsset, toAssetDto } from '../../services/assets.service.ts';
 import { toPostDto } from '../../services/posts.service.ts';
 import { postSchema } from '../posts/post.schemas.ts';
-import { assetPage, assetSchema, assetWithHistorySchema, createAssetBody, listAssetsQuery, paidReuseBody, publishBody, reviewBody } from './asset.schemas.ts';
+import { assetPage, assetSchema, assetWithHistorySchema, createAssetBody, listAssetsQuery, paidReuseBody, publishBody, reviewBody, submitBody } from './asset.schemas.ts';
 import { z } from 'zod';
 
 const tags = ['assets'];
 const transitionResponses = {
   ...problemResponses,
   409: problemSchema.describe('Illegal state transition; legalActions lists what is allowed'),
-  422: problemSchema.describe('A domain rule is violated (e.g. a rejection without a reason)'),
+  422: problemSchema.describe('A domain rule is violated (e.g. a rejection without a reason, a step dated before the previous one, a post before its approval)'),
 };
 const published = z.object({ asset: assetSchema, post: postSchema });
 const actorOf = (request: FastifyRequest) => ({ workspaceId: workspaceOf(request), userId: request.principal.userId });
@@ -38,13 +38,13 @@ export async function assetRoutes(app: FastifyZod) {
 
   app.post('/v1/assets/:id/submit', {
     config: { roles: ['studio'] },
-    schema: { tags, summary: 'Submit an asset for review', params: idParams, response: { 200: assetSchema, ...transitionResponses } },
-  }, async (request) => toAssetDto(await submitAsset(request.em, actorOf(request), request.params.id, new Date())));
+    schema: { tags, summary: 'Submit an asset for review', params: idParams, body: submitBody, response: { 200: assetSchema, ...transitionResponses } },
+  }, async (request) => toAssetDto(await submitAsset(request.em, actorOf(request), request.params.id, request.body?.submittedAt, new Date())));
 
   app.post('/v1/assets/:id/reviews', {
     config: { roles: ['approver'] },
     schema: { tags, summary: 'Record a review decision: approve, request_changes or reject (with a reason)', params: idParams, body: reviewBody, response: { 200: assetSchema, ...transitionResponses } },
-  }, async (request) => toAssetDto(await reviewAsset(request.em, actorOf(request), request.params.id, request.body.decision, request.body.reason, new Date())));
+  }, async (request) => toAssetDto(await reviewAsset(request.em, actorOf(request), request.params.id, request.body, new Date())));
 
   app.post('/v1/assets/:id/publish', {
     config: { roles: ['studio'] },

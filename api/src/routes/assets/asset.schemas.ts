@@ -52,17 +52,32 @@ export const createAssetBody = z.object({
     .number({ message: 'is required: production time is never hidden (0 is allowed)' })
     .min(0, 'cannot be negative')
     .max(10_000),
+  draftedAt: timestampSchema
+    .optional()
+    .describe("When the draft was made, for history entered later; defaults to now. Not in the future, not before the brief opened"),
 });
+
+export const submitBody = z
+  .object({
+    submittedAt: timestampSchema
+      .optional()
+      .describe("When it was submitted, for history entered later; defaults to now. Not in the future, not before the asset's previous step"),
+  })
+  .optional()
+  .describe('Optional: send no body to submit now');
 
 export const reviewBody = z.object({
   decision: z.enum(reviewDecisions),
   reason: z.string().trim().max(5_000).optional().describe('Required for request_changes and reject'),
+  decidedAt: timestampSchema
+    .optional()
+    .describe("When the decision was taken, for history entered later; defaults to now. Not in the future, not before the submission. A post cannot be published before its approval"),
 });
 
 const placementFields = {
   channel: z.enum(channels),
   url: z.url({ protocol: /^https?$/, message: 'must be the http(s) address of the post' }).max(2048),
-  publishedAt: timestampSchema.optional().describe('When it went live; defaults to now'),
+  publishedAt: timestampSchema.optional().describe("When it went live; defaults to now. Not in the future, not before the asset's approval"),
   aiLabelApplied: z.boolean().describe("Whether the platform's AI-generated-content disclosure label was applied"),
 };
 

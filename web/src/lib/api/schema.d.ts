@@ -1556,6 +1556,11 @@ export interface paths {
                         /** @default 0 */
                         otherCostMinor?: number;
                         productionHours: number;
+                        /**
+                         * Format: date-time
+                         * @description When the draft was made, for history entered later; defaults to now. Not in the future, not before the brief opened
+                         */
+                        draftedAt?: string;
                     };
                 };
             };
@@ -1614,7 +1619,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A domain rule is violated (e.g. a rejection without a reason) */
+                /** @description A domain rule is violated (e.g. a rejection without a reason, a step dated before the previous one, a post before its approval) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1724,7 +1729,18 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            /** @description Optional: send no body to submit now */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When it was submitted, for history entered later; defaults to now. Not in the future, not before the asset's previous step
+                         */
+                        submittedAt?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -1780,7 +1796,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A domain rule is violated (e.g. a rejection without a reason) */
+                /** @description A domain rule is violated (e.g. a rejection without a reason, a step dated before the previous one, a post before its approval) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1823,6 +1839,11 @@ export interface paths {
                         decision: "approve" | "request_changes" | "reject";
                         /** @description Required for request_changes and reject */
                         reason?: string;
+                        /**
+                         * Format: date-time
+                         * @description When the decision was taken, for history entered later; defaults to now. Not in the future, not before the submission. A post cannot be published before its approval
+                         */
+                        decidedAt?: string;
                     };
                 };
             };
@@ -1881,7 +1902,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A domain rule is violated (e.g. a rejection without a reason) */
+                /** @description A domain rule is violated (e.g. a rejection without a reason, a step dated before the previous one, a post before its approval) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1926,7 +1947,7 @@ export interface paths {
                         url: string;
                         /**
                          * Format: date-time
-                         * @description When it went live; defaults to now
+                         * @description When it went live; defaults to now. Not in the future, not before the asset's approval
                          */
                         publishedAt?: string;
                         /** @description Whether the platform's AI-generated-content disclosure label was applied */
@@ -2001,7 +2022,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A domain rule is violated (e.g. a rejection without a reason) */
+                /** @description A domain rule is violated (e.g. a rejection without a reason, a step dated before the previous one, a post before its approval) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2046,7 +2067,7 @@ export interface paths {
                         url: string;
                         /**
                          * Format: date-time
-                         * @description When it went live; defaults to now
+                         * @description When it went live; defaults to now. Not in the future, not before the asset's approval
                          */
                         publishedAt?: string;
                         /** @description Whether the platform's AI-generated-content disclosure label was applied */
@@ -2115,7 +2136,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A domain rule is violated (e.g. a rejection without a reason) */
+                /** @description A domain rule is violated (e.g. a rejection without a reason, a step dated before the previous one, a post before its approval) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4796,6 +4817,95 @@ export interface paths {
                 };
                 /** @description Unknown id (or one from another workspace) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/cost-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import cost lines from a CSV (up to 10,000 rows, 5 MB), read at once
+         * @description Good rows are recorded (idempotent by external id, like the bulk endpoint); every other row is answered with its line, column and reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description CSV, UTF-8, one cost line a row. Columns: campaign (id or exact name), source (id or name; empty: shared), kind, basis, amount (major units, 1,500.00) or amount minor, deliverables, currency, date, status, split, shares ("Léa Nova: 40; Jon Rivera: 60"), external id, note */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostLinesImported"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The file is larger than 5 MB */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7652,6 +7762,22 @@ export interface components {
             unchanged: number;
             lines: components["schemas"]["CostLineInput"][];
         };
+        CostLinesImportedInput: {
+            /** @description Data rows in the file */
+            rows: number;
+            inserted: number;
+            /** @description Rows whose external id was recorded with other values */
+            updated: number;
+            /** @description Rows whose external id was recorded with the same values */
+            unchanged: number;
+            rejectedCount: number;
+            /** @description Every row not recorded (first 1,000), with its line in the file, column and reason */
+            rejected: {
+                line: number;
+                column: string;
+                reason: string;
+            }[];
+        };
         UpsertResultInput: {
             /** @description Rows stored for the first time */
             inserted: number;
@@ -9242,8 +9368,11 @@ export interface components {
                     name: string;
                     /** @enum {string} */
                     kind: "ai_character" | "human_creator" | "studio" | "product_ad";
-                    /** @enum {string} */
-                    status: "ranked" | "no_data" | "too_new_to_compare";
+                    /**
+                     * @description cost_not_recorded: a cost KPI of a source whose cost is not recorded: unknown, never ranked
+                     * @enum {string}
+                     */
+                    status: "ranked" | "no_data" | "cost_not_recorded" | "too_new_to_compare";
                     /** @description 1 is best; ties share a rank */
                     rank: number | null;
                     value: number | null;
@@ -9940,6 +10069,22 @@ export interface components {
             /** @description Lines with a known externalId sent again unchanged */
             unchanged: number;
             lines: components["schemas"]["CostLine"][];
+        };
+        CostLinesImported: {
+            /** @description Data rows in the file */
+            rows: number;
+            inserted: number;
+            /** @description Rows whose external id was recorded with other values */
+            updated: number;
+            /** @description Rows whose external id was recorded with the same values */
+            unchanged: number;
+            rejectedCount: number;
+            /** @description Every row not recorded (first 1,000), with its line in the file, column and reason */
+            rejected: {
+                line: number;
+                column: string;
+                reason: string;
+            }[];
         };
         UpsertResult: {
             /** @description Rows stored for the first time */
@@ -11534,8 +11679,11 @@ export interface components {
                     name: string;
                     /** @enum {string} */
                     kind: "ai_character" | "human_creator" | "studio" | "product_ad";
-                    /** @enum {string} */
-                    status: "ranked" | "no_data" | "too_new_to_compare";
+                    /**
+                     * @description cost_not_recorded: a cost KPI of a source whose cost is not recorded: unknown, never ranked
+                     * @enum {string}
+                     */
+                    status: "ranked" | "no_data" | "cost_not_recorded" | "too_new_to_compare";
                     /** @description 1 is best; ties share a rank */
                     rank: number | null;
                     value: number | null;

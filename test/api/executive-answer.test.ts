@@ -84,6 +84,16 @@ describe('GET /v1/reports/executive-answer', () => {
     expect(body.kinds.find((k: { kind: string }) => k.kind === 'studio')).toMatchObject({ answer: 'open', rule: 'no_other', compared: { other: [] } });
   });
 
+  it('never ranks a source whose cost is not recorded on a cost KPI: the comparison says why', async () => {
+    const comparison = (await client.get('/v1/reports/comparison?goal=lead_generation&windowDays=90&asOf=2026-06-15T00:00:00Z')).body;
+    const cpa = comparison.rankings.find((r: { kpiId: string }) => r.kpiId === 'cpa').entries.map((e: { name: string; status: string; rank: number | null }) => [e.name, e.status, e.rank]);
+    expect(cpa).toEqual([['Léa Nova', 'ranked', 1], ['Max Rivera', 'ranked', 2], ['Jon Park', 'cost_not_recorded', null], ['Glow ad', 'too_new_to_compare', null]]);
+    const jon = comparison.sources.find((s: { name: string }) => s.name === 'Jon Park');
+    expect(jon.cost).toEqual({ known: false, missing: ['No cost recorded for Jon Park on Always on: record the creator fee (flat or per deliverable) with POST /v1/cost-lines.'] });
+    // Not a cost KPI: Jon is ranked on CTR.
+    expect(comparison.rankings.find((r: { kpiId: string }) => r.kpiId === 'ctr').entries.find((e: { name: string }) => e.name === 'Jon Park').status).toBe('ranked');
+  });
+
   it('keeps the answer open when the windows are too long for the character', async () => {
     const body = await answer('goal=lead_generation&windowDays=365&asOf=2026-06-15T00:00:00Z');
     expect(body.headline).toBe("For lead generation, over each source's first 365 days: no AI character is old enough to compare yet.");

@@ -26,6 +26,7 @@ import {
 } from '@persona-ops/domain/store';
 import {
   COMPARISON_KPIS,
+  COST_DEPENDENT_KPIS,
   DEFAULT_LAG_DAYS,
   alignWindow,
   campaignGoals,
@@ -311,6 +312,7 @@ export async function comparisonReport(em: EntityManager, workspaceId: string, f
         }],
   );
   const named = new Map(sources.map((s) => [s.id, s]));
+  const costUnknown = new Set(rows.filter((row) => row.dto.cost?.known === false).map((row) => row.source.id));
   const ranked = goal
     ? compareByGoal(goal, compared)
     : kpiIds.map((kpiId) => rankSources(kpiId, compared.map(({ values, ...entry }) => ({ ...entry, value: values[kpiId] ?? null }))));
@@ -322,7 +324,8 @@ export async function comparisonReport(em: EntityManager, workspaceId: string, f
       sourceId: entry.sourceId,
       name: named.get(entry.sourceId)?.name ?? '',
       kind: entry.kind,
-      status: entry.status,
+      // Unknown because its cost is not recorded: said so, never read as "no data" or ranked.
+      status: entry.status === 'no_data' && COST_DEPENDENT_KPIS.has(ranking.kpiId) && costUnknown.has(entry.sourceId) ? ('cost_not_recorded' as const) : entry.status,
       rank: entry.rank,
       value: entry.value,
     })),

@@ -31,6 +31,12 @@ export const COMPARISON_KPIS = {
 } as const satisfies Record<string, { direction: Direction; money: boolean }>;
 export type ComparisonKpiId = keyof typeof COMPARISON_KPIS;
 
+/**
+ * The KPIs a source's cost feeds (cost per result and ROI): unknown while its cost is not recorded,
+ * so such a source is never ranked on them (it is "cost not recorded", not free).
+ */
+export const COST_DEPENDENT_KPIS: ReadonlySet<string> = new Set(['cpm', 'cpv', 'cpc', 'cpr', 'cpa', 'roi']);
+
 /** The campaign's goal picks the KPIs that decide a comparison (kpi-spec.md, "Compare by job"). */
 export const DECISIVE_KPIS = {
   awareness: ['reach', 'impressions', 'cpm', 'brand_mentions_per_post', 'sentiment'],

@@ -17,7 +17,7 @@
  * whose cost is not recorded is unknown: it is left out, never read as free, and the answer says
  * so. What keeps an answer open is listed even when there is one.
  */
-import { COMPARISON_KPIS, decisiveKpis, type ComparisonKpiId } from './comparison.ts';
+import { COMPARISON_KPIS, COST_DEPENDENT_KPIS, decisiveKpis, type ComparisonKpiId } from './comparison.ts';
 import { median } from './stats.ts';
 import type { CampaignGoal, SourceKind } from './vocabulary.ts';
 
@@ -32,7 +32,6 @@ export const COST_PER_RESULT: Record<CampaignGoal, ComparisonKpiId> = {
   sales: 'cpa',
 };
 
-const COST_DEPENDENT: ReadonlySet<ComparisonKpiId> = new Set(['cpm', 'cpc', 'cpa', 'roi']);
 
 export type AnswerSource = {
   sourceId: string;
@@ -112,7 +111,7 @@ function side(sources: readonly AnswerSource[], kpiId: ComparisonKpiId): number 
   const known = sources.flatMap((source) => {
     const value = source.values[kpiId];
     if (value === undefined || value === null) return [];
-    if (COST_DEPENDENT.has(kpiId) && !source.costKnown) return [];
+    if (COST_DEPENDENT_KPIS.has(kpiId) && !source.costKnown) return [];
     return [value];
   });
   return known.length === 0 ? null : median(known);
@@ -152,7 +151,7 @@ function answerFor(kind: (typeof OTHER_KINDS)[number], input: AnswerInput, ai: r
   if (undated.length > 0) open.push(`No launch date and no post: ${listed(undated.map((s) => s.name))}.`);
   const costUnknown = [...ai, ...other].filter((source) => !source.costKnown);
   if (costUnknown.length > 0) {
-    open.push(`Cost not recorded for ${listed(costUnknown.map((s) => s.name))}: their ${listed([...new Set([costPerResult.kpiId, 'roi' as const, ...decidingIds.filter((id) => COST_DEPENDENT.has(id))])].map(words))} are left out until it is.`);
+    open.push(`Cost not recorded for ${listed(costUnknown.map((s) => s.name))}: their ${listed([...new Set([costPerResult.kpiId, 'roi' as const, ...decidingIds.filter((id) => COST_DEPENDENT_KPIS.has(id))])].map(words))} are left out until it is.`);
   }
   const thin = [...ai, ...other].filter((source) => (source.posts ?? 0) < MIN_POSTS);
   if (thin.length > 0) open.push(`Too few posts in the window (under ${MIN_POSTS}): ${listed(thin.map((s) => `${s.name} (${s.posts ?? 0})`))}.`);

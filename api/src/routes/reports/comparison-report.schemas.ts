@@ -96,7 +96,7 @@ export const comparisonReportSchema = z
           sourceId: idSchema,
           name: z.string(),
           kind: z.enum(sourceKinds),
-          status: z.enum(['ranked', 'no_data', 'too_new_to_compare']),
+          status: z.enum(['ranked', 'no_data', 'cost_not_recorded', 'too_new_to_compare']).describe('cost_not_recorded: a cost KPI of a source whose cost is not recorded: unknown, never ranked'),
           rank: count.nullable().describe('1 is best; ties share a rank'),
           value: z.number().nullable(),
         })).describe('Ranked best first, then sources without data, then those too new to compare'),

@@ -137,12 +137,6 @@ export function answerLabel(answer: ExecutiveAnswerWord, kind: SourceKind): stri
   }
 }
 
-/**
- * The KPIs a source's cost feeds (cost per result and ROI): unknown while its cost is not recorded,
- * so such a source is shown as "cost not recorded" on them, never ranked. Mirrors the core's rule
- * (domain/src/core/executive-answer.ts).
- */
-export const costDependentKpis: ReadonlySet<string> = new Set(['cpm', 'cpv', 'cpc', 'cpr', 'cpa', 'roi']);
 
 /**
  * A difference between two values of a KPI, signed, in the KPI's unit: "+$4.10", "−0.6 pp"

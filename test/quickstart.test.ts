@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, cp, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ let clone: string;
 const env = { ...process.env };
 delete env.DATABASE_URL;
 delete env.REDIS_URL;
+delete env.OPERATOR_PASSWORD;
 
 beforeAll(async () => {
   clone = await mkdtemp(path.join(os.tmpdir(), 'persona-ops-quickstart-'));
@@ -39,9 +40,10 @@ async function startOnce() {
   const databasePort = await freePort();
   const webPort = await freePort();
   const started = run('pnpm', ['start'], { cwd: clone, env: { ...env, PORT: String(port), WEB_PORT: String(webPort), EMBEDDED_POSTGRES_PORT: String(databasePort) } });
+  const [, operatorPassword] = await started.waitFor(/Operator password\s+(\S+) \(kept in/, 120_000);
   const [, key] = await started.waitFor(/Demo admin API key\s+(\S+)/, 120_000);
   await started.waitFor(/\[web\] Listening/, 30_000);
-  return { started, base: `http://127.0.0.1:${port}`, dashboard: `http://127.0.0.1:${webPort}`, key: key!, databasePort };
+  return { started, base: `http://127.0.0.1:${port}`, dashboard: `http://127.0.0.1:${webPort}`, key: key!, operatorPassword: operatorPassword!, databasePort };
 }
 
 describe('the quick start', () => {
@@ -76,9 +78,11 @@ describe('the quick start', () => {
       expect(safety.totals.classified).toBe(safety.totals.comments);
       expect(safety.totals.comments).toBeGreaterThan(0);
 
-      // The queue board, for an admin key given as the Basic password.
-      const board = await fetch(`${first.base}/admin/queues`, { headers: { authorization: `Basic ${Buffer.from(`admin:${first.key}`).toString('base64')}` } });
-      expect(board.status).toBe(200);
+      // The queue board opens with the operator password the start printed (generated into .data), not with an admin key.
+      const basic = (password: string) => ({ headers: { authorization: `Basic ${Buffer.from(`operator:${password}`).toString('base64')}` } });
+      expect((await readFile(path.join(clone, '.data/operator-password'), 'utf8')).trim()).toBe(first.operatorPassword);
+      expect((await fetch(`${first.base}/admin/queues`, basic(first.operatorPassword))).status).toBe(200);
+      expect((await fetch(`${first.base}/admin/queues`, basic(first.key))).status).toBe(401);
     } finally {
       await first.started.stop();
     }
@@ -89,6 +93,7 @@ describe('the quick start', () => {
     const second = await startOnce();
     try {
       expect(second.key).toBe(first.key);
+      expect(second.operatorPassword).toBe(first.operatorPassword);
       const sources = await json(await fetch(`${second.base}/v1/sources`, { headers: { authorization: `Bearer ${second.key}` } }));
       expect(sources.items).toHaveLength(5);
 

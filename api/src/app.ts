@@ -30,7 +30,12 @@ import { reportRoutes } from './routes/reports/report.routes.ts';
 import { shareLinkRoutes } from './routes/share-links/share-link.routes.ts';
 import { sourceRoutes } from './routes/sources/source.routes.ts';
 
-export type AppOptions = { orm: MikroORM; queues?: Queues };
+export type AppOptions = {
+  orm: MikroORM;
+  queues?: Queues;
+  /** The queue board's password (OPERATOR_PASSWORD); without it (or without queues) there is no board. */
+  operatorPassword?: string;
+};
 
 // The whole API as one plugin: server.ts listens, tests inject.
 export async function app(instance: FastifyInstance, options: AppOptions) {
@@ -42,7 +47,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   await instance.register(dbPlugin, { orm: options.orm });
   await instance.register(authPlugin);
 
-  if (options.queues) await instance.register(queueBoardPlugin, { queues: options.queues });
+  if (options.queues && options.operatorPassword) await instance.register(queueBoardPlugin, { queues: options.queues, operatorPassword: options.operatorPassword });
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
   for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, unlinkedRowRoutes, importMappingRoutes, attributionRoutes, costLineRoutes, fxRateRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes]) {

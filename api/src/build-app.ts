@@ -4,7 +4,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Queues } from '@persona-ops/jobs/contracts';
 import { app } from './app.ts';
 
-export async function buildApp(orm: MikroORM, options: FastifyServerOptions = {}, queues?: Queues) {
+/** `board`: the queues and the operator password of the queue board; it is mounted only with both. */
+export async function buildApp(orm: MikroORM, options: FastifyServerOptions = {}, board: { queues?: Queues; operatorPassword?: string | undefined } = {}) {
   const instance = Fastify({
     logger: false,
     bodyLimit: 16 * 1024 * 1024,
@@ -13,7 +14,11 @@ export async function buildApp(orm: MikroORM, options: FastifyServerOptions = {}
     ...options,
   });
   // Unencapsulated, so the app's decorators (swagger, orm) are reachable from the outside.
-  await instance.register(fp(app), { orm, ...(queues ? { queues } : {}) });
+  await instance.register(fp(app), {
+    orm,
+    ...(board.queues ? { queues: board.queues } : {}),
+    ...(board.operatorPassword ? { operatorPassword: board.operatorPassword } : {}),
+  });
   await instance.ready();
   return instance;
 }

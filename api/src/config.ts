@@ -14,6 +14,9 @@ const environment = z.object({
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   // Where the quick start serves the dashboard; 0 turns it off.
   WEB_PORT: z.coerce.number().int().min(0).max(65535).default(5173),
+  // The operator's password for the queue board at /admin/queues (every workspace's jobs). Unset: no
+  // board (the quick start generates one into DATA_DIR). Workspace API keys never open it.
+  OPERATOR_PASSWORD: z.string().min(16, 'must be at least 16 characters (e.g. openssl rand -base64 24)').optional(),
   // After SIGTERM, how long requests in flight may take before the server exits without them.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
 });

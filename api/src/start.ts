@@ -2,6 +2,7 @@
 // PostgreSQL under DATA_DIR, migrates it, loads the demo brand on the first run, serves the API,
 // and runs the job workers (on Redis with REDIS_URL, else on BullMQ's PostgreSQL backend) and the
 // dashboard as child processes.
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stopGracefullyOnSignal } from '@persona-ops/domain/runtime';
@@ -33,10 +34,25 @@ if ((await orm.em.fork().count(Workspace, {})) === 0) {
   await writeFile(keyFile, `${demoKey}\n`, { mode: 0o600 });
 }
 
-// The API's side of the queues: the admins' queue board. The workers are the `jobs` child below.
+// The queue board is the operator's (every workspace's jobs), with a password of its own: OPERATOR_PASSWORD,
+// else one generated on the first start and kept beside the demo key.
+const operatorPasswordFile = path.join(config.DATA_DIR, 'operator-password');
+let operatorPassword = config.OPERATOR_PASSWORD;
+let operatorPasswordLine = '  Operator password  the OPERATOR_PASSWORD you set';
+if (!operatorPassword) {
+  operatorPassword = await readFile(operatorPasswordFile, 'utf8').then((text) => text.trim(), () => undefined);
+  if (!operatorPassword) {
+    operatorPassword = randomBytes(24).toString('base64url');
+    await mkdir(config.DATA_DIR, { recursive: true });
+    await writeFile(operatorPasswordFile, `${operatorPassword}\n`, { mode: 0o600 });
+  }
+  operatorPasswordLine = `  Operator password  ${operatorPassword} (kept in ${operatorPasswordFile}; set OPERATOR_PASSWORD to choose your own)`;
+}
+
+// The API's side of the queues: the operator's queue board. The workers are the `jobs` child below.
 const queueConnection: QueueConnection = config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL } : { kind: 'postgres', url: database.url };
 const queues = openQueues(queueConnection);
-const server = await buildApp(orm, { logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } }, queues);
+const server = await buildApp(orm, { logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } }, { queues, operatorPassword });
 const address = await server.listen({ host: config.HOST, port: config.PORT });
 
 const children: SupervisedChild[] = [];
@@ -78,7 +94,8 @@ console.log([
   `  API        ${address}/v1`,
   `  API docs   ${address}/docs`,
   `  OpenAPI    ${address}/openapi.json`,
-  `  Queues     ${address}/admin/queues (an admin key as the password)`,
+  `  Queues     ${address}/admin/queues (operator only: any user name, the operator password)`,
+  operatorPasswordLine,
   `  Database   ${describeDatabase(database)}`,
   `  Jobs       ${config.REDIS_URL ? 'BullMQ on Redis (REDIS_URL)' : 'BullMQ on the PostgreSQL backend (no REDIS_URL)'}`,
   demoKey ? `  Demo admin API key  ${demoKey}` : '  No demo brand: this database already had a workspace.',

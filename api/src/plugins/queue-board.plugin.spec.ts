@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { basicPassword, passwordMatches } from './queue-board.plugin.ts';
+
+const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
+
+describe('the queue board credential', () => {
+  it('reads the password of a Basic header, whatever the user name, colons included', () => {
+    expect(basicPassword(basic('operator:s3cret:with:colons'))).toBe('s3cret:with:colons');
+    expect(basicPassword(basic(':pw'))).toBe('pw');
+    expect(basicPassword(basic('no-colon'))).toBeNull();
+    expect(basicPassword('Bearer po_abc')).toBeNull();
+    expect(basicPassword(undefined)).toBeNull();
+  });
+
+  it('matches only the exact password, never an empty one', () => {
+    expect(passwordMatches('correct horse battery', 'correct horse battery')).toBe(true);
+    expect(passwordMatches('correct horse batter', 'correct horse battery')).toBe(false);
+    expect(passwordMatches('correct horse battery!', 'correct horse battery')).toBe(false);
+    expect(passwordMatches('', '')).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateCostLines, assertCostLine, campaignPacing, costLineAmount, missingCosts, splitMinor, type CostLine, type CostParty } from './campaign-cost.ts';
+import { allocateCostLines, assertCostLine, campaignCost, campaignPacing, costLineAmount, missingCosts, splitMinor, type CostLine, type CostParty } from './campaign-cost.ts';
 
 const line = (over: Partial<CostLine>): CostLine => ({
   id: 'l1',
@@ -95,5 +95,12 @@ describe('pacing', () => {
     });
     const noBudget = campaignPacing({ budgetMinor: 0, currency: 'USD', startsOn: '2026-03-01', endsOn: '2026-03-10', shares: [], parties: [], now: new Date('2026-04-01T00:00:00Z') });
     expect([noBudget.budget, noBudget.committedOfBudget, noBudget.periodElapsed]).toEqual([null, null, 100]);
+  });
+});
+
+describe('campaignCost', () => {
+  it('adds the components up in their one currency, and refuses to mix currencies', () => {
+    expect(campaignCost([{ amount: { amountMinor: 100_000, currency: 'USD' } }, { amount: { amountMinor: 300_000, currency: 'USD' } }], 'USD')).toEqual({ amountMinor: 400_000, currency: 'USD' });
+    expect(() => campaignCost([{ amount: { amountMinor: 1, currency: 'USD' } }, { amount: { amountMinor: 1, currency: 'GBP' } }], 'USD')).toThrow(expect.objectContaining({ code: 'currency_mismatch' }));
   });
 });

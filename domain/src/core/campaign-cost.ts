@@ -6,7 +6,7 @@
  * and has none of these recorded makes the cost unknown (null), never zero.
  */
 import { invalidInput } from './errors.ts';
-import { money, type Money } from './money.ts';
+import { money, sameCurrency, type Money } from './money.ts';
 import type { SourceKind } from './vocabulary.ts';
 
 export const costKinds = ['creator_fee', 'usage_rights', 'product_seeding', 'agency_commission', 'paid_boost', 'other'] as const;
@@ -271,6 +271,13 @@ export type CostComponentKind = (typeof COST_COMPONENT_KINDS)[number];
 
 export type ScopeCostComponent = { kind: CostComponentKind; label: string; amount: Money; items: number };
 
+/** The total of cost components, all in one currency (a currency_mismatch error otherwise). */
+export function campaignCost(components: ReadonlyArray<{ amount: Money }>, currency: string): Money {
+  const shared = sameCurrency(components.map((c) => c.amount.currency), currency) ?? currency;
+  for (const c of components) if (c.amount.amountMinor < 0) throw invalidInput('A cost cannot be negative.', { field: 'cost' });
+  return money(components.reduce((sum, c) => sum + c.amount.amountMinor, 0), shared);
+}
+
 export type ScopeCost = {
   /** null: some source in scope has no cost recorded (see `missing`); never a partial sum. */
   total: Money | null;
@@ -335,6 +342,6 @@ export function scopeCost(input: ScopeCostInput): ScopeCost {
   }
   const rulesInScope = new Set(inScope.map((share) => share.rule));
   const splitRules = costSplitRules.filter((rule) => rulesInScope.has(rule)).map((rule) => SPLIT_RULE_LABELS[rule]);
-  const total = missing.length > 0 || input.campaigns.length === 0 ? null : money(components.reduce((sum, component) => sum + component.amount.amountMinor, 0), currency);
+  const total = missing.length > 0 || input.campaigns.length === 0 ? null : campaignCost(components, currency);
   return { total, components, missing, splitRules, notes };
 }

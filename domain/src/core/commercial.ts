@@ -1,4 +1,3 @@
-import type { CostComponentKind } from './campaign-cost.ts';
 import { invalidInput } from './errors.ts';
 import { assertCount, assertValidDate } from './guards.ts';
 import type { Money } from './money.ts';
@@ -112,32 +111,6 @@ export function roi(input: { revenue: Money | null; cost: Money | null; currency
   const currency = commonCurrency([input.revenue, input.cost]) ?? input.cost.currency;
   const value = percent(input.revenue.amountMinor - input.cost.amountMinor, input.cost.amountMinor);
   return { ...rateKpi('roi', value, options), currency };
-}
-
-export type CostComponent = { kind: CostComponentKind; label?: string; amount: Money };
-
-/**
- * A campaign's cost: the budget actually spent (fees, paid spend and, for the brand's own
- * characters, the production cost of the assets used). Components are returned so the report
- * can list each one.
- */
-export function campaignCost(
-  components: readonly CostComponent[],
-  currency?: string,
-): { total: Money; components: CostComponent[] } {
-  const shared = sameCurrency(
-    components.map((c) => c.amount.currency),
-    currency,
-  );
-  if (shared === null) throw invalidInput('A campaign cost with no components needs a currency.');
-  for (const c of components) assertCost(c.amount);
-  return {
-    total: money(
-      components.reduce((sum, c) => sum + c.amount.amountMinor, 0),
-      shared,
-    ),
-    components: [...components],
-  };
 }
 
 export const DEFAULT_ATTRIBUTION_WINDOW_DAYS = 28;

@@ -79,7 +79,7 @@ export default defineConfig(
   },
   {
     // Tests read untyped JSON on purpose: the response bodies of the shared API test client
-    // (test/support/api-harness.ts, `body: any`), rows of raw SQL, parsed CSV and JSON, and vitest's
+    // (test/support/api-harness.ts, `ApiBody`), rows of raw SQL, parsed CSV and JSON, and vitest's
     // asymmetric matchers (expect.any, expect.closeTo), which vitest types as `any`. The assertions
     // are what check those shapes. Every other type-checked rule applies to tests as well.
     files: ['test/**', '**/*.spec.ts'],

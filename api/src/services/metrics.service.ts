@@ -18,7 +18,7 @@ import {
 import { CLOCK_SKEW_MS, dayProblem, latestDayAnywhere, snapshotTimeProblem } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { findOwned, period } from './owned.ts';
-import { paginate, type PageRequest } from './pagination.ts';
+import { checkCursor, paginate, type PageRequest } from './pagination.ts';
 
 type FieldError = { field: string; message: string };
 
@@ -170,11 +170,13 @@ export function toFollowerSnapshotDto(snapshot: IFollowerSnapshot) {
 }
 
 export async function listMetricSnapshots(em: EntityManager, workspaceId: string, filter: { postId: string; from?: string | undefined; to?: string | undefined }, page: PageRequest) {
+  checkCursor(em, MetricSnapshot, page);
   await findOwned(em, Post, 'post', filter.postId, workspaceId);
   return paginate(em, MetricSnapshot, { workspace: workspaceId, post: filter.postId, ...period('capturedAt', filter.from, filter.to) }, page);
 }
 
 export async function listFollowerSnapshots(em: EntityManager, workspaceId: string, filter: { sourceId: string; from?: string | undefined; to?: string | undefined }, page: PageRequest) {
+  checkCursor(em, FollowerSnapshot, page);
   await findOwned(em, Source, 'source', filter.sourceId, workspaceId);
   const days = filter.from || filter.to ? { date: { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) } } : {};
   return paginate(em, FollowerSnapshot, { workspace: workspaceId, source: filter.sourceId, ...days }, page);

@@ -30,7 +30,7 @@ export function validationErrors(schema: z.core.$ZodType, data: unknown, issues:
 }
 
 /** A validation error as Fastify raises it, for input checked outside the route's schemas. */
-export function validationFailure(context: 'body' | 'querystring', errors: FastifySchemaValidationError[]): Error {
+export function validationFailure(context: 'body' | 'querystring' | 'params', errors: FastifySchemaValidationError[]): Error {
   return Object.assign(new Error(errors.map((e) => `${context}${e.instancePath.replaceAll('/', '.')} ${e.message}`).join(', ')), { statusCode: 400, validation: errors, validationContext: context });
 }
 
@@ -46,4 +46,51 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   return value;
+}
+
+const NUL_MESSAGE = 'must not contain the NUL character \\u0000';
+const SURROGATE_MESSAGE = 'must not contain a lone UTF-16 surrogate (\\uD800-\\uDFFF without its pair); send valid Unicode text';
+
+/** What is wrong with a string as text PostgreSQL can store unchanged, if anything. */
+function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return NUL_MESSAGE;
+  if (!text.isWellFormed()) return SURROGATE_MESSAGE;
+  return undefined;
+}
+
+/** A key as it can be shown in a field path: the characters that cannot be, escaped. */
+const shownKey = (key: string) => key.replaceAll('\u0000', '\\u0000').replace(/[\uD800-\uDFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+
+/**
+ * Every string of a parsed input (JSON body, query, path parameters; object keys included) that
+ * PostgreSQL text or jsonb cannot hold as sent: one with the NUL character (refused by the
+ * database, a 500) or a lone UTF-16 surrogate (not Unicode; it would be stored as U+FFFD, changed
+ * silently). Iterative, so a deeply nested body cannot overflow the stack.
+ */
+export function textErrors(input: unknown): FastifySchemaValidationError[] {
+  const errors: FastifySchemaValidationError[] = [];
+  const stack: Array<{ value: unknown; path: string[] }> = [{ value: input, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      const message = textProblem(value);
+      if (message) errors.push(error('text', path, message));
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, String(i)] });
+    } else if (value !== null && typeof value === 'object' && isPlain(value)) {
+      const entries: Array<[string, unknown]> = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, member] = entries[i]!;
+        const message = textProblem(key);
+        if (message) errors.push(error('text', [...path, shownKey(key)], message));
+        else stack.push({ value: member, path: [...path, key] });
+      }
+    }
+  }
+  return errors;
+}
+
+/** A parsed JSON object, query or parameters (their objects may have a null-prototype prototype), not raw bytes. */
+function isPlain(value: object): boolean {
+  return !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer);
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
-import { validationErrors, validationFailure } from '../http/input-validation.ts';
+import { textErrors, validationErrors, validationFailure } from '../http/input-validation.ts';
 import { strictInput } from '../http/strict-input.ts';
 
 export const MERGE_PATCH = 'application/merge-patch+json';
@@ -11,8 +11,13 @@ export const MERGE_PATCH = 'application/merge-patch+json';
 //   dropped (the validator, http/input-validation.ts, says which field was probably meant);
 // - PATCH bodies are JSON merge patches (http/merge-patch.ts), sent as application/json or
 //   application/merge-patch+json, and may carry no defaults: a default in a patch overwrites a
-//   field the client left out, which is exactly what a merge patch must never do.
+//   field the client left out, which is exactly what a merge patch must never do;
+// - no string of the input (body at any depth and its keys, query, path parameters) holds the NUL
+//   character, which PostgreSQL text cannot store, or a lone UTF-16 surrogate, which is not text:
+//   a 400 naming the field, before any schema or handler sees it.
 export const inputPlugin = fp(async (app: FastifyInstance) => {
+  app.addHook('preValidation', refuseUnstorableText);
+
   const json = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser(MERGE_PATCH, { parseAs: 'string' }, (request, body, done) => {
     if (request.method !== 'PATCH') {
@@ -48,6 +53,13 @@ export const inputPlugin = fp(async (app: FastifyInstance) => {
     route.schema = next;
   });
 });
+
+async function refuseUnstorableText(request: FastifyRequest) {
+  for (const [context, input] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as const) {
+    const errors = textErrors(input);
+    if (errors.length) throw validationFailure(context, errors);
+  }
+}
 
 const noBody = z.strictObject({});
 

@@ -163,12 +163,13 @@ describe.skipIf(browserMissing)('brand safety in a browser', () => {
     await page.click('form[aria-label=Filters] button[type=submit]');
     await page.waitForURL(new RegExp(`/brand-safety\\?sourceId=${characterId}`));
     expect(await page.locator('[data-scope]').textContent()).toContain('Léa Nova');
-    // The demo brand's own bad day is a spike of the character's too; the test's burst adds one.
+    // The test's burst is a negative spike of the character's. How many other days spike depends on
+    // the hour the demo was seeded (its comments are dated relative to now), so the page is checked
+    // against the report whatever their number.
     const { api, key } = harness!;
     const spikes = (await api.inject({ url: `/v1/reports/brand-safety?sourceId=${characterId}`, headers: { authorization: `Bearer ${key}` } })).json().spikes as Spike[];
     const negativeDays = spikes.filter((spike) => spike.metric === 'negative_share').map((spike) => spike.day);
     expect(negativeDays).toContain(roughDayIso);
-    expect(negativeDays.length).toBe(2);
     expect(await spikeMarks(page.locator('svg[data-chart=sentiment]'))).toEqual(spikeDays(spikes));
     const spikeDay = page.locator(`svg[data-chart=sentiment] g.day[data-spike][data-day="${roughDayIso}"]`);
     expect(await spikeDay.getAttribute('data-spike')).toContain('negative_share');

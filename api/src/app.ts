@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
+import type { OutboundPolicy } from '@persona-ops/domain/core';
 import type { Queues } from '@persona-ops/jobs/contracts';
 import { queueBoardPlugin } from './plugins/queue-board.plugin.ts';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -35,10 +36,19 @@ export type AppOptions = {
   queues?: Queues;
   /** The queue board's password (OPERATOR_PASSWORD); without it (or without queues) there is no board. */
   operatorPassword?: string;
+  /** Where alert webhooks may point (ALERT_WEBHOOK_ALLOW_PRIVATE); by default public addresses only. */
+  alertWebhookPolicy?: OutboundPolicy;
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    alertWebhookPolicy: OutboundPolicy;
+  }
+}
 
 // The whole API as one plugin: server.ts listens, tests inject.
 export async function app(instance: FastifyInstance, options: AppOptions) {
+  instance.decorate('alertWebhookPolicy', options.alertWebhookPolicy ?? { allowPrivate: false });
   instance.setValidatorCompiler(validatorCompiler);
   instance.setSerializerCompiler(serializerCompiler);
   await instance.register(errorsPlugin);

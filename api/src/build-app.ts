@@ -4,8 +4,15 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Queues } from '@persona-ops/jobs/contracts';
 import { app } from './app.ts';
 
-/** `board`: the queues and the operator password of the queue board; it is mounted only with both. */
-export async function buildApp(orm: MikroORM, options: FastifyServerOptions = {}, board: { queues?: Queues; operatorPassword?: string | undefined } = {}) {
+export type BuildSettings = {
+  /** The queues and the operator password of the queue board; it is mounted only with both. */
+  queues?: Queues;
+  operatorPassword?: string | undefined;
+  /** ALERT_WEBHOOK_ALLOW_PRIVATE: alert webhooks may point at loopback and private addresses. */
+  alertWebhookAllowPrivate?: boolean;
+};
+
+export async function buildApp(orm: MikroORM, options: FastifyServerOptions = {}, settings: BuildSettings = {}) {
   const instance = Fastify({
     logger: false,
     bodyLimit: 16 * 1024 * 1024,
@@ -16,8 +23,9 @@ export async function buildApp(orm: MikroORM, options: FastifyServerOptions = {}
   // Unencapsulated, so the app's decorators (swagger, orm) are reachable from the outside.
   await instance.register(fp(app), {
     orm,
-    ...(board.queues ? { queues: board.queues } : {}),
-    ...(board.operatorPassword ? { operatorPassword: board.operatorPassword } : {}),
+    ...(settings.queues ? { queues: settings.queues } : {}),
+    ...(settings.operatorPassword ? { operatorPassword: settings.operatorPassword } : {}),
+    alertWebhookPolicy: { allowPrivate: settings.alertWebhookAllowPrivate ?? false },
   });
   await instance.ready();
   return instance;

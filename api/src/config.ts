@@ -17,6 +17,9 @@ const environment = z.object({
   // The operator's password for the queue board at /admin/queues (every workspace's jobs). Unset: no
   // board (the quick start generates one into DATA_DIR). Workspace API keys never open it.
   OPERATOR_PASSWORD: z.string().min(16, 'must be at least 16 characters (e.g. openssl rand -base64 24)').optional(),
+  // Alert webhooks may point at loopback, private, link-local and shared (CGNAT) addresses only with
+  // this (a receiver on the same network); cloud metadata addresses never. The workers read it too.
+  ALERT_WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(false),
   // After SIGTERM, how long requests in flight may take before the server exits without them.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
 });

@@ -52,7 +52,7 @@ if (!operatorPassword) {
 // The API's side of the queues: the operator's queue board. The workers are the `jobs` child below.
 const queueConnection: QueueConnection = config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL } : { kind: 'postgres', url: database.url };
 const queues = openQueues(queueConnection);
-const server = await buildApp(orm, { logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } }, { queues, operatorPassword });
+const server = await buildApp(orm, { logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } }, { queues, operatorPassword, alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE });
 const address = await server.listen({ host: config.HOST, port: config.PORT });
 
 const children: SupervisedChild[] = [];

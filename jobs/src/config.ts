@@ -16,6 +16,9 @@ const environment = z.object({
   // A worker that dies mid-job holds its lock this long; then the job is stalled and taken over.
   JOB_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
   JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(15_000),
+  // Alert webhooks may reach loopback, private, link-local and shared (CGNAT) addresses only with
+  // this (a webhook on the same network); cloud metadata addresses never.
+  ALERT_WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // After SIGTERM, how long running jobs may take before the worker exits without them (they are
   // then taken over by another worker once their lock expires).

@@ -30,6 +30,9 @@ export type RunnerOptions = {
   // How long a dispatched task may stay unfinished before it is dispatched again.
   redispatchAfterMs?: number;
   webhookTimeoutMs?: number;
+  // Whether alert webhooks may reach loopback, private, link-local and shared addresses
+  // (ALERT_WEBHOOK_ALLOW_PRIVATE); metadata services never.
+  alertWebhookAllowPrivate?: boolean;
   // How long after new results a source's day is checked for a spike (batches in between collapse).
   spikeDetectionDelayMs?: number;
   // How long after a write the workspace's rollups are refreshed (writes in between share the job).
@@ -55,7 +58,7 @@ export async function startJobRunner(options: RunnerOptions) {
     'import-conversions': importConversionsHandler({ orm: options.orm }) as Handler,
     'backfill-classification': backfillClassificationHandler({ orm: options.orm, versions: options.classifierVersions }) as Handler,
     'refresh-rollups': refreshRollupsHandler({ orm: options.orm }) as Handler,
-    'deliver-alert': deliverAlertHandler({ orm: options.orm, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) as Handler,
+    'deliver-alert': deliverAlertHandler({ orm: options.orm, allowPrivateTargets: options.alertWebhookAllowPrivate ?? false, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) as Handler,
   };
   for (const name of Object.keys(jobDefinitions) as JobName[]) {
     if (typeof handlers[name] !== 'function') throw new Error(`Job ${name} has no handler`);

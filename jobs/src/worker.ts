@@ -22,6 +22,7 @@ const runner = await startJobRunner({
   lockDurationMs: config.JOB_LOCK_DURATION_MS,
   stalledIntervalMs: config.JOB_STALLED_INTERVAL_MS,
   classifyBatchSize: selected.batchSize,
+  alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE,
   ...(selected.limiter ? { classificationLimiter: selected.limiter } : {}),
   log,
 });

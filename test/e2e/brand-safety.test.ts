@@ -57,6 +57,8 @@ describe.skipIf(browserMissing)('brand safety in a browser', () => {
     const webhookUrl = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hooks/brand-safety`;
 
     harness = await startBrowserHarness({
+      // The webhook listens on 127.0.0.1: a private target, allowed only with ALERT_WEBHOOK_ALLOW_PRIVATE.
+      alertWebhookAllowPrivate: true,
       async prepare({ database, api, key, now }) {
         const headers = { authorization: `Bearer ${key}` };
         const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
@@ -91,6 +93,7 @@ describe.skipIf(browserMissing)('brand safety in a browser', () => {
           classifyBatchSize: 500,
           // Production waits a minute to collapse batches; the test checks for spikes at once.
           spikeDetectionDelayMs: 500,
+          alertWebhookAllowPrivate: true,
         });
         try {
           const count = async (table: string) =>

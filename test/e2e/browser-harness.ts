@@ -135,7 +135,7 @@ export type Prepare = (context: Pick<BrowserHarness, 'database' | 'api' | 'key'>
  * `prepare` runs once the API listens, before the dashboard starts (e.g. to classify the demo comments);
  * what it answers runs on close, before the API stops.
  */
-export async function startBrowserHarness(options: { prepare?: Prepare } = {}): Promise<BrowserHarness> {
+export async function startBrowserHarness(options: { prepare?: Prepare; alertWebhookAllowPrivate?: boolean } = {}): Promise<BrowserHarness> {
   const database = await createTestDatabase();
   let api: FastifyInstance | undefined;
   let webServer: { child: ChildProcess } | undefined;
@@ -151,7 +151,8 @@ export async function startBrowserHarness(options: { prepare?: Prepare } = {}): 
   try {
     const now = new Date();
     const { key } = await seedDemoBrand(database.orm.em.fork(), now);
-    api = await buildApp(database.orm);
+    // ALERT_WEBHOOK_ALLOW_PRIVATE, for a test whose alert webhook listens on 127.0.0.1.
+    api = await buildApp(database.orm, {}, { alertWebhookAllowPrivate: options.alertWebhookAllowPrivate ?? false });
     const apiUrl = await api.listen({ host: '127.0.0.1', port: 0 });
     cleanup = await options.prepare?.({ database, api, key, apiUrl, now });
 

@@ -18,7 +18,8 @@ describe.skipIf(!redisUrl)('brand-safety alerts', () => {
   const deliveries: Array<{ body: string; signature: string; timestamp: number; answered: number }> = [];
 
   beforeAll(async () => {
-    pipeline = await startPipeline();
+    // The webhook below listens on 127.0.0.1: a private target, allowed only with ALERT_WEBHOOK_ALLOW_PRIVATE.
+    pipeline = await startPipeline({ alertWebhookAllowPrivate: true });
     openai = await startFakeOpenAi();
     webhook = createServer((request, response) => {
       let body = '';

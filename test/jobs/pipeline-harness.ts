@@ -9,8 +9,9 @@ import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-op
 
 // A workspace with one AI character's post, ready to receive comments, and the job runner of
 // the real code on a queue namespace of the test's own.
-export async function startPipeline() {
-  const harness = await startTestApp();
+// `alertWebhookAllowPrivate`: ALERT_WEBHOOK_ALLOW_PRIVATE for the API and the runners (a webhook on 127.0.0.1).
+export async function startPipeline(settings: { alertWebhookAllowPrivate?: boolean } = {}) {
+  const harness = await startTestApp(settings);
   const studio: Client = harness.admin;
   const source = await studio.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova', handles: { instagram: '@lea.nova' }, aliases: ['LeaN'] });
   const campaign = await studio.post('/v1/campaigns', { name: 'c', goal: 'engagement', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'entry' });
@@ -43,6 +44,7 @@ export async function startPipeline() {
         concurrency: 2,
         ...(extra.jobOptions ? { jobOptions: extra.jobOptions } : {}),
         ...(extra.redispatchAfterMs ? { redispatchAfterMs: extra.redispatchAfterMs } : {}),
+        alertWebhookAllowPrivate: settings.alertWebhookAllowPrivate ?? false,
         log: (message: string) => process.env.PIPELINE_DEBUG && console.log(message),
       }),
     async waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string) {

@@ -36,9 +36,10 @@ export function clientFor(app: FastifyInstance, key: string): Client {
 }
 
 // An app on a database of the test file's own, with one workspace and its admin.
-export async function startTestApp() {
+// `alertWebhookAllowPrivate`: ALERT_WEBHOOK_ALLOW_PRIVATE, for tests whose webhook listens on 127.0.0.1.
+export async function startTestApp(settings: { alertWebhookAllowPrivate?: boolean } = {}) {
   const database = await createTestDatabase();
-  const app = await buildApp(database.orm);
+  const app = await buildApp(database.orm, {}, settings);
   const created = await createWorkspaceWithAdmin(database.orm.em.fork(), { name: 'Brand A', adminEmail: 'admin@a.test', adminName: 'Admin A' });
   const admin = clientFor(app, created.key);
   return {

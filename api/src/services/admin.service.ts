@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKey, User, Workspace, type IApiKey, type IUser, type IWorkspace, type Role } from '@persona-ops/domain/store';
-import { validateThresholdOverrides } from '@persona-ops/domain/core';
+import { validateThresholdOverrides, webhookUrlRefusal, type OutboundPolicy } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import type { z } from 'zod';
 import { applyMergePatch, currentState, type MergePatch } from '../http/merge-patch.ts';
@@ -44,7 +44,7 @@ export async function getWorkspace(em: EntityManager, workspaceId: string) {
 }
 
 /** Applies a merge patch (RFC 7396) to the settings: members left out stay as they are. */
-export async function updateWorkspace(em: EntityManager, workspaceId: string, patch: MergePatch<z.input<typeof workspaceSettings>>) {
+export async function updateWorkspace(em: EntityManager, workspaceId: string, patch: MergePatch<z.input<typeof workspaceSettings>>, webhookPolicy: OutboundPolicy) {
   const workspace = await getWorkspace(em, workspaceId);
   const changes = applyMergePatch(workspaceSettings, currentState(workspaceSettings, workspace), patch);
   // Thresholds are checked by the same rules the reports use, so a bad override never reaches a report.
@@ -53,6 +53,14 @@ export async function updateWorkspace(em: EntityManager, workspaceId: string, pa
   const webhook = { alertWebhookUrl: workspace.alertWebhookUrl, alertWebhookSecret: workspace.alertWebhookSecret, ...changes };
   if (webhook.alertWebhookUrl && !webhook.alertWebhookSecret) {
     throw new ApiError(400, 'invalid_input', 'Set alertWebhookSecret with the webhook URL: every delivery is signed with it.', [{ field: 'body.alertWebhookSecret', message: 'is required with alertWebhookUrl' }]);
+  }
+  // A new webhook URL may not reach this machine, its network or a metadata service (the delivery
+  // checks the addresses its host name resolves to as well), nor carry credentials.
+  if (changes.alertWebhookUrl && changes.alertWebhookUrl !== workspace.alertWebhookUrl) {
+    const refusal = webhookUrlRefusal(changes.alertWebhookUrl, webhookPolicy);
+    if (refusal) {
+      throw new ApiError(400, 'invalid_input', `The alert webhook URL ${refusal}. Use a public http(s) endpoint.`, [{ field: 'body.alertWebhookUrl', message: refusal }]);
+    }
   }
   em.assign(workspace, changes);
   await em.flush();

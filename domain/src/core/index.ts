@@ -28,3 +28,4 @@ export * from './ingest-rules.ts';
 export * from './campaign-cost.ts';
 export * from './report-currency.ts';
 export * from './executive-answer.ts';
+export * from './network-address.ts';

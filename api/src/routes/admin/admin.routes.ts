@@ -18,7 +18,7 @@ export async function adminRoutes(app: FastifyZod) {
   app.patch('/v1/workspace', {
     config: adminOnly,
     schema: { tags, summary: 'Change workspace settings: currency, hourly rate, tier thresholds', body: updateWorkspaceBody, response: { 200: workspaceSchema, ...problemResponses } },
-  }, async (request) => toWorkspaceDto(await updateWorkspace(request.em, workspaceOf(request), request.body)));
+  }, async (request) => toWorkspaceDto(await updateWorkspace(request.em, workspaceOf(request), request.body, app.alertWebhookPolicy)));
 
   app.get('/v1/users', {
     config: adminOnly,

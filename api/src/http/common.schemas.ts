@@ -10,7 +10,12 @@ export const currencySchema = z
 export const idSchema = z.uuid({ message: 'must be a UUID' });
 export const idParams = z.object({ id: idSchema });
 
+// Money is stored in bigint columns: every whole number JSON carries exactly (up to 2^53 − 1) fits.
 export const minorUnits = z.number().int('must be a whole number of minor units (cents)').min(0, 'cannot be negative');
+
+/** The largest value of a 32-bit `int` column: a count stored in one is bounded by it, never a 500 from the database. */
+export const INT_COLUMN_MAX = 2_147_483_647;
+export const intColumnMax = [INT_COLUMN_MAX, `must be at most ${INT_COLUMN_MAX}`] as const;
 
 export const timestampSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-03-01T09:00:00Z' });
 export const dateSchema = z.iso.date({ message: 'must be an ISO-8601 date, e.g. 2026-03-01' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencySchema, dateSchema, idSchema, minorUnits, paginationQuery, pageOf } from '../../http/common.schemas.ts';
+import { currencySchema, dateSchema, idSchema, intColumnMax, minorUnits, paginationQuery, pageOf } from '../../http/common.schemas.ts';
 
 const utmValue = z.string().trim().min(1, 'must not be empty').max(255);
 
@@ -99,7 +99,7 @@ export const bulkSurveyAnswersBody = z.object({
     .array(z.object({
       sourceId: idSchema,
       day: dateSchema,
-      answers: z.number().int('must be a whole number').min(0, 'cannot be negative').describe('Answers to "where did you hear about us?" that named the source that day'),
+      answers: z.number().int('must be a whole number').min(0, 'cannot be negative').max(...intColumnMax).describe('Answers to "where did you hear about us?" that named the source that day'),
     }))
     .min(1, 'send at least one row')
     .max(10_000, 'send at most 10,000 rows a request'),

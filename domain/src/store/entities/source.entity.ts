@@ -17,7 +17,7 @@ export const Source = defineEntity({
     aliases: p.json<string[]>().default('[]'),
     // Launch date for a character, first-post date for a human creator: the origin of age alignment.
     launchedOn: p.date().nullable(),
-    hourlyRateMinor: p.integer().nullable(),
+    hourlyRateMinor: p.bigint('number').nullable(),
   },
 });
 export type ISource = InferEntity<typeof Source>;

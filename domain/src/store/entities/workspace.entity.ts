@@ -11,7 +11,7 @@ export const Workspace = defineEntity({
     // Reports convert money into this currency with the workspace's own rates (FxRate). Starts as `currency`.
     reportingCurrency: p.string().length(3).onCreate((workspace: { currency: string }) => workspace.currency),
     // People's time is part of production cost; this is the default rate, sources may override it.
-    hourlyRateMinor: p.integer().default(0),
+    hourlyRateMinor: p.bigint('number').default(0),
     // Rival brands: a comment naming one is flagged `competitor`.
     competitors: p.json<string[]>().default('[]'),
     // Brand-safety alerts are POSTed here, signed with HMAC-SHA256 of the body under the secret.

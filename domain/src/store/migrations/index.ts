@@ -13,6 +13,7 @@ import { Migration20261121223147_platform_imports } from './Migration20261121223
 import { Migration20261121230050_latest_rollup } from './Migration20261121230050_latest_rollup.ts';
 import { Migration20261203093915_cost_lines } from './Migration20261203093915_cost_lines.ts';
 import { Migration20261203094058_fx_rates } from './Migration20261203094058_fx_rates.ts';
+import { Migration20261203103546_money_bigint } from './Migration20261203103546_money_bigint.ts';
 import { Migration20261204120000_classification_usage_link } from './Migration20261204120000_classification_usage_link.ts';
 
 export const migrationsList = [
@@ -30,5 +31,6 @@ export const migrationsList = [
   { name: 'Migration20261121230050_latest_rollup', class: Migration20261121230050_latest_rollup },
   { name: 'Migration20261203093915_cost_lines', class: Migration20261203093915_cost_lines },
   { name: 'Migration20261203094058_fx_rates', class: Migration20261203094058_fx_rates },
+  { name: 'Migration20261203103546_money_bigint', class: Migration20261203103546_money_bigint },
   { name: 'Migration20261204120000_classification_usage_link', class: Migration20261204120000_classification_usage_link },
 ];

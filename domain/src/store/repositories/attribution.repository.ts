@@ -312,8 +312,8 @@ export async function aiCharacterAssetsUsed(em: EntityManager, workspaceId: stri
   const posts = scopedPosts(workspaceId, campaignIds, scope);
   const rows = await query<Omit<UsedAsset, 'createdAt'> & { createdAt: string | Date }>(
     em,
-    `select a.id, a.state, a.currency, a.generation_cost_minor as "generationCostMinor", a.other_cost_minor as "otherCostMinor",
-            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor) as "hourlyRateMinor", a.created_at as "createdAt"
+    `select a.id, a.state, a.currency, a.generation_cost_minor::float8 as "generationCostMinor", a.other_cost_minor::float8 as "otherCostMinor",
+            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor)::float8 as "hourlyRateMinor", a.created_at as "createdAt"
      from asset a join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
      where a.workspace_id = ? and s.kind = 'ai_character' and a.id in (select asset_id from (${posts.sql}) scoped)`,
     [workspaceId, ...posts.params],

@@ -168,8 +168,8 @@ export async function aiCharacterAssetsByKindFromRollup(em: EntityManager, works
        from post_rollup r join source rs on rs.id = r.source_id join k on k.kind = rs.kind::text and k.campaign_id = r.campaign_id
        where ${posts.where}
      )
-     select u.kind, a.id, a.state, a.currency, a.generation_cost_minor as "generationCostMinor", a.other_cost_minor as "otherCostMinor",
-            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor) as "hourlyRateMinor", a.created_at as "createdAt"
+     select u.kind, a.id, a.state, a.currency, a.generation_cost_minor::float8 as "generationCostMinor", a.other_cost_minor::float8 as "otherCostMinor",
+            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor)::float8 as "hourlyRateMinor", a.created_at as "createdAt"
      from used u join asset a on a.id = u.asset_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
      where a.workspace_id = ? and s.kind = 'ai_character'`,
     [kindsJson(campaignsOf), ...posts.params, workspaceId],
@@ -284,8 +284,8 @@ export async function aiCharacterAssetsByKind(em: EntityManager, workspaceId: st
     em,
     `with ${K},
      used as (select distinct sp.kind, sp.asset_id from (${posts.sql}) sp)
-     select u.kind, a.id, a.state, a.currency, a.generation_cost_minor as "generationCostMinor", a.other_cost_minor as "otherCostMinor",
-            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor) as "hourlyRateMinor", a.created_at as "createdAt"
+     select u.kind, a.id, a.state, a.currency, a.generation_cost_minor::float8 as "generationCostMinor", a.other_cost_minor::float8 as "otherCostMinor",
+            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor)::float8 as "hourlyRateMinor", a.created_at as "createdAt"
      from used u join asset a on a.id = u.asset_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
      where a.workspace_id = ? and s.kind = 'ai_character'`,
     [kindsJson(campaignsOf), ...posts.params, workspaceId],

@@ -39,8 +39,8 @@ export async function productionAssets(
   const rows = await query<Omit<ProductionAssetRow, 'briefOpenedAt'> & { briefOpenedAt: Date | string }>(
     em,
     `select a.id, a.source_id as "sourceId", s.kind as "sourceKind", b.opened_at as "briefOpenedAt", a.state,
-            a.generation_cost_minor as "generationCostMinor", a.other_cost_minor as "otherCostMinor", a.production_hours::float8 as "productionHours",
-            a.currency, coalesce(s.hourly_rate_minor, w.hourly_rate_minor) as "hourlyRateMinor"
+            a.generation_cost_minor::float8 as "generationCostMinor", a.other_cost_minor::float8 as "otherCostMinor", a.production_hours::float8 as "productionHours",
+            a.currency, coalesce(s.hourly_rate_minor, w.hourly_rate_minor)::float8 as "hourlyRateMinor"
      from asset a join brief b on b.id = a.brief_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
      where ${where.join(' and ')}
      order by a.id`,

@@ -246,8 +246,8 @@ export async function aiCharacterAssetsByWindowFromRollup(
        from w join post_rollup r on r.workspace_id = ? and r.source_id = w.source_id and r.campaign_id = any(w.campaign_ids)
          and r.published_on >= w.start_day and r.published_on < w.end_day ${filter.campaignId ? 'and r.campaign_id = ?' : ''}
      )
-     select u.key, a.id, a.state, a.currency, a.generation_cost_minor as "generationCostMinor", a.other_cost_minor as "otherCostMinor",
-            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor) as "hourlyRateMinor", a.created_at as "createdAt"
+     select u.key, a.id, a.state, a.currency, a.generation_cost_minor::float8 as "generationCostMinor", a.other_cost_minor::float8 as "otherCostMinor",
+            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor)::float8 as "hourlyRateMinor", a.created_at as "createdAt"
      from used u join asset a on a.id = u.asset_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
      where a.workspace_id = ? and s.kind = 'ai_character'`,
     [windowsJson(windows, campaignsOf), workspaceId, ...(filter.campaignId ? [filter.campaignId] : []), workspaceId],
@@ -389,8 +389,8 @@ export async function aiCharacterAssetsByWindow(
     em,
     `with ${W},
      used as (select distinct sc.key, sc.asset_id from (${posts.sql}) sc)
-     select u.key, a.id, a.state, a.currency, a.generation_cost_minor as "generationCostMinor", a.other_cost_minor as "otherCostMinor",
-            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor) as "hourlyRateMinor", a.created_at as "createdAt"
+     select u.key, a.id, a.state, a.currency, a.generation_cost_minor::float8 as "generationCostMinor", a.other_cost_minor::float8 as "otherCostMinor",
+            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor)::float8 as "hourlyRateMinor", a.created_at as "createdAt"
      from used u join asset a on a.id = u.asset_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
      where a.workspace_id = ? and s.kind = 'ai_character'`,
     [windowsJson(windows, campaignsOf, false), workspaceId, ...posts.params, workspaceId],

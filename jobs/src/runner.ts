@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { UnrecoverableError, Worker, createPostgresBackend, type Job, type JobsOptions } from 'bullmq';
 import type { CommentClassifier } from '@persona-ops/domain/core';
-import { backendOptions, enqueue, jobDefinitions, openQueues, queueNames, closeQueues, type Enqueue, type JobName, type QueueConnection, type QueueName } from './contracts.ts';
+import { finishImport } from '@persona-ops/domain/store';
+import { backendOptions, enqueue, importJobNames, jobDefinitions, openQueues, queueNames, closeQueues, type Enqueue, type JobName, type QueueConnection, type QueueName } from './contracts.ts';
 import { startDispatcher } from './dispatcher.ts';
 import { ClassifierError, RateLimitedError } from './classifiers/openai/index.ts';
 import { classifyCommentsHandler } from './handlers/classify-comments.handler.ts';
@@ -44,6 +45,8 @@ export type RunnerOptions = {
 
 type Handler = (payload: never, job: Job) => Promise<unknown>;
 
+const importJobNameSet: ReadonlySet<string> = new Set(Object.values(importJobNames));
+
 // The job workers of one process: one handler per job name, checked at start-up, a worker per
 // queue, and the outbox dispatcher. `pnpm jobs` runs this on its own; the quick start runs it
 // inside the same process as the API.
@@ -67,6 +70,17 @@ export async function startJobRunner(options: RunnerOptions) {
   const workers = queueNames.map((queue) => openWorker(queue, options, handlers));
   // Connection errors while Redis is away are expected; the dispatcher and workers recover when it returns.
   for (const worker of workers) worker.on('error', (error) => options.log?.(`worker: ${error.message}`));
+  // An import whose job failed for good (out of attempts, unrecoverable, stalled too often: cases
+  // its handler may not see) ends `failed` with the reason, never left `running`.
+  for (const worker of workers) {
+    worker.on('failed', (job, error) => {
+      if (!job || !importJobNameSet.has(job.name) || !(error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1))) return;
+      const importId = (job.data as { importId?: unknown }).importId;
+      if (typeof importId !== 'string') return;
+      finishImport(options.orm.em.fork(), importId, { error: `The import stopped after ${job.attemptsMade} attempt${job.attemptsMade === 1 ? '' : 's'}: ${error.message}` }, new Date())
+        .catch((cause: unknown) => options.log?.(`import ${importId}: could not record its failure: ${(cause as Error).message}`));
+    });
+  }
   for (const queue of queues.values()) queue.on('error', (error) => options.log?.(`queue: ${error.message}`));
   const dispatcher = options.dispatch === false ? null : startDispatcher({ orm: options.orm, queues, batchSize: options.classifyBatchSize ?? 500, ...(options.redispatchAfterMs ? { redispatchAfterMs: options.redispatchAfterMs } : {}), ...(options.rollupRefreshDelayMs !== undefined ? { rollupRefreshDelayMs: options.rollupRefreshDelayMs } : {}), ...(options.log ? { log: options.log } : {}) });
 

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { parse } from 'csv-parse';
 import { headerLineOf } from '@persona-ops/domain/core';
 import { finishImport, recordImportProgress, startImport, type ImportRejection, type ImportToRun } from '@persona-ops/domain/store';
@@ -25,6 +25,18 @@ export type ChunkedImport = {
   chunk: (em: EntityManager, records: CsvRecord[]) => Promise<ChunkOutcome>;
 };
 
+/** A row PostgreSQL cannot store (a NUL byte in a value), as the row's rejection; null when it can be. */
+export function unstorableRow({ line, record }: CsvRecord): ImportRejection | null {
+  const column = Object.keys(record).find((name) => record[name]?.includes('\u0000'));
+  if (column === undefined) return null;
+  return { line, column: column.replaceAll('\u0000', '\\0'), reason: 'contains a NUL byte (\\0), which is not text; remove it from the file' };
+}
+
+/** Whether this attempt is the job's last: it will not be retried when it fails. */
+export function isLastAttempt(job: Job, error: unknown): boolean {
+  return error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
 /**
  * Runs an import job over its file in chunks. Each chunk's rows and its checkpoint are committed
  * in one transaction, so a job killed at any point resumes after the last committed chunk and
@@ -34,27 +46,49 @@ export async function runChunkedImport(orm: MikroORM, importId: string, job: Job
   const em = orm.em.fork();
   const run = await startImport(em, importId, now());
   if (!run) return { skipped: 'already finished' };
-  const importer = setup(run);
+  try {
+    return await importRows(em, run, job, now, setup(run));
+  } catch (error) {
+    // The last attempt ends the import as failed with its reason (GET /v1/imports/{id}), never
+    // leaving it `running`; earlier attempts leave it running for the retry to resume.
+    if (isLastAttempt(job, error)) await finishImport(orm.em.fork(), run.id, { error: importFailure(job, error) }, now());
+    throw error;
+  }
+}
+
+/** The reason an import failed, as its `error` says it. */
+export function importFailure(job: Job, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const attempts = job.attemptsMade + 1;
+  return error instanceof UnrecoverableError ? `The import stopped: ${message}` : `The import stopped after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}`;
+}
+
+async function importRows(em: EntityManager, run: ImportToRun, job: Job, now: () => Date, importer: ChunkedImport) {
   let index = 0;
   let chunk: CsvRecord[] = [];
+  let unstorable: ImportRejection[] = [];
   const flush = async () => {
     await em.transactional(async (tx) => {
-      const outcome = await importer.chunk(tx, chunk);
-      await recordImportProgress(tx, run.id, { processedRows: index, ...outcome }, now());
+      const outcome = chunk.length > 0 ? await importer.chunk(tx, chunk) : { accepted: 0, duplicates: 0, rejections: [] };
+      await recordImportProgress(tx, run.id, { processedRows: index, ...outcome, rejections: [...unstorable, ...outcome.rejections] }, now());
     });
     await job.updateProgress({ processedRows: index });
     chunk = [];
+    unstorable = [];
   };
   for await (const record of csvRecords(run.content)) {
     index += 1;
+    // A row the database cannot store is rejected as a row, before any importer sees it.
+    const refusal = unstorableRow(record);
     if (index <= run.processedRows) {
-      importer.replay?.(record);
+      if (!refusal) importer.replay?.(record);
       continue;
     }
-    chunk.push(record);
-    if (chunk.length === importChunkSize) await flush();
+    if (refusal) unstorable.push(refusal);
+    else chunk.push(record);
+    if (chunk.length + unstorable.length === importChunkSize) await flush();
   }
-  if (chunk.length > 0) await flush();
+  if (chunk.length + unstorable.length > 0) await flush();
   await finishImport(em, run.id, { totalRows: index }, now());
   return { rows: index };
 }

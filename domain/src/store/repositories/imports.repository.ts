@@ -43,7 +43,8 @@ export async function recordImportProgress(
 
 export async function finishImport(em: EntityManager, importId: string, outcome: { totalRows: number } | { error: string }, now: Date) {
   if ('error' in outcome) {
-    await query(em, `update import_job set state = 'failed', error = ?, finished_at = ?, updated_at = ? where id = ?`, [outcome.error, now, now, importId]);
+    // Only an unfinished import fails: a late report of an earlier attempt never undoes a finished one.
+    await query(em, `update import_job set state = 'failed', error = ?, finished_at = ?, updated_at = ? where id = ? and state in ('queued', 'running')`, [outcome.error.slice(0, 2000), now, now, importId]);
   } else {
     await query(em, `update import_job set state = 'done', total_rows = ?, finished_at = ?, updated_at = ? where id = ?`, [outcome.totalRows, now, now, importId]);
   }

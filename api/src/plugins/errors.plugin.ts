@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { DomainError } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
+import { isDatabaseUnreachable } from '../http/database-errors.ts';
 import type { Problem } from '../http/problem.ts';
 
 // Domain error codes to HTTP statuses: one table, so every route answers the same way.
@@ -14,6 +15,9 @@ const domainStatus: Record<string, number> = {
   fx_rate_missing: 422,
   rule_violation: 422,
 };
+
+/** Retry-After of a 503 for an unreachable database: long enough for a restart, short enough to notice it is back. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const titles: Record<number, string> = {
   400: 'Invalid input',
@@ -80,6 +84,13 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large).
       const code = (error.code ?? 'bad_request').toLowerCase();
       return sendProblem(reply, problem(request, status, code, error.message));
+    }
+    if (isDatabaseUnreachable(error)) {
+      // Not a fault of this request nor a bug: PostgreSQL is stopped, restarting or refusing
+      // connections. The client may send the same request again shortly (GET /ready says when).
+      request.log.error({ err: error }, 'database unreachable');
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return sendProblem(reply, problem(request, 503, 'database_unavailable', `The database is unreachable right now, so nothing was read or written. Send the request again in a few seconds (Retry-After); GET /ready says when the API is ready again.`));
     }
     request.log.error({ err: error }, 'unhandled error');
     // Never leak internals in a 5xx body.

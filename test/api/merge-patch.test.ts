@@ -72,8 +72,8 @@ const cases: Record<string, Case> = {
       tierOverrides: { tierOverrides: {} },
       competitors: { competitors: [] },
       // A webhook is always signed, so its secret clears with it (alone it is a 400, tested below).
-      alertWebhookUrl: { alertWebhookUrl: null },
-      alertWebhookSecret: { alertWebhookUrl: null, alertWebhookSecretSet: false },
+      alertWebhookUrl: { alertWebhookUrl: null, alertWebhookConfigured: false },
+      alertWebhookSecret: { alertWebhookUrl: null, alertWebhookSecretSet: false, alertWebhookConfigured: false },
     },
   },
   'patch /v1/sources/{id}': {

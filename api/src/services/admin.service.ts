@@ -8,7 +8,9 @@ import { workspaceSettings } from '../routes/admin/admin.schemas.ts';
 import { issueKey } from './api-keys.service.ts';
 import { findOwned } from './owned.ts';
 
-export function toWorkspaceDto(workspace: IWorkspace) {
+/** The workspace as `role` may read it: the webhook URL (it may carry a credential) and whether a secret is set are an admin's only; the secret is nobody's. */
+export function toWorkspaceDto(workspace: IWorkspace, role: Role) {
+  const admin = role === 'admin';
   return {
     id: workspace.id,
     name: workspace.name,
@@ -17,8 +19,9 @@ export function toWorkspaceDto(workspace: IWorkspace) {
     hourlyRateMinor: workspace.hourlyRateMinor,
     tierOverrides: workspace.tierOverrides,
     competitors: workspace.competitors,
-    alertWebhookUrl: workspace.alertWebhookUrl ?? null,
-    alertWebhookSecretSet: Boolean(workspace.alertWebhookSecret),
+    alertWebhookConfigured: Boolean(workspace.alertWebhookUrl),
+    alertWebhookUrl: admin ? (workspace.alertWebhookUrl ?? null) : null,
+    alertWebhookSecretSet: admin ? Boolean(workspace.alertWebhookSecret) : null,
   };
 }
 

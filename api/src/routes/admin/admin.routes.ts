@@ -13,12 +13,12 @@ const tags = ['admin'];
 export async function adminRoutes(app: FastifyZod) {
   app.get('/v1/workspace', {
     schema: { tags, summary: 'The workspace (brand) of the calling key', response: { 200: workspaceSchema, ...problemResponses } },
-  }, async (request) => toWorkspaceDto(await getWorkspace(request.em, workspaceOf(request))));
+  }, async (request) => toWorkspaceDto(await getWorkspace(request.em, workspaceOf(request)), request.principal.role));
 
   app.patch('/v1/workspace', {
     config: adminOnly,
     schema: { tags, summary: 'Change workspace settings: currency, hourly rate, tier thresholds', body: updateWorkspaceBody, response: { 200: workspaceSchema, ...problemResponses } },
-  }, async (request) => toWorkspaceDto(await updateWorkspace(request.em, workspaceOf(request), request.body, app.alertWebhookPolicy)));
+  }, async (request) => toWorkspaceDto(await updateWorkspace(request.em, workspaceOf(request), request.body, app.alertWebhookPolicy), request.principal.role));
 
   app.get('/v1/users', {
     config: adminOnly,

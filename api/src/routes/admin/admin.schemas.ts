@@ -15,8 +15,15 @@ export const workspaceSchema = z
     hourlyRateMinor: z.number().int().describe("Default rate for people's production hours, in minor units"),
     tierOverrides: z.record(z.string(), thresholds).describe('Per-KPI tier thresholds that replace the defaults'),
     competitors: z.array(z.string()).describe('Rival brands: a comment naming one is flagged competitor'),
-    alertWebhookUrl: z.string().nullable().describe('Brand-safety alerts are POSTed here'),
-    alertWebhookSecretSet: z.boolean().describe('Whether a signing secret is set (it is never shown)'),
+    alertWebhookConfigured: z.boolean().describe('Whether brand-safety alerts are POSTed to a webhook (every role may know)'),
+    alertWebhookUrl: z
+      .string()
+      .nullable()
+      .describe('Brand-safety alerts are POSTed here. Admins only: the URL may carry a credential, so it is null for every other role'),
+    alertWebhookSecretSet: z
+      .boolean()
+      .nullable()
+      .describe('Whether a signing secret is set (the secret itself is never shown). Admins only: null for every other role'),
   })
   .meta({ id: 'Workspace' });
 

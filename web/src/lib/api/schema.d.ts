@@ -7348,10 +7348,12 @@ export interface components {
             };
             /** @description Rival brands: a comment naming one is flagged competitor */
             competitors: string[];
-            /** @description Brand-safety alerts are POSTed here */
+            /** @description Whether brand-safety alerts are POSTed to a webhook (every role may know) */
+            alertWebhookConfigured: boolean;
+            /** @description Brand-safety alerts are POSTed here. Admins only: the URL may carry a credential, so it is null for every other role */
             alertWebhookUrl: string | null;
-            /** @description Whether a signing secret is set (it is never shown) */
-            alertWebhookSecretSet: boolean;
+            /** @description Whether a signing secret is set (the secret itself is never shown). Admins only: null for every other role */
+            alertWebhookSecretSet: boolean | null;
         };
         /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): tierOverrides merge per KPI and per threshold (a KPI set to null goes back to the default thresholds, tierOverrides: null to all defaults); competitors: null empties the list; alertWebhookUrl and alertWebhookSecret clear with null. */
         WorkspacePatchInput: {
@@ -9656,10 +9658,12 @@ export interface components {
             };
             /** @description Rival brands: a comment naming one is flagged competitor */
             competitors: string[];
-            /** @description Brand-safety alerts are POSTed here */
+            /** @description Whether brand-safety alerts are POSTed to a webhook (every role may know) */
+            alertWebhookConfigured: boolean;
+            /** @description Brand-safety alerts are POSTed here. Admins only: the URL may carry a credential, so it is null for every other role */
             alertWebhookUrl: string | null;
-            /** @description Whether a signing secret is set (it is never shown) */
-            alertWebhookSecretSet: boolean;
+            /** @description Whether a signing secret is set (the secret itself is never shown). Admins only: null for every other role */
+            alertWebhookSecretSet: boolean | null;
         };
         /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): tierOverrides merge per KPI and per threshold (a KPI set to null goes back to the default thresholds, tierOverrides: null to all defaults); competitors: null empties the list; alertWebhookUrl and alertWebhookSecret clear with null. */
         WorkspacePatch: {

@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
     characters,
     sources: lookups.sources,
     items,
-    webhookConfigured: Boolean(workspace.alertWebhookUrl),
+    webhookConfigured: workspace.alertWebhookConfigured,
     firstPageHref: query.cursor ? hrefWith('/alerts', filters) : null,
     nextPageHref: page.data?.nextCursor ? hrefWith('/alerts', filters, { cursor: page.data.nextCursor }) : null,
     problem: page.problem,

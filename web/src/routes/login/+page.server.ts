@@ -2,13 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { toProblem } from '#lib/api/client.ts';
 import { formText } from '#lib/form-fields.ts';
 import { apiBaseUrl, clientWithKey } from '#lib/server/api.ts';
+import { safeNext } from '#lib/server/safe-next.ts';
 import { saveKey, takeLoginNotice } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-// Only same-site paths: never send the user elsewhere after login.
-function safeNext(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : '/';
-}
 
 export const load: PageServerLoad = ({ cookies, url, locals }) => {
   const notice = takeLoginNotice(cookies, url);

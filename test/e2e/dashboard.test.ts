@@ -121,6 +121,14 @@ describe.skipIf(browserMissing)('web dashboard in a browser', () => {
     expect(second.some((id) => first.includes(id))).toBe(false);
   });
 
+  it('after login, follows only a same-origin next: the probe\'s /<tab>/127.0.0.1/x goes to / (was a 500)', async () => {
+    for (const [next, location] of [['%2F%09%2F127.0.0.1%2Fx', '/'], ['%2F%2Fevil.example', '/'], ['%2F%5Cevil.example', '/'], ['https%3A%2F%2Fevil.example', '/'], ['%2Fassets%3Fstate%3Din_review', '/assets?state=in_review']]) {
+      const response = await page.request.get(`${base}/login?next=${next}`, { maxRedirects: 0 });
+      expect(response.status(), next).toBe(303);
+      expect(response.headers()['location'], next).toBe(location);
+    }
+  });
+
   it('logs out: the cookie is gone and pages need the key again', async () => {
     await page.click('button:has-text("Log out")');
     await page.waitForURL(`${base}/login`);

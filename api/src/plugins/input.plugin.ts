@@ -12,7 +12,7 @@ export const MERGE_PATCH = 'application/merge-patch+json';
 // - PATCH bodies are JSON merge patches (http/merge-patch.ts), sent as application/json or
 //   application/merge-patch+json, and may carry no defaults: a default in a patch overwrites a
 //   field the client left out, which is exactly what a merge patch must never do;
-// - no string of the input (body at any depth and its keys, query, path parameters) holds the NUL
+// - no string of the input (JSON body at any depth and its keys, query, path parameters) holds the NUL
 //   character, which PostgreSQL text cannot store, or a lone UTF-16 surrogate, which is not text:
 //   a 400 naming the field, before any schema or handler sees it.
 export const inputPlugin = fp(async (app: FastifyInstance) => {
@@ -54,8 +54,11 @@ export const inputPlugin = fp(async (app: FastifyInstance) => {
   });
 });
 
+// A CSV file (a string body) is left to its import, which rejects the rows with a NUL byte as rows
+// (line, column, reason) and stores the good ones.
 async function refuseUnstorableText(request: FastifyRequest) {
-  for (const [context, input] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as const) {
+  const body = typeof request.body === 'string' ? undefined : request.body;
+  for (const [context, input] of [['params', request.params], ['querystring', request.query], ['body', body]] as const) {
     const errors = textErrors(input);
     if (errors.length) throw validationFailure(context, errors);
   }

@@ -112,7 +112,7 @@ describe('steps dated for history entered later', () => {
   });
 
   it('refuses a review dated before the submission (422, naming body.decidedAt and the submission time)', async () => {
-    const response = await approver.post(`/v1/assets/${dated}/reviews`, { decision: 'approve', decidedAt: '2026-03-03T08:00:00Z' });
+    const response = await approver.request('POST', `/v1/assets/${dated}/reviews`, { decision: 'approve', decidedAt: '2026-03-03T08:00:00Z' });
     expect(response.status).toBe(422);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body.code).toBe('rule_violation');

@@ -53,7 +53,8 @@ describe('the exit status of a test run', () => {
   it('skips the browser tests with the reason on a laptop without Chromium', async () => {
     const run = await runFixture('pass', { CI: undefined, CHROMIUM_PATH: '/nonexistent/chromium', FIXTURE_INCLUDE: 'test/e2e/dashboard.test.ts' });
     expect(run.output).toContain('The browser tests are skipped on this machine: no Chromium at /nonexistent/chromium');
-    expect(run.output).toMatch(/Tests: 0 passed, 0 failed, 6 skipped/);
+    // Every test of the browser file is skipped, none run or failed.
+    expect(Number(run.output.match(/Tests: 0 passed, 0 failed, (\d+) skipped/)?.[1])).toBeGreaterThan(0);
     expect(run.code, run.output).toBe(0);
   }, 180_000);
 });

@@ -38,17 +38,21 @@ export type AppOptions = {
   operatorPassword?: string;
   /** Where alert webhooks may point (ALERT_WEBHOOK_ALLOW_PRIVATE); by default public addresses only. */
   alertWebhookPolicy?: OutboundPolicy;
+  /** PUBLIC_URL, the dashboard's public origin that share links point at; without it they are relative. */
+  publicUrl?: string;
 };
 
 declare module 'fastify' {
   interface FastifyInstance {
     alertWebhookPolicy: OutboundPolicy;
+    publicUrl: string | null;
   }
 }
 
 // The whole API as one plugin: server.ts listens, tests inject.
 export async function app(instance: FastifyInstance, options: AppOptions) {
   instance.decorate('alertWebhookPolicy', options.alertWebhookPolicy ?? { allowPrivate: false });
+  instance.decorate('publicUrl', options.publicUrl ?? null);
   instance.setValidatorCompiler(validatorCompiler);
   instance.setSerializerCompiler(serializerCompiler);
   await instance.register(errorsPlugin);

@@ -10,6 +10,8 @@ export type BuildSettings = {
   operatorPassword?: string | undefined;
   /** ALERT_WEBHOOK_ALLOW_PRIVATE: alert webhooks may point at loopback and private addresses. */
   alertWebhookAllowPrivate?: boolean;
+  /** PUBLIC_URL: the dashboard's public origin, where share links point. */
+  publicUrl?: string | undefined;
 };
 
 export async function buildApp(orm: MikroORM, options: FastifyServerOptions = {}, settings: BuildSettings = {}) {
@@ -25,6 +27,7 @@ export async function buildApp(orm: MikroORM, options: FastifyServerOptions = {}
     orm,
     ...(settings.queues ? { queues: settings.queues } : {}),
     ...(settings.operatorPassword ? { operatorPassword: settings.operatorPassword } : {}),
+    ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
     alertWebhookPolicy: { allowPrivate: settings.alertWebhookAllowPrivate ?? false },
   });
   await instance.ready();

@@ -22,6 +22,13 @@ const environment = z.object({
   ALERT_WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(false),
   // After SIGTERM, how long requests in flight may take before the server exits without them.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
+  // The dashboard's public origin (https://ops.example.com): share links point there. Unset: the API
+  // answers a share link's token and a relative path, never an origin taken from the request's Host.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .refine((value) => !URL.canParse(value) || new URL(value).origin === value.replace(/\/$/, ''), 'must be an origin only (e.g. https://ops.example.com, no path, query or credentials)')
+    .transform((value) => new URL(value).origin)
+    .optional(),
 });
 
 export type Config = z.infer<typeof environment>;

@@ -52,7 +52,9 @@ if (!operatorPassword) {
 // The API's side of the queues: the operator's queue board. The workers are the `jobs` child below.
 const queueConnection: QueueConnection = config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL } : { kind: 'postgres', url: database.url };
 const queues = openQueues(queueConnection);
-const server = await buildApp(orm, { logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } }, { queues, operatorPassword, alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE });
+// The dashboard's public origin (share links point there): PUBLIC_URL, else where this start serves it.
+const publicUrl = config.PUBLIC_URL ?? (config.WEB_PORT !== 0 ? `http://${config.HOST}:${config.WEB_PORT}` : undefined);
+const server = await buildApp(orm, { logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } }, { queues, operatorPassword, alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE, publicUrl });
 const address = await server.listen({ host: config.HOST, port: config.PORT });
 
 const children: SupervisedChild[] = [];
@@ -80,7 +82,7 @@ if (config.WEB_PORT !== 0) {
     superviseChild('web', ['serve.ts'], {
       ...supervision,
       cwd: web,
-      env: { ...childEnv, API_URL: address, HOST: config.HOST, PORT: String(config.WEB_PORT), ORIGIN: origin },
+      env: { ...childEnv, API_URL: address, HOST: config.HOST, PORT: String(config.WEB_PORT), ORIGIN: publicUrl ?? origin },
       consequence: 'The dashboard is down meanwhile; the API still answers.',
     }),
   );

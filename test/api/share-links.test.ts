@@ -37,7 +37,8 @@ describe('share links', () => {
     const link = await share(client, campaign);
     expect(link).toMatchObject({ campaignId: campaign, status: 'active', revokedAt: null, lastViewedAt: null, createdBy: { name: 'Admin A' } });
     expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(link.url).toMatch(new RegExp(`^http://[^/]+/v1/shared/campaign-report/${link.token}$`));
+    // No PUBLIC_URL in this app: the dashboard's path, relative.
+    expect(link.url).toBe(`/shared/${link.token}`);
     // Default: 7 days.
     const expires = Date.parse(link.expiresAt);
     expect(expires - before).toBeGreaterThanOrEqual(7 * 86_400_000 - 1_000);
@@ -153,6 +154,37 @@ describe('share links', () => {
   it('asks for a key on every route but the shared report', async () => {
     for (const [method, url] of [['POST', `/v1/reports/campaign/${campaign}/share-links`], ['GET', '/v1/share-links'], ['DELETE', '/v1/share-links/00000000-0000-4000-8000-000000000000']] as const) {
       expect((await harness.app.inject({ method, url, payload: method === 'POST' ? {} : undefined })).statusCode).toBe(401);
+    }
+  });
+});
+
+describe("a share link's URL", () => {
+  // A forged Host header must never put another site in the link an admin copies and sends.
+  const shareWithHost = (app: typeof harness.app, key: string, campaignId: string, host: string) =>
+    app.inject({ method: 'POST', url: `/v1/reports/campaign/${campaignId}/share-links`, headers: { authorization: `Bearer ${key}`, host, 'x-forwarded-host': host }, payload: {} });
+
+  it('is relative without PUBLIC_URL, whatever Host the request carried', async () => {
+    const response = await shareWithHost(harness.app, client.key, campaign, 'evil.example');
+    expect(response.statusCode, response.body).toBe(201);
+    const link = response.json();
+    expect(link.url).toBe(`/shared/${link.token}`);
+    expect(response.body).not.toContain('evil.example');
+  });
+
+  it('is on PUBLIC_URL when it is set, whatever Host the request carried', async () => {
+    const other = await startTestApp({ publicUrl: 'https://ops.example.com' });
+    try {
+      const own = (await other.admin.post('/v1/campaigns', { name: 'C', goal: 'awareness', startsOn: '2026-03-01', endsOn: '2026-03-31', currency: 'USD', targetAction: 'follow' })).body.id as string;
+      const response = await shareWithHost(other.app, other.admin.key, own, 'evil.example');
+      expect(response.statusCode, response.body).toBe(201);
+      const link = response.json();
+      expect(link.url).toBe(`https://ops.example.com/shared/${link.token}`);
+      expect(response.body).not.toContain('evil.example');
+      // The dashboard's page opens the same report the API serves for that token.
+      const opened = await other.app.inject({ method: 'GET', url: `/v1/shared/campaign-report/${new URL(link.url).pathname.split('/').at(-1)}` });
+      expect(opened.statusCode, opened.body).toBe(200);
+    } finally {
+      await other.close();
     }
   });
 });

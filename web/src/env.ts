@@ -15,4 +15,10 @@ export const variables = defineEnvVars({
       return url.replace(/\/+$/, '');
     },
   },
+  // serve.ts checks it and makes it the origin of every request; here it is where share links point
+  // when the API has no PUBLIC_URL (never the Host header a client sent).
+  ORIGIN: {
+    description: "The dashboard's public origin, e.g. https://ops.example.com",
+    schema: (value) => value?.trim().replace(/\/+$/, '') || undefined,
+  },
 });

@@ -34,6 +34,15 @@ export function toShareLinkDto(link: IShareLink, now: Date) {
 }
 
 /**
+ * Where people open a share link: the dashboard's read-only page, at PUBLIC_URL (the configured public
+ * origin), else a path relative to the dashboard. Never the request's Host header: a forged one would
+ * put another site in the link an admin copies and sends.
+ */
+export function shareLinkUrl(publicUrl: string | null, token: string): string {
+  return `${publicUrl ?? ''}/shared/${encodeURIComponent(token)}`;
+}
+
+/**
  * A read-only link to one campaign's report. The token is 32 random bytes (base64url): unguessable,
  * so a fast hash is the right store, and only that hash is kept; the token is shown once.
  */

@@ -3,7 +3,7 @@ import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { idParams } from '../../http/common.schemas.ts';
 import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
-import { createShareLink, listShareLinks, revokeShareLink, sharedCampaignReport, toShareLinkDto } from '../../services/share-links.service.ts';
+import { createShareLink, listShareLinks, shareLinkUrl, revokeShareLink, sharedCampaignReport, toShareLinkDto } from '../../services/share-links.service.ts';
 import { campaignReportSchema } from '../reports/campaign-report.schemas.ts';
 import { createShareLinkBody, issuedShareLinkSchema, listShareLinksQuery, shareLinkSchema, sharedTokenParams } from './share-link.schemas.ts';
 
@@ -21,8 +21,7 @@ export async function shareLinkRoutes(app: FastifyZod) {
   }, async (request, reply) => {
     const now = new Date();
     const { link, token } = await createShareLink(request.em, request.principal, request.params.id, request.body, now);
-    const url = `${request.protocol}://${request.host}/v1/shared/campaign-report/${token}`;
-    return reply.status(201).send({ ...toShareLinkDto(link, now), url, token });
+    return reply.status(201).send({ ...toShareLinkDto(link, now), url: shareLinkUrl(app.publicUrl, token), token });
   });
 
   app.get('/v1/share-links', {

@@ -34,7 +34,9 @@ export const shareLinkSchema = z
 
 export const issuedShareLinkSchema = shareLinkSchema
   .extend({
-    url: z.string().describe('The read-only campaign report, no API key needed: send it to whoever should read it'),
+    url: z
+      .string()
+      .describe("The dashboard's read-only page of the campaign report, no API key needed: send it to whoever should read it. Absolute on the server's configured public URL (PUBLIC_URL); without one, the path `/shared/{token}` on the dashboard's origin. The API's own JSON is at `/v1/shared/campaign-report/{token}`."),
     token: z.string().describe('Shown once: only its SHA-256 hash is stored, so it cannot be shown again'),
   })
   .meta({ id: 'IssuedShareLink' });

@@ -9586,7 +9586,7 @@ export interface components {
             lastViewedAt: string | null;
             /** Format: date-time */
             createdAt: string;
-            /** @description The read-only campaign report, no API key needed: send it to whoever should read it */
+            /** @description The dashboard's read-only page of the campaign report, no API key needed: send it to whoever should read it. Absolute on the server's configured public URL (PUBLIC_URL); without one, the path `/shared/{token}` on the dashboard's origin. The API's own JSON is at `/v1/shared/campaign-report/{token}`. */
             url: string;
             /** @description Shown once: only its SHA-256 hash is stored, so it cannot be shown again */
             token: string;
@@ -11902,7 +11902,7 @@ export interface components {
             lastViewedAt: string | null;
             /** Format: date-time */
             createdAt: string;
-            /** @description The read-only campaign report, no API key needed: send it to whoever should read it */
+            /** @description The dashboard's read-only page of the campaign report, no API key needed: send it to whoever should read it. Absolute on the server's configured public URL (PUBLIC_URL); without one, the path `/shared/{token}` on the dashboard's origin. The API's own JSON is at `/v1/shared/campaign-report/{token}`. */
             url: string;
             /** @description Shown once: only its SHA-256 hash is stored, so it cannot be shown again */
             token: string;

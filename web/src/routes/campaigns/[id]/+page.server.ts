@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { ORIGIN } from '$app/env/private';
 import { formText } from '#lib/form-fields.ts';
 import { apiFor, attempt } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,8 +23,11 @@ export const actions: Actions = {
     const expiresInDays = Number(form.get('expiresInDays') ?? 7);
     const result = await attempt(event, () => api.POST('/v1/reports/campaign/{id}/share-links', { params: { path: { id: event.params.id } }, body: { expiresInDays } }));
     if (result.problem) return fail(result.problem.status, { shareError: result.problem.detail });
-    // The API's own URL answers JSON; people get the dashboard's read-only page for the same token.
-    return { issued: { url: `${event.url.origin}/shared/${encodeURIComponent(result.data.token)}`, expiresAt: result.data.expiresAt } };
+    // The dashboard's read-only page for the token: absolute on the API's PUBLIC_URL, else a path made
+    // absolute on this dashboard's configured ORIGIN, else left relative (the page resolves it on the
+    // address the browser is at); never on the Host header a request carried.
+    const url = URL.canParse(result.data.url) || !ORIGIN ? result.data.url : `${ORIGIN}${result.data.url}`;
+    return { issued: { url, expiresAt: result.data.expiresAt } };
   },
   revoke: async (event) => {
     const api = apiFor(event);

@@ -8,6 +8,23 @@ export default defineConfig({
   plugins: [
     sveltekit({
       adapter: adapter({ out: 'build' }),
+      // SvelteKit adds a nonce for its own inline scripts to script-src; nothing else may run.
+      // Styles from this origin and style attributes (charts' style: directives) are allowed.
+      csp: {
+        mode: 'auto',
+        directives: {
+          'default-src': ['self'],
+          'script-src': ['self'],
+          'style-src': ['self', 'unsafe-inline'],
+          'img-src': ['self', 'data:'],
+          'font-src': ['self'],
+          'connect-src': ['self'],
+          'object-src': ['none'],
+          'base-uri': ['self'],
+          'form-action': ['self'],
+          'frame-ancestors': ['none'],
+        },
+      },
     }),
   ],
 });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { OutboundPolicy } from '@persona-ops/domain/core';
 import type { Queues } from '@persona-ops/jobs/contracts';
 import { queueBoardPlugin } from './plugins/queue-board.plugin.ts';
+import { defaultRateLimits, securityPlugin, type RateLimits } from './plugins/security.plugin.ts';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { validatorCompiler } from './http/input-validation.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
@@ -38,6 +39,8 @@ export type AppOptions = {
   operatorPassword?: string;
   /** Where alert webhooks may point (ALERT_WEBHOOK_ALLOW_PRIVATE); by default public addresses only. */
   alertWebhookPolicy?: OutboundPolicy;
+  /** Rate limits (RATE_LIMIT_*); by default 20 failed authentications and 6,000 requests a minute. */
+  rateLimits?: RateLimits;
   /** PUBLIC_URL, the dashboard's public origin that share links point at; without it they are relative. */
   publicUrl?: string;
 };
@@ -56,6 +59,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   instance.setValidatorCompiler(validatorCompiler);
   instance.setSerializerCompiler(serializerCompiler);
   await instance.register(errorsPlugin);
+  await instance.register(securityPlugin, options.rateLimits ?? defaultRateLimits);
   await instance.register(inputPlugin);
   await instance.register(swaggerPlugin);
   await instance.register(dbPlugin, { orm: options.orm });

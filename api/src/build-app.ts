@@ -1,8 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import fp from 'fastify-plugin';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyHttpOptions } from 'fastify';
 import type { Queues } from '@persona-ops/jobs/contracts';
 import { app } from './app.ts';
+import type { Config } from './config.ts';
+import { defaultRateLimits, type RateLimits } from './plugins/security.plugin.ts';
 
 export type BuildSettings = {
   /** The queues and the operator password of the queue board; it is mounted only with both. */
@@ -10,16 +13,19 @@ export type BuildSettings = {
   operatorPassword?: string | undefined;
   /** ALERT_WEBHOOK_ALLOW_PRIVATE: alert webhooks may point at loopback and private addresses. */
   alertWebhookAllowPrivate?: boolean;
+  /** RATE_LIMIT_* and REDIS_URL (shared counters); by default in memory, 20 failed authentications and 6,000 requests a minute. */
+  rateLimits?: RateLimits;
   /** PUBLIC_URL: the dashboard's public origin, where share links point. */
   publicUrl?: string | undefined;
 };
 
-export async function buildApp(orm: MikroORM, options: FastifyServerOptions = {}, settings: BuildSettings = {}) {
+export async function buildApp(orm: MikroORM, options: FastifyHttpOptions<Server> = {}, settings: BuildSettings = {}) {
   const instance = Fastify({
     logger: false,
     bodyLimit: 16 * 1024 * 1024,
     // Problem details name the request, so an id helps people match a report to the logs.
     requestIdHeader: 'x-request-id',
+    ...serverTimeouts({}),
     ...options,
   });
   // Unencapsulated, so the app's decorators (swagger, orm) are reachable from the outside.
@@ -29,7 +35,32 @@ export async function buildApp(orm: MikroORM, options: FastifyServerOptions = {}
     ...(settings.operatorPassword ? { operatorPassword: settings.operatorPassword } : {}),
     ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
     alertWebhookPolicy: { allowPrivate: settings.alertWebhookAllowPrivate ?? false },
+    rateLimits: settings.rateLimits ?? defaultRateLimits,
   });
   await instance.ready();
   return instance;
+}
+
+/**
+ * Fastify's timeouts (REQUEST_TIMEOUT_MS, CONNECTION_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS; 30 s, 120 s,
+ * 72 s by default). requestTimeout bounds receiving the whole request, headers and body: a client
+ * trickling its body gets 408 and is cut off. Node checks it every connectionsCheckingInterval (30 s
+ * by default), so a short timeout checks more often.
+ */
+export function serverTimeouts(timeouts: { requestMs?: number; connectionMs?: number; keepAliveMs?: number }): FastifyHttpOptions<Server> {
+  const requestTimeout = timeouts.requestMs ?? 30_000;
+  return {
+    requestTimeout,
+    connectionTimeout: timeouts.connectionMs ?? 120_000,
+    keepAliveTimeout: timeouts.keepAliveMs ?? 72_000,
+    http: { headersTimeout: Math.min(requestTimeout, 60_000), connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(requestTimeout / 4))) },
+  };
+}
+
+/** The environment's timeouts and rate limits (see .env.example), for server.ts and the quick start. */
+export function hardeningOf(config: Config): { timeouts: FastifyHttpOptions<Server>; rateLimits: RateLimits } {
+  return {
+    timeouts: serverTimeouts({ requestMs: config.REQUEST_TIMEOUT_MS, connectionMs: config.CONNECTION_TIMEOUT_MS, keepAliveMs: config.KEEP_ALIVE_TIMEOUT_MS }),
+    rateLimits: { authFailuresMax: config.RATE_LIMIT_AUTH_FAILURES, requestsMax: config.RATE_LIMIT_REQUESTS, windowMs: config.RATE_LIMIT_WINDOW_MS, redisUrl: config.REDIS_URL },
+  };
 }

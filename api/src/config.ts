@@ -7,6 +7,16 @@ const environment = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // A request (headers and body) must arrive within REQUEST_TIMEOUT_MS (else 408 and the connection
+  // closes); a connection idle for CONNECTION_TIMEOUT_MS is closed; a kept-alive one after KEEP_ALIVE_TIMEOUT_MS.
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
+  CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(1).default(120_000),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1).default(72_000),
+  // Per client IP: failed authentications (missing or unknown key) a window allows, then 429.
+  RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
+  // Per API key (per IP without one): requests a window allows, then 429.
+  RATE_LIMIT_REQUESTS: z.coerce.number().int().min(1).default(6000),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The quick start's data; relative to where the command runs, by default the repository's .data
   // whatever the command's folder (`pnpm bootstrap` runs in api/).

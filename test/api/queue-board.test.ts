@@ -42,6 +42,11 @@ describe.skipIf(!redisUrl)('the queue board', () => {
     const operator = await app.inject({ method: 'GET', url: '/admin/queues', headers: { authorization: basic('operator', operatorPassword) } });
     expect(operator.statusCode).toBe(200);
     expect(operator.body).toContain('Persona Ops jobs');
+    // Security headers; its scripts are files of this origin, which the CSP allows.
+    expect(operator.headers['x-frame-options']).toBe('DENY');
+    expect(operator.headers['x-content-type-options']).toBe('nosniff');
+    expect(operator.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(operator.body).not.toMatch(/<script(?![^>]*(src=|type="application\/json"))[^>]*>\s*\S/);
     const api = await app.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: { authorization: basic('operator', operatorPassword) } });
     expect(api.statusCode).toBe(200);
     expect(api.json().queues.map((q: { name: string }) => q.name).sort()).toEqual(['classification', 'maintenance']);

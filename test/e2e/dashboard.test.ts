@@ -129,6 +129,42 @@ describe.skipIf(browserMissing)('web dashboard in a browser', () => {
     }
   });
 
+  it('serves its pages with a CSP, nosniff, a referrer policy and no framing, and they still run their scripts', async () => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    for (const path of ['/login', '/', '/assets']) {
+      const response = await page.request.get(`${base}${path}`);
+      expect(response.status(), path).toBe(200);
+      const headers = response.headers();
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['referrer-policy'], path).toBe('same-origin');
+      expect(headers['x-frame-options'], path).toBe('DENY');
+      const csp = headers['content-security-policy'] ?? '';
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    }
+    // Rendered and hydrated under the CSP: the velocity chart draws and the client-side filter form works.
+    await page.goto(`${base}/`);
+    await page.locator('svg[data-chart=velocity]').waitFor();
+    expect(violations).toEqual([]);
+  });
+
+  it('the API docs (/docs) render under the API\'s CSP', async () => {
+    const { port } = api!.server.address() as { port: number };
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(`http://127.0.0.1:${port}/docs`);
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await expect.poll(() => page.locator('.swagger-ui .info .title').textContent(), { timeout: 15_000 }).toContain('Persona Ops API');
+    expect(await page.locator('.swagger-ui .opblock').count()).toBeGreaterThan(10);
+    expect(violations).toEqual([]);
+    await page.goto(`${base}/`);
+  });
+
   it('logs out: the cookie is gone and pages need the key again', async () => {
     await page.click('button:has-text("Log out")');
     await page.waitForURL(`${base}/login`);

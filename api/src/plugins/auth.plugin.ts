@@ -33,7 +33,7 @@ export function roleNotAllowedMessage(role: string, allowed: readonly string[]):
 
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('principal', null as unknown as Principal);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     const url = request.routeOptions.url;
     // The interactive docs are public like the document they render.
@@ -42,9 +42,12 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (url === queueBoardPrefix || url.startsWith(`${queueBoardPrefix}/`)) return;
     const match = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i);
     if (!match?.[1]) {
+      // Failures count per client IP: beyond the limit they answer 429 (good keys are never held back).
+      await app.authFailure(request, reply);
       throw new ApiError(401, 'missing_api_key', 'Send your API key as "Authorization: Bearer <key>". An admin creates keys; the bootstrap command prints the first one.');
     }
     const key = await findActiveKey(request.em, match[1]);
+    if (!key) await app.authFailure(request, reply);
     if (!key) throw new ApiError(401, 'unknown_api_key', 'This API key is unknown or revoked. Ask an admin of your workspace for a new key.');
     request.principal = key;
     const allowed = config.roles;

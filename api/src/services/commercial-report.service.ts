@@ -58,7 +58,6 @@ import type { Basis } from './report-basis.ts';
 export const NO_POSTS: PostAggregates = {
   posts: 0,
   paidPosts: 0,
-  paidSpendMinor: 0,
   measuredPosts: 0,
   impressions: null,
   postsWithImpressions: 0,

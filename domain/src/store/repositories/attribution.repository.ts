@@ -216,7 +216,6 @@ export async function campaignsInScope(em: EntityManager, workspaceId: string, s
 export type PostAggregates = {
   posts: number;
   paidPosts: number;
-  paidSpendMinor: number;
   /** Posts in scope with a metric snapshot in the period. */
   measuredPosts: number;
   /** Sums over the latest snapshot of each post; null when no snapshot knows the counter. */
@@ -281,7 +280,6 @@ export async function postAggregates(em: EntityManager, workspaceId: string, cam
      select
        (select count(*)::int from scoped) as posts,
        (select count(*)::int from scoped where placement = 'paid') as "paidPosts",
-       (select coalesce(sum(spend_minor), 0)::float8 from scoped where placement = 'paid') as "paidSpendMinor",
        (select count(*)::int from latest) as "measuredPosts",
        (select sum(impressions)::float8 from latest) as impressions,
        (select count(impressions)::int from latest) as "postsWithImpressions",

@@ -1,10 +1,9 @@
-// The live post aggregates (posts, paid posts and spend, currencies; each post's latest impressions
+// The live post aggregates (posts, paid posts, currencies; each post's latest impressions
 // and views) grouped by one column of the `scoped` posts and their `latest` snapshots: the per-kind
 // and per-window reads differ only in that column, so they share these CTEs and this select list.
 export function groupedPostAggregateCtes(group: string): string {
   return `pa as (
        select ${group}, count(*)::int as posts, count(*) filter (where placement = 'paid')::int as paid_posts,
-              coalesce(sum(spend_minor) filter (where placement = 'paid'), 0)::float8 as paid_spend,
               coalesce(array_agg(distinct currency order by currency), '{}') as currencies
        from scoped group by ${group}
      ),
@@ -18,7 +17,6 @@ export function groupedPostAggregateCtes(group: string): string {
 /** PostAggregates' columns from the `pa` and `la` CTEs (null-safe for a group with no posts). */
 export const GROUPED_POST_AGGREGATE_COLUMNS = `coalesce(pa.posts, 0)::int as posts,
        coalesce(pa.paid_posts, 0)::int as "paidPosts",
-       coalesce(pa.paid_spend, 0)::float8 as "paidSpendMinor",
        coalesce(la.measured, 0)::int as "measuredPosts",
        la.impressions,
        coalesce(la.impressions_n, 0)::int as "postsWithImpressions",

@@ -124,13 +124,13 @@ export async function postAggregatesByKindFromRollup(em: EntityManager, workspac
     em,
     `with ${K},
      p as materialized (
-       select k.kind, r.posts, r.paid, r.paid_spend_minor, r.currency
+       select k.kind, r.posts, r.paid, r.currency
        from post_rollup r join source s on s.id = r.source_id join k on k.kind = s.kind::text and k.campaign_id = r.campaign_id
        where ${posts.where}
      ),
      pa as (
        select kind, coalesce(sum(posts), 0)::int as posts, coalesce(sum(posts) filter (where paid), 0)::int as paid_posts,
-              coalesce(sum(paid_spend_minor), 0)::float8 as paid_spend, coalesce(array_agg(distinct currency order by currency), '{}') as currencies
+              coalesce(array_agg(distinct currency order by currency), '{}') as currencies
        from p group by kind
      ),
      m as (
@@ -143,7 +143,6 @@ export async function postAggregatesByKindFromRollup(em: EntityManager, workspac
      select k.kind,
        coalesce(pa.posts, 0)::int as posts,
        coalesce(pa.paid_posts, 0)::int as "paidPosts",
-       coalesce(pa.paid_spend, 0)::float8 as "paidSpendMinor",
        coalesce(m.measured, 0)::int as "measuredPosts",
        ${sumWhenReported('m.impressions::float8', 'coalesce(m.impressions_n, 0)')} as impressions,
        coalesce(m.impressions_n, 0)::int as "postsWithImpressions",

@@ -146,13 +146,12 @@ export async function postAggregatesFromRollup(em: EntityManager, workspaceId: s
   const snaps = rollupScope(workspaceId, filter, true);
   const [row] = await query<PostAggregates>(
     em,
-    `with p as materialized (select r.posts, r.paid, r.paid_spend_minor, r.currency from post_rollup r ${posts.from} where ${posts.where}),
+    `with p as materialized (select r.posts, r.paid, r.currency from post_rollup r ${posts.from} where ${posts.where}),
      m as (select sum(r.measured::float8) as measured, sum(r.impressions_sum::float8) as impressions, sum(r.impressions_n::float8) as impressions_n, sum(r.views_sum::float8) as views, sum(r.views_n::float8) as views_n
            from ${snaps.snapshots} r ${snaps.from} where ${snaps.where})
      select
        (select coalesce(sum(posts), 0)::int from p) as posts,
        (select coalesce(sum(posts) filter (where paid), 0)::int from p) as "paidPosts",
-       (select coalesce(sum(paid_spend_minor), 0)::float8 from p) as "paidSpendMinor",
        coalesce(m.measured, 0)::int as "measuredPosts",
        ${sumWhenReported('m.impressions::float8', 'coalesce(m.impressions_n, 0)')} as impressions,
        coalesce(m.impressions_n, 0)::int as "postsWithImpressions",

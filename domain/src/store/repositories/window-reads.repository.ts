@@ -197,13 +197,13 @@ export async function postAggregatesByWindowFromRollup(
     em,
     `with ${W},
      p as materialized (
-       select w.source_id as key, r.posts, r.paid, r.paid_spend_minor, r.currency
+       select w.source_id as key, r.posts, r.paid, r.currency
        from w join post_rollup r on r.workspace_id = ? and r.source_id = w.source_id and r.campaign_id = any(w.campaign_ids)
          and r.published_on >= w.start_day and r.published_on < w.end_day ${campaign}
      ),
      pa as (
        select key, coalesce(sum(posts), 0)::int as posts, coalesce(sum(posts) filter (where paid), 0)::int as paid_posts,
-              coalesce(sum(paid_spend_minor), 0)::float8 as paid_spend, coalesce(array_agg(distinct currency order by currency), '{}') as currencies
+              coalesce(array_agg(distinct currency order by currency), '{}') as currencies
        from p group by key
      ),
      m as (
@@ -216,7 +216,6 @@ export async function postAggregatesByWindowFromRollup(
      select w.source_id as key,
        coalesce(pa.posts, 0)::int as posts,
        coalesce(pa.paid_posts, 0)::int as "paidPosts",
-       coalesce(pa.paid_spend, 0)::float8 as "paidSpendMinor",
        coalesce(m.measured, 0)::int as "measuredPosts",
        ${sumWhenReported('m.impressions::float8', 'coalesce(m.impressions_n, 0)')} as impressions,
        coalesce(m.impressions_n, 0)::int as "postsWithImpressions",

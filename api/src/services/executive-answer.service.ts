@@ -9,15 +9,15 @@ const DAY_MS = 86_400_000;
 /**
  * "Is the AI character worth it?": the comparison's age-aligned figures of every source (all
  * goals' KPIs, so cost per result, ROI and net sentiment are there whatever the goal), each kind's
- * production velocity, and the answer assembled by the core (executiveAnswer).
+ * approved assets (for production velocity), and the answer assembled by the core (executiveAnswer).
  */
 export async function executiveAnswerReport(em: EntityManager, workspaceId: string, query: ExecutiveAnswerQuery, now: Date): Promise<ExecutiveAnswerReport> {
   const comparison = await comparisonReport(em, workspaceId, { windowDays: query.windowDays, asOf: query.asOf, campaignId: query.campaignId, live: false }, now);
   const asOf = new Date(comparison.scope.asOf);
   const from = new Date(asOf.getTime() - query.windowDays * DAY_MS);
-  const velocity = Object.fromEntries(await Promise.all(sourceKinds.map(async (kind): Promise<[SourceKind, number | null]> => {
+  const approvedAssets = Object.fromEntries(await Promise.all(sourceKinds.map(async (kind): Promise<[SourceKind, number | null]> => {
     const production = await productionReport(em.fork(), workspaceId, { sourceKind: kind, campaignId: query.campaignId, from: from.toISOString(), to: asOf.toISOString() }, now);
-    return [kind, production.kpis.assets_in_scope === 0 ? null : production.kpis.approved_assets / (query.windowDays / 7)];
+    return [kind, production.kpis.assets_in_scope === 0 ? null : production.kpis.approved_assets];
   })));
   const sources: AnswerSource[] = comparison.sources.map((source) => ({
     sourceId: source.sourceId,
@@ -30,6 +30,6 @@ export async function executiveAnswerReport(em: EntityManager, workspaceId: stri
     costKnown: source.cost?.known ?? true,
     values: Object.fromEntries(source.kpis.map((kpi) => [kpi.kpiId, kpi.value])),
   }));
-  const answer = executiveAnswer({ goal: query.goal, windowDays: query.windowDays, currency: comparison.currency, sources, velocity });
+  const answer = executiveAnswer({ goal: query.goal, windowDays: query.windowDays, currency: comparison.currency, sources, approvedAssets });
   return { ...answer, asOf: asOf.toISOString() };
 }

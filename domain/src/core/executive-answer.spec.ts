@@ -13,7 +13,7 @@ const studio = source({ name: 'Studio', kind: 'studio', values: { sales: 200, re
 const ad = source({ name: 'Ad', kind: 'product_ad', status: 'too_new_to_compare', daysSinceLaunch: 20, posts: 2 });
 
 describe('executiveAnswer', () => {
-  const answer = executiveAnswer({ goal: 'sales', windowDays: 90, currency: 'USD', sources: [lea, maya, jon, studio, ad], velocity: { ai_character: 3.5, human_creator: 0.8, studio: 1 } });
+  const answer = executiveAnswer({ goal: 'sales', windowDays: 90, currency: 'USD', sources: [lea, maya, jon, studio, ad], approvedAssets: { ai_character: 45, human_creator: 10, studio: 13 } });
   const against = (kind: string) => answer.kinds.find((k) => k.kind === kind)!;
 
   it('answers against human creators on the deciding KPIs, never reading an unrecorded cost as free', () => {
@@ -43,12 +43,12 @@ describe('executiveAnswer', () => {
   });
 
   it('stays open with too few posts or too few known KPIs, or without an AI character old enough', () => {
-    const thin = executiveAnswer({ goal: 'sales', windowDays: 90, currency: 'USD', sources: [{ ...lea, posts: 2 }, maya], velocity: {} });
+    const thin = executiveAnswer({ goal: 'sales', windowDays: 90, currency: 'USD', sources: [{ ...lea, posts: 2 }, maya], approvedAssets: {} });
     expect(thin.kinds[0]).toMatchObject({ rule: 'too_few_results', answer: 'open' });
     expect(thin.kinds[0]!.open).toContain('Too few posts in the window (under 3): Léa (2).');
-    const unknown = executiveAnswer({ goal: 'traffic', windowDays: 90, currency: 'USD', sources: [source({ name: 'L', kind: 'ai_character', values: { ctr: 2 } }), source({ name: 'M', kind: 'human_creator', values: { ctr: 1 } })], velocity: {} });
+    const unknown = executiveAnswer({ goal: 'traffic', windowDays: 90, currency: 'USD', sources: [source({ name: 'L', kind: 'ai_character', values: { ctr: 2 } }), source({ name: 'M', kind: 'human_creator', values: { ctr: 1 } })], approvedAssets: {} });
     expect(unknown.kinds[0]).toMatchObject({ rule: 'too_few_kpis', answer: 'open' });
-    const young = executiveAnswer({ goal: 'sales', windowDays: 90, currency: 'USD', sources: [{ ...lea, status: 'too_new_to_compare' }, maya], velocity: {} });
+    const young = executiveAnswer({ goal: 'sales', windowDays: 90, currency: 'USD', sources: [{ ...lea, status: 'too_new_to_compare' }, maya], approvedAssets: {} });
     expect(young.kinds.map((k) => k.rule)).toEqual(['no_character', 'no_character', 'no_character']);
     expect(young.headline).toBe("For sales, over each source's first 90 days: no AI character is old enough to compare yet.");
   });

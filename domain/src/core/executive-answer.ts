@@ -50,8 +50,8 @@ export type AnswerInput = {
   windowDays: number;
   currency: string | null;
   sources: readonly AnswerSource[];
-  /** Approved assets per week per kind over the last windowDays days (production velocity). */
-  velocity: Partial<Record<SourceKind, number | null>>;
+  /** Assets approved per kind whose brief opened in the last windowDays days; null: no asset in scope. */
+  approvedAssets: Partial<Record<SourceKind, number | null>>;
 };
 
 export type KpiFace = {
@@ -181,7 +181,9 @@ function answerFor(kind: (typeof OTHER_KINDS)[number], input: AnswerInput, ai: r
   }
   if (costPerResult.better !== null && !decidingIds.includes(costPerResult.kpiId)) parts.push(`Cost per result: ${versus(costPerResult, input.currency)}.`);
   if (netSentiment.better !== null) parts.push(`Audience: ${versus(netSentiment, input.currency)}.`);
-  const velocity = { ai: input.velocity.ai_character ?? null, other: input.velocity[kind] ?? null };
+  // Production velocity: approved assets per week over the window.
+  const perWeek = (approved: number | null | undefined) => (approved === null || approved === undefined ? null : approved / (input.windowDays / 7));
+  const velocity = { ai: perWeek(input.approvedAssets.ai_character), other: perWeek(input.approvedAssets[kind]) };
   if (velocity.ai !== null && velocity.other !== null) parts.push(`Approved assets per week: ${Number(velocity.ai.toFixed(1))} vs ${Number(velocity.other.toFixed(1))}.`);
 
   return { kind, answer, rule, compared: { ai: ai.map((s) => s.name), other: other.map((s) => s.name) }, deciding, costPerResult, roi, netSentiment, velocity, samples, open, sentence: parts.join(' ') };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEFAULT_LAG_DAYS, DomainError, sourceKinds, validateThresholdOverrides, type SourceKind } from '@persona-ops/domain/core';
+import { DEFAULT_LAG_DAYS, DomainError, productionReportOf, sourceKinds, validateThresholdOverrides, type ProductionReport, type SourceKind } from '@persona-ops/domain/core';
 import {
   Workspace,
   aiCharacterAssetsByKind,
@@ -24,7 +24,7 @@ import type { OverviewReport, OverviewReportFilters } from '../routes/reports/ov
 import { audienceFromInputs } from './audience-report.service.ts';
 import { NO_POSTS, commercialFromInputs, currencyInputs } from './commercial-report.service.ts';
 import { assertFilterIdsOwned } from './owned.ts';
-import { placementsOf, productionFromInputs } from './production-report.service.ts';
+import { placementsOf } from './production-report.service.ts';
 import { reportBasis, type Basis } from './report-basis.ts';
 
 /**
@@ -43,7 +43,7 @@ export async function layerOrRefusal<T>(work: Promise<T>): Promise<{ report: T |
 }
 
 type Layers = {
-  pipeline: { report: ReturnType<typeof productionFromInputs> | null; unavailable: string | null };
+  pipeline: { report: ProductionReport | null; unavailable: string | null };
   audience: ReturnType<typeof audienceFromInputs>;
   commerce: { report: Awaited<ReturnType<typeof commercialFromInputs>> | null; unavailable: string | null };
 };
@@ -105,7 +105,7 @@ async function kindLayers(em: EntityManager, workspaceId: string, filters: Overv
     const query = { ...rest, sourceKind };
     const own = assetsOf.get(sourceKind) ?? [];
     const ownIds = new Set(own.map((asset) => asset.id));
-    const pipeline = await layerOrRefusal(Promise.resolve().then(() => productionFromInputs(query, {
+    const pipeline = await layerOrRefusal(Promise.resolve().then(() => productionReportOf(query, {
       assets: own,
       transitions: transitions.filter((t) => ownIds.has(t.assetId)),
       placements: placements.filter((p) => ownIds.has(p.assetId)),

@@ -29,3 +29,5 @@ export * from './campaign-cost.ts';
 export * from './report-currency.ts';
 export * from './executive-answer.ts';
 export * from './network-address.ts';
+export * from './reports/report-scope.ts';
+export * from './reports/production-report.ts';

@@ -49,10 +49,10 @@ const seedStart = performance.now();
 await copy(sql, 'copy source (id, created_at, updated_at, workspace_id, kind, name, handles, aliases, launched_on) from stdin', (function* () {
   for (const [n, id] of sourceIds.entries()) yield `${id}\t${now}\t${now}\t${ws}\t${kinds[n % 4]}\tSource ${n}\t{}\t[]\t${new Date(start - (n % 700) * DAY).toISOString().slice(0, 10)}\n`;
 })());
-await copy(sql, 'copy campaign (id, created_at, updated_at, workspace_id, name, goal, starts_on, ends_on, currency, target_action, budget_minor, fees_minor) from stdin', (function* () {
+await copy(sql, 'copy campaign (id, created_at, updated_at, workspace_id, name, goal, starts_on, ends_on, currency, target_action, budget_minor) from stdin', (function* () {
   for (const [n, id] of campaignIds.entries()) {
     const from = start + (n % 600) * DAY;
-    yield `${id}\t${now}\t${now}\t${ws}\tCampaign ${n}\t${goals[n % 5]}\t${new Date(from).toISOString().slice(0, 10)}\t${new Date(from + 30 * DAY).toISOString().slice(0, 10)}\tUSD\tpurchase\t1000000\t100000\n`;
+    yield `${id}\t${now}\t${now}\t${ws}\tCampaign ${n}\t${goals[n % 5]}\t${new Date(from).toISOString().slice(0, 10)}\t${new Date(from + 30 * DAY).toISOString().slice(0, 10)}\tUSD\tpurchase\t1000000\n`;
   }
 })());
 // One brief and one asset per campaign (posts hang off assets); the asset's source is the campaign's.

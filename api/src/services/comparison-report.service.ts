@@ -29,6 +29,8 @@ import {
   COST_DEPENDENT_KPIS,
   DEFAULT_LAG_DAYS,
   alignWindow,
+  audienceReportOf,
+  type AudienceReport,
   campaignGoals,
   compareByGoal,
   decisiveKpis,
@@ -41,12 +43,11 @@ import {
   validateThresholdOverrides,
 } from '@persona-ops/domain/core';
 import type { ComparisonReport, ComparisonReportFilters } from '../routes/reports/comparison-report.schemas.ts';
-import { audienceFromInputs } from './audience-report.service.ts';
 import { NO_POSTS, commercialFromInputs, currencyInputs } from './commercial-report.service.ts';
 import { findOwned } from './owned.ts';
 import { liveBecause, reportBasis, type Basis } from './report-basis.ts';
 
-type Audience = ReturnType<typeof audienceFromInputs>;
+type Audience = AudienceReport;
 type Commercial = Awaited<ReturnType<typeof commercialFromInputs>>;
 type Figure = { value: number | null; currency: string | null; sample: Record<string, number | null> };
 type Layers = { audience: Audience | null; commercial: Commercial | null; window: WindowSample };
@@ -163,7 +164,7 @@ const NOT_READ = { result: null, reason: 'Not read by the comparison.', tests: [
 /**
  * Every source's audience and commercial layers, their inputs read for all the sources at once (one
  * statement per input, grouped by source; from the rollups or live), then computed per source by
- * the reports' own code (audienceFromInputs, commercialFromInputs): the figures of the audience and
+ * the reports' own code (audienceReportOf, commercialFromInputs): the figures of the audience and
  * commercial reports asked once per source with its window as the period.
  */
 async function sourceLayers(
@@ -201,7 +202,7 @@ async function sourceLayers(
   return Promise.all(windows.map(async (w) => {
     const query = { sourceId: w.sourceId, campaignId: read.campaignId, from: w.from.toISOString(), to: w.to.toISOString() };
     const audience = aggregates && mentions && comments
-      ? audienceFromInputs({ ...query, lagDays: DEFAULT_LAG_DAYS }, {
+      ? audienceReportOf({ ...query, lagDays: DEFAULT_LAG_DAYS }, {
           aggregates: aggregates.get(w.sourceId)!,
           growth: [],
           mentions: mentions.get(w.sourceId)!,

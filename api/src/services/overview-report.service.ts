@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEFAULT_LAG_DAYS, DomainError, productionReportOf, sourceKinds, validateThresholdOverrides, type ProductionReport, type SourceKind } from '@persona-ops/domain/core';
+import { DEFAULT_LAG_DAYS, DomainError, audienceReportOf, productionReportOf, sourceKinds, validateThresholdOverrides, type AudienceReport, type ProductionReport, type SourceKind } from '@persona-ops/domain/core';
 import {
   Workspace,
   aiCharacterAssetsByKind,
@@ -21,7 +21,6 @@ import {
 } from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
 import type { OverviewReport, OverviewReportFilters } from '../routes/reports/overview-report.schemas.ts';
-import { audienceFromInputs } from './audience-report.service.ts';
 import { NO_POSTS, commercialFromInputs, currencyInputs } from './commercial-report.service.ts';
 import { assertFilterIdsOwned } from './owned.ts';
 import { placementsOf } from './production-report.service.ts';
@@ -44,7 +43,7 @@ export async function layerOrRefusal<T>(work: Promise<T>): Promise<{ report: T |
 
 type Layers = {
   pipeline: { report: ProductionReport | null; unavailable: string | null };
-  audience: ReturnType<typeof audienceFromInputs>;
+  audience: AudienceReport;
   commerce: { report: Awaited<ReturnType<typeof commercialFromInputs>> | null; unavailable: string | null };
 };
 
@@ -111,7 +110,7 @@ async function kindLayers(em: EntityManager, workspaceId: string, filters: Overv
       placements: placements.filter((p) => ownIds.has(p.assetId)),
       workspaceCurrency: workspace.currency,
     }, now)));
-    const audience = audienceFromInputs({ ...query, lagDays: DEFAULT_LAG_DAYS }, {
+    const audience = audienceReportOf({ ...query, lagDays: DEFAULT_LAG_DAYS }, {
       aggregates: aggregates.get(sourceKind)!,
       growth: growthOf.get(sourceKind) ?? [],
       mentions: { posts: 0, comments: null, mentions: 0 },

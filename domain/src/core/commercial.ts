@@ -6,6 +6,7 @@ import type { MaybeNumber } from './ratio.ts';
 import { percent, ratio } from './ratio.ts';
 import type { MoneyTieredKpiId, RatedKpi, RateOptions } from './tiers.ts';
 import { rateKpi } from './tiers.ts';
+import { utcMidnightMs } from './utc-day.ts';
 
 /** A cost per unit, in major units of `currency` (5 means USD 5.00), unrounded. */
 export type CostKpi = { value: number | null; currency: string };
@@ -117,7 +118,6 @@ export const DEFAULT_ATTRIBUTION_WINDOW_DAYS = 28;
 export type ConversionDay = { date: Date; sales: number; revenue: Money };
 
 const DAY_MS = 86_400_000;
-const utcDay = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
 
 /**
  * Sales and revenue attributed to a campaign: days from the campaign start through the campaign
@@ -137,8 +137,8 @@ export function attributedSales(input: {
   }
   assertValidDate('campaignStart', input.campaignStart);
   assertValidDate('campaignEnd', input.campaignEnd);
-  const start = utcDay(input.campaignStart);
-  const campaignEnd = utcDay(input.campaignEnd);
+  const start = utcMidnightMs(input.campaignStart);
+  const campaignEnd = utcMidnightMs(input.campaignEnd);
   if (campaignEnd < start) throw invalidInput('campaignEnd is before campaignStart.', { field: 'campaignEnd' });
   const end = campaignEnd + windowDays * DAY_MS;
   let sales = 0;
@@ -148,7 +148,7 @@ export function attributedSales(input: {
     assertCount('sales', day.sales);
     assertMoney(day.revenue, 'revenue');
     sameCurrency([day.revenue.currency], input.currency);
-    const d = utcDay(day.date);
+    const d = utcMidnightMs(day.date);
     if (d < start || d > end) continue;
     sales += day.sales;
     revenue += day.revenue.amountMinor;

@@ -31,3 +31,5 @@ export * from './executive-answer.ts';
 export * from './network-address.ts';
 export * from './reports/report-scope.ts';
 export * from './reports/production-report.ts';
+export * from './utc-day.ts';
+export * from './reports/audience-report.ts';

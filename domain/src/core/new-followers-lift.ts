@@ -1,5 +1,6 @@
 import { invalidInput } from './errors.ts';
 import { assertCount, assertValidDate } from './guards.ts';
+import { utcMidnightMs } from './utc-day.ts';
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_LAG_DAYS = 14;
@@ -31,10 +32,6 @@ export type NewFollowersLift = {
   missing: string | null;
 };
 
-function utcDay(date: Date): number {
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-}
-
 /**
  * Follower count on a UTC day: that day's snapshot (the latest one taken that day), else a
  * straight line between the nearest snapshots before and after it, so weekly imports still
@@ -42,13 +39,13 @@ function utcDay(date: Date): number {
  */
 function followersOn(snapshots: readonly FollowerSnapshot[], day: number): number | null {
   const byTime = [...snapshots].sort((x, y) => x.date.getTime() - y.date.getTime());
-  const onDay = byTime.filter((s) => utcDay(s.date) === day).at(-1);
+  const onDay = byTime.filter((s) => utcMidnightMs(s.date) === day).at(-1);
   if (onDay !== undefined) return onDay.followers;
-  const before = byTime.filter((s) => utcDay(s.date) < day).at(-1);
-  const after = byTime.find((s) => utcDay(s.date) > day);
+  const before = byTime.filter((s) => utcMidnightMs(s.date) < day).at(-1);
+  const after = byTime.find((s) => utcMidnightMs(s.date) > day);
   if (before === undefined || after === undefined) return null;
-  const beforeDay = utcDay(before.date);
-  return before.followers + ((after.followers - before.followers) * (day - beforeDay)) / (utcDay(after.date) - beforeDay);
+  const beforeDay = utcMidnightMs(before.date);
+  return before.followers + ((after.followers - before.followers) * (day - beforeDay)) / (utcMidnightMs(after.date) - beforeDay);
 }
 
 /**
@@ -70,8 +67,8 @@ export function newFollowersLift(input: NewFollowersLiftInput): NewFollowersLift
     assertValidDate('snapshot date', s.date);
     assertCount('followers', s.followers);
   }
-  const start = utcDay(input.campaignStart);
-  const campaignEnd = utcDay(input.campaignEnd);
+  const start = utcMidnightMs(input.campaignStart);
+  const campaignEnd = utcMidnightMs(input.campaignEnd);
   if (campaignEnd < start) throw invalidInput('campaignEnd is before campaignStart.', { field: 'campaignEnd' });
   const end = campaignEnd + lagDays * DAY_MS;
   const windowDays = Math.round((end - start) / DAY_MS);

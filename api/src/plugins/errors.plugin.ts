@@ -26,6 +26,7 @@ const titles: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Domain rule violated',
   429: 'Too many requests',
@@ -62,6 +63,23 @@ function validationProblem(request: FastifyRequest, error: FastifyError): Proble
   return problem(request, 400, 'invalid_input', `The request is invalid. Fix these fields and send it again: ${summary}`, { errors });
 }
 
+/**
+ * Fastify's router refuses some URLs before any route, hook or error handler runs: a path with a
+ * percent-escape that is not UTF-8 (`%zz`, `%C0%AF`) and a path parameter longer than
+ * maxParamLength. Fastify would answer them in JSON of its own; this answers the same problem+json
+ * as every other 4xx (the `frameworkErrors` option of the Fastify instance, build-app.ts).
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendProblem(reply, problem(request, 400, 'bad_url', 'The URL\'s path is not valid: a percent-escape (%XX) in it does not decode to UTF-8 text. Percent-encode the path as UTF-8 and send it again.', { errors: [{ field: 'params', message: 'is not percent-encoded UTF-8' }] }));
+  }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, problem(request, 414, 'uri_too_long', 'A path parameter of this URL is longer than any the API takes (ids are 36 characters). Check the path and send it again.', { errors: [{ field: 'params', message: 'is too long' }] }));
+  }
+  request.log.error({ err: error }, 'router error');
+  return sendProblem(reply, problem(request, 500, 'internal_error', 'Something went wrong on our side. The error has been logged; try again later.'));
+}
+
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) return sendProblem(reply, validationProblem(request, error));
@@ -72,8 +90,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       const status = domainStatus[error.code] ?? 422;
       const legal = error.details?.['legalActions'];
       const extra: Partial<Problem> = Array.isArray(legal) ? { legalActions: legal.map(String) } : {};
+      // A refusal names its fields: every offending one (errors), or the one it is about (field).
+      const errors = error.details?.['errors'];
       const field = error.details?.['field'];
-      if (typeof field === 'string') extra.errors = [{ field, message: error.message }];
+      if (Array.isArray(errors)) extra.errors = errors.map((e: { field: unknown; message: unknown }) => ({ field: String(e.field), message: String(e.message) }));
+      else if (typeof field === 'string') extra.errors = [{ field, message: error.message }];
       return sendProblem(reply, problem(request, status, error.code, error.message, extra));
     }
     const status = error.statusCode ?? 500;

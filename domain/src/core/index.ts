@@ -33,3 +33,5 @@ export * from './reports/report-scope.ts';
 export * from './reports/production-report.ts';
 export * from './utc-day.ts';
 export * from './reports/audience-report.ts';
+export * from './plural.ts';
+export * from './paid-test.ts';

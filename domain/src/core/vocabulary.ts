@@ -26,3 +26,9 @@ export function withArticle(words: string): string {
   const spaced = words.replaceAll('_', ' ');
   return `${/^[aeiou]/i.test(spaced) ? 'an' : 'a'} ${spaced}`;
 }
+
+export const paidTestKinds = ['creative_ab', 'holdout'] as const;
+export type PaidTestKind = (typeof paidTestKinds)[number];
+
+export const paidTestArmRoles = ['treatment', 'control', 'holdout'] as const;
+export type PaidTestArmRole = (typeof paidTestArmRoles)[number];

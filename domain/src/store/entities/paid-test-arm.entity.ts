@@ -1,10 +1,11 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { paidTestArmRoles } from '../../core/vocabulary.ts';
 import { baseProperties } from './base.properties.ts';
 import { Asset } from './asset.entity.ts';
 import { PaidTest } from './paid-test.entity.ts';
 import { Workspace } from './workspace.entity.ts';
 
-export const paidTestArmRoles = ['treatment', 'control', 'holdout'] as const;
+export { paidTestArmRoles };
 
 // One arm of a paid test with what it spent and brought. A holdout arm has no spend: its audience
 // size and conversions are the baseline the treatment's conversion rate is compared with.

@@ -1,9 +1,10 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { paidTestKinds } from '../../core/vocabulary.ts';
 import { baseProperties } from './base.properties.ts';
 import { Campaign } from './campaign.entity.ts';
 import { Workspace } from './workspace.entity.ts';
 
-export const paidTestKinds = ['creative_ab', 'holdout'] as const;
+export { paidTestKinds };
 
 // A paid-social test of a campaign: arms that ran side by side (e.g. the AI asset against the
 // brand's usual creative), or a treatment against a holdout group for incrementality.

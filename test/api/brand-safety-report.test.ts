@@ -121,7 +121,7 @@ describe('GET /v1/reports/brand-safety', () => {
       { category: 'spam_scam', count: 12, rate: 4 },
       { category: 'profanity', count: 6, rate: 2 },
       { category: 'harassment', count: 6, rate: 2 },
-      ...['hate', 'sexual', 'violence', 'self_harm', 'misinformation', 'competitor', 'controversial'].map((category) => ({ category, count: 0, rate: 0 })),
+      ...['hate', 'sexual', 'violence', 'self_harm', 'misinformation', 'competitor', 'controversial', 'ai_authenticity'].map((category) => ({ category, count: 0, rate: 0 })),
     ]);
     expect(body.classifierMix).toEqual([
       { classifier: 'offline', version: '1.0.0', count: 299 },
@@ -181,7 +181,7 @@ describe('GET /v1/reports/brand-safety', () => {
     expect(body.totals).toEqual({ comments: 0, classified: 0, waiting: 0, positive: 0, neutral: 0, negative: 0, flagged: 0, mentioningCharacter: 0 });
     expect(body.kpis).toEqual({ sentiment_share: null, flagged_comment_rate: null, character_mention_rate: null, reason: expect.stringMatching(/No comments were collected for the posts in scope.*unknown \(not 0\)/) });
     expect(body.classificationCost).toEqual({ byClassifier: [], totalCostUsd: 0, unattributedComments: 0 });
-    expect(body.flaggedByCategory).toHaveLength(10);
+    expect(body.flaggedByCategory).toHaveLength(11);
     expect(body.flaggedByCategory.every((c: { count: number; rate: number | null }) => c.count === 0 && c.rate === null)).toBe(true);
     expect(body.series).toEqual([]);
     expect(body.spikes).toEqual([]);

@@ -60,16 +60,16 @@ describe('OpenAI classifier against the fake API', () => {
     ]);
 
     expect(openai.name).toBe('openai');
-    expect(openai.version).toBe('openai:gpt-4o-mini:p1');
+    expect(openai.version).toBe('openai:gpt-4o-mini:p2');
     expect(results).toEqual([
-      { id: 'c1', sentiment: 'positive', score: 0.9, flags: [], mentionsCharacter: true, classifier: 'openai', version: 'openai:gpt-4o-mini:p1' },
+      { id: 'c1', sentiment: 'positive', score: 0.9, flags: [], mentionsCharacter: true, classifier: 'openai', version: 'openai:gpt-4o-mini:p2' },
       // profanity from the model, harassment from moderation
-      { id: 'c2', sentiment: 'negative', score: 0.9, flags: ['profanity', 'harassment'], mentionsCharacter: false, classifier: 'openai', version: 'openai:gpt-4o-mini:p1' },
+      { id: 'c2', sentiment: 'negative', score: 0.9, flags: ['profanity', 'harassment'], mentionsCharacter: false, classifier: 'openai', version: 'openai:gpt-4o-mini:p2' },
       // spam_scam from the model, its unknown 'clickbait' dropped, competitor from the local matcher
-      { id: 'c3', sentiment: 'neutral', score: 0.7, flags: ['spam_scam', 'competitor'], mentionsCharacter: false, classifier: 'openai', version: 'openai:gpt-4o-mini:p1' },
+      { id: 'c3', sentiment: 'neutral', score: 0.7, flags: ['spam_scam', 'competitor'], mentionsCharacter: false, classifier: 'openai', version: 'openai:gpt-4o-mini:p2' },
       // moderation: violence, and illicit -> controversial
-      { id: 'c4', sentiment: 'neutral', score: 0.7, flags: ['violence', 'controversial'], mentionsCharacter: false, classifier: 'openai', version: 'openai:gpt-4o-mini:p1' },
-      { id: 'c5', sentiment: 'neutral', score: 0.7, flags: [], mentionsCharacter: true, classifier: 'openai', version: 'openai:gpt-4o-mini:p1' },
+      { id: 'c4', sentiment: 'neutral', score: 0.7, flags: ['violence', 'controversial'], mentionsCharacter: false, classifier: 'openai', version: 'openai:gpt-4o-mini:p2' },
+      { id: 'c5', sentiment: 'neutral', score: 0.7, flags: [], mentionsCharacter: true, classifier: 'openai', version: 'openai:gpt-4o-mini:p2' },
     ]);
     const { prompt_tokens, completion_tokens } = fakeChatUsage(5);
     expect(usage).toEqual({ promptTokens: prompt_tokens, completionTokens: completion_tokens, costUsdMicros: prompt_tokens * 1 + completion_tokens * 2, requests: 2 });
@@ -79,6 +79,15 @@ describe('OpenAI classifier against the fake API', () => {
     expect(chat?.headers.authorization).toBe('Bearer sk-test');
     expect(chat?.body).toMatchObject({ model: 'gpt-4o-mini', store: false, temperature: 0, response_format: { type: 'json_schema', json_schema: { name: 'comment_labels', strict: true } } });
     expect(moderation?.body).toMatchObject({ model: 'omni-moderation-latest', input: expect.arrayContaining(['@lunavega where is this?']) });
+  });
+
+  it('asks for ai_authenticity (in the prompt and the strict schema) and keeps the flag', async () => {
+    const { results } = await classifier().classifyBatch([comment('c1', 'is she even real?'), comment('c2', 'love it')]);
+    expect(results.map((r) => r.flags)).toEqual([['ai_authenticity'], []]);
+    const [chat] = fake.requestsTo('chat');
+    const body = chat?.body as { messages: { content: string }[]; response_format: { json_schema: { schema: unknown } } };
+    expect(body.messages[0]!.content).toMatch(/- ai_authenticity: doubts that the character is real/);
+    expect(JSON.stringify(body.response_format.json_schema.schema)).toContain('"ai_authenticity"');
   });
 
   it('classify() returns the results of classifyBatch; no comments, no requests', async () => {

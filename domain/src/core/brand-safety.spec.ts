@@ -96,13 +96,14 @@ describe('detectSpikes', () => {
 describe('flaggedByCategory', () => {
   it('lists every category, most frequent first, ties in taxonomy order', () => {
     const rows = flaggedByCategory({ spam_scam: 12, harassment: 6, profanity: 6, unknown: 99 }, 300);
-    expect(rows).toHaveLength(10);
+    expect(rows).toHaveLength(11);
     expect(rows.slice(0, 4)).toEqual([
       { category: 'spam_scam', count: 12, rate: 4 },
       { category: 'profanity', count: 6, rate: 2 },
       { category: 'harassment', count: 6, rate: 2 },
       { category: 'hate', count: 0, rate: 0 },
     ]);
+    expect(rows).toContainEqual({ category: 'ai_authenticity', count: 0, rate: 0 });
   });
 
   it('has null rates when nothing is classified', () => {

@@ -13,6 +13,12 @@ export const BRAND_SAFETY_CATEGORIES = [
   'competitor',
   /** A debated social issue. */
   'controversial',
+  /**
+   * Doubts the character's authenticity: calls it fake, a bot, creepy or uncanny, asks whether it is
+   * real, or complains that it is not disclosed as AI. The risk an AI character has and a human one
+   * does not; read it next to each post's AI-disclosure label.
+   */
+  'ai_authenticity',
 ] as const;
 export type BrandSafetyCategory = (typeof BRAND_SAFETY_CATEGORIES)[number];
 

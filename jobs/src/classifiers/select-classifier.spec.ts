@@ -13,7 +13,7 @@ describe('selectClassifier', () => {
   it('is a rate-limited cascade with a key, counting both versions as current', () => {
     const selected = selectClassifier(loadJobsConfig({ ...base, OPENAI_API_KEY: 'sk-test', OPENAI_MODEL: 'gpt-4o-mini', CASCADE_THRESHOLD: '0.8' }));
     expect(selected.description).toMatch(/cascade/);
-    expect(selected.versions).toEqual([expect.stringMatching(/^offline-/), 'openai:gpt-4o-mini:p1']);
+    expect(selected.versions).toEqual([expect.stringMatching(/^offline-/), 'openai:gpt-4o-mini:p2']);
     expect(selected.limiter).toEqual({ max: 37, duration: 60_000 });
   });
 });

@@ -68,6 +68,7 @@ export function fakeLabel(text: string, index: number): FakeLabel {
   if (/\b(damn|wtf|shit)\b/.test(t)) flags.push('profanity');
   if (/(giveaway|dm me|crypto|free money)/.test(t)) flags.push('spam_scam');
   if (/(vaccines cause|flat earth)/.test(t)) flags.push('misinformation');
+  if (/(even real|not disclosed as ai|uncanny)/.test(t)) flags.push('ai_authenticity');
   if (/clickbait/.test(t)) flags.push('clickbait');
   return { index, sentiment, score, flags };
 }

@@ -16,11 +16,13 @@ export const categoryLabels: Record<BrandSafetyCategory, string> = {
   misinformation: 'Misinformation',
   competitor: 'Competitor',
   controversial: 'Controversial issue',
+  ai_authenticity: 'AI authenticity',
 };
 
 export const categoryHints: Partial<Record<BrandSafetyCategory, string>> = {
   competitor: 'names a rival brand',
   controversial: 'a debated social issue',
+  ai_authenticity: 'calls the character fake, a bot or creepy, asks if it is real, or says it is not disclosed as AI',
 };
 
 export const channelLabels: Record<string, string> = {

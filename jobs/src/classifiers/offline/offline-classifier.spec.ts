@@ -5,6 +5,7 @@ import { readSplit } from './dataset-files.ts';
 import { evaluate } from './evaluation.ts';
 import { DEFAULT_MODEL_URL } from './model.ts';
 import { createOfflineClassifier } from './offline-classifier.ts';
+import { ISSUE_CASES } from './rule-cases.fixtures.ts';
 
 const classifier = createOfflineClassifier({ competitors: ['Glow Co', '@rivalbrand'] });
 const LEA = ['Léa Nova', '@lea.nova', 'LeaN'];
@@ -53,6 +54,24 @@ describe('offline classifier', () => {
     expect(classifier.classifyOne('you are a pathetic idiot @lea.nova', LEA).flags).toContain('harassment');
     expect(classifier.classifyOne('kys, this shit is trash').flags).toEqual(['profanity', 'harassment']);
     expect(classifier.classifyOne('what a gorgeous outfit').flags).toEqual([]);
+  });
+
+  it.each(ISSUE_CASES)('issue 14: $text -> $flags', ({ text, flags, alsoOk }) => {
+    const found = classifier.classifyOne(text).flags;
+    expect(found).toEqual(expect.arrayContaining([...flags]));
+    expect(found.filter((f) => !flags.includes(f) && !(alsoOk ?? []).includes(f))).toEqual([]);
+  });
+
+  it('raises harassment from the offensive model only when someone is addressed, and not for slang praise', () => {
+    const insult = classifier.classifyOne('you are disgusting');
+    expect(insult.offensiveScore).toBeGreaterThanOrEqual(0.7);
+    expect(insult.flags).toEqual(['harassment']);
+    const untargeted = classifier.classifyOne('Disgusting ad, unfollowing');
+    expect(untargeted.offensiveScore).toBeGreaterThanOrEqual(0.7);
+    expect(untargeted.flags).toEqual([]);
+    const praise = classifier.classifyOne('your edit is sick 🔥');
+    expect(praise.offensiveScore).toBeGreaterThanOrEqual(0.7);
+    expect(praise.flags).toEqual([]);
   });
 
   it('detects the character', () => {

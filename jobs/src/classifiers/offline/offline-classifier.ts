@@ -6,18 +6,20 @@
  * - sentiment: the linear model's softmax over negative / neutral / positive, with the emoji lexicon
  *   added to the logits (EMOJI_LOGIT_WEIGHT x polarity); `score` is the probability of the label.
  * - flags (in BRAND_SAFETY_CATEGORIES order, several possible):
- *   - `profanity` / `hate` / `sexual`: obscenity matches (obfuscation-aware), by the word's category
- *   - `hate`, `harassment`, `violence`, `self_harm`, `sexual`, `misinformation`, `controversial`:
- *     keyword lexicons (safety-lexicon.ts)
+ *   - `profanity` / `hate` / `sexual` / `violence`: obscenity matches (obfuscation-aware), by the
+ *     word's category, and the other languages' word lists (profanity.ts, profanity-lists.ts)
+ *   - `hate`, `harassment`, `violence`, `self_harm`, `sexual`, `misinformation`, `controversial`,
+ *     `ai_authenticity`: keyword lexicons (safety-lexicon.ts)
  *   - `spam_scam`: spam patterns (spam-patterns.ts)
  *   - `competitor`: one of the workspace's competitor names, matched like a character name
  *   - offensive model (OLID's "offensive": insults, threats, profanity):
  *       P(offensive) >= OFFENSIVE_FLAG_THRESHOLD (0.7; precision 0.82 on the offensive val split,
  *       against 0.71 at the 0.5 decision point the macro-F1 is measured at) and the comment
- *       addresses someone (you / your / u / an @mention) or names the character -> `harassment`;
- *       P(offensive) >= UNTARGETED_PROFANITY_THRESHOLD (0.9) and nobody addressed -> `profanity`,
- *       unless the lexicons already found `hate` (untargeted offence is mostly swearing that the
- *       word list missed, "stfu", "f u c k"; below 0.9 it is too often plain criticism: "worst ad ever")
+ *       addresses someone (you / your / u / an @mention) or names the character -> `harassment`,
+ *       unless it is slang praise ("your edit is sick 🔥"). Untargeted, the model adds nothing:
+ *       `profanity` means swear words, which the word lists find (spaced out, masked or in look-alike
+ *       letters too); what else the model finds offensive untargeted is criticism ("Disgusting ad",
+ *       "this fake AI garbage"), which sentiment reports, or slang ("this is sick").
  * - mentionsCharacter: any of the character's names, handles or aliases (character-mentions.ts)
  */
 import {
@@ -35,15 +37,13 @@ import { extractTokenFeatures, FeatureVector } from './features.ts';
 import { loadModel, type OfflineModel, scoreFeatures, sigmoid, softmax } from './model.ts';
 import { normalizeForRules } from './normalize.ts';
 import { profanityCategories } from './profanity.ts';
-import { lexiconCategories, targetsPerson } from './safety-lexicon.ts';
+import { isSlangPraise, lexiconCategories, targetsPerson } from './safety-lexicon.ts';
 import { isSpamOrScam } from './spam-patterns.ts';
 import { tokenize } from './tokenizer.ts';
 
 export const OFFLINE_CLASSIFIER_NAME = 'offline';
 /** P(offensive) from which the offensive model adds `harassment` to a targeted comment. */
 export const OFFENSIVE_FLAG_THRESHOLD = 0.7;
-/** P(offensive) from which the offensive model adds `profanity` to an untargeted comment. */
-export const UNTARGETED_PROFANITY_THRESHOLD = 0.9;
 
 /** classifyOne's result: a CommentClassification without the id, plus the models' probabilities. */
 export interface OfflineClassification extends Omit<CommentClassification, 'id' | 'flags'> {
@@ -118,13 +118,12 @@ export function createOfflineClassifier(options: OfflineClassifierOptions = {}):
     const normalized = normalizeForRules(text);
     const mentionsCharacter = nameMatcherFor(characterNames).matches(normalized);
     let mask = 0;
-    for (const category of profanityCategories(text)) mask |= bit(category);
+    for (const category of profanityCategories(text, normalized)) mask |= bit(category);
     for (const category of lexiconCategories(normalized)) mask |= bit(category);
     if (isSpamOrScam(normalized)) mask |= bit('spam_scam');
     if (competitors.matches(normalized)) mask |= bit('competitor');
-    if (offensiveScore >= OFFENSIVE_FLAG_THRESHOLD) {
-      if (mentionsCharacter || targetsPerson(normalized)) mask |= bit('harassment');
-      else if (offensiveScore >= UNTARGETED_PROFANITY_THRESHOLD && (mask & bit('hate')) === 0) mask |= bit('profanity');
+    if (offensiveScore >= OFFENSIVE_FLAG_THRESHOLD && (mentionsCharacter || targetsPerson(normalized)) && !isSlangPraise(normalized)) {
+      mask |= bit('harassment');
     }
 
     return {

@@ -1,6 +1,16 @@
 /**
  * Obfuscation-aware profanity matching with `obscenity` (English dataset: leetspeak, look-alike
- * Unicode characters, repeated letters, a whitelist of innocent words such as "assess" or "Scunthorpe").
+ * Unicode characters, repeated letters, a whitelist of innocent words such as "assess" or "Scunthorpe"),
+ * plus the other languages' word lists (profanity-lists.ts).
+ *
+ * Before matching, the text is de-obfuscated and innocent uses are set aside:
+ * - invisible characters removed ("f\u200bu\u200bc\u200bk"), and the text with spaced-out letters
+ *   joined ("f u c k", "s.h.i.t") checked as well (normalize.ts);
+ * - masked words restored when their letters fit exactly one common swear word of the same length
+ *   ("f**k", "sh*t", "b*tch"); "ph" for "f" ("phuck");
+ * - idioms and names that contain a listed word are blanked: "cum laude", shiitake ("shitake"),
+ *   praise ("this is the shit", "you're the shit"), and the words that are also surnames written as a
+ *   name (capitalised next to another capitalised word: "Dick Van Dyke", "Moby Dick").
  *
  * Speed: obscenity's matcher walks the text through its transformer objects character by character,
  * computes whitelist intervals, then runs one expression per term (~17k texts/s on one core for a
@@ -14,7 +24,8 @@
  *    the whole whitelist), which has the final say.
  *
  * Every dataset word maps to a brand-safety category: slurs -> `hate`, sexual terms -> `sexual`,
- * everything else -> `profanity`.
+ * rape -> `violence` ("he is a rapist" reports a crime, it is not sexual content), everything else ->
+ * `profanity`; the other languages' words -> `profanity`.
  */
 import {
   DataSet,
@@ -27,8 +38,10 @@ import {
   resolveConfusablesTransformer,
   resolveLeetSpeakTransformer,
 } from 'obscenity';
+import { joinSpacedLetters, normalizeForRules, withoutInvisible } from './normalize.ts';
+import { listedSwearing } from './profanity-lists.ts';
 
-export type ProfanityCategory = 'profanity' | 'hate' | 'sexual';
+export type ProfanityCategory = 'profanity' | 'hate' | 'sexual' | 'violence';
 
 /** obscenity's English words that are slurs (hate) or sexual; all others count as profanity. */
 const HATE_WORDS = new Set([
@@ -39,12 +52,14 @@ const SEXUAL_WORDS = new Set([
   'anal', 'anus', 'bestiality', 'blowjob', 'boob', 'buttplug', 'cum', 'deepthroat', 'dildo', 'doggystyle',
   'double penetration', 'ejaculate', 'felch', 'fellatio', 'finger bang', 'fisting', 'gangbang', 'handjob',
   'hentai', 'hooker', 'incest', 'jerk off', 'jizz', 'lubejob', 'masturbate', 'orgasm', 'orgy', 'penis', 'porn',
-  'rape', 'semen', 'sex', 'tit', 'vagina',
+  'semen', 'sex', 'tit', 'vagina',
 ]);
+const VIOLENCE_WORDS = new Set(['rape']);
 
 export function categoryOfWord(word: string): ProfanityCategory {
   if (HATE_WORDS.has(word)) return 'hate';
   if (SEXUAL_WORDS.has(word)) return 'sexual';
+  if (VIOLENCE_WORDS.has(word)) return 'violence';
   return 'profanity';
 }
 
@@ -233,21 +248,85 @@ function candidateWords(text: string): Set<string> {
   return words;
 }
 
-/** Categories of the profane words in `text` (empty when clean). */
-export function profanityCategories(text: string): ProfanityCategory[] {
-  const candidates = candidateWords(text);
-  if (candidates.size === 0) return [];
-  const found: ProfanityCategory[] = [];
-  for (const word of candidates) {
-    const category = categoryOfWord(word);
-    if (!found.includes(category) && matcherForWord(word).hasMatch(text)) found.push(category);
-  }
-  return found;
+// ---- de-obfuscation and innocent uses ----------------------------------------------------------
+
+/** Swear words a masked word ("f**k", "sh*t") may stand for; a mask that fits several is left alone. */
+const MASKABLE = ['fuck', 'fucking', 'fucker', 'motherfucker', 'shit', 'shitty', 'bullshit', 'bitch', 'cunt', 'dick', 'cock', 'pussy', 'asshole', 'bastard', 'whore', 'slut', 'twat', 'wanker'];
+const MASKED_WORD = /[a-z]*\*+[a-z*]*/gi;
+/** "phuck", "phuk", "phuq", "phucking"; not Phuket. */
+const PH_FOR_F = /\bph(?=u(?:c?k|q)(?!et))/gi;
+
+function unmask(word: string): string {
+  if (!/[a-z]/i.test(word)) return word;
+  const shape = new RegExp(`^${word.toLowerCase().replace(/\*/g, '[a-z]')}$`);
+  const fits = MASKABLE.filter((w) => w.length === word.length && shape.test(w));
+  return fits.length === 1 ? fits[0]! : word;
 }
 
-/** The profane words themselves, according to the complete obscenity matcher. */
+/** The text with masked swear words restored and "ph" read as "f" where it spells a swear word. */
+function deobfuscate(text: string): string {
+  let t = text;
+  if (t.includes('*')) t = t.replace(MASKED_WORD, unmask);
+  if (/ph/i.test(t)) t = t.replace(PH_FOR_F, 'f');
+  return t;
+}
+
+/**
+ * Innocent uses of listed words, blanked before the match is confirmed. Names: a listed word that is
+ * also a surname, capitalised, next to another capitalised word.
+ */
+const INNOCENT_USES: readonly RegExp[] = [
+  /\b(?:summa |magna )?cum laude\b/gi,
+  /\bshi+[-\s]?take\b/gi,
+  /(?<=\b(?:is|are|was|were|be|s|re|r|u)\s+)the\s+shit\b/gi,
+  /\b(?:Dick|Dyke|Cox|Hancock|Butts)(?=\s+[A-Z][a-z])|(?<=\b[A-Z][a-z]+\.?\s+)(?:Dick|Dyke|Cox|Hancock|Butts)\b/g,
+];
+
+function blankInnocentUses(text: string): string {
+  let t = text;
+  for (const re of INNOCENT_USES) t = t.replace(re, (m) => ' '.repeat(m.length));
+  return t;
+}
+
+/** The texts to match: the de-obfuscated text, and the same with spaced-out letters joined when it has any. */
+function variantsOf(text: string): string[] {
+  const visible = withoutInvisible(text);
+  const joined = joinSpacedLetters(visible);
+  return joined === null ? [deobfuscate(visible)] : [deobfuscate(visible), deobfuscate(joined)];
+}
+
+/** Categories of obscenity's words in one prepared text. */
+function datasetCategories(text: string, found: Set<ProfanityCategory>): void {
+  if (candidateWords(text).size === 0) return;
+  const cleaned = blankInnocentUses(text);
+  for (const word of candidateWords(cleaned)) {
+    const category = categoryOfWord(word);
+    if (!found.has(category) && matcherForWord(word).hasMatch(cleaned)) found.add(category);
+  }
+}
+
+/**
+ * Categories of the profane words in `text` (empty when clean), in the order profanity, hate,
+ * sexual, violence. `normalized` is normalizeForRules(text) when the caller has it.
+ */
+export function profanityCategories(text: string, normalized: string = normalizeForRules(text)): ProfanityCategory[] {
+  const found = new Set<ProfanityCategory>();
+  const variants = variantsOf(text);
+  for (const variant of variants) datasetCategories(variant, found);
+  if (!found.has('profanity')) {
+    const joined = variants.length > 1 ? joinSpacedLetters(normalized) : null;
+    if (listedSwearing(normalized).length > 0 || (joined !== null && listedSwearing(joined).length > 0)) found.add('profanity');
+  }
+  return (['profanity', 'hate', 'sexual', 'violence'] as const).filter((c) => found.has(c));
+}
+
+/** The profane words themselves: obscenity's complete matcher on the same prepared texts, then the word lists. */
 export function profaneWords(text: string): string[] {
-  return [
-    ...new Set(matcher.getAllMatches(text, true).map((m) => dataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? '?')),
-  ];
+  const words = new Set<string>();
+  for (const variant of variantsOf(text)) {
+    const cleaned = blankInnocentUses(variant);
+    for (const m of matcher.getAllMatches(cleaned, true)) words.add(dataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? '?');
+  }
+  for (const word of listedSwearing(normalizeForRules(text))) words.add(word);
+  return [...words];
 }

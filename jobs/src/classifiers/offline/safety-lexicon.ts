@@ -2,7 +2,9 @@
  * Keyword lexicons for the brand-safety categories the model does not score directly.
  *
  * Categories follow the product's list (GARM floor / OpenAI moderation, mapped): `hate`,
- * `harassment`, `violence`, `self_harm`, `sexual`, `misinformation`, `controversial`. (`profanity`
+ * `harassment`, `violence`, `self_harm`, `sexual`, `misinformation`, `controversial`, and
+ * `ai_authenticity` (the character called fake, a bot, creepy or uncanny, asked whether it is real,
+ * or its AI nature said to be undisclosed). (`profanity`
  * comes from obscenity, `spam_scam` from spam-patterns.ts, `competitor` from the workspace's list.)
  *
  * Terms are regular-expression fragments over the normalised text (lower-case, no accents), matched
@@ -15,7 +17,7 @@ import { WORD_END, WORD_START } from './normalize.ts';
 
 export type LexiconCategory = Extract<
   BrandSafetyCategory,
-  'hate' | 'harassment' | 'violence' | 'self_harm' | 'sexual' | 'misinformation' | 'controversial'
+  'hate' | 'harassment' | 'violence' | 'self_harm' | 'sexual' | 'misinformation' | 'controversial' | 'ai_authenticity'
 >;
 
 const GROUPS = String.raw`(?:jews?|jewish people|muslims?|islam|blacks|black people|arabs?|mexicans|immigrants|migrants|refugees|gays|gay people|lesbians|trans(?:gender)? (?:people|women|men)|trannies|women|females|asians|chinese|christians|hindus|indians|africans|latinos|gypsies|roma)`;
@@ -38,7 +40,10 @@ export const SAFETY_LEXICON: Readonly<Record<LexiconCategory, readonly string[]>
     String.raw`nobody (?:likes|loves|cares about) (?:you|u)`, String.raw`no one (?:likes|loves) (?:you|u)`,
     String.raw`(?:you|u)(?: are| r|'re|re| re) (?:so |such )?(?:an? )?(?:ugly|fat|disgusting|worthless|pathetic|stupid|dumb|idiot|moron|loser|trash|garbage|whore|slut|bitch|failure|waste of space|joke|clown)`,
     String.raw`(?:ugly|fat|stupid|dumb|worthless|pathetic|disgusting) (?:bitch|whore|slut|cow|pig|loser|idiot|freak)`,
-    String.raw`shut (?:the fuck |tf )?up`, String.raw`i know where (?:you|u) live`, String.raw`dox(?:x)?(?:ed|ing)? (?:you|u|her|him)`,
+    // "shut up" alone is mostly delight ("shut up, this is so good", "shut up and take my money"):
+    // it harasses when it swears or names its target
+    String.raw`shut (?:the fuck|tf|the hell) up`, String.raw`shut up,? (?:you|u|ur|bitch|idiot|loser|clown|moron|hoe|whore|slut)`,
+    String.raw`(?:just|pls|plz|please|so) shut up`, String.raw`shut (?:your|ur) (?:mouth|face|trap)`, String.raw`i know where (?:you|u) live`, String.raw`dox(?:x)?(?:ed|ing)? (?:you|u|her|him)`,
     String.raw`(?:you|u) should be ashamed`, String.raw`get (?:off|out of) (?:the )?internet`, String.raw`end (?:your|ur) career`,
   ],
   violence: [
@@ -49,11 +54,13 @@ export const SAFETY_LEXICON: Readonly<Record<LexiconCategory, readonly string[]>
     String.raw`mass (?:shooting|murder|killing)s?`, String.raw`massacres?`, String.raw`genocide`, String.raw`behead(?:ed|ing|ings)?`,
     String.raw`terror(?:ist)? attacks?`, String.raw`bomb threats?`, String.raw`blow (?:it|them|him|her|this place) up`,
     String.raw`school shooting`, String.raw`gun(?:ned)? (?:them|him|her|you) down`, String.raw`torture(?:d)? (?:him|her|them|you)`,
-    String.raw`rap(?:e|ed|ing) (?:him|her|them|you)`,
+    String.raw`rap(?:e|ed|ing) (?:him|her|them|you)`, String.raw`rapists?`,
   ],
   self_harm: [
     String.raw`kill(?:ing)? my ?self`, String.raw`kms`, String.raw`suicid(?:e|al)`, String.raw`(?:want|wanted) to die`,
     String.raw`wanna die`, String.raw`end (?:my|it) (?:life|all)`, String.raw`end it all`, String.raw`(?:cut|cutting|hurt|hurting|harm|harming|starve|starving) my ?self`,
+    // "cutting" on its own is a haircut or a video edit; again / still / started make it a habit
+    String.raw`cutting again`, String.raw`(?:been|started|keep|kept|still|stop|stopped|quit) cutting(?! (?:edge|boards?|hair|bangs|videos?|clips?|corners|class|ties|back|down|out))`,
     String.raw`self[- ]?harm(?:ing)?`, String.raw`no reason to (?:live|be alive)`, String.raw`better off dead`,
     String.raw`over ?dos(?:e|ed|ing)`, String.raw`pro[- ]?ana`, String.raw`thinspo`, String.raw`don'?t want to (?:live|be alive|exist)`,
   ],
@@ -62,6 +69,25 @@ export const SAFETY_LEXICON: Readonly<Record<LexiconCategory, readonly string[]>
     String.raw`xxx`, String.raw`nsfw`, String.raw`sex ?tapes?`, String.raw`boobs`, String.raw`tits`, String.raw`titties`, String.raw`nipples?`,
     String.raw`dick ?pics?`, String.raw`hookups?`, String.raw`sexting`, String.raw`camgirls?`, String.raw`escorts?`, String.raw`strip ?tease`,
     String.raw`(?:wanna|want to|let me|i'd) (?:fuck|smash|bang|ride|eat) (?:you|u|her|that)`,
+    String.raw`(?:wanna|want to|wanted to|would love to|i'd love to|let me|lemme|can i|could i|need to) (?:see|watch) (?:you|u|her|him) (?:\w+ )?(?:naked|nude|topless|undressed|in (?:lingerie|underwear))`,
+    String.raw`(?:get|got|getting|be|are) (?:naked|nude) (?:for|with) (?:me|us)`,
+  ],
+  ai_authenticity: [
+    // it is not real / not human
+    String.raw`uncanny(?: valley)?`, String.raw`deep ?fakes?`, String.raw`catfish(?:ed|ing)?`,
+    // "AI-generated" is a complaint when it is the verdict, not when it describes a background
+    String.raw`(?:is|it's|its|that's|thats|obviously|clearly|just|all|totally|def|definitely) (?:an? )?(?:ai|cgi|computer)[- ]?(?:generated|made)`,
+    String.raw`(?:ai|cgi|computer)[- ]?(?:generated|made) (?:garbage|trash|slop|crap|junk|nonsense|bs|fake|creep)`, String.raw`not (?:a )?real (?:person|human|girl|woman|guy|man|influencer|model)`,
+    String.raw`(?:is|are) (?:s?he|it|this|that|they)(?: (?:girl|guy|person|woman|account|influencer|model))?(?: even| actually| really| a)? (?:(?:real|human)(?=\s*(?:[?!.,]|$)| or | lol| tho)|a (?:real )?(?:person|human)|an? (?:ai|bot|robot))`,
+    String.raw`(?:(?:s?he|it|this|that|they)(?:'s|s)|(?:s?he|it|this|that|they)(?: \w+){0,2}(?: is| are| looks?| seems?| feels?))(?: (?:so|such|a|an|totally|clearly|obviously|literally|just|100%|def|definitely|kinda|lowkey))* (?:fake(?! news)|a bot|a robot|an? ai|not real|artificial|cgi|plastic|soulless|creepy|uncanny)`,
+    String.raw`(?:fake|creepy|soulless|plastic|cringe) (?:ai|bot|robot|cgi|influencer|person|girl|woman|character|model|account|face)`,
+    String.raw`(?:ai|a\.i|cgi|bot|robot) (?:garbage|trash|slop|crap|junk|nonsense|creep|fake)`,
+    String.raw`(?:talking|flirting|chatting|simping|falling) (?:to|with|for) (?:a|an) (?:bot|robot|ai|chatbot|computer)`,
+    String.raw`(?:six|6|extra|too many) fingers`,
+    // it is not disclosed as AI
+    String.raw`(?:not|never|n't|wasn't|isn't) (?:\w+ )?(?:disclosed|labell?ed|marked|tagged|flagged)(?: as| it's| that)? (?:an? )?ai`,
+    String.raw`no (?:ai )?(?:label|disclosure|disclaimer)`, String.raw`(?:undisclosed|unlabell?ed|unmarked) ai`,
+    String.raw`(?:disclose|label|tag|mark) (?:it|this|that|her|him|them) as ai`, String.raw`more like #?ai`,
   ],
   misinformation: [
     String.raw`plandemic`, String.raw`scamdemic`, String.raw`chemtrails?`, String.raw`flat earth(?:ers?)?`, String.raw`earth is flat`,
@@ -120,4 +146,19 @@ const TARGETS_PERSON = new RegExp(
 /** True when the comment addresses someone: second person or an @mention. */
 export function targetsPerson(normalized: string): boolean {
   return TARGETS_PERSON.test(normalized);
+}
+
+/** Slang that praises with a word that reads as an insult: "sick", "the shit", "insane", "filthy"… */
+const SLANG_PRAISE = /\b(?:sick|the shit|insane|nasty|filthy|wicked|killer|dope|lit|fire|crazy|unreal)\b/;
+/** Idioms of praise built on violent or crude verbs: praise on their own. */
+const PRAISE_IDIOM = /\b(?:killed it|killing it|slay(?:ed|ing|s)?|ate (?:that|this|it)|nailed it|crushed it|smashed it|murdered (?:it|that|this))\b/;
+/** What makes it praise: a hype emoji, an intensifier or an exclamation. */
+const PRAISE_CONTEXT = /[🔥💯😍🙌👏❤🤩😎🥵💪✨]|\b(?:lol|lmao|omg|wow|yo|bro|af|so+|literally|lowkey|highkey|absolutely|fr|ngl|damn)\b|!!/u;
+
+/**
+ * True when the comment praises in slang ("this is sick 🔥🔥", "your edit is insane lol"): the
+ * offensive model reads those words as insults, so it does not turn them into `harassment`.
+ */
+export function isSlangPraise(normalized: string): boolean {
+  return PRAISE_IDIOM.test(normalized) || (SLANG_PRAISE.test(normalized) && PRAISE_CONTEXT.test(normalized));
 }

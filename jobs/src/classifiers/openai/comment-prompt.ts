@@ -3,7 +3,7 @@ import { BRAND_SAFETY_CATEGORIES, SENTIMENT_LABELS, isBrandSafetyCategory, type 
 import { ClassifierResponseError } from './classifier-errors.ts';
 
 /** Bump when the prompt or the answer schema changes: it is part of every result's version. */
-export const PROMPT_VERSION = 'p1';
+export const PROMPT_VERSION = 'p2';
 
 /** Longer comments are cut for the prompt (the moderation call still sees the whole text). */
 export const MAX_COMMENT_CHARS = 2000;
@@ -19,6 +19,8 @@ const CATEGORY_DEFINITIONS: Record<BrandSafetyCategory, string> = {
   misinformation: 'states a false or misleading claim as fact (health, science, elections, the product)',
   competitor: 'names a rival brand of this list',
   controversial: 'takes a side on a debated social or political issue (politics, religion, abortion, guns, drugs) or promotes illegal activity',
+  ai_authenticity:
+    'doubts that the character is real or human: calls it fake, a bot, AI-generated, creepy or uncanny, asks whether it is real, or complains that it is not disclosed or labelled as AI ("is she even real?", "#ad? more like #AI")',
 };
 
 /** The categories the model may answer: `competitor` only when rival brands are configured. */

@@ -2336,7 +2336,7 @@ export interface paths {
                     sourceId?: string;
                     sentiment?: "negative" | "neutral" | "positive";
                     /** @description Only comments flagged with this brand-safety category */
-                    category?: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial";
+                    category?: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial" | "ai_authenticity";
                     /** @description Only comments with (true) or without (false) any brand-safety flag */
                     flagged?: "true" | "false";
                     /** @description Start of the period (inclusive), ISO-8601 */
@@ -8428,7 +8428,7 @@ export interface components {
             /** @description Every brand-safety category, most frequent first */
             flaggedByCategory: {
                 /** @enum {string} */
-                category: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial";
+                category: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial" | "ai_authenticity";
                 count: number;
                 /** @description count / classified × 100 */
                 rate: number | null;
@@ -9112,7 +9112,7 @@ export interface components {
                 /** @description The categories flagged at least once, most frequent first */
                 flaggedByCategory: {
                     /** @enum {string} */
-                    category: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial";
+                    category: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial" | "ai_authenticity";
                     count: number;
                     /** @description count / classified × 100 */
                     rate: number | null;
@@ -10738,7 +10738,7 @@ export interface components {
             /** @description Every brand-safety category, most frequent first */
             flaggedByCategory: {
                 /** @enum {string} */
-                category: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial";
+                category: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial" | "ai_authenticity";
                 count: number;
                 /** @description count / classified × 100 */
                 rate: number | null;
@@ -11422,7 +11422,7 @@ export interface components {
                 /** @description The categories flagged at least once, most frequent first */
                 flaggedByCategory: {
                     /** @enum {string} */
-                    category: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial";
+                    category: "profanity" | "hate" | "harassment" | "sexual" | "violence" | "self_harm" | "spam_scam" | "misinformation" | "competitor" | "controversial" | "ai_authenticity";
                     count: number;
                     /** @description count / classified × 100 */
                     rate: number | null;

@@ -58,8 +58,28 @@ export function withoutInvisible(text: string): string {
  */
 const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}(?:[ ._*-]\p{L}(?![\p{L}\p{N}])){2,}/gu;
 
+const isSeparator = (c: number) => c === 32 || c === 46 || c === 95 || c === 42 || c === 45;
+/** ASCII letters and digits, and anything beyond ASCII (a superset of letters: the expression decides). */
+const isWordish = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127;
+
+/**
+ * Cheap superset test for SPACED_LETTERS, one pass over the char codes: letter, separator, letter,
+ * separator, letter, each letter alone. Most comments have no such run and skip the expression.
+ */
+function mayHaveSpacedLetters(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i + 4 < n; i++) {
+    if (!isWordish(text.charCodeAt(i)) || (i > 0 && isWordish(text.charCodeAt(i - 1)))) continue;
+    if (isSeparator(text.charCodeAt(i + 1)) && isWordish(text.charCodeAt(i + 2)) && isSeparator(text.charCodeAt(i + 3)) && isWordish(text.charCodeAt(i + 4))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** "f u c k you" -> "fuck you"; null when the text has no spaced-out word. */
 export function joinSpacedLetters(text: string): string | null {
+  if (!mayHaveSpacedLetters(text)) return null;
   SPACED_LETTERS.lastIndex = 0;
   if (!SPACED_LETTERS.test(text)) return null;
   return text.replace(SPACED_LETTERS, (run) => run.replace(/[ ._*-]/g, ''));

@@ -92,14 +92,63 @@ function buildLexicon(): { words: Set<string>; phrasesByFirst: Map<string, strin
 }
 
 const LEXICON = buildLexicon();
-const WORD = /[\p{L}\p{N}]+/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** ASCII a-z 0-9 by table; beyond ASCII, the Unicode test (normalised text is mostly ASCII). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
+
+/** The words of a normalised text: runs of letters and digits (a hand loop: the hot path runs it on every comment). */
+function wordsOf(normalized: string): string[] {
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= normalized.length; i++) {
+    const c = i < normalized.length ? normalized.charCodeAt(i) : 32;
+    const inWord = c < 128 ? ASCII_WORD[c] === 1 : LETTER_OR_DIGIT.test(normalized[i]!) || (c >= 0xd800 && c <= 0xdfff);
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      tokens.push(normalized.slice(start, i));
+      start = -1;
+    }
+  }
+  return tokens;
+}
+
+/** 32-bit FNV-1a of a word, the same whether computed on a string or while scanning a text. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+function hashOf(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+/** Hashes of the single words and of the phrases' first words: the scan allocates nothing unless one comes up. */
+const ENTRY_HASHES = new Set<number>([...LEXICON.words, ...LEXICON.phrasesByFirst.keys()].map(hashOf));
+
+/** True when some word of the text hashes like a listed word or a phrase's first word (a superset test). */
+function mayHaveListedWord(normalized: string): boolean {
+  let h = FNV_OFFSET;
+  let inWord = false;
+  for (let i = 0; i <= normalized.length; i++) {
+    const c = i < normalized.length ? normalized.charCodeAt(i) : 32;
+    if (c < 128 ? ASCII_WORD[c] === 1 : LETTER_OR_DIGIT.test(normalized[i]!) || (c >= 0xd800 && c <= 0xdfff)) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      inWord = true;
+    } else if (inWord) {
+      if (ENTRY_HASHES.has(h >>> 0)) return true;
+      h = FNV_OFFSET;
+      inWord = false;
+    }
+  }
+  return false;
+}
 
 /** The listed words and phrases in a normalised text, in order of appearance. */
 export function listedSwearing(normalized: string): string[] {
   const found: string[] = [];
-  const tokens: string[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(normalized); m !== null; m = WORD.exec(normalized)) tokens.push(m[0]);
+  if (!mayHaveListedWord(normalized)) return found;
+  const tokens = wordsOf(normalized);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (LEXICON.words.has(token)) found.push(token);

@@ -295,11 +295,19 @@ function variantsOf(text: string): string[] {
   return joined === null ? [deobfuscate(visible)] : [deobfuscate(visible), deobfuscate(joined)];
 }
 
+/** The dataset words that INNOCENT_USES can hide; other candidates skip the blanking. */
+const WORDS_WITH_INNOCENT_USES = new Set(['cum', 'shit', 'dick', 'dyke', 'cock', 'butt']);
+
 /** Categories of obscenity's words in one prepared text. */
 function datasetCategories(text: string, found: Set<ProfanityCategory>): void {
-  if (candidateWords(text).size === 0) return;
-  const cleaned = blankInnocentUses(text);
-  for (const word of candidateWords(cleaned)) {
+  let candidates = candidateWords(text);
+  if (candidates.size === 0) return;
+  let cleaned = text;
+  if ([...candidates].some((word) => WORDS_WITH_INNOCENT_USES.has(word))) {
+    cleaned = blankInnocentUses(text);
+    candidates = candidateWords(cleaned);
+  }
+  for (const word of candidates) {
     const category = categoryOfWord(word);
     if (!found.has(category) && matcherForWord(word).hasMatch(cleaned)) found.add(category);
   }

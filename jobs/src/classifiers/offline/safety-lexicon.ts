@@ -125,14 +125,23 @@ const CATEGORIES = Object.keys(SAFETY_LEXICON) as LexiconCategory[];
 const COMPILED: ReadonlyArray<readonly [LexiconCategory, RegExp]> = CATEGORIES.map(
   (category) => [category, compile(SAFETY_LEXICON[category])] as const,
 );
-/** All terms of all categories: one pass tells whether any category can match (most texts: none). */
-const ANY = compile(CATEGORIES.flatMap((category) => SAFETY_LEXICON[category]));
+/**
+ * All terms of the categories other than ai_authenticity: one pass tells whether any can match (most
+ * texts: none). ai_authenticity's terms start at common words ("this is", "it looks"), so they stay
+ * out of the union and run only when a word of theirs is present (AI_WORDS).
+ */
+const ANY = compile(CATEGORIES.filter((c) => c !== 'ai_authenticity').flatMap((category) => SAFETY_LEXICON[category]));
+const AI_WORDS = /\b(?:fake|bot|robot|ai|a\.i|cgi|computer|real|human|person|creepy|uncanny|soulless|plastic|artificial|deep ?fakes?|catfish\w*|chat ?bot|fingers|disclosed|labell?ed|marked|tagged|flagged|label|disclosure|disclaimer|undisclosed|unlabell?ed|unmarked)\b/;
 
 /** Lexicon categories found in the normalised text, in a fixed order. */
 export function lexiconCategories(normalized: string): LexiconCategory[] {
   const out: LexiconCategory[] = [];
-  if (ANY.test(normalized)) {
-    for (const [category, re] of COMPILED) if (re.test(normalized)) out.push(category);
+  const any = ANY.test(normalized);
+  const ai = AI_WORDS.test(normalized);
+  if (any || ai) {
+    for (const [category, re] of COMPILED) {
+      if (category === 'ai_authenticity' ? ai : any) if (re.test(normalized)) out.push(category);
+    }
   }
   if (!out.includes('sexual') && SEXUAL_EMOJI.test(normalized)) out.push('sexual');
   return out;

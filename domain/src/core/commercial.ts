@@ -120,17 +120,11 @@ export type ConversionDay = { date: Date; sales: number; revenue: Money };
 const DAY_MS = 86_400_000;
 
 /**
- * Sales and revenue attributed to a campaign: days from the campaign start through the campaign
- * end plus the attribution window (UTC days, inclusive). The window is fixed per campaign so
- * campaigns compare; default 28 days (consumer 14–28, B2B longer).
+ * The days a campaign's conversions are attributed to it: from the campaign start through the
+ * campaign end plus the attribution window (UTC days, inclusive). The window is fixed per campaign
+ * so campaigns compare; default 28 days (consumer 14–28, B2B longer).
  */
-export function attributedSales(input: {
-  days: readonly ConversionDay[];
-  campaignStart: Date;
-  campaignEnd: Date;
-  attributionWindowDays?: number;
-  currency: string;
-}): { sales: number; revenue: Money; window: { start: Date; end: Date } } {
+export function attributionWindow(input: { campaignStart: Date; campaignEnd: Date; attributionWindowDays?: number }): { start: Date; end: Date } {
   const windowDays = input.attributionWindowDays ?? DEFAULT_ATTRIBUTION_WINDOW_DAYS;
   if (!Number.isInteger(windowDays) || windowDays < 1) {
     throw invalidInput(`attributionWindowDays must be a whole number of days, 1 or more (got ${String(windowDays)}).`);
@@ -140,7 +134,20 @@ export function attributedSales(input: {
   const start = utcMidnightMs(input.campaignStart);
   const campaignEnd = utcMidnightMs(input.campaignEnd);
   if (campaignEnd < start) throw invalidInput('campaignEnd is before campaignStart.', { field: 'campaignEnd' });
-  const end = campaignEnd + windowDays * DAY_MS;
+  return { start: new Date(start), end: new Date(campaignEnd + windowDays * DAY_MS) };
+}
+
+/** Sales and revenue attributed to a campaign: the conversion days inside its attribution window. */
+export function attributedSales(input: {
+  days: readonly ConversionDay[];
+  campaignStart: Date;
+  campaignEnd: Date;
+  attributionWindowDays?: number;
+  currency: string;
+}): { sales: number; revenue: Money; window: { start: Date; end: Date } } {
+  const window = attributionWindow(input);
+  const start = window.start.getTime();
+  const end = window.end.getTime();
   let sales = 0;
   let revenue = 0;
   for (const day of input.days) {
@@ -153,5 +160,5 @@ export function attributedSales(input: {
     sales += day.sales;
     revenue += day.revenue.amountMinor;
   }
-  return { sales, revenue: money(revenue, input.currency), window: { start: new Date(start), end: new Date(end) } };
+  return { sales, revenue: money(revenue, input.currency), window };
 }

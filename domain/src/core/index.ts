@@ -35,3 +35,4 @@ export * from './utc-day.ts';
 export * from './reports/audience-report.ts';
 export * from './plural.ts';
 export * from './paid-test.ts';
+export * from './reports/commercial-report.ts';

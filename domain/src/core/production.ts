@@ -135,7 +135,10 @@ function velocity(approvalDates: readonly Date[]): ProductionKpis['content_veloc
   };
 }
 
-export function productionCost(assets: readonly ProductionAsset[], currency: string): ProductionCost {
+/** What an asset's production cost is made of; the pipeline (brief, transitions, placements) plays no part. */
+export type CostedAsset = Pick<ProductionAsset, 'generationCostMinor' | 'otherCostMinor' | 'productionHours' | 'hourlyRateMinor'>;
+
+export function productionCost(assets: readonly CostedAsset[], currency: string): ProductionCost {
   let generation = 0;
   let people = 0;
   let other = 0;

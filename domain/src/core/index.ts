@@ -36,3 +36,4 @@ export * from './reports/audience-report.ts';
 export * from './plural.ts';
 export * from './paid-test.ts';
 export * from './reports/commercial-report.ts';
+export * from './reports/brand-safety-report.ts';

@@ -105,3 +105,11 @@ export function formatMoney(amountMajor: number, currency: string): string {
   const fractionDigits = oneMore ? digits + 1 : digits;
   return new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(amountMajor);
 }
+
+/**
+ * Micro-dollars (millionths of a US dollar) to dollars. Classification is priced per token at
+ * fractions of a cent, so its cost is kept in micro-dollars, summed there, and converted once.
+ */
+export function usdFromMicros(micros: number): number {
+  return micros / 1_000_000;
+}

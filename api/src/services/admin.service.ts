@@ -76,8 +76,17 @@ export async function createUser(em: EntityManager, workspaceId: string, input: 
   }
   const user = em.create(User, { workspace: workspaceId, ...input });
   await em.flush();
-  const issued = await issueKey(em, { workspaceId, userId: user.id, role: user.role, label: `${user.name}'s first key` });
+  const issued = await issueKey(em, { workspaceId, userId: user.id, role: user.role, label: firstKeyLabel(user.name) });
   return { user, ...issued };
+}
+
+const FIRST_KEY = "'s first key";
+
+/** "<name>'s first key", within the label's 255 characters: a name of 255 made it longer (a 500). */
+export function firstKeyLabel(name: string): string {
+  const characters = [...name];
+  const room = 255 - FIRST_KEY.length;
+  return `${characters.length > room ? `${characters.slice(0, room - 1).join('')}…` : name}${FIRST_KEY}`;
 }
 
 export async function createApiKey(em: EntityManager, workspaceId: string, input: { userId: string; label: string }) {

@@ -47,7 +47,7 @@ export const userSchema = z
   .meta({ id: 'User' });
 
 export const createUserBody = z.object({
-  email: z.email({ message: 'must be an e-mail address' }),
+  email: z.email({ message: 'must be an e-mail address' }).max(254),
   name: z.string().trim().min(1).max(255),
   role: z.enum(roles),
 });

@@ -252,12 +252,15 @@ function candidateWords(text: string): Set<string> {
 
 /** Swear words a masked word ("f**k", "sh*t") may stand for; a mask that fits several is left alone. */
 const MASKABLE = ['fuck', 'fucking', 'fucker', 'motherfucker', 'shit', 'shitty', 'bullshit', 'bitch', 'cunt', 'dick', 'cock', 'pussy', 'asshole', 'bastard', 'whore', 'slut', 'twat', 'wanker'];
-const MASKED_WORD = /[a-z]*\*+[a-z*]*/gi;
+// Starts only where a run of letters and asterisks starts: inside a long run of letters, each
+// position would rescan the rest of the run.
+const MASKED_WORD = /(?<![a-z*])[a-z]*\*+[a-z*]*/gi;
+const LONGEST_MASKABLE = 12;
 /** "phuck", "phuk", "phuq", "phucking"; not Phuket. */
 const PH_FOR_F = /\bph(?=u(?:c?k|q)(?!et))/gi;
 
 function unmask(word: string): string {
-  if (!/[a-z]/i.test(word)) return word;
+  if (word.length > LONGEST_MASKABLE || !/[a-z]/i.test(word)) return word;
   const shape = new RegExp(`^${word.toLowerCase().replace(/\*/g, '[a-z]')}$`);
   const fits = MASKABLE.filter((w) => w.length === word.length && shape.test(w));
   return fits.length === 1 ? fits[0]! : word;

@@ -49,8 +49,9 @@ const CLAUSE_END = /[.,;:!?]/;
 // One sticky alternation, tried in this order at every position.
 const TOKEN_RE = new RegExp(
   [
-    // 1 url
-    String.raw`(https?:\/\/\S*|www\.\S+|\b[a-z0-9-]+\.(?:com|net|org|ly|io|co|gl|me|gg|link|xyz)\/\S*)`,
+    // 1 url. A bare domain starts only where a run of [a-z0-9-] starts: with `\b` it was tried at
+    // every boundary inside the run ("1-1-1-…"), each try rescanning the rest of the run (quadratic).
+    String.raw`(https?:\/\/\S*|www\.\S+|(?<![a-z0-9-])[a-z0-9-]+\.(?:com|net|org|ly|io|co|gl|me|gg|link|xyz)\/\S*)`,
     // 2 mention
     String.raw`(@[\p{L}\p{N}_.]*[\p{L}\p{N}_])`,
     // 3 hashtag

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions } from 'fastify';
 import type { Queues } from '@persona-ops/jobs/contracts';
 import { app } from './app.ts';
+import { frameworkErrors } from './plugins/errors.plugin.ts';
 import type { Config } from './config.ts';
 import { defaultRateLimits, type RateLimits } from './plugins/security.plugin.ts';
 
@@ -25,6 +26,8 @@ export async function buildApp(orm: MikroORM, options: FastifyHttpOptions<Server
     bodyLimit: 16 * 1024 * 1024,
     // Problem details name the request, so an id helps people match a report to the logs.
     requestIdHeader: 'x-request-id',
+    // URLs the router refuses before any route runs answer problem+json too.
+    frameworkErrors,
     ...serverTimeouts({}),
     ...options,
   });

@@ -36,6 +36,15 @@ describe('problem+json errors', () => {
     expect(response.body.code).toBe('route_not_found');
   });
 
+  it('answers a path the router refuses (bad percent-escape, over-long parameter) with a problem, not its own JSON', async () => {
+    for (const [url, status, code] of [['/v1/sources/%zz', 400, 'bad_url'], ['/v1/assets/%C0%AF/submit', 400, 'bad_url'], [`/v1/campaigns/${'a'.repeat(101)}`, 414, 'uri_too_long']] as const) {
+      const response = await harness.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${harness.admin.key}` } });
+      expect(response.statusCode, url).toBe(status);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json()).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String), detail: expect.any(String), instance: url, errors: [{ field: 'params', message: expect.any(String) }] });
+    }
+  });
+
   it('answers a foreign-looking bad id with 400 naming the parameter', async () => {
     const response = await harness.admin.get('/v1/sources/not-a-uuid');
     expect(response.status).toBe(400);

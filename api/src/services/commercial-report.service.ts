@@ -3,7 +3,6 @@ import {
   Campaign,
   Workspace,
   aiCharacterAssetsUsed,
-  aiCharacterAssetsUsedFromRollup,
   campaignsInScope,
   conversionDayTotals,
   costLinesOf,
@@ -11,9 +10,8 @@ import {
   loadFxRates,
   paidSpendOf,
   postAggregates,
-  postAggregatesFromRollup,
   surveyAnswerTotal,
-  type CommercialScope,
+  type ReadScope,
   type ConversionDayTotals,
   type CostPartyRow,
   type FxRateScope,
@@ -91,7 +89,8 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
   await assertFilterIdsOwned(em, workspaceId, { campaignId: query.campaignId, sourceId: query.sourceId });
   const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
   const options = { overrides: validateThresholdOverrides(workspace.tierOverrides) };
-  const scope: CommercialScope = {
+  const scope: ReadScope = {
+    workspaceId,
     campaignId: query.campaignId,
     sourceId: query.sourceId,
     sourceKind: query.sourceKind,
@@ -99,14 +98,15 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
     to: query.to ? new Date(query.to) : undefined,
   };
 
-  const campaigns = await campaignsInScope(em, workspaceId, scope);
+  const campaigns = await campaignsInScope(em, { scope, grouping: { by: 'none' } });
   const ids = campaigns.map((campaign) => campaign.id);
+  const read = { scope: { ...scope, campaignIds: ids }, grouping: { by: 'none' }, basis } as const;
   const [posts, assets, days, lines, parties, paidSpend] = ids.length === 0
     ? [NO_POSTS, [], [], [], [], []]
     : await Promise.all([
-        (basis === 'rollup' ? postAggregatesFromRollup : postAggregates)(em, workspaceId, ids, scope),
-        (basis === 'rollup' ? aiCharacterAssetsUsedFromRollup : aiCharacterAssetsUsed)(em, workspaceId, ids, scope),
-        conversionDayTotals(em, workspaceId, ids, scope),
+        postAggregates(em, read),
+        aiCharacterAssetsUsed(em, read),
+        conversionDayTotals(em, read),
         costLinesOf(em, workspaceId, ids),
         costPartiesOf(em, workspaceId, ids),
         paidSpendOf(em, workspaceId, ids),
@@ -115,7 +115,7 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
   return commercialFromInputs(query, { campaigns, posts, assets, days, costs: { lines, parties, paidSpend }, fx: currencyInputs(em, workspace), workspaceCurrency: workspace.currency }, now, options, async (single) => {
     const surveyAnswers = ids.length === 0
       ? null
-      : await surveyAnswerTotal(em, workspaceId, ids, scope, { from: scope.from, to: scope.to, firstDay: single?.start, lastDay: single?.end });
+      : await surveyAnswerTotal(em, read.scope, { firstDay: single?.start, lastDay: single?.end });
     // incremental_lift and paid_media_lift: from the paid tests of the campaigns in scope that run in the period.
     const lifts = await reportLifts(em, workspaceId, ids, { from: scope.from, to: scope.to }, options);
     const goal = query.campaignId ? (await em.findOneOrFail(Campaign, { id: query.campaignId, workspace: workspaceId })).goal : null;

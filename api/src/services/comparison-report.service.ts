@@ -2,21 +2,19 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Campaign,
   Workspace,
-  aiCharacterAssetsByWindow,
-  aiCharacterAssetsByWindowFromRollup,
+  aiCharacterAssetsUsed,
   audienceAggregatesByWindow,
   audienceAggregatesByWindowFromRollup,
   brandMentionCountsByWindow,
   brandMentionCountsByWindowFromRollup,
-  campaignsByWindow,
+  campaignsInScope,
   commentCountsByWindow,
   comparisonSources,
-  conversionDayTotalsByWindow,
+  conversionDayTotals,
   costLinesOf,
   costPartiesOf,
   paidSpendOf,
-  postAggregatesByWindow,
-  postAggregatesByWindowFromRollup,
+  postAggregates,
   windowSamples,
   windowSamplesFromRollup,
   type ComparisonSource,
@@ -178,21 +176,23 @@ async function sourceLayers(
   const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
   const options = { overrides: validateThresholdOverrides(workspace.tierOverrides) };
   const filter = { campaignId: read.campaignId };
+  const scope = { workspaceId, campaignId: read.campaignId };
   const rollup = read.basis === 'rollup';
   const [aggregates, mentions, comments, campaigns] = await Promise.all([
     read.audience ? (rollup ? audienceAggregatesByWindowFromRollup : audienceAggregatesByWindow)(em.fork(), workspaceId, windows, filter) : null,
     read.audience ? (rollup ? brandMentionCountsByWindowFromRollup : brandMentionCountsByWindow)(em.fork(), workspaceId, windows, filter) : null,
     read.audience ? commentCountsByWindow(em.fork(), workspaceId, windows, filter) : null,
-    read.commercial ? campaignsByWindow(em.fork(), workspaceId, windows, filter) : null,
+    read.commercial ? campaignsInScope(em.fork(), { scope, grouping: { by: 'window', windows } }) : null,
   ]);
   const campaignsOf = new Map([...(campaigns ?? new Map<string, ScopedCampaign[]>()).entries()].map(([sourceId, list]) => [sourceId, list.map((c) => c.id)]));
   const spending = windows.filter((w) => (campaignsOf.get(w.sourceId) ?? []).length > 0);
   const everyCampaign = [...new Set([...campaignsOf.values()].flat())];
+  const spent = { scope, grouping: { by: 'window', windows: spending, campaignsOf }, basis: read.basis } as const;
   const [posts, assets, days, lines, parties, paidSpend] = read.commercial
     ? await Promise.all([
-        (rollup ? postAggregatesByWindowFromRollup : postAggregatesByWindow)(em.fork(), workspaceId, spending, campaignsOf, filter),
-        (rollup ? aiCharacterAssetsByWindowFromRollup : aiCharacterAssetsByWindow)(em.fork(), workspaceId, spending, campaignsOf, filter),
-        conversionDayTotalsByWindow(em.fork(), workspaceId, spending, campaignsOf),
+        postAggregates(em.fork(), spent),
+        aiCharacterAssetsUsed(em.fork(), spent),
+        conversionDayTotals(em.fork(), spent),
         costLinesOf(em.fork(), workspaceId, everyCampaign),
         costPartiesOf(em.fork(), workspaceId, everyCampaign),
         paidSpendOf(em.fork(), workspaceId, everyCampaign),

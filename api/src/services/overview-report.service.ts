@@ -2,19 +2,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_LAG_DAYS, DomainError, audienceReportOf, productionReportOf, sourceKinds, validateThresholdOverrides, type AudienceReport, type ProductionReport, type SourceKind } from '@persona-ops/domain/core';
 import {
   Workspace,
-  aiCharacterAssetsByKind,
-  aiCharacterAssetsByKindFromRollup,
+  aiCharacterAssetsUsed,
   assetTransitions,
   audienceAggregatesByKind,
   audienceAggregatesByKindFromRollup,
-  campaignsByKind,
-  conversionDayTotalsByKind,
+  campaignsInScope,
+  conversionDayTotals,
   costLinesOf,
   costPartiesOf,
   paidSpendOf,
   followerGrowthBySource,
-  postAggregatesByKind,
-  postAggregatesByKindFromRollup,
+  postAggregates,
   productionAssets,
   rollupSourcesAnyKindSql,
   sourceKindsOf,
@@ -76,13 +74,14 @@ async function kindLayers(em: EntityManager, workspaceId: string, filters: Overv
     const [transitions, placements] = await Promise.all([assetTransitions(em.fork(), workspaceId, ids), placementsOf(em.fork(), workspaceId, ids, basis)]);
     return { assets, transitions, placements };
   });
-  const commercial = campaignsByKind(em.fork(), workspaceId, scope).then(async (campaigns) => {
+  const commercial = campaignsInScope(em.fork(), { scope, grouping: { by: 'kind', kinds: sourceKinds } }).then(async (campaigns) => {
     const campaignsOf = new Map([...campaigns.entries()].filter(([, list]) => list.length > 0).map(([kind, list]) => [kind, list.map((c) => c.id)]));
     const everyCampaign = [...new Set([...campaignsOf.values()].flat())];
+    const read = { scope, grouping: { by: 'kind', kinds: [...campaignsOf.keys()], campaignsOf }, basis } as const;
     const [posts, used, days, lines, parties, paidSpend] = await Promise.all([
-      (rollup ? postAggregatesByKindFromRollup : postAggregatesByKind)(em.fork(), workspaceId, campaignsOf, scope),
-      (rollup ? aiCharacterAssetsByKindFromRollup : aiCharacterAssetsByKind)(em.fork(), workspaceId, campaignsOf, scope),
-      conversionDayTotalsByKind(em.fork(), workspaceId, campaignsOf, scope),
+      postAggregates(em.fork(), read),
+      aiCharacterAssetsUsed(em.fork(), read),
+      conversionDayTotals(em.fork(), read),
       costLinesOf(em.fork(), workspaceId, everyCampaign),
       costPartiesOf(em.fork(), workspaceId, everyCampaign),
       paidSpendOf(em.fork(), workspaceId, everyCampaign),

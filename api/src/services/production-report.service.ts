@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Post, Workspace, assetPlacementsFromRollup, assetTransitions, productionAssets } from '@persona-ops/domain/store';
+import { Post, Workspace, assetPlacements, assetTransitions, productionAssets } from '@persona-ops/domain/store';
 import { productionReportOf, type Placement } from '@persona-ops/domain/core';
 import type { ReportQuery } from '../http/report.schemas.ts';
 import { assertFilterIdsOwned } from './owned.ts';
@@ -11,7 +11,7 @@ import type { Basis } from './report-basis.ts';
 export async function placementsOf(em: EntityManager, workspaceId: string, ids: string[], basis: Basis): Promise<Placement[]> {
   if (ids.length === 0) return [];
   if (basis === 'rollup') {
-    return (await assetPlacementsFromRollup(em, workspaceId, ids)).map((p) => ({ assetId: p.assetId, channel: p.channel, publishedAt: p.firstPublishedAt, paid: p.paid, posts: p.posts, unlabeledPosts: p.unlabeledPosts }));
+    return (await assetPlacements(em, workspaceId, ids)).map((p) => ({ assetId: p.assetId, channel: p.channel, publishedAt: p.firstPublishedAt, paid: p.paid, posts: p.posts, unlabeledPosts: p.unlabeledPosts }));
   }
   const posts = await em.find(Post, { workspace: workspaceId, asset: { $in: ids } });
   return posts.map((post) => ({ assetId: post.asset.id, channel: post.channel, publishedAt: post.publishedAt, paid: post.placement === 'paid', posts: 1, unlabeledPosts: post.aiLabelApplied ? 0 : 1 }));

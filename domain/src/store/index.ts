@@ -18,5 +18,6 @@ export * from './repositories/rollup-reads.repository.ts';
 export * from './repositories/production.repository.ts';
 export * from './repositories/window-reads.repository.ts';
 export * from './repositories/kind-reads.repository.ts';
+export * from './read-model/index.ts';
 export * from './repositories/cost.repository.ts';
 export * from './repositories/fx-rates.repository.ts';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SourceKind } from '../../core/vocabulary.ts';
+import type { SourceWindow } from '../read-model/scope.ts';
 import { query } from './sql.ts';
 
 // What the source comparison and the campaign report read besides the layer reports: the sources
@@ -53,7 +54,6 @@ export async function comparisonSources(
   }));
 }
 
-export type SourceWindow = { sourceId: string; from: Date; to: Date };
 
 export type WindowSample = {
   sourceId: string;

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
-import { campaignsOverlapping, capturedIn, type CommercialScope, type ConversionDayTotals, type PostAggregates, type ScopedCampaign, type UsedAsset } from './attribution.repository.ts';
+import { capturedIn } from './attribution.repository.ts';
 import { AUDIENCE_SUMS, audienceLatestCtes, toAudienceAggregates, type AudienceAggregates, type AudienceScope } from './metrics.repository.ts';
-import { AUDIENCE_ROLLUP_SUMS, sumWhenReported, rollupPeriod } from './rollup-reads.repository.ts';
-import { GROUPED_POST_AGGREGATE_COLUMNS, groupedPostAggregateCtes } from './grouped-post-aggregates.sql.ts';
+import { AUDIENCE_ROLLUP_SUMS } from './rollup-reads.repository.ts';
+import { rollupPeriod } from '../read-model/scope.ts';
 import { query } from './sql.ts';
 
 // The inputs of the audience and commercial reports for EVERY source kind at once (the overview),
@@ -75,141 +75,6 @@ export async function sourceKindsOf(em: EntityManager, workspaceId: string): Pro
   return new Map(rows.map((row) => [row.id, row.kind]));
 }
 
-/**
- * campaignsInScope per source kind: per kind, the campaigns in scope some source of that kind works
- * on. Ordered as campaignsInScope.
- */
-export async function campaignsByKind(em: EntityManager, workspaceId: string, scope: CommercialScope): Promise<Map<string, ScopedCampaign[]>> {
-  const { where, params } = campaignsOverlapping(workspaceId, scope);
-  const rows = await query<ScopedCampaign & { kinds: string[] }>(
-    em,
-    `select c.id, c.name, c.goal, c.currency, to_char(c.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') as "endsOn",
-            c.attribution_window_days as "attributionWindowDays", m.kinds
-     from campaign c join (
-       select i.campaign_id, array_agg(distinct s.kind::text) as kinds
-       from (select campaign_id, source_id from brief where workspace_id = ?
-             union select campaign_id, source_id from tracking_link where workspace_id = ?
-             union select campaign_id, source_id from offer_code where workspace_id = ?) i
-       join source s on s.id = i.source_id
-       group by i.campaign_id
-     ) m on m.campaign_id = c.id
-     where ${where.join(' and ')}
-     order by c.starts_on, c.id`,
-    [workspaceId, workspaceId, workspaceId, ...params],
-  );
-  const byKind = new Map<string, ScopedCampaign[]>();
-  for (const { kinds, ...campaign } of rows) {
-    for (const kind of kinds) {
-      const list = byKind.get(kind) ?? [];
-      list.push(campaign);
-      byKind.set(kind, list);
-    }
-  }
-  return byKind;
-}
-
-const kindsJson = (campaignsOf: ReadonlyMap<string, readonly string[]>) =>
-  JSON.stringify([...campaignsOf.entries()].map(([kind, ids]) => ({ kind, campaign_ids: ids })));
-// One row per kind and campaign, so rows join on (kind, campaign) by hash (an `= any(array)` test
-// per rollup row compares with every campaign id of the kind).
-const K = `k as materialized (select x.kind, c.id as campaign_id from jsonb_to_recordset(?::jsonb) as x(kind text, campaign_ids uuid[]) cross join unnest(x.campaign_ids) as c(id)),
-     kinds as (select distinct kind from k)`;
-
-/** postAggregatesFromRollup per source kind, over the campaigns given per kind. */
-export async function postAggregatesByKindFromRollup(em: EntityManager, workspaceId: string, campaignsOf: ReadonlyMap<string, readonly string[]>, scope: CommercialScope): Promise<Map<string, PostAggregates>> {
-  if (campaignsOf.size === 0) return new Map();
-  const posts = scopeOf(workspaceId, scope, false);
-  const snaps = scopeOf(workspaceId, scope, true);
-  const rows = await query<PostAggregates & { kind: string }>(
-    em,
-    `with ${K},
-     p as materialized (
-       select k.kind, r.posts, r.paid, r.currency
-       from post_rollup r join source s on s.id = r.source_id join k on k.kind = s.kind::text and k.campaign_id = r.campaign_id
-       where ${posts.where}
-     ),
-     pa as (
-       select kind, coalesce(sum(posts), 0)::int as posts, coalesce(sum(posts) filter (where paid), 0)::int as paid_posts,
-              coalesce(array_agg(distinct currency order by currency), '{}') as currencies
-       from p group by kind
-     ),
-     m as (
-       select k.kind, sum(r.measured::float8) as measured, sum(r.impressions_sum::float8) as impressions, sum(r.impressions_n::float8) as impressions_n,
-              sum(r.views_sum::float8) as views, sum(r.views_n::float8) as views_n
-       from ${snaps.snapshots} r join source s on s.id = r.source_id join k on k.kind = s.kind::text and k.campaign_id = r.campaign_id
-       where ${snaps.where}
-       group by k.kind
-     )
-     select k.kind,
-       coalesce(pa.posts, 0)::int as posts,
-       coalesce(pa.paid_posts, 0)::int as "paidPosts",
-       coalesce(m.measured, 0)::int as "measuredPosts",
-       ${sumWhenReported('m.impressions::float8', 'coalesce(m.impressions_n, 0)')} as impressions,
-       coalesce(m.impressions_n, 0)::int as "postsWithImpressions",
-       ${sumWhenReported('m.views::float8', 'coalesce(m.views_n, 0)')} as views,
-       coalesce(m.views_n, 0)::int as "postsWithViews",
-       coalesce(pa.currencies, '{}') as currencies
-     from kinds k left join pa on pa.kind = k.kind left join m on m.kind = k.kind`,
-    [kindsJson(campaignsOf), ...posts.params, ...snaps.params],
-  );
-  return new Map(rows.map(({ kind, ...aggregates }) => [kind, aggregates]));
-}
-
-/** aiCharacterAssetsUsedFromRollup per source kind (of the posts' sources), over the campaigns given per kind. */
-export async function aiCharacterAssetsByKindFromRollup(em: EntityManager, workspaceId: string, campaignsOf: ReadonlyMap<string, readonly string[]>, scope: CommercialScope): Promise<Map<string, UsedAsset[]>> {
-  if (campaignsOf.size === 0) return new Map();
-  const posts = scopeOf(workspaceId, scope, false);
-  const rows = await query<Omit<UsedAsset, 'createdAt'> & { createdAt: string | Date; kind: string }>(
-    em,
-    `with ${K},
-     used as (
-       select distinct k.kind, r.asset_id
-       from post_rollup r join source rs on rs.id = r.source_id join k on k.kind = rs.kind::text and k.campaign_id = r.campaign_id
-       where ${posts.where}
-     )
-     select u.kind, a.id, a.state, a.currency, a.generation_cost_minor::float8 as "generationCostMinor", a.other_cost_minor::float8 as "otherCostMinor",
-            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor)::float8 as "hourlyRateMinor", a.created_at as "createdAt"
-     from used u join asset a on a.id = u.asset_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
-     where a.workspace_id = ? and s.kind = 'ai_character'`,
-    [kindsJson(campaignsOf), ...posts.params, workspaceId],
-  );
-  const grouped = Map.groupBy(rows, (row) => row.kind);
-  return new Map([...campaignsOf.keys()].map((kind) => [kind, (grouped.get(kind) ?? []).map(({ kind: _, ...row }) => ({ ...row, createdAt: new Date(row.createdAt) }))]));
-}
-
-/** conversionDayTotals per source kind, over the campaigns given per kind. */
-export async function conversionDayTotalsByKind(em: EntityManager, workspaceId: string, campaignsOf: ReadonlyMap<string, readonly string[]>, scope: CommercialScope): Promise<Map<string, ConversionDayTotals[]>> {
-  if (campaignsOf.size === 0) return new Map();
-  const where = ['cc.workspace_id = ?'];
-  const params: unknown[] = [workspaceId];
-  if (scope.from) {
-    where.push(`(cc.day::timestamp at time zone 'UTC') >= ?`);
-    params.push(scope.from);
-  }
-  if (scope.to) {
-    where.push(`(cc.day::timestamp at time zone 'UTC') < ?`);
-    params.push(scope.to);
-  }
-  const rows = await query<ConversionDayTotals & { kind: string }>(
-    em,
-    `with ${K}
-     select k.kind, coalesce(l.campaign_id, o.campaign_id) as "campaignId", to_char(cc.day, 'YYYY-MM-DD') as day, cc.currency,
-            sum(cc.clicks)::float8 as clicks, sum(cc.sessions)::float8 as sessions, sum(cc.registrations)::float8 as registrations,
-            sum(cc.target_actions)::float8 as "targetActions", sum(cc.sales)::float8 as sales, sum(cc.revenue_minor)::float8 as "revenueMinor"
-     from conversion_count cc
-       left join tracking_link l on l.id = cc.link_id
-       left join offer_code o on o.id = cc.code_id
-       join source s on s.id = coalesce(l.source_id, o.source_id)
-       join k on k.kind = s.kind::text and k.campaign_id = coalesce(l.campaign_id, o.campaign_id)
-     where ${where.join(' and ')}
-     group by 1, 2, 3, 4
-     order by 1, 2, 3`,
-    [kindsJson(campaignsOf), ...params],
-  );
-  const grouped = Map.groupBy(rows, (row) => row.kind);
-  return new Map([...campaignsOf.keys()].map((kind) => [kind, (grouped.get(kind) ?? []).map(({ kind: _, ...row }) => row)]));
-}
-
 // The live reads (every post and snapshot), for `?live=true` and periods that cut a UTC day.
 
 // The posts in scope of every kind (p, with s its source), published in the period; `k` when the
@@ -249,46 +114,4 @@ ${AUDIENCE_SUMS}
     [...posts.params, ...captured.params, `{${kinds.join(',')}}`],
   );
   return new Map(rows.map((row) => [String(row['kind']), toAudienceAggregates(row)]));
-}
-
-/** postAggregates per source kind, over the campaigns given per kind. */
-export async function postAggregatesByKind(em: EntityManager, workspaceId: string, campaignsOf: ReadonlyMap<string, readonly string[]>, scope: CommercialScope): Promise<Map<string, PostAggregates>> {
-  if (campaignsOf.size === 0) return new Map();
-  const posts = livePosts(workspaceId, scope, true);
-  const captured = capturedIn(scope);
-  const rows = await query<PostAggregates & { kind: string }>(
-    em,
-    `with ${K},
-     scoped as materialized (${posts.sql}),
-     latest as materialized (
-       select distinct on (m.post_id) sp.kind, m.post_id, m.impressions, m.views
-       from metric_snapshot m join scoped sp on sp.id = m.post_id
-       ${captured.sql ? `${captured.sql} and` : 'where'} m.workspace_id = ?
-       order by m.post_id, m.captured_at desc, m.id desc
-     ),
-     ${groupedPostAggregateCtes('kind')}
-     select k.kind,
-       ${GROUPED_POST_AGGREGATE_COLUMNS}
-     from kinds k left join pa on pa.kind = k.kind left join la on la.kind = k.kind`,
-    [kindsJson(campaignsOf), ...posts.params, ...captured.params, workspaceId],
-  );
-  return new Map(rows.map(({ kind, ...aggregates }) => [kind, aggregates]));
-}
-
-/** aiCharacterAssetsUsed per source kind (of the posts' sources), over the campaigns given per kind. */
-export async function aiCharacterAssetsByKind(em: EntityManager, workspaceId: string, campaignsOf: ReadonlyMap<string, readonly string[]>, scope: CommercialScope): Promise<Map<string, UsedAsset[]>> {
-  if (campaignsOf.size === 0) return new Map();
-  const posts = livePosts(workspaceId, scope, true);
-  const rows = await query<Omit<UsedAsset, 'createdAt'> & { createdAt: string | Date; kind: string }>(
-    em,
-    `with ${K},
-     used as (select distinct sp.kind, sp.asset_id from (${posts.sql}) sp)
-     select u.kind, a.id, a.state, a.currency, a.generation_cost_minor::float8 as "generationCostMinor", a.other_cost_minor::float8 as "otherCostMinor",
-            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor)::float8 as "hourlyRateMinor", a.created_at as "createdAt"
-     from used u join asset a on a.id = u.asset_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
-     where a.workspace_id = ? and s.kind = 'ai_character'`,
-    [kindsJson(campaignsOf), ...posts.params, workspaceId],
-  );
-  const grouped = Map.groupBy(rows, (row) => row.kind);
-  return new Map([...campaignsOf.keys()].map((kind) => [kind, (grouped.get(kind) ?? []).map(({ kind: _, ...row }) => ({ ...row, createdAt: new Date(row.createdAt) }))]));
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
-import type { CommercialScope, PostAggregates, UsedAsset } from './attribution.repository.ts';
-import { toWindowSample, type SourceWindow, type WindowSample } from './comparison.repository.ts';
+import { rollupPeriod, type SourceWindow } from '../read-model/scope.ts';
+import { toWindowSample, type WindowSample } from './comparison.repository.ts';
 import { toAudienceAggregates, type AudienceAggregates, type AudienceScope, type MentionCounts } from './metrics.repository.ts';
 import { query, uuidArray } from './sql.ts';
 
@@ -12,12 +12,6 @@ import { query, uuidArray } from './sql.ts';
 const DAY_MS = 86_400_000;
 const isMidnight = (date: Date) => date.getTime() % DAY_MS === 0;
 const day = (date: Date) => date.toISOString().slice(0, 10);
-
-/** A period the rollups can answer: whole UTC days (or open ends). Null when a bound falls inside a day. */
-export function rollupPeriod(from: Date | undefined, to: Date | undefined): { fromDay: string | undefined; toDay: string | undefined } | null {
-  if ((from && !isMidnight(from)) || (to && !isMidnight(to))) return null;
-  return { fromDay: from ? day(from) : undefined, toDay: to ? day(to) : undefined };
-}
 
 type Filter = { campaignId?: string | undefined; campaignIds?: string[] | undefined; sourceId?: string | undefined; sourceKind?: string | undefined; from?: Date | undefined; to?: Date | undefined };
 
@@ -137,62 +131,6 @@ export async function brandMentionCountsFromRollup(em: EntityManager, scope: Aud
     [scope.workspaceId, ...posts.params, ...params],
   );
   return row!;
-}
-
-/** postAggregates from the rollups. */
-export async function postAggregatesFromRollup(em: EntityManager, workspaceId: string, campaignIds: string[], scope: CommercialScope): Promise<PostAggregates> {
-  const filter = { ...scope, campaignIds };
-  const posts = rollupScope(workspaceId, filter, false);
-  const snaps = rollupScope(workspaceId, filter, true);
-  const [row] = await query<PostAggregates>(
-    em,
-    `with p as materialized (select r.posts, r.paid, r.currency from post_rollup r ${posts.from} where ${posts.where}),
-     m as (select sum(r.measured::float8) as measured, sum(r.impressions_sum::float8) as impressions, sum(r.impressions_n::float8) as impressions_n, sum(r.views_sum::float8) as views, sum(r.views_n::float8) as views_n
-           from ${snaps.snapshots} r ${snaps.from} where ${snaps.where})
-     select
-       (select coalesce(sum(posts), 0)::int from p) as posts,
-       (select coalesce(sum(posts) filter (where paid), 0)::int from p) as "paidPosts",
-       coalesce(m.measured, 0)::int as "measuredPosts",
-       ${sumWhenReported('m.impressions::float8', 'coalesce(m.impressions_n, 0)')} as impressions,
-       coalesce(m.impressions_n, 0)::int as "postsWithImpressions",
-       ${sumWhenReported('m.views::float8', 'coalesce(m.views_n, 0)')} as views,
-       coalesce(m.views_n, 0)::int as "postsWithViews",
-       (select coalesce(array_agg(distinct currency order by currency), '{}') from p) as currencies
-     from m`,
-    [...posts.params, ...snaps.params],
-  );
-  return row!;
-}
-
-/** aiCharacterAssetsUsed with the assets of the posts in scope read from the rollups. */
-export async function aiCharacterAssetsUsedFromRollup(em: EntityManager, workspaceId: string, campaignIds: string[], scope: CommercialScope): Promise<UsedAsset[]> {
-  const posts = rollupScope(workspaceId, { ...scope, campaignIds }, false, 'rs');
-  const rows = await query<Omit<UsedAsset, 'createdAt'> & { createdAt: string | Date }>(
-    em,
-    `select a.id, a.state, a.currency, a.generation_cost_minor::float8 as "generationCostMinor", a.other_cost_minor::float8 as "otherCostMinor",
-            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor)::float8 as "hourlyRateMinor", a.created_at as "createdAt"
-     from asset a join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
-     where a.workspace_id = ? and s.kind = 'ai_character' and a.id in (select r.asset_id from post_rollup r ${posts.from} where ${posts.where})`,
-    [workspaceId, ...posts.params],
-  );
-  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
-}
-
-export type AssetPlacementSummary = { assetId: string; channel: string; paid: boolean; firstPublishedAt: Date; posts: number; unlabeledPosts: number };
-
-/**
- * The placements of the assets, one per asset, channel and paid-or-not with its first publication:
- * all the production KPIs read of placements (first publication, distinct channels, any paid one).
- */
-export async function assetPlacementsFromRollup(em: EntityManager, workspaceId: string, assetIds: readonly string[]): Promise<AssetPlacementSummary[]> {
-  if (assetIds.length === 0) return [];
-  const rows = await query<{ asset_id: string; channel: string; paid: boolean; first: Date | string; posts: number; unlabeled: number }>(
-    em,
-    `select asset_id, channel, paid, min(first_published_at) as first, sum(posts)::int as posts, sum(unlabeled_posts)::int as unlabeled
-     from post_rollup where workspace_id = ? and asset_id = any(?::uuid[]) group by asset_id, channel, paid`,
-    [workspaceId, uuidArray(assetIds)],
-  );
-  return rows.map((row) => ({ assetId: row.asset_id, channel: row.channel, paid: row.paid, firstPublishedAt: new Date(row.first), posts: row.posts, unlabeledPosts: row.unlabeled }));
 }
 
 /** windowSamples from the rollups; null when a window is not made of whole UTC days. */

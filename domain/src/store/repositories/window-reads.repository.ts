@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
-import type { ConversionDayTotals, PostAggregates, ScopedCampaign, UsedAsset } from './attribution.repository.ts';
-import type { SourceWindow } from './comparison.repository.ts';
+import type { SourceWindow } from '../read-model/scope.ts';
 import { AUDIENCE_SUMS, audienceLatestCtes, toAudienceAggregates, type AudienceAggregates, type MentionCounts } from './metrics.repository.ts';
-import { AUDIENCE_ROLLUP_SUMS, sumWhenReported } from './rollup-reads.repository.ts';
-import { GROUPED_POST_AGGREGATE_COLUMNS, groupedPostAggregateCtes } from './grouped-post-aggregates.sql.ts';
+import { AUDIENCE_ROLLUP_SUMS } from './rollup-reads.repository.ts';
 import { query } from './sql.ts';
 
 // The inputs of the audience and commercial reports for MANY sources at once, each over its own
@@ -152,138 +150,6 @@ export async function commentCountsByWindow(em: EntityManager, workspaceId: stri
   return new Map(windows.map((w) => [w.sourceId, byKey.get(w.sourceId) ?? none]));
 }
 
-/**
- * campaignsInScope per source window ({ sourceId, campaignId?, from, to }): the campaigns whose
- * run overlaps the window that the source works on (a brief, tracking link or offer code names
- * it). Ordered as campaignsInScope.
- */
-export async function campaignsByWindow(em: EntityManager, workspaceId: string, windows: readonly SourceWindow[], filter: WindowFilter): Promise<Map<string, ScopedCampaign[]>> {
-  if (windows.length === 0) return new Map();
-  const rows = await query<ScopedCampaign & { key: string }>(
-    em,
-    `with ${W},
-     involved as materialized (
-       select i.campaign_id, i.source_id
-       from (select campaign_id, source_id from brief where workspace_id = ?
-             union select campaign_id, source_id from tracking_link where workspace_id = ?
-             union select campaign_id, source_id from offer_code where workspace_id = ?) i
-       join source s on s.id = i.source_id
-     )
-     select w.source_id as key, c.id, c.name, c.goal, c.currency, to_char(c.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') as "endsOn",
-            c.attribution_window_days as "attributionWindowDays"
-     from w join involved i on i.source_id = w.source_id
-     join campaign c on c.id = i.campaign_id
-     where c.workspace_id = ? ${filter.campaignId ? 'and c.id = ?' : ''}
-       and (c.starts_on::timestamp at time zone 'UTC') < w.end_at and ((c.ends_on + 1)::timestamp at time zone 'UTC') > w.start_at
-     order by w.source_id, c.starts_on, c.id`,
-    [windowsJson(windows, undefined, false), workspaceId, workspaceId, workspaceId, workspaceId, ...(filter.campaignId ? [filter.campaignId] : [])],
-  );
-  const grouped = Map.groupBy(rows, (row) => row.key);
-  return new Map(windows.map((w) => [w.sourceId, (grouped.get(w.sourceId) ?? []).map(({ key: _, ...campaign }) => campaign)]));
-}
-
-/** postAggregatesFromRollup per source window, over the campaigns given per source. */
-export async function postAggregatesByWindowFromRollup(
-  em: EntityManager,
-  workspaceId: string,
-  windows: readonly SourceWindow[],
-  campaignsOf: ReadonlyMap<string, readonly string[]>,
-  filter: WindowFilter,
-): Promise<Map<string, PostAggregates>> {
-  if (windows.length === 0) return new Map();
-  const campaign = filter.campaignId ? 'and r.campaign_id = ?' : '';
-  const campaignParams = filter.campaignId ? [filter.campaignId] : [];
-  const rows = await query<PostAggregates & { key: string }>(
-    em,
-    `with ${W},
-     p as materialized (
-       select w.source_id as key, r.posts, r.paid, r.currency
-       from w join post_rollup r on r.workspace_id = ? and r.source_id = w.source_id and r.campaign_id = any(w.campaign_ids)
-         and r.published_on >= w.start_day and r.published_on < w.end_day ${campaign}
-     ),
-     pa as (
-       select key, coalesce(sum(posts), 0)::int as posts, coalesce(sum(posts) filter (where paid), 0)::int as paid_posts,
-              coalesce(array_agg(distinct currency order by currency), '{}') as currencies
-       from p group by key
-     ),
-     m as (
-       select w.source_id as key, sum(r.measured::float8) as measured, sum(r.impressions_sum::float8) as impressions, sum(r.impressions_n::float8) as impressions_n,
-              sum(r.views_sum::float8) as views, sum(r.views_n::float8) as views_n
-       from w join snapshot_rollup r on r.workspace_id = ? and r.source_id = w.source_id and r.campaign_id = any(w.campaign_ids)
-         and r.published_on >= w.start_day and r.published_on < w.end_day and r.captured_on < w.end_day ${campaign}
-       group by w.source_id
-     )
-     select w.source_id as key,
-       coalesce(pa.posts, 0)::int as posts,
-       coalesce(pa.paid_posts, 0)::int as "paidPosts",
-       coalesce(m.measured, 0)::int as "measuredPosts",
-       ${sumWhenReported('m.impressions::float8', 'coalesce(m.impressions_n, 0)')} as impressions,
-       coalesce(m.impressions_n, 0)::int as "postsWithImpressions",
-       ${sumWhenReported('m.views::float8', 'coalesce(m.views_n, 0)')} as views,
-       coalesce(m.views_n, 0)::int as "postsWithViews",
-       coalesce(pa.currencies, '{}') as currencies
-     from w left join pa on pa.key = w.source_id left join m on m.key = w.source_id`,
-    [windowsJson(windows, campaignsOf), workspaceId, ...campaignParams, workspaceId, ...campaignParams],
-  );
-  return new Map(rows.map(({ key, ...aggregates }) => [key, aggregates]));
-}
-
-/** aiCharacterAssetsUsedFromRollup per source window, over the campaigns given per source. */
-export async function aiCharacterAssetsByWindowFromRollup(
-  em: EntityManager,
-  workspaceId: string,
-  windows: readonly SourceWindow[],
-  campaignsOf: ReadonlyMap<string, readonly string[]>,
-  filter: WindowFilter,
-): Promise<Map<string, UsedAsset[]>> {
-  if (windows.length === 0) return new Map();
-  const rows = await query<Omit<UsedAsset, 'createdAt'> & { createdAt: string | Date; key: string }>(
-    em,
-    `with ${W},
-     used as (
-       select distinct w.source_id as key, r.asset_id
-       from w join post_rollup r on r.workspace_id = ? and r.source_id = w.source_id and r.campaign_id = any(w.campaign_ids)
-         and r.published_on >= w.start_day and r.published_on < w.end_day ${filter.campaignId ? 'and r.campaign_id = ?' : ''}
-     )
-     select u.key, a.id, a.state, a.currency, a.generation_cost_minor::float8 as "generationCostMinor", a.other_cost_minor::float8 as "otherCostMinor",
-            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor)::float8 as "hourlyRateMinor", a.created_at as "createdAt"
-     from used u join asset a on a.id = u.asset_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
-     where a.workspace_id = ? and s.kind = 'ai_character'`,
-    [windowsJson(windows, campaignsOf), workspaceId, ...(filter.campaignId ? [filter.campaignId] : []), workspaceId],
-  );
-  const grouped = Map.groupBy(rows, (row) => row.key);
-  return new Map(windows.map((w) => [w.sourceId, (grouped.get(w.sourceId) ?? []).map(({ key: _, ...row }) => ({ ...row, createdAt: new Date(row.createdAt) }))]));
-}
-
-/** conversionDayTotals per source window, over the campaigns given per source. */
-export async function conversionDayTotalsByWindow(
-  em: EntityManager,
-  workspaceId: string,
-  windows: readonly SourceWindow[],
-  campaignsOf: ReadonlyMap<string, readonly string[]>,
-): Promise<Map<string, ConversionDayTotals[]>> {
-  if (windows.length === 0) return new Map();
-  const rows = await query<ConversionDayTotals & { key: string }>(
-    em,
-    `with ${W}
-     select w.source_id as key, coalesce(l.campaign_id, o.campaign_id) as "campaignId", to_char(cc.day, 'YYYY-MM-DD') as day, cc.currency,
-            sum(cc.clicks)::float8 as clicks, sum(cc.sessions)::float8 as sessions, sum(cc.registrations)::float8 as registrations,
-            sum(cc.target_actions)::float8 as "targetActions", sum(cc.sales)::float8 as sales, sum(cc.revenue_minor)::float8 as "revenueMinor"
-     from conversion_count cc
-       left join tracking_link l on l.id = cc.link_id
-       left join offer_code o on o.id = cc.code_id
-       join source s on s.id = coalesce(l.source_id, o.source_id)
-       join w on w.source_id = s.id and coalesce(l.campaign_id, o.campaign_id) = any(w.campaign_ids)
-         and (cc.day::timestamp at time zone 'UTC') >= w.start_at and (cc.day::timestamp at time zone 'UTC') < w.end_at
-     where cc.workspace_id = ?
-     group by 1, 2, 3, 4
-     order by 1, 2, 3`,
-    [windowsJson(windows, campaignsOf, false), workspaceId],
-  );
-  const grouped = Map.groupBy(rows, (row) => row.key);
-  return new Map(windows.map((w) => [w.sourceId, (grouped.get(w.sourceId) ?? []).map(({ key: _, ...row }) => row)]));
-}
-
 // The live reads (every post and snapshot): the same per-source inputs for `?live=true`.
 
 // The posts of each source published in its window (of the campaign when given; of the campaigns
@@ -343,57 +209,4 @@ export async function brandMentionCountsByWindow(em: EntityManager, workspaceId:
     [windowsJson(windows, undefined, false), workspaceId, ...posts.params],
   );
   return new Map(rows.map((row) => [row.key, { posts: row.posts, comments: row.comments, mentions: row.mentions }]));
-}
-
-/** postAggregates per source window, over the campaigns given per source. */
-export async function postAggregatesByWindow(
-  em: EntityManager,
-  workspaceId: string,
-  windows: readonly SourceWindow[],
-  campaignsOf: ReadonlyMap<string, readonly string[]>,
-  filter: WindowFilter,
-): Promise<Map<string, PostAggregates>> {
-  if (windows.length === 0) return new Map();
-  const posts = scopedWindowPosts(filter, true);
-  const rows = await query<PostAggregates & { key: string }>(
-    em,
-    `with ${W},
-     scoped as materialized (${posts.sql}),
-     latest as materialized (
-       select distinct on (m.post_id) sp.key, m.post_id, m.impressions, m.views
-       from metric_snapshot m join scoped sp on sp.id = m.post_id
-       where m.workspace_id = ? and m.captured_at >= sp.start_at and m.captured_at < sp.end_at
-       order by m.post_id, m.captured_at desc, m.id desc
-     ),
-     ${groupedPostAggregateCtes('key')}
-     select w.source_id as key,
-       ${GROUPED_POST_AGGREGATE_COLUMNS}
-     from w left join pa on pa.key = w.source_id left join la on la.key = w.source_id`,
-    [windowsJson(windows, campaignsOf, false), workspaceId, ...posts.params, workspaceId],
-  );
-  return new Map(rows.map(({ key, ...aggregates }) => [key, aggregates]));
-}
-
-/** aiCharacterAssetsUsed per source window, over the campaigns given per source. */
-export async function aiCharacterAssetsByWindow(
-  em: EntityManager,
-  workspaceId: string,
-  windows: readonly SourceWindow[],
-  campaignsOf: ReadonlyMap<string, readonly string[]>,
-  filter: WindowFilter,
-): Promise<Map<string, UsedAsset[]>> {
-  if (windows.length === 0) return new Map();
-  const posts = scopedWindowPosts(filter, true);
-  const rows = await query<Omit<UsedAsset, 'createdAt'> & { createdAt: string | Date; key: string }>(
-    em,
-    `with ${W},
-     used as (select distinct sc.key, sc.asset_id from (${posts.sql}) sc)
-     select u.key, a.id, a.state, a.currency, a.generation_cost_minor::float8 as "generationCostMinor", a.other_cost_minor::float8 as "otherCostMinor",
-            a.production_hours::float8 as "productionHours", coalesce(s.hourly_rate_minor, w.hourly_rate_minor)::float8 as "hourlyRateMinor", a.created_at as "createdAt"
-     from used u join asset a on a.id = u.asset_id join source s on s.id = a.source_id join workspace w on w.id = a.workspace_id
-     where a.workspace_id = ? and s.kind = 'ai_character'`,
-    [windowsJson(windows, campaignsOf, false), workspaceId, ...posts.params, workspaceId],
-  );
-  const grouped = Map.groupBy(rows, (row) => row.key);
-  return new Map(windows.map((w) => [w.sourceId, (grouped.get(w.sourceId) ?? []).map(({ key: _, ...row }) => ({ ...row, createdAt: new Date(row.createdAt) }))]));
 }

@@ -5,7 +5,9 @@ import Fastify, { type FastifyHttpOptions } from 'fastify';
 import type { Queues } from '@persona-ops/jobs/contracts';
 import { app } from './app.ts';
 import { frameworkErrors } from './plugins/errors.plugin.ts';
+import { fastifyTrustProxy } from './http/trust-proxy.ts';
 import type { Config } from './config.ts';
+import { requestIdOf } from './plugins/request-id.plugin.ts';
 import { defaultRateLimits, type RateLimits } from './plugins/security.plugin.ts';
 
 export type BuildSettings = {
@@ -24,8 +26,10 @@ export async function buildApp(orm: MikroORM, options: FastifyHttpOptions<Server
   const instance = Fastify({
     logger: false,
     bodyLimit: 16 * 1024 * 1024,
-    // Problem details name the request, so an id helps people match a report to the logs.
-    requestIdHeader: 'x-request-id',
+    // Problem details name the request, so an id helps people match a report to the logs; the
+    // client's x-request-id when sane (plugins/request-id.plugin.ts), else a new UUID.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     // URLs the router refuses before any route runs answer problem+json too.
     frameworkErrors,
     ...serverTimeouts({}),
@@ -60,10 +64,10 @@ export function serverTimeouts(timeouts: { requestMs?: number; connectionMs?: nu
   };
 }
 
-/** The environment's timeouts and rate limits (see .env.example), for server.ts and the quick start. */
-export function hardeningOf(config: Config): { timeouts: FastifyHttpOptions<Server>; rateLimits: RateLimits } {
+/** The environment's timeouts, trusted proxies and rate limits (see .env.example), for server.ts and the quick start. */
+export function hardeningOf(config: Config): { serverOptions: FastifyHttpOptions<Server>; rateLimits: RateLimits } {
   return {
-    timeouts: serverTimeouts({ requestMs: config.REQUEST_TIMEOUT_MS, connectionMs: config.CONNECTION_TIMEOUT_MS, keepAliveMs: config.KEEP_ALIVE_TIMEOUT_MS }),
+    serverOptions: { ...serverTimeouts({ requestMs: config.REQUEST_TIMEOUT_MS, connectionMs: config.CONNECTION_TIMEOUT_MS, keepAliveMs: config.KEEP_ALIVE_TIMEOUT_MS }), trustProxy: fastifyTrustProxy(config.TRUST_PROXY) },
     rateLimits: { authFailuresMax: config.RATE_LIMIT_AUTH_FAILURES, requestsMax: config.RATE_LIMIT_REQUESTS, windowMs: config.RATE_LIMIT_WINDOW_MS, redisUrl: config.REDIS_URL },
   };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { trustProxySetting } from './http/trust-proxy.ts';
 
 // The environment, parsed once; a bad value stops start-up with a message naming the variable.
 const environment = z.object({
@@ -17,6 +18,9 @@ const environment = z.object({
   // Per API key (per IP without one): requests a window allows, then 429.
   RATE_LIMIT_REQUESTS: z.coerce.number().int().min(1).default(6000),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  // Which reverse proxies may name the client (X-Forwarded-For): false, true, a hop count, or
+  // addresses and CIDR ranges (http/trust-proxy.ts). The per-IP rate limits count that client.
+  TRUST_PROXY: trustProxySetting.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The quick start's data; relative to where the command runs, by default the repository's .data
   // whatever the command's folder (`pnpm bootstrap` runs in api/).

@@ -55,7 +55,7 @@ const queueConnection: QueueConnection = config.REDIS_URL ? { kind: 'redis', url
 const queues = openQueues(queueConnection);
 // The dashboard's public origin (share links point there): PUBLIC_URL, else where this start serves it.
 const publicUrl = config.PUBLIC_URL ?? (config.WEB_PORT !== 0 ? `http://${config.HOST}:${config.WEB_PORT}` : undefined);
-const server = await buildApp(orm, { ...hardening.timeouts, logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } }, { rateLimits: hardening.rateLimits, queues, operatorPassword, alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE, publicUrl });
+const server = await buildApp(orm, { ...hardening.serverOptions, logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } }, { rateLimits: hardening.rateLimits, queues, operatorPassword, alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE, publicUrl });
 const address = await server.listen({ host: config.HOST, port: config.PORT });
 
 const children: SupervisedChild[] = [];

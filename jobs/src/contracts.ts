@@ -109,14 +109,46 @@ export function openQueues(connection: QueueConnection, jobOptions: JobsOptions 
   return new Map(queueNames.map((name) => [name, openQueue(connection, name, jobOptions)]));
 }
 
+// A request id the API takes from a client's x-request-id header (else it makes one): short, and
+// nothing a log line or a header could be confused by.
+export const requestIdPattern = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
+
+// Where a job's work came from, carried in its data beside the payload (never part of its id, so
+// duplicates still collapse): the workspaces it works for and the API requests (x-request-id) that
+// asked for it, so the worker's log lines for the job are found from the request's. Lists, because
+// a classification batch gathers the comments of several requests and workspaces; at most
+// `maxTraced` of each are kept (the first ones), enough to follow a request without bloating a batch.
+export const maxTraced = 100;
+export const jobTrace = z.object({
+  workspaceIds: z.array(z.uuid()).max(maxTraced).optional(),
+  requestIds: z.array(z.string().regex(requestIdPattern)).max(maxTraced).optional(),
+});
+export type JobTrace = z.infer<typeof jobTrace>;
+
+/** The trace of a job's data; none when it carries none (or a malformed one). */
+export function traceOf(data: unknown): JobTrace {
+  const parsed = jobTrace.safeParse(data);
+  return parsed.success ? parsed.data : {};
+}
+
+// What a producer knows of a job's origin; ids it lacks (null) are left out.
+export type TraceInput = { [K in keyof JobTrace]?: ReadonlyArray<string | null | undefined> };
+
+function traceFields(trace: TraceInput): JobTrace {
+  const distinct = (values: ReadonlyArray<string | null | undefined> | undefined) => [...new Set((values ?? []).filter((value): value is string => typeof value === 'string'))].slice(0, maxTraced);
+  const workspaceIds = distinct(trace.workspaceIds);
+  const requestIds = distinct(trace.requestIds).filter((id) => requestIdPattern.test(id));
+  return { ...(workspaceIds.length > 0 ? { workspaceIds } : {}), ...(requestIds.length > 0 ? { requestIds } : {}) };
+}
+
 export type Enqueue = <N extends JobName>(name: N, payload: JobPayload<N>, options?: JobsOptions) => Promise<unknown>;
 
-export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayload<N>, options: JobsOptions = {}) {
+export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayload<N>, options: JobsOptions = {}, trace: TraceInput = {}) {
   const definition = jobDefinitions[name];
   const data = definition.payload.parse(payload);
   const queue = queues.get(definition.queue);
   if (!queue) throw new Error(`No queue ${definition.queue} is open for job ${name}`);
-  return queue.add(name, data, { jobId: jobIdFor(name, data as JobPayload<N>), ...options });
+  return queue.add(name, { ...data, ...traceFields(trace) }, { jobId: jobIdFor(name, data as JobPayload<N>), ...options });
 }
 
 export async function closeQueues(queues: Queues): Promise<void> {

@@ -11,7 +11,8 @@ import { mentionsName } from '../classifiers/offline/character-mentions.ts';
 // days of a source's comments, so running it per batch would cost more than classifying).
 const defaultSpikeDetectionDelayMs = 60_000;
 
-export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: CommentClassifier; enqueue: Enqueue; spikeDetectionDelayMs?: number; now?: () => Date }) {
+// `onClassified`: told the decisions once they are stored (the workers' classifier metrics).
+export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: CommentClassifier; enqueue: Enqueue; spikeDetectionDelayMs?: number; now?: () => Date; onClassified?: (decided: ReadonlyArray<{ classifier: string; sentiment: string; flags: readonly string[] }>) => void }) {
   return async (payload: JobPayload<'classify-comments'>) => {
     const em = deps.orm.em.fork();
     const comments = await loadCommentsForClassification(em, payload.commentIds);
@@ -34,6 +35,7 @@ export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: Comme
       const usageIdOf = new Map(recorded.map((row) => [`${row.workspaceId}|${row.classifier}|${row.version}`, row.id]));
       return saveClassifications(tx, decided.map((d) => ({ ...d, usageId: usageIdOf.get(`${d.workspaceId}|${d.classifier}|${d.version}`) ?? null })), now);
     });
+    deps.onClassified?.(decided);
     for (const row of await sourceDaysOfComments(em, comments.map((c) => c.id))) {
       await deps.enqueue('detect-spikes', { workspaceId: row.workspace_id, sourceId: row.source_id, day: row.day }, { delay: deps.spikeDetectionDelayMs ?? defaultSpikeDetectionDelayMs });
     }

@@ -145,6 +145,11 @@ export function characterMentionRate(input: { mentioningComments: MaybeNumber; c
 
 export type SentimentShare = { positive: number | null; neutral: number | null; negative: number | null; classified: number };
 
+/** Net sentiment: the positive share minus the negative share, in points; null while either is unknown. */
+export function netSentiment(share: { positive: number | null; negative: number | null }): number | null {
+  return difference(share.positive, share.negative);
+}
+
 /** Each label's share of classified comments; negatives are kept, they are brand-safety data. */
 export function sentimentShare(input: { positive: number; neutral: number; negative: number }): SentimentShare {
   assertCounts(input);

@@ -153,6 +153,17 @@ describe.skipIf(browserMissing)('brand safety in a browser', () => {
     expect(await page.locator('[data-category=profanity] [data-rate]').textContent()).toBe(percent(profanity.rate));
     expect(await page.locator('[data-table=classifier-mix] [data-classifier=offline] td.num').first().textContent()).toBe(String(report.totals.classified));
 
+    // AI authenticity per post, next to each post's AI label, as the report has it.
+    const byPost: Array<{ postId: string; aiLabelApplied: boolean; rate: number }> = report.aiAuthenticity.byPost;
+    expect(byPost.length).toBeGreaterThan(0);
+    expect(report.flaggedByCategory.find((c: { category: string }) => c.category === 'ai_authenticity').count).toBeGreaterThan(0);
+    const rows = page.locator('[data-table=ai-authenticity] tbody tr');
+    expect(await rows.count()).toBe(byPost.length);
+    expect(await rows.first().locator('[data-rate]').textContent()).toBe(percent(byPost[0]!.rate));
+    expect(await rows.locator('[data-label=applied]').count()).toBe(byPost.filter((p) => p.aiLabelApplied).length);
+    expect(await rows.locator('[data-label=missing]').count()).toBe(byPost.filter((p) => !p.aiLabelApplied).length);
+    expect(await rows.locator('svg[data-chart=ai-authenticity-trend]').count()).toBe(byPost.length);
+
     expect(await page.locator('[data-table=comments] tbody tr').count()).toBe(5);
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).not.toMatch(/NaN|undefined|Infinity/);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Post, brandSafetyCounts, classificationUsageOfComments } from '@persona-ops/domain/store';
-import { brandSafetyReportOf, type ReportScope } from '@persona-ops/domain/core';
+import { Post, aiAuthenticityCounts, brandSafetyCounts, classificationUsageOfComments } from '@persona-ops/domain/store';
+import { aiAuthenticityReportOf, brandSafetyReportOf, type ReportScope } from '@persona-ops/domain/core';
 import { assertFilterIdsOwned, findOwned } from './owned.ts';
 
 // Scope: comments posted in the period on the posts the filters select, each counted at its
@@ -17,6 +17,10 @@ export async function brandSafetyReport(em: EntityManager, workspaceId: string, 
     to: query.to ? new Date(query.to) : undefined,
   };
   // Every figure over the same comments, the classification cost included (its share of each batch).
-  const [counts, usage] = await Promise.all([brandSafetyCounts(em, workspaceId, scope), classificationUsageOfComments(em.fork(), workspaceId, scope)]);
-  return brandSafetyReportOf(query, counts, usage);
+  const [counts, usage, authenticity] = await Promise.all([
+    brandSafetyCounts(em, workspaceId, scope),
+    classificationUsageOfComments(em.fork(), workspaceId, scope),
+    aiAuthenticityCounts(em.fork(), workspaceId, scope),
+  ]);
+  return { ...brandSafetyReportOf(query, counts, usage), aiAuthenticity: aiAuthenticityReportOf(authenticity.posts, authenticity.rows) };
 }

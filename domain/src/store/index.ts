@@ -4,6 +4,7 @@ export { openOrm, migrate, pendingMigrations } from './migrate.ts';
 export { createDatabase, dropDatabase, databaseExists, isReachable, withDatabase } from './database-admin.ts';
 export * from './repositories/comments.repository.ts';
 export * from './repositories/brand-safety.repository.ts';
+export * from './repositories/ai-authenticity.repository.ts';
 export * from './repositories/alerts.repository.ts';
 export * from './repositories/backfills.repository.ts';
 export * from './repositories/classification-usage.repository.ts';

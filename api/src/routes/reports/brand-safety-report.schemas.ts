@@ -10,6 +10,14 @@ export type BrandSafetyReportQuery = z.infer<typeof brandSafetyReportQuery>;
 
 const percent = z.number().nullable();
 const count = z.number().int();
+const aiAuthenticityCounts = z.object({
+  classified: count.describe('Classified comments (latest classification of each)'),
+  flagged: count.describe('Of those, flagged ai_authenticity'),
+  rate: percent.describe('flagged / classified × 100; null when nothing is classified'),
+});
+const aiAuthenticitySeries = z
+  .array(aiAuthenticityCounts.extend({ day: z.iso.date() }))
+  .describe('Per UTC day of posting, oldest first; days without classified comments are left out');
 
 export const brandSafetyReportSchema = z
   .object({
@@ -70,6 +78,22 @@ export const brandSafetyReportSchema = z
         minRatio: z.number(),
       })
       .describe('Spike when the day has ≥ minComments and share ≥ max(mean + sdMultiplier × max(sd, sdFloor), minRatio × mean) over the previous baselineDays days with data (at least minBaselineDays)'),
+    aiAuthenticity: z
+      .object({
+        byPost: z
+          .array(aiAuthenticityCounts.extend({
+            postId: idSchema,
+            channel: z.string(),
+            url: z.string(),
+            publishedAt: z.iso.datetime(),
+            aiLabelApplied: z.boolean().describe("Whether the post carried the platform's AI-generated-content disclosure label"),
+            series: aiAuthenticitySeries,
+          }))
+          .describe('Posts with classified comments in scope, the highest ai_authenticity rate first'),
+        labelled: aiAuthenticityCounts.extend({ posts: count, series: aiAuthenticitySeries }).describe('Posts with the AI label, together'),
+        unlabelled: aiAuthenticityCounts.extend({ posts: count, series: aiAuthenticitySeries }).describe('Posts without the AI label, together'),
+      })
+      .describe('Comments flagged ai_authenticity (the character called fake, a bot, creepy or uncanny, asked whether it is real, or said not to be disclosed as AI), per post and over time, next to each post\'s AI-disclosure label'),
     classifierMix: z
       .array(z.object({ classifier: z.string(), version: z.string(), count }))
       .describe('Latest classifications per classifier and version'),

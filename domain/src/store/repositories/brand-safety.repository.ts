@@ -30,7 +30,7 @@ export type BrandSafetyCounts = {
  * classified_at; a comment may have results from several classifier versions). One statement,
  * aggregated in PostgreSQL: nothing per comment comes back, whatever the workspace's size.
  */
-/** The comments in scope as SQL selecting `id` and `posted_at`: the one scope every brand-safety figure uses. */
+/** The comments in scope as SQL selecting `id`, `posted_at` and `post_id`: the one scope every brand-safety figure uses. */
 export function scopedCommentsSql(workspaceId: string, scope: BrandSafetyScope): { sql: string; params: unknown[] } {
   const where = ['c.workspace_id = ?'];
   const params: unknown[] = [workspaceId];
@@ -46,7 +46,7 @@ export function scopedCommentsSql(workspaceId: string, scope: BrandSafetyScope):
   if (scope.to) add('c.posted_at < ?', scope.to);
   const joinPost = scope.campaignId || scope.sourceId || scope.sourceKind ? 'join post p on p.id = c.post_id' : '';
   const joinSource = scope.sourceKind ? 'join source s on s.id = p.source_id' : '';
-  return { sql: `select c.id, c.posted_at from comment c ${joinPost} ${joinSource} where ${where.join(' and ')}`, params };
+  return { sql: `select c.id, c.posted_at, c.post_id from comment c ${joinPost} ${joinSource} where ${where.join(' and ')}`, params };
 }
 
 export async function brandSafetyCounts(em: EntityManager, workspaceId: string, scope: BrandSafetyScope): Promise<BrandSafetyCounts> {

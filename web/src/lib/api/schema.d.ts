@@ -10779,6 +10779,79 @@ export interface components {
                 sdFloor: number;
                 minRatio: number;
             };
+            /** @description Comments flagged ai_authenticity (the character called fake, a bot, creepy or uncanny, asked whether it is real, or said not to be disclosed as AI), per post and over time, next to each post's AI-disclosure label */
+            aiAuthenticity: {
+                /** @description Posts with classified comments in scope, the highest ai_authenticity rate first */
+                byPost: {
+                    /** @description Classified comments (latest classification of each) */
+                    classified: number;
+                    /** @description Of those, flagged ai_authenticity */
+                    flagged: number;
+                    /** @description flagged / classified × 100; null when nothing is classified */
+                    rate: number | null;
+                    /** Format: uuid */
+                    postId: string;
+                    channel: string;
+                    url: string;
+                    /** Format: date-time */
+                    publishedAt: string;
+                    /** @description Whether the post carried the platform's AI-generated-content disclosure label */
+                    aiLabelApplied: boolean;
+                    /** @description Per UTC day of posting, oldest first; days without classified comments are left out */
+                    series: {
+                        /** @description Classified comments (latest classification of each) */
+                        classified: number;
+                        /** @description Of those, flagged ai_authenticity */
+                        flagged: number;
+                        /** @description flagged / classified × 100; null when nothing is classified */
+                        rate: number | null;
+                        /** Format: date */
+                        day: string;
+                    }[];
+                }[];
+                /** @description Posts with the AI label, together */
+                labelled: {
+                    /** @description Classified comments (latest classification of each) */
+                    classified: number;
+                    /** @description Of those, flagged ai_authenticity */
+                    flagged: number;
+                    /** @description flagged / classified × 100; null when nothing is classified */
+                    rate: number | null;
+                    posts: number;
+                    /** @description Per UTC day of posting, oldest first; days without classified comments are left out */
+                    series: {
+                        /** @description Classified comments (latest classification of each) */
+                        classified: number;
+                        /** @description Of those, flagged ai_authenticity */
+                        flagged: number;
+                        /** @description flagged / classified × 100; null when nothing is classified */
+                        rate: number | null;
+                        /** Format: date */
+                        day: string;
+                    }[];
+                };
+                /** @description Posts without the AI label, together */
+                unlabelled: {
+                    /** @description Classified comments (latest classification of each) */
+                    classified: number;
+                    /** @description Of those, flagged ai_authenticity */
+                    flagged: number;
+                    /** @description flagged / classified × 100; null when nothing is classified */
+                    rate: number | null;
+                    posts: number;
+                    /** @description Per UTC day of posting, oldest first; days without classified comments are left out */
+                    series: {
+                        /** @description Classified comments (latest classification of each) */
+                        classified: number;
+                        /** @description Of those, flagged ai_authenticity */
+                        flagged: number;
+                        /** @description flagged / classified × 100; null when nothing is classified */
+                        rate: number | null;
+                        /** Format: date */
+                        day: string;
+                    }[];
+                };
+            };
             /** @description Latest classifications per classifier and version */
             classifierMix: {
                 classifier: string;

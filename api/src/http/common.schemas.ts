@@ -20,9 +20,24 @@ export const intColumnMax = [INT_COLUMN_MAX, `must be at most ${INT_COLUMN_MAX}`
 export const timestampSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-03-01T09:00:00Z' });
 export const dateSchema = z.iso.date({ message: 'must be an ISO-8601 date, e.g. 2026-03-01' });
 
+/**
+ * The earliest moment a period or a report's "as of" may name. The reports count days back from
+ * the moments they are given (the day before a period, a comparison window of up to 3,650 days),
+ * and PostgreSQL has no year 0: `to=0001-01-01T00:00:00Z` was a 500 ("date/time field value out of
+ * range"). Nothing this API measures happened before 1900.
+ */
+export const EARLIEST_MOMENT = '1900-01-01T00:00:00Z';
+const earliest = Date.parse(EARLIEST_MOMENT);
+const notBefore1900 = { message: `must be on or after ${EARLIEST_MOMENT.slice(0, 10)}` };
+
+/** A moment a report or a filter takes (timestampSchema, from 1900). */
+export const periodMomentSchema = timestampSchema.refine((value) => Date.parse(value) >= earliest, notBefore1900);
+/** A day a report takes as a moment (dateSchema, from 1900). */
+export const periodDaySchema = dateSchema.refine((value) => Date.parse(value) >= earliest, notBefore1900);
+
 export const periodQuery = {
-  from: timestampSchema.optional().describe('Start of the period (inclusive), ISO-8601'),
-  to: timestampSchema.optional().describe('End of the period (exclusive), ISO-8601'),
+  from: periodMomentSchema.optional().describe('Start of the period (inclusive), ISO-8601'),
+  to: periodMomentSchema.optional().describe('End of the period (exclusive), ISO-8601'),
 };
 
 export function paginationQuery<const Sort extends readonly [string, ...string[]]>(sortFields: Sort, defaultSort: Sort[number]) {

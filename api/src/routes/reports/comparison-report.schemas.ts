@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPARISON_KPIS, campaignGoals, sourceKinds } from '@persona-ops/domain/core';
-import { dateSchema, idSchema, timestampSchema } from '../../http/common.schemas.ts';
+import { dateSchema, idSchema, periodDaySchema, periodMomentSchema } from '../../http/common.schemas.ts';
 import { formatQuery } from '../../http/report-export.ts';
 import { freshnessSchema, liveQuery } from '../../http/freshness.schemas.ts';
 import { reportQuery } from '../../http/report.schemas.ts';
@@ -19,7 +19,7 @@ export const comparisonReportFilters = z.object({
     .default(DEFAULT_WINDOW_DAYS)
     .describe("Each source is measured over [launch, launch + windowDays): the same age for every source"),
   asOf: z
-    .union([timestampSchema, dateSchema])
+    .union([periodMomentSchema, periodDaySchema])
     .optional()
     .describe('The moment the comparison is made (default now); a source whose window has not elapsed by then is too new to compare'),
   campaignId: reportQuery.shape.campaignId.describe("Only this campaign's sources and posts"),

@@ -9,6 +9,8 @@ export * from './repositories/alerts.repository.ts';
 export * from './repositories/backfills.repository.ts';
 export * from './repositories/classification-usage.repository.ts';
 export * from './repositories/imports.repository.ts';
+export * from './repositories/import-files.repository.ts';
+export * from './repositories/import-row-keys.repository.ts';
 export * from './repositories/attribution.repository.ts';
 export * from './repositories/metrics.repository.ts';
 export * from './repositories/paid-tests.repository.ts';

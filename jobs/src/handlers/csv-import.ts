@@ -1,27 +1,62 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { UnrecoverableError, type Job } from 'bullmq';
+import { Readable, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import { headerLineOf } from '@persona-ops/domain/core';
-import { finishImport, recordImportProgress, startImport, type ImportRejection, type ImportToRun } from '@persona-ops/domain/store';
+import { finishImport, firstLinesOfKeys, importFileSlices, recordImportProgress, startImport, type ImportRejection, type ImportToRun } from '@persona-ops/domain/store';
 
 export const importChunkSize = 1_000;
 
 export type CsvRecord = { line: number; record: Record<string, string> };
 export type ChunkOutcome = { accepted: number; duplicates: number; rejections: ImportRejection[]; unlinked?: number; skipped?: number };
 
-/** The records of a CSV file, each with the line of the file where it starts (as an editor numbers it). */
-export async function* csvRecords(content: Buffer): AsyncGenerator<CsvRecord> {
-  const parser = parse(content, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, from_line: headerLineOf(content.toString('utf8', 0, Math.min(content.length, 64 * 1024))), info: true, raw: true });
+// The parser is fed this much at a time: it holds at most one piece's records while the import
+// is busy with a chunk, so a file of millions of short rows never sits in memory as records.
+const parserInputBytes = 64 * 1024;
+// GA4 writes "# …" comment lines above its table: the header is looked for in the file's first 64 KB.
+const headerSearchBytes = 64 * 1024;
+
+/**
+ * The records of a CSV file read as a stream of slices, each with the line of the file where it
+ * starts (as an editor numbers it). Parsing waits while the consumer works (backpressure), so
+ * memory is bounded by a slice and a piece's records, whatever the file's size.
+ */
+export async function* csvRecords(slices: AsyncIterable<Buffer>): AsyncGenerator<CsvRecord> {
+  const source = slices[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let exhausted = false;
+  while (headBytes < headerSearchBytes) {
+    const next = await source.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    head.push(next.value);
+    headBytes += next.value.length;
+  }
+  const start = Buffer.concat(head);
+  head.length = 0;
+  async function* pieces() {
+    for (let offset = 0; offset < start.length; offset += parserInputBytes) yield start.subarray(offset, offset + parserInputBytes);
+    if (exhausted) return;
+    for (let next = await source.next(); !next.done; next = await source.next()) {
+      for (let offset = 0; offset < next.value.length; offset += parserInputBytes) yield next.value.subarray(offset, offset + parserInputBytes);
+    }
+  }
+  const parser = parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, from_line: headerLineOf(start.toString('utf8', 0, Math.min(start.length, headerSearchBytes))), info: true, raw: true });
+  // Byte mode with a one-piece high-water mark: the file is read no further ahead than the parser.
+  // A failed read (or a consumer that stops early) destroys both ends; the error surfaces below.
+  pipeline(Readable.from(pieces(), { objectMode: false, highWaterMark: parserInputBytes }), parser, () => undefined);
   for await (const { record, raw, info } of parser as AsyncIterable<{ record: Record<string, string>; raw: string; info: { lines: number } }>) {
     const inner = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0;
     yield { line: info.lines - inner, record };
   }
 }
 
+// Per-file state (the first line of each repeated key) lives in PostgreSQL with the checkpoint
+// (firstLinesOfKeys), never in the worker: a resumed job needs no replay of the rows before it.
 export type ChunkedImport = {
-  // Called for every record before the checkpoint when a job resumes, so per-file state (the rows
-  // seen, for repeats) is the same as in an uninterrupted run.
-  replay?: (record: CsvRecord) => void;
   chunk: (em: EntityManager, records: CsvRecord[]) => Promise<ChunkOutcome>;
 };
 
@@ -30,6 +65,25 @@ export function unstorableRow({ line, record }: CsvRecord): ImportRejection | nu
   const column = Object.keys(record).find((name) => record[name]?.includes('\u0000'));
   if (column === undefined) return null;
   return { line, column: column.replaceAll('\u0000', '\\0'), reason: 'contains a NUL byte (\\0), which is not text; remove it from the file' };
+}
+
+/**
+ * Keeps the first row of each key (a post and capture time, a link or code and day) in the file and
+ * rejects a later one as its repeat, naming the first line. The first lines live in PostgreSQL, in
+ * the chunk's transaction, so this holds across chunks, resumed jobs and files of any size.
+ */
+export async function withoutRepeats<Row extends { key: string; line: number }>(em: EntityManager, importId: string, rows: readonly Row[], what: (row: Row) => string) {
+  const firstInChunk = new Map<string, number>();
+  for (const { key, line } of rows) if (!firstInChunk.has(key)) firstInChunk.set(key, line);
+  const firstLines = await firstLinesOfKeys(em, importId, [...firstInChunk].map(([key, line]) => ({ key, line })));
+  const kept: Row[] = [];
+  const rejections: ImportRejection[] = [];
+  for (const row of rows) {
+    const first = firstLines.get(row.key) ?? row.line;
+    if (first === row.line) kept.push(row);
+    else rejections.push({ line: row.line, column: null, reason: `repeats line ${first} (${what(row)})` });
+  }
+  return { kept, rejections };
 }
 
 /** Whether this attempt is the job's last: it will not be retried when it fails. */
@@ -63,6 +117,18 @@ export function importFailure(job: Job, error: unknown): string {
   return error instanceof UnrecoverableError ? `The import stopped: ${message}` : `The import stopped after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}`;
 }
 
+// BullMQ's reason for a job whose worker died more than maxStalledCount times while running it.
+const stalledTooOften = 'job stalled more than allowable limit';
+
+/** The reason an import's job failed for good outside its handler (out of attempts, its worker died too often). */
+export function failedImportReason(job: Job, error: Error, maxStalledCount: number): string {
+  if (error.message === stalledTooOften) {
+    const deaths = maxStalledCount + 1;
+    return `The import stopped: the worker process running it died ${deaths} time${deaths === 1 ? '' : 's'} (out of memory or killed), so it is not tried again (JOB_MAX_STALLED_COUNT=${maxStalledCount}). The rows up to its last checkpoint are stored; importing the file again (in parts, if it is very large) adds only the rest.`;
+  }
+  return `The import stopped after ${job.attemptsMade} attempt${job.attemptsMade === 1 ? '' : 's'}: ${error.message}`;
+}
+
 async function importRows(em: EntityManager, run: ImportToRun, job: Job, now: () => Date, importer: ChunkedImport) {
   let index = 0;
   let chunk: CsvRecord[] = [];
@@ -76,14 +142,11 @@ async function importRows(em: EntityManager, run: ImportToRun, job: Job, now: ()
     chunk = [];
     unstorable = [];
   };
-  for await (const record of csvRecords(run.content)) {
+  for await (const record of csvRecords(importFileSlices(em, run.id))) {
     index += 1;
+    if (index <= run.processedRows) continue;
     // A row the database cannot store is rejected as a row, before any importer sees it.
     const refusal = unstorableRow(record);
-    if (index <= run.processedRows) {
-      if (!refusal) importer.replay?.(record);
-      continue;
-    }
     if (refusal) unstorable.push(refusal);
     else chunk.push(record);
     if (chunk.length + unstorable.length === importChunkSize) await flush();

@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import { conversionRowKey, matchConversionTarget, minorUnitDigits, readConversionRow, unlinkedConversionKey, type ConversionImportRow } from '@persona-ops/domain/core';
 import { commitConversionRows, conversionCandidates, keepUnlinkedRows, type ImportRejection, type ImportToRun, type IncomingUnlinkedRow, type MatchedConversionRow } from '@persona-ops/domain/store';
 import type { JobPayload } from '../contracts.ts';
-import { runChunkedImport, type CsvRecord } from './csv-import.ts';
+import { runChunkedImport, withoutRepeats, type CsvRecord } from './csv-import.ts';
 
 // Imports a GA4 or Shopify report: every row is read and checked, matched to a tracking link by
 // its UTM tags or to an offer code by its text, and stored as the conversion counts of that link
@@ -13,37 +13,24 @@ export function importConversionsHandler(deps: { orm: MikroORM; now?: () => Date
   const now = () => deps.now?.() ?? new Date();
   return async (payload: JobPayload<'import-conversions'>, job: Job) =>
     runChunkedImport(deps.orm, payload.importId, job, now, (run) => {
-      const seen = new Map<string, number>();
       const digits = minorUnitDigits(run.options.currency!);
-      const read = (record: CsvRecord) => readConversionRow(record.record, run.mapping, digits);
-      return {
-        replay: (record) => {
-          const result = read(record);
-          if ('row' in result && !seen.has(conversionRowKey(result.row))) seen.set(conversionRowKey(result.row), record.line);
-        },
-        chunk: (em, records) => importChunk(em, run, records, read, seen, now()),
-      };
+      return { chunk: (em, records) => importChunk(em, run, records, digits, now()) };
     });
 }
 
-async function importChunk(em: EntityManager, run: ImportToRun, records: CsvRecord[], read: (record: CsvRecord) => ReturnType<typeof readConversionRow>, seen: Map<string, number>, now: Date) {
+async function importChunk(em: EntityManager, run: ImportToRun, records: CsvRecord[], digits: number, now: Date) {
   const rejections: ImportRejection[] = [];
-  const rows: Array<{ line: number; record: Record<string, string>; row: ConversionImportRow }> = [];
+  const valid: Array<{ line: number; record: Record<string, string>; row: ConversionImportRow; key: string }> = [];
   let skipped = 0;
   for (const record of records) {
-    const result = read(record);
+    const result = readConversionRow(record.record, run.mapping, digits);
     if ('skip' in result) skipped += 1;
     else if ('problems' in result) rejections.push(...result.problems.map((problem) => ({ line: record.line, ...problem })));
-    else {
-      const key = conversionRowKey(result.row);
-      const earlier = seen.get(key);
-      if (earlier !== undefined) rejections.push({ line: record.line, column: null, reason: `repeats line ${earlier} (same ${result.row.code ? 'code' : 'UTM tags'} and day)` });
-      else {
-        seen.set(key, record.line);
-        rows.push({ line: record.line, record: record.record, row: result.row });
-      }
-    }
+    else valid.push({ line: record.line, record: record.record, row: result.row, key: conversionRowKey(result.row) });
   }
+  // The first line of each (link or code, day) is stored; a later one repeating it is rejected.
+  const { kept: rows, rejections: repeats } = await withoutRepeats(em, run.id, valid, ({ row }) => `same ${row.code ? 'code' : 'UTM tags'} and day`);
+  rejections.push(...repeats);
   const tags = rows.flatMap(({ row }) => [row.utm.campaign, row.utm.content].filter((tag): tag is string => Boolean(tag)));
   const codes = rows.flatMap(({ row }) => (row.code ? [row.code] : []));
   const candidates = await conversionCandidates(em, run.workspaceId, [...new Set(tags)], [...new Set(codes)]);

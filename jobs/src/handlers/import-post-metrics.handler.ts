@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import { matchPost, platformIdOfUrl, postMetricRowKey, readPostMetricRow, unlinkedPostKey, type PostMetricRow } from '@persona-ops/domain/core';
 import { candidatePosts, commitPostMetricRows, keepUnlinkedRows, rememberPlatformPostIds, type ImportRejection, type ImportToRun, type IncomingUnlinkedRow, type MatchedPostMetricRow } from '@persona-ops/domain/store';
 import type { JobPayload } from '../contracts.ts';
-import { runChunkedImport, type CsvRecord } from './csv-import.ts';
+import { runChunkedImport, withoutRepeats, type CsvRecord } from './csv-import.ts';
 
 // Imports a post-analytics export (Instagram, TikTok, YouTube): every row is read and checked,
 // matched to a post of the workspace by the platform's id or the URL, and stored as a metric
@@ -12,51 +12,29 @@ import { runChunkedImport, type CsvRecord } from './csv-import.ts';
 export function importPostMetricsHandler(deps: { orm: MikroORM; now?: () => Date }) {
   const now = () => deps.now?.() ?? new Date();
   return async (payload: JobPayload<'import-post-metrics'>, job: Job) =>
-    runChunkedImport(deps.orm, payload.importId, job, now, (run) => {
-      // The first line of each (post, capture time): a later one repeating it is rejected.
-      const seen = new Map<string, number>();
-      const read = (record: CsvRecord) => {
-        const result = readPostMetricRow(record.record, run.mapping);
-        if (!('row' in result)) return result;
-        const capturedAt = result.row.capturedAt ?? run.options.capturedAt!;
-        return { row: result.row, capturedAt, key: postMetricRowKey(result.row, capturedAt) };
-      };
-      return {
-        replay: (record) => {
-          const result = read(record);
-          if ('key' in result && !seen.has(result.key)) seen.set(result.key, record.line);
-        },
-        chunk: (em, records) => importChunk(em, run, records, read, seen, now()),
-      };
-    });
+    runChunkedImport(deps.orm, payload.importId, job, now, (run) => ({
+      chunk: (em, records) => importChunk(em, run, records, now()),
+    }));
 }
 
 const columnOf = (mapping: Record<string, string>, ...fields: string[]) => Object.keys(mapping).find((column) => fields.includes(mapping[column]!)) ?? null;
 
-async function importChunk(
-  em: EntityManager,
-  run: ImportToRun,
-  records: CsvRecord[],
-  read: (record: CsvRecord) => ReturnType<typeof readPostMetricRow> | { row: PostMetricRow; capturedAt: string; key: string },
-  seen: Map<string, number>,
-  now: Date,
-) {
+async function importChunk(em: EntityManager, run: ImportToRun, records: CsvRecord[], now: Date) {
   const rejections: ImportRejection[] = [];
-  const rows: Array<{ line: number; record: Record<string, string>; row: PostMetricRow; capturedAt: string }> = [];
+  const valid: Array<{ line: number; record: Record<string, string>; row: PostMetricRow; capturedAt: string; key: string }> = [];
   let skipped = 0;
   for (const record of records) {
-    const result = read(record);
+    const result = readPostMetricRow(record.record, run.mapping);
     if ('skip' in result) skipped += 1;
     else if ('problems' in result) rejections.push(...result.problems.map((problem) => ({ line: record.line, ...problem })));
-    else if ('key' in result) {
-      const earlier = seen.get(result.key);
-      if (earlier !== undefined) rejections.push({ line: record.line, column: null, reason: `repeats line ${earlier} (same post and capture time)` });
-      else {
-        seen.set(result.key, record.line);
-        rows.push({ line: record.line, record: record.record, row: result.row, capturedAt: result.capturedAt });
-      }
+    else {
+      const capturedAt = result.row.capturedAt ?? run.options.capturedAt!;
+      valid.push({ line: record.line, record: record.record, row: result.row, capturedAt, key: postMetricRowKey(result.row, capturedAt) });
     }
   }
+  // The first line of each (post, capture time) is stored; a later one repeating it is rejected.
+  const { kept: rows, rejections: repeats } = await withoutRepeats(em, run.id, valid, () => 'same post and capture time');
+  rejections.push(...repeats);
   const ids = rows.flatMap(({ row }) => [row.platformPostId, row.postUrl ? platformIdOfUrl(row.postUrl) : null].filter((id): id is string => Boolean(id)));
   const urls = rows.flatMap(({ row }) => (row.postUrl ? [row.postUrl] : []));
   const posts = await candidatePosts(em, run.workspaceId, { channel: run.platform!, sourceId: run.options.sourceId }, [...new Set(ids)], [...new Set(urls)]);

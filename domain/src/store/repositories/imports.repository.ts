@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ImportOptions, ImportRejection } from '../entities/import-job.entity.ts';
+import { forgetImportRowKeys } from './import-row-keys.repository.ts';
 import { query, textArray, uuidArray } from './sql.ts';
 
 // At most this many rejected rows are kept with a job (the count is always exact).
@@ -9,17 +10,17 @@ export async function queuedImports(em: EntityManager): Promise<Array<{ id: stri
   return query<{ id: string; kind: string }>(em, `select id, kind from import_job where state = 'queued' order by created_at limit 100`);
 }
 
-export type ImportToRun = { id: string; workspaceId: string; platform: string | null; options: ImportOptions; mapping: Record<string, string>; content: Buffer; processedRows: number };
+export type ImportToRun = { id: string; workspaceId: string; platform: string | null; options: ImportOptions; mapping: Record<string, string>; processedRows: number };
 
 export async function startImport(em: EntityManager, importId: string, now: Date): Promise<ImportToRun | null> {
-  const [row] = await query<{ id: string; workspace_id: string; platform: string | null; options: ImportOptions | null; mapping: Record<string, string>; content: Buffer; processed_rows: number }>(
+  const [row] = await query<{ id: string; workspace_id: string; platform: string | null; options: ImportOptions | null; mapping: Record<string, string>; processed_rows: number }>(
     em,
     `update import_job set state = 'running', started_at = coalesce(started_at, ?), updated_at = ?
      where id = ? and state in ('queued', 'running')
-     returning id, workspace_id, platform, options, mapping, content, processed_rows`,
+     returning id, workspace_id, platform, options, mapping, processed_rows`,
     [now, now, importId],
   );
-  return row ? { id: row.id, workspaceId: row.workspace_id, platform: row.platform, options: row.options ?? {}, mapping: row.mapping, content: row.content, processedRows: row.processed_rows } : null;
+  return row ? { id: row.id, workspaceId: row.workspace_id, platform: row.platform, options: row.options ?? {}, mapping: row.mapping, processedRows: row.processed_rows } : null;
 }
 
 // One chunk's outcome, added to the job's counters together with the new checkpoint.
@@ -48,6 +49,8 @@ export async function finishImport(em: EntityManager, importId: string, outcome:
   } else {
     await query(em, `update import_job set state = 'done', total_rows = ?, finished_at = ?, updated_at = ? where id = ?`, [outcome.totalRows, now, now, importId]);
   }
+  // Its rows' keys (for repeats) only serve while the file is read.
+  await forgetImportRowKeys(em, importId);
 }
 
 export type KnownPost = { id: string; url: string; publishedAt: Date };

@@ -16,6 +16,9 @@ const environment = z.object({
   // A worker that dies mid-job holds its lock this long; then the job is stalled and taken over.
   JOB_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
   JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(15_000),
+  // How many times a job may be taken over after its worker died; one more death fails it, so a
+  // job that kills its worker (out of memory) cannot take down worker after worker.
+  JOB_MAX_STALLED_COUNT: z.coerce.number().int().min(0).max(10).default(1),
   // Alert webhooks may reach loopback, private, link-local and shared (CGNAT) addresses only with
   // this (a webhook on the same network); cloud metadata addresses never.
   ALERT_WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(false),

@@ -4,6 +4,7 @@ import type { CommentClassifier } from '@persona-ops/domain/core';
 import { finishImport } from '@persona-ops/domain/store';
 import { backendOptions, enqueue, importJobNames, jobDefinitions, openQueues, queueNames, closeQueues, type Enqueue, type JobName, type QueueConnection, type QueueName } from './contracts.ts';
 import { startDispatcher } from './dispatcher.ts';
+import { failedImportReason } from './handlers/csv-import.ts';
 import { ClassifierError, RateLimitedError } from './classifiers/openai/index.ts';
 import { classifyCommentsHandler } from './handlers/classify-comments.handler.ts';
 import { backfillClassificationHandler } from './handlers/backfill-classification.handler.ts';
@@ -40,10 +41,15 @@ export type RunnerOptions = {
   rollupRefreshDelayMs?: number;
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  // Take-overs after a worker died mid-job before the job is failed instead (default 1: the second
+  // death fails it).
+  maxStalledCount?: number;
   log?: (message: string) => void;
 };
 
 type Handler = (payload: never, job: Job) => Promise<unknown>;
+
+export const defaultMaxStalledCount = 1;
 
 const importJobNameSet: ReadonlySet<string> = new Set(Object.values(importJobNames));
 
@@ -77,7 +83,7 @@ export async function startJobRunner(options: RunnerOptions) {
       if (!job || !importJobNameSet.has(job.name) || !(error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1))) return;
       const importId = (job.data as { importId?: unknown }).importId;
       if (typeof importId !== 'string') return;
-      finishImport(options.orm.em.fork(), importId, { error: `The import stopped after ${job.attemptsMade} attempt${job.attemptsMade === 1 ? '' : 's'}: ${error.message}` }, new Date())
+      finishImport(options.orm.em.fork(), importId, { error: failedImportReason(job, error, options.maxStalledCount ?? defaultMaxStalledCount) }, new Date())
         .catch((cause: unknown) => options.log?.(`import ${importId}: could not record its failure: ${(cause as Error).message}`));
     });
   }
@@ -121,9 +127,11 @@ function openWorker(queue: QueueName, options: RunnerOptions, handlers: Record<J
     concurrency: options.concurrency ?? 4,
     ...(queue === 'classification' && options.classificationLimiter ? { limiter: options.classificationLimiter } : {}),
     // A worker that dies mid-job leaves it stalled; another worker picks it up once its lock expires.
+    // A job whose worker dies again is failed: one that exhausts memory would otherwise kill every
+    // worker that takes it, and with them every queue.
     lockDuration: options.lockDurationMs ?? 30_000,
     stalledInterval: options.stalledIntervalMs ?? 15_000,
-    maxStalledCount: 3,
+    maxStalledCount: options.maxStalledCount ?? defaultMaxStalledCount,
   };
   // The handler above reaches the worker only once it runs, after this assignment.
   const worker: Worker = options.connection.kind === 'redis'

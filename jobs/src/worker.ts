@@ -21,6 +21,7 @@ const runner = await startJobRunner({
   concurrency: config.WORKER_CONCURRENCY,
   lockDurationMs: config.JOB_LOCK_DURATION_MS,
   stalledIntervalMs: config.JOB_STALLED_INTERVAL_MS,
+  maxStalledCount: config.JOB_MAX_STALLED_COUNT,
   classifyBatchSize: selected.batchSize,
   alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE,
   ...(selected.limiter ? { classificationLimiter: selected.limiter } : {}),

@@ -6,6 +6,7 @@ import { queueBoardPlugin } from './plugins/queue-board.plugin.ts';
 import { defaultRateLimits, securityPlugin, type RateLimits } from './plugins/security.plugin.ts';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { validatorCompiler } from './http/input-validation.ts';
+import { auditPlugin } from './plugins/audit.plugin.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
 import { dbPlugin } from './plugins/db.plugin.ts';
 import { errorsPlugin } from './plugins/errors.plugin.ts';
@@ -13,6 +14,7 @@ import { inputPlugin } from './plugins/input.plugin.ts';
 import { swaggerPlugin } from './plugins/swagger.plugin.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { alertRoutes } from './routes/alerts/alert.routes.ts';
+import { auditLogRoutes } from './routes/audit-log/audit-log.routes.ts';
 import { backfillRoutes } from './routes/classification/backfill.routes.ts';
 import { assetRoutes } from './routes/assets/asset.routes.ts';
 import { attributionRoutes } from './routes/attribution/attribution.routes.ts';
@@ -64,11 +66,12 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   await instance.register(swaggerPlugin);
   await instance.register(dbPlugin, { orm: options.orm });
   await instance.register(authPlugin);
+  await instance.register(auditPlugin);
 
   if (options.queues && options.operatorPassword) await instance.register(queueBoardPlugin, { queues: options.queues, operatorPassword: options.operatorPassword });
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
-  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, unlinkedRowRoutes, importMappingRoutes, attributionRoutes, costLineRoutes, fxRateRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes]) {
+  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, unlinkedRowRoutes, importMappingRoutes, attributionRoutes, costLineRoutes, fxRateRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes, auditLogRoutes]) {
     await routes.register(plugin);
   }
 }

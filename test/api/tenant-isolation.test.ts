@@ -17,6 +17,8 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'get /v1/users': () => ({ expect: 'no_leak' }),
   'post /v1/users': () => ({ body: { email: 'new@a.test', name: 'New', role: 'studio' }, expect: 'no_leak' }),
   'get /v1/api-keys': () => ({ expect: 'no_leak' }),
+  // The whole log: none of B's ids may appear in it.
+  'get /v1/audit-log': () => ({ expect: 'no_leak' }),
   'post /v1/api-keys': (b) => ({ body: { userId: b.userId, label: 'stolen' }, expect: 'not_found' }),
   'delete /v1/api-keys/{id}': () => ({ expect: 'not_found' }),
   'get /v1/sources': () => ({ expect: 'no_leak' }),

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { recordExport } from './export-audit.ts';
 
 // Every report as JSON (the default) or as CSV: the same document, flattened into one row per
 // figure, safe to open in a spreadsheet.
@@ -11,7 +12,7 @@ export const formatQuery = {
   format: z
     .enum(REPORT_FORMATS)
     .default('json')
-    .describe('json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment'),
+    .describe('json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log'),
 };
 
 export const CSV_COLUMNS = ['section', 'metric', 'value', 'tier', 'currency'] as const;
@@ -132,9 +133,11 @@ export function csvFileName(name: string): string {
 
 /**
  * Answers a report in the requested format. The CSV flattens the report as the JSON answer
- * shows it (encoded with the route's schema first, so both hold the same fields).
+ * shows it (encoded with the route's schema first, so both hold the same fields). A download
+ * (an explicit format) is recorded in the audit log first.
  */
-export function sendReport<T extends z.ZodType>(reply: FastifyReply, format: ReportFormat, name: string, schema: T, report: z.output<T>) {
+export async function sendReport<T extends z.ZodType>(reply: FastifyReply, format: ReportFormat, name: string, schema: T, report: z.output<T>) {
+  await recordExport(reply.request, format, name);
   if (format === 'json') return reply.send(report);
   const encoded: unknown = z.encode(schema, report);
   const csv = toCsv(flattenReport(isRecord(encoded) ? encoded : { report: encoded }));

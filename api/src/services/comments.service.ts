@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Comment, CommentClassification, Post, acceptComments, type IncomingComment } from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
 import { assertFilterIdsOwned, period } from './owned.ts';
+import { auditedBulkWrite } from './audited-bulk-write.ts';
 import { paginate, type PageRequest } from './pagination.ts';
 
 // Every post named must be this workspace's and the comment cannot predate the post.
@@ -23,7 +24,7 @@ export async function ingestComments(em: EntityManager, workspaceId: string, com
   if (errors.length > 0) {
     throw new ApiError(422, 'rule_violation', `${errors.length} comment(s) break a rule; nothing was stored. Fix them and send the batch again.`, errors.slice(0, 100));
   }
-  return acceptComments(em, workspaceId, comments, now);
+  return auditedBulkWrite(em, { workspaceId, entityType: 'comment', rows: comments.length }, (tx) => acceptComments(tx, workspaceId, comments, now));
 }
 
 export type CommentFilter = {

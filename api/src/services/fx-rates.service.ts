@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { FxRate, upsertFxRates, type IFxRate } from '@persona-ops/domain/store';
 import { FxCsvLayoutError, normalizeFxRate, parseFxRatesCsv, type FxRate as FxRateRow } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
+import { auditedBulkWrite } from './audited-bulk-write.ts';
 import { paginate, type PageRequest } from './pagination.ts';
 
 const MAX_REJECTIONS_LISTED = 1_000;
@@ -23,7 +24,7 @@ export async function ingestFxRates(em: EntityManager, workspaceId: string, rate
   if (errors.length > 0) {
     throw new ApiError(422, 'rule_violation', `${errors.length} rate(s) repeat an earlier row of the batch; nothing was stored. Send each (day, base, quote) once.`, errors.slice(0, 100));
   }
-  return upsertFxRates(em, workspaceId, rates, now);
+  return auditedBulkWrite(em, { workspaceId, entityType: 'fx_rate', rows: rates.length }, (tx) => upsertFxRates(tx, workspaceId, rates, now));
 }
 
 /** Reads a rates CSV (ECB or plain layout) and stores what it could read; the rest comes back with reasons. */
@@ -38,7 +39,7 @@ export async function importFxRates(em: EntityManager, workspaceId: string, inpu
   if (parsed.rows === 0) {
     throw new ApiError(400, 'invalid_file', 'The file has a header but no rows of rates. Upload the file with its rows.', [{ field: 'body', message: 'has no rows' }]);
   }
-  const counts = await upsertFxRates(em, workspaceId, parsed.rates, now);
+  const counts = await auditedBulkWrite(em, { workspaceId, entityType: 'fx_rate', rows: parsed.rates.length }, (tx) => upsertFxRates(tx, workspaceId, parsed.rates, now));
   return {
     fileName: input.fileName,
     format: parsed.format,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkMappingFields, presetOf, type PlatformImportKind } from '@persona-ops/domain/core';
-import { ColumnMapping, upsertColumnMapping, type IColumnMapping } from '@persona-ops/domain/store';
+import { ColumnMapping, changedFields, recordAudit, upsertColumnMapping, type IColumnMapping } from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
 
 // A workspace's saved column mappings, one per kind and platform.
@@ -16,8 +16,15 @@ export async function saveMapping(em: EntityManager, workspaceId: string, kind: 
   const fields = Object.values(mapping);
   const repeated = fields.find((field, index) => fields.indexOf(field) !== index);
   if (repeated) throw new ApiError(400, 'invalid_input', `The mapping sends two columns to "${repeated}"; send one.`, [{ field: 'body.mapping', message: `maps two columns to ${repeated}` }]);
-  await upsertColumnMapping(em, workspaceId, kind, platform, mapping, new Date());
-  return em.findOneOrFail(ColumnMapping, { workspace: workspaceId, kind, platform }, { refresh: true });
+  // The upsert is raw SQL, out of the audit subscriber's sight: its entry is written here, in its transaction.
+  return em.transactional(async (tx) => {
+    const before = await savedMappingOf(tx, workspaceId, kind, platform);
+    await upsertColumnMapping(tx, workspaceId, kind, platform, mapping, new Date());
+    const saved = await tx.findOneOrFail(ColumnMapping, { workspace: workspaceId, kind, platform }, { refresh: true });
+    const changes = changedFields(before === null ? null : { kind, platform, mapping: before }, { kind, platform, mapping });
+    if (changes) await recordAudit(tx, { workspaceId, action: before === null ? 'create' : 'update', entityType: 'column_mapping', entityId: saved.id, changes });
+    return saved;
+  });
 }
 
 export const listMappings = (em: EntityManager, workspaceId: string) => em.find(ColumnMapping, { workspace: workspaceId }, { orderBy: { kind: 'asc', platform: 'asc' } });

@@ -17,6 +17,7 @@ import {
 } from '@persona-ops/domain/store';
 import { CLOCK_SKEW_MS, dayProblem, latestDayAnywhere, snapshotTimeProblem } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
+import { auditedBulkWrite } from './audited-bulk-write.ts';
 import { findOwned, period } from './owned.ts';
 import { checkCursor, paginate, type PageRequest } from './pagination.ts';
 
@@ -77,11 +78,14 @@ export async function ingestMetricSnapshots(em: EntityManager, workspaceId: stri
     refuse([...errors, ...repeated], 'snapshot(s)');
   }
   // The common case checks ownership and publication inside the upsert's one statement.
-  const result = await upsertOwnedMetricSnapshots(em, workspaceId, rows, now);
-  refuse(result.refused.map(({ index, publishedAt }) => publishedAt === null
-    ? { field: field(index, 'postId'), message: `no post ${rows[index]!.postId} in this workspace` }
-    : { field: field(index, 'capturedAt'), message: snapshotTimeProblem(new Date(rows[index]!.capturedAt), publishedAt, now) ?? 'is before the post was published' }), 'snapshot(s)');
-  return result.counts;
+  // Refused inside the audited transaction, so a refused batch leaves no audit entry.
+  return auditedBulkWrite(em, { workspaceId, entityType: 'metric_snapshot', rows: rows.length }, async (tx) => {
+    const result = await upsertOwnedMetricSnapshots(tx, workspaceId, rows, now);
+    refuse(result.refused.map(({ index, publishedAt }) => publishedAt === null
+      ? { field: field(index, 'postId'), message: `no post ${rows[index]!.postId} in this workspace` }
+      : { field: field(index, 'capturedAt'), message: snapshotTimeProblem(new Date(rows[index]!.capturedAt), publishedAt, now) ?? 'is before the post was published' }), 'snapshot(s)');
+    return result.counts;
+  });
 }
 
 export type FollowerSnapshotInput = { sourceId: string; date: string; followers: number };
@@ -97,7 +101,7 @@ export async function ingestFollowerSnapshots(em: EntityManager, workspaceId: st
   });
   errors.push(...repeats(snapshots, (row) => `${row.sourceId} ${row.date}`, (index) => field(index, 'date'), 'same source and date'));
   refuse(errors, 'snapshot(s)');
-  return upsertFollowerSnapshots(em, workspaceId, snapshots, now);
+  return auditedBulkWrite(em, { workspaceId, entityType: 'follower_snapshot', rows: snapshots.length }, (tx) => upsertFollowerSnapshots(tx, workspaceId, snapshots, now));
 }
 
 export type AudienceBreakdownInput = { postId?: string | undefined; sourceId?: string | undefined; dimension: 'country' | 'language'; key: string; share: number; capturedOn: string };
@@ -138,7 +142,7 @@ export async function ingestAudienceBreakdowns(em: EntityManager, workspaceId: s
     }
   }
   refuse(errors, 'breakdown row(s)');
-  return replaceAudienceBreakdowns(em, workspaceId, rows, now);
+  return auditedBulkWrite(em, { workspaceId, entityType: 'audience_breakdown', rows: rows.length }, (tx) => replaceAudienceBreakdowns(tx, workspaceId, rows, now));
 }
 
 const metricCounters = ['views', 'reach', 'impressions', 'likes', 'comments', 'shares', 'saves', 'profileVisits', 'linkClicks', 'follows', 'watchTimeSeconds', 'returningViewers'] as const;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Campaign, ShareLink, User, type IShareLink } from '@persona-ops/domain/store';
+import { Campaign, ShareLink, User, recordAudit, type IShareLink } from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../plugins/auth.plugin.ts';
 import { campaignReportFilters } from '../routes/reports/campaign-report.schemas.ts';
@@ -93,11 +93,12 @@ const UNKNOWN_LINK = 'This share link does not work: it may be mistyped, expired
 
 /**
  * The campaign report behind a token. Unknown, expired and revoked tokens all answer the same 404,
- * so the answer never tells which. Each view is recorded.
+ * so the answer never tells which. Each view is recorded (lastViewedAt, and in the audit log).
  */
 export async function sharedCampaignReport(em: EntityManager, token: string, now: Date) {
   const link = await em.findOne(ShareLink, { tokenHash: hashShareToken(token) });
   if (!link || shareLinkStatus(link, now) !== 'active') throw new ApiError(404, 'not_found', UNKNOWN_LINK);
   await em.nativeUpdate(ShareLink, { id: link.id }, { lastViewedAt: now });
+  await recordAudit(em, { workspaceId: link.workspace.id, action: 'view', entityType: 'share_link', entityId: link.id, actor: { kind: 'share_link', shareLinkId: link.id }, details: { campaignId: link.campaign.id } });
   return campaignReport(em, link.workspace.id, link.campaign.id, campaignReportFilters.parse({}), now);
 }

@@ -8,6 +8,7 @@ import {
   commitPostMetricRows,
   conversionTargetById,
   postsForImport,
+  recordAudit,
   rememberPlatformPostIds,
   type IUnlinkedImportRow,
 } from '@persona-ops/domain/store';
@@ -98,6 +99,16 @@ async function commitRows(em: EntityManager, workspaceId: string, rows: IUnlinke
   return { accepted, duplicates, refused, targetId: found.id };
 }
 
+/** The rows are stored by raw upserts the audit subscriber does not see: one entry with their counts. */
+function recordStoredRows(em: EntityManager, workspaceId: string, rows: IUnlinkedImportRow[], outcome: Awaited<ReturnType<typeof commitRows>>) {
+  return recordAudit(em, {
+    workspaceId,
+    action: 'bulk_write',
+    entityType: rows[0]!.kind === 'post-metrics' ? 'metric_snapshot' : 'conversion_count',
+    details: { rows: rows.length, accepted: outcome.accepted, duplicates: outcome.duplicates, refused: outcome.refused.size, linkedTo: outcome.targetId },
+  });
+}
+
 export async function resolveUnlinkedRow(em: EntityManager, workspaceId: string, id: string, target: ResolveTarget, now: Date) {
   return em.transactional(async (tx) => {
     const row = await tx.findOne(UnlinkedImportRow, { id, workspace: workspaceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -106,6 +117,7 @@ export async function resolveUnlinkedRow(em: EntityManager, workspaceId: string,
     const outcome = await commitRows(tx, workspaceId, [row], target, now);
     const reason = outcome.refused.get(row);
     if (reason) throw new ApiError(422, 'rule_violation', `The row cannot be stored: ${reason}. It stays open; link it to another target or dismiss it.`, [{ field: 'body', message: reason }]);
+    await recordStoredRows(tx, workspaceId, [row], outcome);
     row.state = 'resolved';
     row.resolvedTo = outcome.targetId;
     row.resolvedAt = now;
@@ -121,6 +133,7 @@ export async function resolveUnlinkedByKey(em: EntityManager, workspaceId: strin
     if (rows.length === 0) throw new ApiError(404, 'not_found', `No open ${input.kind} row has the match key ${input.matchKey} in this workspace. List them with GET /v1/imports/unlinked?state=open.`);
     const outcome = await commitRows(tx, workspaceId, rows, input, now);
     const stays = rows.filter((row) => outcome.refused.has(row));
+    await recordStoredRows(tx, workspaceId, rows, outcome);
     for (const row of rows) {
       if (outcome.refused.has(row)) continue;
       row.state = 'resolved';

@@ -1,5 +1,6 @@
 export * from './entities/index.ts';
 export { ormConfig } from './orm.config.ts';
+export * from './audit/index.ts';
 export { openOrm, migrate, pendingMigrations } from './migrate.ts';
 export { createDatabase, dropDatabase, databaseExists, isReachable, withDatabase } from './database-admin.ts';
 export * from './repositories/comments.repository.ts';

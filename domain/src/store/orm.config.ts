@@ -1,5 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { AuditSubscriber } from './audit/audit.subscriber.ts';
 import { entities } from './entities/index.ts';
 import { migrationsList } from './migrations/index.ts';
 
@@ -9,6 +10,8 @@ export function ormConfig(databaseUrl: string, overrides: Partial<Options> = {})
   return defineConfig({
     clientUrl: databaseUrl,
     entities,
+    // Every flushed write made inside an audit scope (an API request) leaves an AuditEntry.
+    subscribers: [new AuditSubscriber()],
     extensions: [Migrator],
     migrations: {
       // An explicit list keeps start-up independent of file globbing and TypeScript loaders.

@@ -6286,7 +6286,7 @@ export interface paths {
                     from?: string;
                     /** @description End of the period (exclusive), ISO-8601 */
                     to?: string;
-                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log */
                     format?: "json" | "csv";
                 };
                 header?: never;
@@ -6382,7 +6382,7 @@ export interface paths {
                     /** @description End of the period (exclusive), ISO-8601 */
                     to?: string;
                     postId?: string;
-                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log */
                     format?: "json" | "csv";
                 };
                 header?: never;
@@ -6470,7 +6470,7 @@ export interface paths {
                     to?: string;
                     /** @description new_followers_lift: days after the campaign end still counted (people follow late) */
                     lagDays?: number;
-                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log */
                     format?: "json" | "csv";
                 };
                 header?: never;
@@ -6556,7 +6556,7 @@ export interface paths {
                     from?: string;
                     /** @description End of the period (exclusive), ISO-8601 */
                     to?: string;
-                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log */
                     format?: "json" | "csv";
                 };
                 header?: never;
@@ -6652,7 +6652,7 @@ export interface paths {
                     to?: string;
                     /** @description new_followers_lift: days after the campaign end still counted (people follow late) */
                     lagDays?: number;
-                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log */
                     format?: "json" | "csv";
                 };
                 header?: never;
@@ -6749,7 +6749,7 @@ export interface paths {
                     to?: string;
                     /** @description true: compute from every post and snapshot now instead of the rollups (slower on large workspaces) */
                     live?: string;
-                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log */
                     format?: "json" | "csv";
                 };
                 header?: never;
@@ -6932,7 +6932,7 @@ export interface paths {
                     sourceKind?: "ai_character" | "human_creator" | "studio" | "product_ad";
                     /** @description true: compute from every post and snapshot now instead of the rollups (slower on large workspaces) */
                     live?: string;
-                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment */
+                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log */
                     format?: "json" | "csv";
                 };
                 header?: never;
@@ -7312,6 +7312,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's audit log (admins): every write made through the API, every export and share-link view, newest first
+         * @description Each write records who (user, API key and its role), what (action, record type and id, the changed fields with their values before and after, secrets redacted), when and the request. Bulk writes record one entry with their counts. Filters combine with AND.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only what this user did (through any of their keys) */
+                    actorUserId?: string;
+                    /** @description Only what was done with this API key */
+                    actorApiKeyId?: string;
+                    action?: "create" | "update" | "delete" | "revoke" | "bulk_write" | "export" | "view";
+                    /** @description Only entries about this kind of record (`report` for exports) */
+                    entityType?: "report" | "workspace" | "user" | "api_key" | "source" | "campaign" | "brief" | "asset" | "asset_transition" | "post" | "comment" | "comment_classification" | "classification_task" | "alert" | "classification_backfill" | "classification_usage" | "import_job" | "column_mapping" | "unlinked_import_row" | "audience_breakdown" | "conversion_count" | "follower_snapshot" | "metric_snapshot" | "offer_code" | "survey_answer_count" | "tracking_link" | "paid_test" | "paid_test_arm" | "share_link" | "post_rollup" | "snapshot_rollup" | "snapshot_latest_rollup" | "rollup_change" | "rollup_state" | "cost_line" | "fx_rate";
+                    /** @description Only entries about this record (a campaign id for its report exports) */
+                    entityId?: string;
+                    /** @description Only what this request did (its x-request-id) */
+                    requestId?: string;
+                    /** @description Start of the period (inclusive), ISO-8601 */
+                    from?: string;
+                    /** @description End of the period (exclusive), ISO-8601 */
+                    to?: string;
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    sort?: "createdAt";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditEntry"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7427,6 +7528,51 @@ export interface components {
                 attempts: number;
                 lastError: string | null;
             };
+        };
+        AuditEntryInput: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the write was made
+             */
+            createdAt: string;
+            /** @description Who acted */
+            actor: {
+                /**
+                 * @description api_key: a user through an API key; share_link: the reader of a share link; system: no user (start-up, seeding)
+                 * @enum {string}
+                 */
+                kind: "api_key" | "share_link" | "system";
+                userId: string | null;
+                apiKeyId: string | null;
+                /** @description The key's role when it acted */
+                role: ("admin" | "studio" | "approver" | "executive") | null;
+            };
+            /**
+             * @description revoke: an API key or share link revoked; bulk_write: a bulk or raw upsert (counts in details); export: a report downloaded with an explicit format; view: a share link opened
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke" | "bulk_write" | "export" | "view";
+            /** @description The kind of record, in snake case (campaign, share_link, …), or report */
+            entityType: string;
+            /** @description The record written; null for a bulk write or a workspace-wide report */
+            entityId: string | null;
+            /** @description The changed fields only, with their values before and after; null when the entry has none (bulk writes, exports, views) */
+            changes: {
+                [key: string]: {
+                    /** @description The value before the write (null when created); secrets read "[redacted]" */
+                    before: unknown;
+                    /** @description The value after the write (null when deleted); secrets read "[redacted]" */
+                    after: unknown;
+                };
+            } | null;
+            /** @description A bulk write's counts; an export's report, format and filters */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The request that made it (its x-request-id) */
+            requestId: string | null;
         };
         ClassificationBackfillInput: {
             /** Format: uuid */
@@ -8468,6 +8614,79 @@ export interface components {
                 sdMultiplier: number;
                 sdFloor: number;
                 minRatio: number;
+            };
+            /** @description Comments flagged ai_authenticity (the character called fake, a bot, creepy or uncanny, asked whether it is real, or said not to be disclosed as AI), per post and over time, next to each post's AI-disclosure label */
+            aiAuthenticity: {
+                /** @description Posts with classified comments in scope, the highest ai_authenticity rate first */
+                byPost: {
+                    /** @description Classified comments (latest classification of each) */
+                    classified: number;
+                    /** @description Of those, flagged ai_authenticity */
+                    flagged: number;
+                    /** @description flagged / classified × 100; null when nothing is classified */
+                    rate: number | null;
+                    /** Format: uuid */
+                    postId: string;
+                    channel: string;
+                    url: string;
+                    /** Format: date-time */
+                    publishedAt: string;
+                    /** @description Whether the post carried the platform's AI-generated-content disclosure label */
+                    aiLabelApplied: boolean;
+                    /** @description Per UTC day of posting, oldest first; days without classified comments are left out */
+                    series: {
+                        /** @description Classified comments (latest classification of each) */
+                        classified: number;
+                        /** @description Of those, flagged ai_authenticity */
+                        flagged: number;
+                        /** @description flagged / classified × 100; null when nothing is classified */
+                        rate: number | null;
+                        /** Format: date */
+                        day: string;
+                    }[];
+                }[];
+                /** @description Posts with the AI label, together */
+                labelled: {
+                    /** @description Classified comments (latest classification of each) */
+                    classified: number;
+                    /** @description Of those, flagged ai_authenticity */
+                    flagged: number;
+                    /** @description flagged / classified × 100; null when nothing is classified */
+                    rate: number | null;
+                    posts: number;
+                    /** @description Per UTC day of posting, oldest first; days without classified comments are left out */
+                    series: {
+                        /** @description Classified comments (latest classification of each) */
+                        classified: number;
+                        /** @description Of those, flagged ai_authenticity */
+                        flagged: number;
+                        /** @description flagged / classified × 100; null when nothing is classified */
+                        rate: number | null;
+                        /** Format: date */
+                        day: string;
+                    }[];
+                };
+                /** @description Posts without the AI label, together */
+                unlabelled: {
+                    /** @description Classified comments (latest classification of each) */
+                    classified: number;
+                    /** @description Of those, flagged ai_authenticity */
+                    flagged: number;
+                    /** @description flagged / classified × 100; null when nothing is classified */
+                    rate: number | null;
+                    posts: number;
+                    /** @description Per UTC day of posting, oldest first; days without classified comments are left out */
+                    series: {
+                        /** @description Classified comments (latest classification of each) */
+                        classified: number;
+                        /** @description Of those, flagged ai_authenticity */
+                        flagged: number;
+                        /** @description flagged / classified × 100; null when nothing is classified */
+                        rate: number | null;
+                        /** Format: date */
+                        day: string;
+                    }[];
+                };
             };
             /** @description Latest classifications per classifier and version */
             classifierMix: {
@@ -9737,6 +9956,51 @@ export interface components {
                 attempts: number;
                 lastError: string | null;
             };
+        };
+        AuditEntry: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the write was made
+             */
+            createdAt: string;
+            /** @description Who acted */
+            actor: {
+                /**
+                 * @description api_key: a user through an API key; share_link: the reader of a share link; system: no user (start-up, seeding)
+                 * @enum {string}
+                 */
+                kind: "api_key" | "share_link" | "system";
+                userId: string | null;
+                apiKeyId: string | null;
+                /** @description The key's role when it acted */
+                role: ("admin" | "studio" | "approver" | "executive") | null;
+            };
+            /**
+             * @description revoke: an API key or share link revoked; bulk_write: a bulk or raw upsert (counts in details); export: a report downloaded with an explicit format; view: a share link opened
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete" | "revoke" | "bulk_write" | "export" | "view";
+            /** @description The kind of record, in snake case (campaign, share_link, …), or report */
+            entityType: string;
+            /** @description The record written; null for a bulk write or a workspace-wide report */
+            entityId: string | null;
+            /** @description The changed fields only, with their values before and after; null when the entry has none (bulk writes, exports, views) */
+            changes: {
+                [key: string]: {
+                    /** @description The value before the write (null when created); secrets read "[redacted]" */
+                    before: unknown;
+                    /** @description The value after the write (null when deleted); secrets read "[redacted]" */
+                    after: unknown;
+                };
+            } | null;
+            /** @description A bulk write's counts; an export's report, format and filters */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The request that made it (its x-request-id) */
+            requestId: string | null;
         };
         ClassificationBackfill: {
             /** Format: uuid */

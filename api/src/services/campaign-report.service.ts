@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Campaign, campaignBreakdowns, costLinesOf, costPartiesOf, loadFxRates, paidSpendOf, type BreakdownShares, type CostPartyRow, type ICampaign, type PaidSpendRow } from '@persona-ops/domain/store';
-import { allocateCostLines, campaignPacing, campaignVerdict, deliverablesOf, money, ratio, reportCurrency, reportInsights, type CostLine, type TieredKpiId } from '@persona-ops/domain/core';
+import { allocateCostLines, campaignPacing, layerOrRefusal, campaignVerdict, deliverablesOf, money, ratio, reportCurrency, reportInsights, type CostLine, type TieredKpiId } from '@persona-ops/domain/core';
 import type { CampaignReport, CampaignReportFilters } from '../routes/reports/campaign-report.schemas.ts';
 import { audienceReport } from './audience-report.service.ts';
 import { brandSafetyReport } from './brand-safety-report.service.ts';
 import { commercialReport } from './commercial-report.service.ts';
-import { layerOrRefusal } from './overview-report.service.ts';
 import { assertFilterIdsOwned, findOwned } from './owned.ts';
 import { productionReport } from './production-report.service.ts';
 

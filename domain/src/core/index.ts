@@ -39,3 +39,5 @@ export * from './paid-test.ts';
 export * from './reports/commercial-report.ts';
 export * from './reports/brand-safety-report.ts';
 export * from './reports/comparison-report.ts';
+export * from './reports/report-layer.ts';
+export * from './reports/overview-report.ts';

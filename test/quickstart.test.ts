@@ -98,11 +98,12 @@ describe('the quick start', () => {
       expect(sources.items).toHaveLength(5);
 
       // A job worker that dies is started again, and the restart is in the log.
-      const [, workerPid] = await second.started.waitFor(/\[jobs (\d+)\] workers up/, 60_000);
+      // The workers log JSON lines (pino): their pid is a field of the start-up line.
+      const [, workerPid] = await second.started.waitFor(/\[jobs\] \{"level":30,[^\n]*"pid":(\d+),[^\n]*"msg":"workers up/, 60_000);
       process.kill(Number(workerPid), 'SIGKILL');
       await second.started.waitFor(/\[supervisor\] jobs died \(signal SIGKILL\); restarting it in 1\.0 s/, 10_000);
       await second.started.waitFor(/\[supervisor\] jobs restarted \(restart 1\)/, 10_000);
-      const restarted = await second.started.waitFor(new RegExp(`\\[jobs (?!${workerPid}\\])(\\d+)\\] workers up`), 60_000);
+      const restarted = await second.started.waitFor(new RegExp(`\\[jobs\\] \\{"level":30,[^\\n]*"pid":(?!${workerPid},)(\\d+),[^\\n]*"msg":"workers up`), 60_000);
       expect(restarted[1]).not.toBe(workerPid);
     } finally {
       await second.started.stop();

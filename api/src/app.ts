@@ -2,7 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import type { OutboundPolicy } from '@persona-ops/domain/core';
 import type { Queues } from '@persona-ops/jobs/contracts';
+import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { queueBoardPlugin } from './plugins/queue-board.plugin.ts';
+import { requestIdPlugin } from './plugins/request-id.plugin.ts';
 import { defaultRateLimits, securityPlugin, type RateLimits } from './plugins/security.plugin.ts';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { validatorCompiler } from './http/input-validation.ts';
@@ -37,7 +39,7 @@ import { sourceRoutes } from './routes/sources/source.routes.ts';
 export type AppOptions = {
   orm: MikroORM;
   queues?: Queues;
-  /** The queue board's password (OPERATOR_PASSWORD); without it (or without queues) there is no board. */
+  /** The operator password (OPERATOR_PASSWORD) of the queue board and /metrics; without it there are neither (nor a board without queues). */
   operatorPassword?: string;
   /** Where alert webhooks may point (ALERT_WEBHOOK_ALLOW_PRIVATE); by default public addresses only. */
   alertWebhookPolicy?: OutboundPolicy;
@@ -60,6 +62,9 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   instance.decorate('publicUrl', options.publicUrl ?? null);
   instance.setValidatorCompiler(validatorCompiler);
   instance.setSerializerCompiler(serializerCompiler);
+  await instance.register(requestIdPlugin);
+  // Before the others, so its latency histogram sees every route, the refused requests included.
+  if (options.operatorPassword) await instance.register(metricsPlugin, { operatorPassword: options.operatorPassword, queues: options.queues });
   await instance.register(errorsPlugin);
   await instance.register(securityPlugin, options.rateLimits ?? defaultRateLimits);
   await instance.register(inputPlugin);

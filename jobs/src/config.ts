@@ -23,16 +23,26 @@ const environment = z.object({
   // this (a webhook on the same network); cloud metadata addresses never.
   ALERT_WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // The worker's Prometheus /metrics (job durations and failures, classifier decisions): off unless a
+  // port is set; it asks for the operator password (OPERATOR_PASSWORD), like the API's /metrics.
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
+  OPERATOR_PASSWORD: z.string().min(16, 'must be at least 16 characters (e.g. openssl rand -base64 24)').optional(),
   // After SIGTERM, how long running jobs may take before the worker exits without them (they are
   // then taken over by another worker once their lock expires).
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
+});
+
+const checked = environment.refine((env) => env.WORKER_METRICS_PORT === undefined || env.OPERATOR_PASSWORD !== undefined, {
+  path: ['WORKER_METRICS_PORT'],
+  message: 'needs OPERATOR_PASSWORD too: the worker\'s /metrics opens only with the operator password',
 });
 
 export type JobsConfig = z.infer<typeof environment>;
 
 export function loadJobsConfig(env: NodeJS.ProcessEnv = process.env): JobsConfig {
   // An empty variable (OPENAI_API_KEY= in a .env file) means unset.
-  const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  const parsed = checked.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment for the job workers (see .env.example):\n${lines.join('\n')}`);

@@ -33,7 +33,10 @@ export function startDispatcher(options: DispatcherOptions) {
   async function dispatchBatch(): Promise<number> {
     return options.orm.em.fork().transactional(async (tx) => {
       const claimed = await claimClassificationTasks(tx, options.batchSize, new Date(), redispatchAfter);
-      if (claimed.length > 0) await enqueue(options.queues, 'classify-comments', { commentIds: claimed.map((task) => task.commentId) });
+      if (claimed.length > 0) {
+        const trace = { workspaceIds: claimed.map((task) => task.workspaceId), requestIds: claimed.map((task) => task.requestId) };
+        await enqueue(options.queues, 'classify-comments', { commentIds: claimed.map((task) => task.commentId) }, {}, trace);
+      }
       return claimed.length;
     });
   }
@@ -42,13 +45,17 @@ export function startDispatcher(options: DispatcherOptions) {
     const em = options.orm.em.fork();
     // Backfills and imports requested through the API wait in their tables like comments in theirs;
     // the job id is theirs, so asking again while one is queued changes nothing.
-    for (const backfillId of await queuedBackfills(em)) await enqueue(options.queues, 'backfill-classification', { backfillId });
-    for (const { id, kind } of await queuedImports(em)) await enqueue(options.queues, importJobNames[kind as keyof typeof importJobNames], { importId: id });
+    for (const { id, workspaceId, requestId } of await queuedBackfills(em)) {
+      await enqueue(options.queues, 'backfill-classification', { backfillId: id }, {}, { workspaceIds: [workspaceId], requestIds: [requestId] });
+    }
+    for (const { id, kind, workspaceId, requestId } of await queuedImports(em)) {
+      await enqueue(options.queues, importJobNames[kind as keyof typeof importJobNames], { importId: id }, {}, { workspaceIds: [workspaceId], requestIds: [requestId] });
+    }
     // Groups marked by the triggers on post and metric_snapshot: while a workspace's refresh is
     // queued (delayed) or running, adding it again is a no-op (same job id); once it is done, marks
     // left or added meanwhile queue the next one. This poll is the rollups' schedule.
     for (const workspaceId of await workspacesWithRollupChanges(em)) {
-      await enqueue(options.queues, 'refresh-rollups', { workspaceId }, { delay: options.rollupRefreshDelayMs ?? defaultRollupRefreshDelayMs });
+      await enqueue(options.queues, 'refresh-rollups', { workspaceId }, { delay: options.rollupRefreshDelayMs ?? defaultRollupRefreshDelayMs }, { workspaceIds: [workspaceId] });
     }
     let dispatched = 0;
     try {

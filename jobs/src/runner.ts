@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { UnrecoverableError, Worker, createPostgresBackend, type Job, type JobsOptions } from 'bullmq';
+import { RateLimitError, UnrecoverableError, Worker, createPostgresBackend, type Job, type JobsOptions } from 'bullmq';
 import type { CommentClassifier } from '@persona-ops/domain/core';
 import { finishImport } from '@persona-ops/domain/store';
-import { backendOptions, enqueue, importJobNames, jobDefinitions, openQueues, queueNames, closeQueues, type Enqueue, type JobName, type QueueConnection, type QueueName } from './contracts.ts';
+import { backendOptions, enqueue, importJobNames, jobDefinitions, openQueues, queueNames, closeQueues, traceOf, type Enqueue, type JobName, type QueueConnection, type QueueName } from './contracts.ts';
 import { startDispatcher } from './dispatcher.ts';
 import { failedImportReason } from './handlers/csv-import.ts';
 import { ClassifierError, RateLimitedError } from './classifiers/openai/index.ts';
@@ -14,6 +14,9 @@ import { importPostMetricsHandler } from './handlers/import-post-metrics.handler
 import { importConversionsHandler } from './handlers/import-conversions.handler.ts';
 import { detectSpikesHandler } from './handlers/detect-spikes.handler.ts';
 import { refreshRollupsHandler } from './handlers/refresh-rollups.handler.ts';
+import { inheritedTrace, runWithTrace } from './observability/job-context.ts';
+import type { JobMetrics, JobOutcome } from './observability/job-metrics.ts';
+import { silentLogger, type Logger } from './observability/logger.ts';
 
 export type RunnerOptions = {
   orm: MikroORM;
@@ -44,7 +47,11 @@ export type RunnerOptions = {
   // Take-overs after a worker died mid-job before the job is failed instead (default 1: the second
   // death fails it).
   maxStalledCount?: number;
-  log?: (message: string) => void;
+  // Structured log (pino): a line per job with its queue, name, id, workspaces, requests, attempt,
+  // duration and outcome. Without one, nothing is logged.
+  logger?: Logger;
+  // Job durations, failures and classifier decisions (prom-client), served by the worker's /metrics.
+  metrics?: JobMetrics;
 };
 
 type Handler = (payload: never, job: Job) => Promise<unknown>;
@@ -58,9 +65,11 @@ const importJobNameSet: ReadonlySet<string> = new Set(Object.values(importJobNam
 // inside the same process as the API.
 export async function startJobRunner(options: RunnerOptions) {
   const queues = openQueues(options.connection, options.jobOptions);
-  const enqueueJob: Enqueue = (name, payload, jobOptions) => enqueue(queues, name, payload, jobOptions);
+  const logger = options.logger ?? silentLogger;
+  const enqueueJob: Enqueue = (name, payload, jobOptions) => enqueue(queues, name, payload, jobOptions, inheritedTrace(payload));
+  const classified = options.metrics?.classified;
   const handlers: Record<JobName, Handler> = {
-    'classify-comments': classifyCommentsHandler({ orm: options.orm, classifier: options.classifier, enqueue: enqueueJob, ...(options.spikeDetectionDelayMs !== undefined ? { spikeDetectionDelayMs: options.spikeDetectionDelayMs } : {}) }) as Handler,
+    'classify-comments': classifyCommentsHandler({ orm: options.orm, classifier: options.classifier, enqueue: enqueueJob, ...(options.spikeDetectionDelayMs !== undefined ? { spikeDetectionDelayMs: options.spikeDetectionDelayMs } : {}), ...(classified ? { onClassified: classified } : {}) }) as Handler,
     'detect-spikes': detectSpikesHandler({ orm: options.orm, enqueue: enqueueJob }) as Handler,
     'import-comments': importCommentsHandler({ orm: options.orm }) as Handler,
     'import-post-metrics': importPostMetricsHandler({ orm: options.orm }) as Handler,
@@ -73,9 +82,9 @@ export async function startJobRunner(options: RunnerOptions) {
     if (typeof handlers[name] !== 'function') throw new Error(`Job ${name} has no handler`);
   }
 
-  const workers = queueNames.map((queue) => openWorker(queue, options, handlers));
+  const workers = queueNames.map((queue) => openWorker(queue, options, handlers, logger));
   // Connection errors while Redis is away are expected; the dispatcher and workers recover when it returns.
-  for (const worker of workers) worker.on('error', (error) => options.log?.(`worker: ${error.message}`));
+  for (const [index, worker] of workers.entries()) worker.on('error', (error) => logger.warn({ queue: queueNames[index], err: error }, `worker: ${error.message}`));
   // An import whose job failed for good (out of attempts, unrecoverable, stalled too often: cases
   // its handler may not see) ends `failed` with the reason, never left `running`.
   for (const worker of workers) {
@@ -84,11 +93,12 @@ export async function startJobRunner(options: RunnerOptions) {
       const importId = (job.data as { importId?: unknown }).importId;
       if (typeof importId !== 'string') return;
       finishImport(options.orm.em.fork(), importId, { error: failedImportReason(job, error, options.maxStalledCount ?? defaultMaxStalledCount) }, new Date())
-        .catch((cause: unknown) => options.log?.(`import ${importId}: could not record its failure: ${(cause as Error).message}`));
+        .catch((cause: unknown) => logger.error({ queue: job.queueName, jobName: job.name, jobId: job.id, importId, err: cause }, `import ${importId}: could not record its failure: ${(cause as Error).message}`));
     });
   }
-  for (const queue of queues.values()) queue.on('error', (error) => options.log?.(`queue: ${error.message}`));
-  const dispatcher = options.dispatch === false ? null : startDispatcher({ orm: options.orm, queues, batchSize: options.classifyBatchSize ?? 500, ...(options.redispatchAfterMs ? { redispatchAfterMs: options.redispatchAfterMs } : {}), ...(options.rollupRefreshDelayMs !== undefined ? { rollupRefreshDelayMs: options.rollupRefreshDelayMs } : {}), ...(options.log ? { log: options.log } : {}) });
+  for (const [name, queue] of queues) queue.on('error', (error) => logger.warn({ queue: name, err: error }, `queue: ${error.message}`));
+  const dispatcherLog = logger.child({ component: 'dispatcher' });
+  const dispatcher = options.dispatch === false ? null : startDispatcher({ orm: options.orm, queues, batchSize: options.classifyBatchSize ?? 500, ...(options.redispatchAfterMs ? { redispatchAfterMs: options.redispatchAfterMs } : {}), ...(options.rollupRefreshDelayMs !== undefined ? { rollupRefreshDelayMs: options.rollupRefreshDelayMs } : {}), log: (message) => dispatcherLog.warn(message) });
 
   return {
     queues,
@@ -103,8 +113,34 @@ export async function startJobRunner(options: RunnerOptions) {
   };
 }
 
-function openWorker(queue: QueueName, options: RunnerOptions, handlers: Record<JobName, Handler>): Worker {
+function openWorker(queue: QueueName, options: RunnerOptions, handlers: Record<JobName, Handler>, logger: Logger): Worker {
+  // One attempt of a job, inside its trace (the jobs it enqueues inherit it), logged and measured:
+  // a line when it starts (debug) and one when it ends with its duration and outcome.
   const process = async (job: Job) => {
+    const trace = traceOf(job.data);
+    const payloadWorkspace = (job.data as { workspaceId?: unknown } | null)?.workspaceId;
+    const workspaceIds = trace.workspaceIds ?? (typeof payloadWorkspace === 'string' ? [payloadWorkspace] : []);
+    const jobLog = logger.child({ queue, jobName: job.name, jobId: job.id, workspaceIds, requestIds: trace.requestIds ?? [], attempt: job.attemptsMade + 1 });
+    const started = performance.now();
+    const finished = (outcome: JobOutcome, error?: Error) => {
+      const durationMs = Math.round(performance.now() - started);
+      const final = outcome === 'failed' && (error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+      options.metrics?.jobFinished({ queue, jobName: job.name }, outcome, durationMs / 1000, final);
+      if (outcome === 'completed') jobLog.info({ durationMs, outcome }, 'job completed');
+      else if (outcome === 'rate_limited') jobLog.info({ durationMs, outcome }, 'job put back: the provider asked to wait');
+      else jobLog[final ? 'error' : 'warn']({ durationMs, outcome, final, err: error }, final ? 'job failed for good' : 'job failed; it will be retried');
+    };
+    jobLog.debug('job started');
+    try {
+      const result = await runWithTrace({ ...trace, workspaceIds }, () => runJob(job));
+      finished('completed');
+      return result;
+    } catch (error) {
+      finished(error instanceof RateLimitError ? 'rate_limited' : 'failed', error as Error);
+      throw error;
+    }
+  };
+  const runJob = async (job: Job) => {
     const definition = jobDefinitions[job.name as JobName];
     if (!definition) throw new UnrecoverableError(`Unknown job name ${job.name}`);
     const parsed = definition.payload.safeParse(job.data);

@@ -4,15 +4,19 @@ import { migrate, openOrm } from '@persona-ops/domain/store';
 import { describeConnection, type QueueConnection } from './contracts.ts';
 import { loadJobsConfig } from './config.ts';
 import { selectClassifier } from './classifiers/select-classifier.ts';
+import { createJobMetrics } from './observability/job-metrics.ts';
+import { createWorkerLogger } from './observability/logger.ts';
+import { listenForMetrics } from './observability/metrics-listener.ts';
 import { startJobRunner } from './runner.ts';
 
 const config = loadJobsConfig();
+const logger = createWorkerLogger(config.LOG_LEVEL);
 const orm = await openOrm(config.DATABASE_URL);
 await migrate(orm);
 const namespace = config.QUEUE_NAMESPACE ? { namespace: config.QUEUE_NAMESPACE } : {};
 const connection: QueueConnection = config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL, ...namespace } : { kind: 'postgres', url: config.DATABASE_URL, ...namespace };
 const selected = selectClassifier(config);
-const log = (message: string) => console.log(`[jobs ${process.pid}] ${message}`);
+const metrics = createJobMetrics({ processMetrics: true });
 const runner = await startJobRunner({
   orm,
   connection,
@@ -25,15 +29,21 @@ const runner = await startJobRunner({
   classifyBatchSize: selected.batchSize,
   alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE,
   ...(selected.limiter ? { classificationLimiter: selected.limiter } : {}),
-  log,
+  logger,
+  metrics,
 });
-log(`workers up on ${describeConnection(connection)}; classifier ${selected.description}`);
+// The config refuses a metrics port without the operator password.
+const metricsListener = config.WORKER_METRICS_PORT !== undefined && config.OPERATOR_PASSWORD
+  ? await listenForMetrics({ registry: metrics.registry, host: config.WORKER_METRICS_HOST, port: config.WORKER_METRICS_PORT, operatorPassword: config.OPERATOR_PASSWORD })
+  : null;
+logger.info({ queues: describeConnection(connection), classifier: selected.description, metrics: metricsListener?.url ?? null }, `workers up on ${describeConnection(connection)}; classifier ${selected.description}`);
 
 stopGracefullyOnSignal({
   graceMs: config.SHUTDOWN_GRACE_MS,
-  log,
+  log: (message) => logger.warn(message),
   stop: async () => {
     await runner.close();
+    await metricsListener?.close();
     await orm.close();
   },
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { JobsOptions } from '@persona-ops/jobs/contracts';
 import type { CommentClassifier } from '@persona-ops/domain/core';
 import { startJobRunner } from '@persona-ops/jobs/runner';
+import { createWorkerLogger, type JobMetrics, type Logger } from '@persona-ops/jobs/observability';
 import type { QueueConnection } from '@persona-ops/jobs/contracts';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestApp, type Client } from '../support/api-harness.ts';
@@ -33,7 +34,9 @@ export async function startPipeline(settings: { alertWebhookAllowPrivate?: boole
     sql,
     comments: (texts: string[], offset = 0) =>
       texts.map((text, n) => ({ postId, platformCommentId: `c${offset + n}`, authorHandle: '@fan', text, postedAt: new Date().toISOString() })),
-    startRunner: (connection: QueueConnection, classifier: CommentClassifier & { version: string }, extra: { jobOptions?: JobsOptions; redispatchAfterMs?: number; batchSize?: number } = {}) =>
+    // `logger` and `metrics`: the runner's (a test reading its log lines or metrics); by default
+    // it logs only with PIPELINE_DEBUG set.
+    startRunner: (connection: QueueConnection, classifier: CommentClassifier & { version: string }, extra: { jobOptions?: JobsOptions; redispatchAfterMs?: number; batchSize?: number; logger?: Logger; metrics?: JobMetrics } = {}) =>
       startJobRunner({
         orm: harness.orm,
         connection,
@@ -45,7 +48,8 @@ export async function startPipeline(settings: { alertWebhookAllowPrivate?: boole
         ...(extra.jobOptions ? { jobOptions: extra.jobOptions } : {}),
         ...(extra.redispatchAfterMs ? { redispatchAfterMs: extra.redispatchAfterMs } : {}),
         alertWebhookAllowPrivate: settings.alertWebhookAllowPrivate ?? false,
-        log: (message: string) => process.env.PIPELINE_DEBUG && console.log(message),
+        ...(extra.logger ? { logger: extra.logger } : process.env.PIPELINE_DEBUG ? { logger: createWorkerLogger('debug') } : {}),
+        ...(extra.metrics ? { metrics: extra.metrics } : {}),
       }),
     async waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string) {
       const deadline = Date.now() + timeoutMs;

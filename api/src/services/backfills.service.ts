@@ -4,10 +4,11 @@ import { percent } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { findOwned } from './owned.ts';
 
-export async function requestBackfill(em: EntityManager, workspaceId: string, userId: string) {
+// `requestId` (x-request-id) goes with its jobs, so their log lines name the request.
+export async function requestBackfill(em: EntityManager, workspaceId: string, userId: string, requestId: string) {
   const running = await em.count(ClassificationBackfill, { workspace: workspaceId, state: { $in: ['queued', 'running'] } });
   if (running > 0) throw new ApiError(409, 'conflict', 'A backfill of this workspace is already queued or running; follow its progress instead of starting another.');
-  const backfill = em.create(ClassificationBackfill, { workspace: workspaceId, requestedBy: userId, state: 'queued', queued: 0 });
+  const backfill = em.create(ClassificationBackfill, { workspace: workspaceId, requestedBy: userId, requestId, state: 'queued', queued: 0 });
   await em.flush();
   return backfill;
 }

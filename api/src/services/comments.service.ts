@@ -6,8 +6,9 @@ import { assertFilterIdsOwned, period } from './owned.ts';
 import { auditedBulkWrite } from './audited-bulk-write.ts';
 import { paginate, type PageRequest } from './pagination.ts';
 
-// Every post named must be this workspace's and the comment cannot predate the post.
-export async function ingestComments(em: EntityManager, workspaceId: string, comments: IncomingComment[], now: Date, fieldOf = (index: number) => `body.comments.${index}`) {
+// Every post named must be this workspace's and the comment cannot predate the post. `requestId`
+// (x-request-id) goes with their classification, so its job's log lines name the request.
+export async function ingestComments(em: EntityManager, workspaceId: string, comments: IncomingComment[], now: Date, requestId: string | null, fieldOf = (index: number) => `body.comments.${index}`) {
   const postIds = [...new Set(comments.map((c) => c.postId))];
   const posts = await em.find(Post, { workspace: workspaceId, id: { $in: postIds } }, { fields: ['id', 'publishedAt'] });
   const publishedAt = new Map(posts.map((post) => [post.id, post.publishedAt.getTime()]));
@@ -24,7 +25,7 @@ export async function ingestComments(em: EntityManager, workspaceId: string, com
   if (errors.length > 0) {
     throw new ApiError(422, 'rule_violation', `${errors.length} comment(s) break a rule; nothing was stored. Fix them and send the batch again.`, errors.slice(0, 100));
   }
-  return auditedBulkWrite(em, { workspaceId, entityType: 'comment', rows: comments.length }, (tx) => acceptComments(tx, workspaceId, comments, now));
+  return auditedBulkWrite(em, { workspaceId, entityType: 'comment', rows: comments.length }, (tx) => acceptComments(tx, workspaceId, comments, now, requestId));
 }
 
 export type CommentFilter = {

@@ -37,11 +37,13 @@ function headerOf(csv: string): string[] {
   return header;
 }
 
-function createJob(em: EntityManager, workspaceId: string, userId: string, fields: { kind: IImportJob['kind']; platform: string | null; options: ImportOptions | null; csv: string; fileName: string; mapping: Record<string, string> }) {
+// `requestId` (x-request-id) goes with the import's job, so its log lines name the request.
+function createJob(em: EntityManager, workspaceId: string, userId: string, fields: { kind: IImportJob['kind']; platform: string | null; options: ImportOptions | null; csv: string; fileName: string; mapping: Record<string, string>; requestId: string }) {
   const content = Buffer.from(fields.csv, 'utf8');
   return em.create(ImportJob, {
     workspace: workspaceId,
     requestedBy: userId,
+    requestId: fields.requestId,
     kind: fields.kind,
     platform: fields.platform,
     options: fields.options,
@@ -54,10 +56,10 @@ function createJob(em: EntityManager, workspaceId: string, userId: string, field
   });
 }
 
-export async function requestCommentsImport(em: EntityManager, workspaceId: string, userId: string, input: { csv: string; fileName: string; mapping?: string | undefined }) {
+export async function requestCommentsImport(em: EntityManager, workspaceId: string, userId: string, input: { csv: string; fileName: string; mapping?: string | undefined; requestId: string }) {
   const explicit = explicitMapping(input.mapping, '{"Comment ID":"platformCommentId"}');
   const mapping = resolveCommentMapping(headerOf(input.csv), explicit);
-  const job = createJob(em, workspaceId, userId, { kind: 'comments', platform: null, options: null, csv: input.csv, fileName: input.fileName, mapping });
+  const job = createJob(em, workspaceId, userId, { kind: 'comments', platform: null, options: null, csv: input.csv, fileName: input.fileName, mapping, requestId: input.requestId });
   await em.flush();
   return job;
 }
@@ -69,6 +71,7 @@ export type PlatformImportRequest = {
   fileName: string;
   mapping?: string | undefined;
   saveMapping: boolean;
+  requestId: string;
   sourceId?: string | undefined;
   capturedAt?: string | undefined;
   currency?: string | undefined;
@@ -89,7 +92,7 @@ export async function requestPlatformImport(em: EntityManager, workspaceId: stri
   const options: ImportOptions = input.kind === 'post-metrics'
     ? { capturedAt: input.capturedAt ? new Date(input.capturedAt).toISOString() : now.toISOString(), ...(input.sourceId ? { sourceId: input.sourceId } : {}) }
     : { currency: input.currency! };
-  const job = createJob(em, workspaceId, userId, { kind: input.kind, platform: input.platform, options, csv: input.csv, fileName: input.fileName, mapping });
+  const job = createJob(em, workspaceId, userId, { kind: input.kind, platform: input.platform, options, csv: input.csv, fileName: input.fileName, mapping, requestId: input.requestId });
   await em.flush();
   return job;
 }

@@ -13,11 +13,12 @@ export function importCommentsHandler(deps: { orm: MikroORM; now?: () => Date })
   const now = () => deps.now?.() ?? new Date();
   return async (payload: JobPayload<'import-comments'>, job: Job) =>
     runChunkedImport(deps.orm, payload.importId, job, now, (run) => ({
-      chunk: (em, records) => importChunk(em, run.workspaceId, run.mapping as CommentMapping, records, now()),
+      chunk: (em, records) => importChunk(em, run.workspaceId, run.mapping as CommentMapping, records, now(), run.requestId),
     }));
 }
 
-async function importChunk(em: EntityManager, workspaceId: string, mapping: CommentMapping, chunk: CsvRecord[], now: Date) {
+// `requestId`: the import's request, carried on to its comments' classification.
+async function importChunk(em: EntityManager, workspaceId: string, mapping: CommentMapping, chunk: CsvRecord[], now: Date, requestId: string | null) {
   const rejections: ImportRejection[] = [];
   const rows: Array<{ line: number; row: CommentRow }> = [];
   for (const { line, record } of chunk) {
@@ -41,6 +42,6 @@ async function importChunk(em: EntityManager, workspaceId: string, mapping: Comm
   }
   // A file may repeat a comment; the last row of it wins, and the repeat counts as a duplicate.
   const unique = [...new Map(accepted.map((comment) => [`${comment.postId}|${comment.platformCommentId}`, comment])).values()];
-  const result = unique.length > 0 ? await acceptComments(em, workspaceId, unique, now) : { accepted: 0, duplicates: 0 };
+  const result = unique.length > 0 ? await acceptComments(em, workspaceId, unique, now, requestId) : { accepted: 0, duplicates: 0 };
   return { accepted: result.accepted, duplicates: result.duplicates + (accepted.length - unique.length), rejections };
 }

@@ -16,7 +16,7 @@ export async function backfillRoutes(app: FastifyZod) {
       response: { 202: backfillSchema, ...problemResponses, 409: problemSchema.describe('A backfill is already running') },
     },
   }, async (request, reply) => {
-    const backfill = await requestBackfill(request.em, workspaceOf(request), request.principal.userId);
+    const backfill = await requestBackfill(request.em, workspaceOf(request), request.principal.userId, request.id);
     return reply.status(202).send(await toBackfillDto(request.em, backfill));
   });
 

@@ -36,12 +36,12 @@ export async function commentRoutes(app: FastifyZod) {
   app.post('/v1/comments', {
     config: { roles: ['studio'] },
     schema: { tags, summary: 'Record one comment on a post (idempotent on post + platform comment id)', body: incomingCommentSchema, response: { 202: acceptedSchema, ...responses } },
-  }, async (request, reply) => reply.status(202).send(await ingestComments(request.em, workspaceOf(request), [request.body], new Date(), () => 'body')));
+  }, async (request, reply) => reply.status(202).send(await ingestComments(request.em, workspaceOf(request), [request.body], new Date(), request.id, () => 'body')));
 
   app.post('/v1/comments/bulk', {
     config: { roles: ['studio'] },
     schema: { tags, summary: 'Record up to 10,000 comments at once; all or nothing, idempotent', body: bulkCommentsBody, response: { 202: acceptedSchema, ...responses } },
-  }, async (request, reply) => reply.status(202).send(await ingestComments(request.em, workspaceOf(request), request.body.comments, new Date())));
+  }, async (request, reply) => reply.status(202).send(await ingestComments(request.em, workspaceOf(request), request.body.comments, new Date(), request.id)));
 
   app.get('/v1/comments', {
     schema: { tags, summary: 'List comments with their classification', querystring: listCommentsQuery, response: { 200: commentPage, ...problemResponses } },

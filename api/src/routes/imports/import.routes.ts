@@ -25,7 +25,7 @@ export async function importRoutes(app: FastifyZod) {
       response: { 202: importJobSchema, ...problemResponses, ...tooLarge },
     },
   }, async (request, reply) => {
-    const job = await requestCommentsImport(request.em, workspaceOf(request), request.principal.userId, { csv: request.body, fileName: request.query.fileName, mapping: request.query.mapping });
+    const job = await requestCommentsImport(request.em, workspaceOf(request), request.principal.userId, { csv: request.body, fileName: request.query.fileName, mapping: request.query.mapping, requestId: request.id });
     return reply.status(202).send(toImportDto(job));
   });
 
@@ -43,7 +43,7 @@ export async function importRoutes(app: FastifyZod) {
     },
   }, async (request, reply) => {
     const { platform, sourceId, capturedAt, fileName, mapping, saveMapping } = request.query;
-    const job = await requestPlatformImport(request.em, workspaceOf(request), request.principal.userId, { kind: 'post-metrics', platform, csv: request.body, fileName, mapping, saveMapping, sourceId, capturedAt }, new Date());
+    const job = await requestPlatformImport(request.em, workspaceOf(request), request.principal.userId, { kind: 'post-metrics', platform, csv: request.body, fileName, mapping, saveMapping, sourceId, capturedAt, requestId: request.id }, new Date());
     return reply.status(202).send(toImportDto(job));
   });
 
@@ -61,7 +61,7 @@ export async function importRoutes(app: FastifyZod) {
     },
   }, async (request, reply) => {
     const { platform, currency, fileName, mapping, saveMapping } = request.query;
-    const job = await requestPlatformImport(request.em, workspaceOf(request), request.principal.userId, { kind: 'conversions', platform, csv: request.body, fileName, mapping, saveMapping, currency }, new Date());
+    const job = await requestPlatformImport(request.em, workspaceOf(request), request.principal.userId, { kind: 'conversions', platform, csv: request.body, fileName, mapping, saveMapping, currency, requestId: request.id }, new Date());
     return reply.status(202).send(toImportDto(job));
   });
 

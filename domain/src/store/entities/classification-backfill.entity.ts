@@ -16,6 +16,8 @@ export const ClassificationBackfill = defineEntity({
     ...baseProperties,
     workspace: () => p.manyToOne(Workspace),
     requestedBy: () => p.manyToOne(User).nullable(),
+    // The API request that asked for it (x-request-id): its jobs log it.
+    requestId: p.string().nullable(),
     state: p.enum(backfillStates).default('queued'),
     targetVersions: p.array().nullable(),
     total: p.integer().nullable(),

@@ -20,6 +20,8 @@ export const ClassificationTask = defineEntity({
     availableAt: p.datetime(),
     dispatchCount: p.integer().default(0),
     createdAt: p.datetime().onCreate(() => new Date()),
+    // The API request whose comment (or import, or backfill) this is: the classify job logs it.
+    requestId: p.string().nullable(),
   },
 });
 export type IClassificationTask = InferEntity<typeof ClassificationTask>;

@@ -20,6 +20,8 @@ export const ImportJob = defineEntity({
     ...baseProperties,
     workspace: () => p.manyToOne(Workspace),
     requestedBy: () => p.manyToOne(User).nullable(),
+    // The API request that asked for it (x-request-id): its job logs it.
+    requestId: p.string().nullable(),
     kind: p.enum(importKinds),
     // The export's platform (instagram, tiktok, youtube, ga4, shopify); null for comments.
     platform: p.string().length(32).nullable(),

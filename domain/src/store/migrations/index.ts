@@ -15,8 +15,9 @@ import { Migration20261203093915_cost_lines } from './Migration20261203093915_co
 import { Migration20261203094058_fx_rates } from './Migration20261203094058_fx_rates.ts';
 import { Migration20261203103546_money_bigint } from './Migration20261203103546_money_bigint.ts';
 import { Migration20261204120000_classification_usage_link } from './Migration20261204120000_classification_usage_link.ts';
-import { Migration20261203132319_import_streaming } from './Migration20261203132319_import_streaming.ts';
+import { Migration20261203132147_request_ids } from './Migration20261203132147_request_ids.ts';
 import { Migration20261203132313_audit_log } from './Migration20261203132313_audit_log.ts';
+import { Migration20261203132319_import_streaming } from './Migration20261203132319_import_streaming.ts';
 
 export const migrationsList = [
   { name: 'Migration20261121194449_init', class: Migration20261121194449_init },
@@ -35,6 +36,7 @@ export const migrationsList = [
   { name: 'Migration20261203094058_fx_rates', class: Migration20261203094058_fx_rates },
   { name: 'Migration20261203103546_money_bigint', class: Migration20261203103546_money_bigint },
   { name: 'Migration20261204120000_classification_usage_link', class: Migration20261204120000_classification_usage_link },
-  { name: 'Migration20261203132319_import_streaming', class: Migration20261203132319_import_streaming },
+  { name: 'Migration20261203132147_request_ids', class: Migration20261203132147_request_ids },
   { name: 'Migration20261203132313_audit_log', class: Migration20261203132313_audit_log },
+  { name: 'Migration20261203132319_import_streaming', class: Migration20261203132319_import_streaming },
 ];

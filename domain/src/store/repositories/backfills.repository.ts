@@ -18,7 +18,7 @@ export async function startBackfill(em: EntityManager, backfillId: string, versi
 // (and no open task), and moves the cursor past them, in one transaction: a retried job resumes.
 export async function queueBackfillChunk(em: EntityManager, backfillId: string, workspaceId: string, versions: string[], chunk: number, now: Date) {
   return em.transactional(async (tx) => {
-    const [backfill] = await query<{ cursor: string | null }>(tx, `select cursor from classification_backfill where id = ? for update`, [backfillId]);
+    const [backfill] = await query<{ cursor: string | null; request_id: string | null }>(tx, `select cursor, request_id from classification_backfill where id = ? for update`, [backfillId]);
     const page = await query<{ id: string }>(
       tx,
       `select c.id from comment c
@@ -30,13 +30,13 @@ export async function queueBackfillChunk(em: EntityManager, backfillId: string, 
     const ids = uuidArray(page.map((row) => row.id));
     const queued = await query<{ comment_id: string }>(
       tx,
-      `insert into classification_task (comment_id, workspace_id, state, available_at, dispatch_count, created_at)
-       select c.id, ?, 'pending', ?, 0, ? from comment c
+      `insert into classification_task (comment_id, workspace_id, state, available_at, dispatch_count, created_at, request_id)
+       select c.id, ?, 'pending', ?, 0, ?, ? from comment c
        where c.id = any(?::uuid[])
          and not exists (select 1 from comment_classification cc where cc.comment_id = c.id and cc.version = any(?::text[]))
        on conflict (comment_id) do nothing
        returning comment_id`,
-      [workspaceId, now, now, ids, textArray(versions)],
+      [workspaceId, now, now, backfill?.request_id ?? null, ids, textArray(versions)],
     );
     await query(tx, `update classification_backfill set cursor = ?, queued = queued + ?, updated_at = ? where id = ?`, [page.at(-1)!.id, queued.length, now, backfillId]);
     return { scanned: page.length, queued: queued.length };
@@ -58,7 +58,7 @@ export async function backfillClassifiedCount(em: EntityManager, workspaceId: st
   return row?.n ?? 0;
 }
 
-export async function queuedBackfills(em: EntityManager): Promise<string[]> {
-  const rows = await query<{ id: string }>(em, `select id from classification_backfill where state = 'queued' order by created_at limit 100`);
-  return rows.map((row) => row.id);
+export async function queuedBackfills(em: EntityManager): Promise<Array<{ id: string; workspaceId: string; requestId: string | null }>> {
+  const rows = await query<{ id: string; workspace_id: string; request_id: string | null }>(em, `select id, workspace_id, request_id from classification_backfill where state = 'queued' order by created_at limit 100`);
+  return rows.map((row) => ({ id: row.id, workspaceId: row.workspace_id, requestId: row.request_id }));
 }

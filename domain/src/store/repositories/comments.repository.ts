@@ -6,7 +6,8 @@ export type IncomingComment = { postId: string; platformCommentId: string; autho
 // Accepts comments and records that each needs classifying, in one transaction (the outbox):
 // a comment is never stored without its task, so nothing waits forever if Redis is down.
 // Idempotent on (post, platform comment id): a comment sent again is counted as a duplicate.
-export async function acceptComments(em: EntityManager, workspaceId: string, comments: IncomingComment[], now: Date) {
+// `requestId`: the API request they came with (or their import's), which the classify job logs.
+export async function acceptComments(em: EntityManager, workspaceId: string, comments: IncomingComment[], now: Date, requestId: string | null = null) {
   return em.transactional(async (tx) => {
     const inserted = await query<{ id: string }>(
       tx,
@@ -20,9 +21,9 @@ export async function acceptComments(em: EntityManager, workspaceId: string, com
     if (inserted.length > 0) {
       await query(
         tx,
-        `insert into classification_task (comment_id, workspace_id, state, available_at, dispatch_count, created_at)
-         select id, ?, 'pending', ?, 0, ? from unnest(?::uuid[]) as id`,
-        [workspaceId, now, now, uuidArray(inserted.map((row) => row.id))],
+        `insert into classification_task (comment_id, workspace_id, state, available_at, dispatch_count, created_at, request_id)
+         select id, ?, 'pending', ?, 0, ?, ? from unnest(?::uuid[]) as id`,
+        [workspaceId, now, now, requestId, uuidArray(inserted.map((row) => row.id))],
       );
     }
     return { accepted: inserted.length, duplicates: comments.length - inserted.length };
@@ -33,7 +34,7 @@ export async function acceptComments(em: EntityManager, workspaceId: string, com
 // may be lost, and pushes their retry time forward. SKIP LOCKED lets several dispatchers share
 // the outbox without handing out the same task twice at once.
 export async function claimClassificationTasks(em: EntityManager, limit: number, now: Date, redispatchAfterMs: number) {
-  const rows = await query<{ comment_id: string; workspace_id: string }>(
+  const rows = await query<{ comment_id: string; workspace_id: string; request_id: string | null }>(
     em,
     `update classification_task t set state = 'dispatched', available_at = ?, dispatch_count = t.dispatch_count + 1
      where t.comment_id in (
@@ -42,10 +43,10 @@ export async function claimClassificationTasks(em: EntityManager, limit: number,
        order by available_at
        limit ?
        for update skip locked)
-     returning t.comment_id, t.workspace_id`,
+     returning t.comment_id, t.workspace_id, t.request_id`,
     [new Date(now.getTime() + redispatchAfterMs), now, limit],
   );
-  return rows.map((row) => ({ commentId: row.comment_id, workspaceId: row.workspace_id }));
+  return rows.map((row) => ({ commentId: row.comment_id, workspaceId: row.workspace_id, requestId: row.request_id }));
 }
 
 export type CommentForClassification = { id: string; workspaceId: string; text: string; characterNames: string[]; competitors: string[] };

@@ -6,21 +6,22 @@ import { query, textArray, uuidArray } from './sql.ts';
 // At most this many rejected rows are kept with a job (the count is always exact).
 export const maxKeptRejections = 10_000;
 
-export async function queuedImports(em: EntityManager): Promise<Array<{ id: string; kind: string }>> {
-  return query<{ id: string; kind: string }>(em, `select id, kind from import_job where state = 'queued' order by created_at limit 100`);
+export async function queuedImports(em: EntityManager): Promise<Array<{ id: string; kind: string; workspaceId: string; requestId: string | null }>> {
+  const rows = await query<{ id: string; kind: string; workspace_id: string; request_id: string | null }>(em, `select id, kind, workspace_id, request_id from import_job where state = 'queued' order by created_at limit 100`);
+  return rows.map((row) => ({ id: row.id, kind: row.kind, workspaceId: row.workspace_id, requestId: row.request_id }));
 }
 
-export type ImportToRun = { id: string; workspaceId: string; platform: string | null; options: ImportOptions; mapping: Record<string, string>; processedRows: number };
+export type ImportToRun = { id: string; workspaceId: string; platform: string | null; options: ImportOptions; mapping: Record<string, string>; processedRows: number; requestId: string | null };
 
 export async function startImport(em: EntityManager, importId: string, now: Date): Promise<ImportToRun | null> {
-  const [row] = await query<{ id: string; workspace_id: string; platform: string | null; options: ImportOptions | null; mapping: Record<string, string>; processed_rows: number }>(
+  const [row] = await query<{ id: string; workspace_id: string; platform: string | null; options: ImportOptions | null; mapping: Record<string, string>; processed_rows: number; request_id: string | null }>(
     em,
     `update import_job set state = 'running', started_at = coalesce(started_at, ?), updated_at = ?
      where id = ? and state in ('queued', 'running')
-     returning id, workspace_id, platform, options, mapping, processed_rows`,
+     returning id, workspace_id, platform, options, mapping, processed_rows, request_id`,
     [now, now, importId],
   );
-  return row ? { id: row.id, workspaceId: row.workspace_id, platform: row.platform, options: row.options ?? {}, mapping: row.mapping, processedRows: row.processed_rows } : null;
+  return row ? { id: row.id, workspaceId: row.workspace_id, platform: row.platform, options: row.options ?? {}, mapping: row.mapping, processedRows: row.processed_rows, requestId: row.request_id } : null;
 }
 
 // One chunk's outcome, added to the job's counters together with the new checkpoint.

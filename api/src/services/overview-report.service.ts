@@ -4,17 +4,15 @@ import {
   Workspace,
   aiCharacterAssetsUsed,
   assetTransitions,
-  audienceAggregatesByKind,
-  audienceAggregatesByKindFromRollup,
+  audienceSums,
   campaignsInScope,
   conversionDayTotals,
   costLinesOf,
   costPartiesOf,
   paidSpendOf,
-  followerGrowthBySource,
+  followerGrowth,
   postAggregates,
   productionAssets,
-  rollupSourcesAnyKindSql,
   sourceKindsOf,
 } from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
@@ -58,7 +56,6 @@ const NO_COMMENTS = { comments: null, classified: 0, positive: 0, neutral: 0, ne
  * reports' own code: the same figures as the three reports asked once per kind.
  */
 async function kindLayers(em: EntityManager, workspaceId: string, filters: OverviewReportFilters, now: Date, basis: Basis): Promise<Layers[]> {
-  const rollup = basis === 'rollup';
   const { live: _, ...rest } = filters;
   const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
   const options = { overrides: validateThresholdOverrides(workspace.tierOverrides) };
@@ -90,8 +87,8 @@ async function kindLayers(em: EntityManager, workspaceId: string, filters: Overv
   });
   const [{ assets, transitions, placements }, aggregates, growth, kindOf, { campaigns, posts, used, days, costs }] = await Promise.all([
     production,
-    (rollup ? audienceAggregatesByKindFromRollup : audienceAggregatesByKind)(em.fork(), scope, sourceKinds),
-    rollup ? followerGrowthBySource(em.fork(), scope, startDay, endDay, rollupSourcesAnyKindSql(scope)) : followerGrowthBySource(em.fork(), scope, startDay, endDay),
+    audienceSums(em.fork(), { scope, grouping: { by: 'kind', kinds: sourceKinds }, basis }),
+    followerGrowth(em.fork(), { scope, grouping: { by: 'none' }, basis }, startDay, endDay),
     sourceKindsOf(em.fork(), workspaceId),
     commercial,
   ]);

@@ -44,11 +44,11 @@ export type Answer<G extends Grouping, T> = G extends { by: 'none' } ? T : Map<s
 /** The key of the single group of `none`. */
 const ONE = '';
 
-/** Rows keyed by group into the answer the grouping promises: a group without rows gets `empty()`. */
-export function answer<G extends Grouping, T>(grouping: G, rows: ReadonlyMap<string, T>, empty: () => T): Answer<G, T> {
-  const keys = grouping.by === 'none' ? [ONE] : grouping.by === 'kind' ? grouping.kinds : grouping.windows.map((w) => w.sourceId);
-  if (grouping.by === 'none') return (rows.get(ONE) ?? empty()) as Answer<G, T>;
-  return new Map(keys.map((key) => [key, rows.get(key) ?? empty()])) as Answer<G, T>;
+/** Rows keyed by group into the answer the grouping promises: a group without rows gets `empty(key)`. */
+export function answer<G extends Grouping, T>(grouping: G, rows: ReadonlyMap<string, T>, empty: (key: string) => T): Answer<G, T> {
+  if (grouping.by === 'none') return (rows.get(ONE) ?? empty(ONE)) as Answer<G, T>;
+  const keys = grouping.by === 'kind' ? grouping.kinds : grouping.windows.map((w) => w.sourceId);
+  return new Map(keys.map((key) => [key, rows.get(key) ?? empty(key)])) as Answer<G, T>;
 }
 
 const DAY_MS = 86_400_000;

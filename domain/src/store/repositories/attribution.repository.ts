@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query, textArray, uuidArray } from './sql.ts';
 
-// Attribution inputs (offer codes, conversion counts, survey answers) and the aggregates the
-// commercial report reads. Bulk rows travel as ONE jsonb parameter; report figures are summed in
-// PostgreSQL, so nothing per post comes back whatever the workspace's size.
+// Attribution inputs (offer codes, conversion counts, survey answers): the writes. Bulk rows
+// travel as ONE jsonb parameter. What the commercial report reads of them is the read model's
+// (read-model/conversions.reads.ts).
 
 export type Upserted = { inserted: number; updated: number; unchanged: number };
 
@@ -121,31 +121,3 @@ export async function upsertSurveyAnswers(em: EntityManager, workspaceId: string
   const inserted = written.filter((row) => row.inserted).length;
   return { inserted, updated: written.length - inserted, unchanged: rows.length - written.length };
 }
-
-// ---------------------------------------------------------------------------------------------
-// The commercial report's aggregates.
-
-export type CommercialScope = {
-  campaignId?: string | undefined;
-  sourceId?: string | undefined;
-  sourceKind?: string | undefined;
-  /** From inclusive, to exclusive. */
-  from?: Date | undefined;
-  to?: Date | undefined;
-};
-
-/** The snapshot filter of a period: captured from `from` (inclusive) to `to` (exclusive). */
-export function capturedIn(filter: { from?: Date | undefined; to?: Date | undefined }): { sql: string; params: unknown[] } {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  if (filter.from) {
-    conditions.push('m.captured_at >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to) {
-    conditions.push('m.captured_at < ?');
-    params.push(filter.to);
-  }
-  return { sql: conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '', params };
-}
-

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SourceKind } from '../../core/vocabulary.ts';
-import type { SourceWindow } from '../read-model/scope.ts';
 import { query } from './sql.ts';
 
 // What the source comparison and the campaign report read besides the layer reports: the sources
@@ -54,86 +53,6 @@ export async function comparisonSources(
   }));
 }
 
-
-export type WindowSample = {
-  sourceId: string;
-  /** Posts published in the window. */
-  posts: number;
-  /** Of those, posts with a metric snapshot captured in the window. */
-  postsWithSnapshot: number;
-  /** Metric snapshots captured in the window of those posts. */
-  snapshots: number;
-  /** Sums over each post's latest snapshot in the window; null when no post reported the counter. */
-  likes: number | null;
-  comments: number | null;
-  shares: number | null;
-  saves: number | null;
-  /** Posts whose latest snapshot reports the counter. */
-  reported: { likes: number; comments: number; shares: number; saves: number };
-};
-
-/**
- * For each source's own window [from, to): its posts published in it (of one campaign when given),
- * the snapshots captured in it, and likes, comments, shares and saves at each post's LATEST
- * snapshot in the window (the audience report's basis). One statement for every source.
- */
-export async function windowSamples(
-  em: EntityManager,
-  workspaceId: string,
-  windows: readonly SourceWindow[],
-  filter: { campaignId?: string | undefined },
-): Promise<WindowSample[]> {
-  if (windows.length === 0) return [];
-  const json = JSON.stringify(windows.map((w) => ({ source_id: w.sourceId, start_at: w.from.toISOString(), end_at: w.to.toISOString() })));
-  const campaign = filter.campaignId ? 'and p.campaign_id = ?' : '';
-  const rows = await query<Record<string, string | number | null>>(
-    em,
-    `with w as materialized (select * from jsonb_to_recordset(?::jsonb) as r(source_id uuid, start_at timestamptz, end_at timestamptz)),
-     scoped as materialized (
-       select p.id, w.source_id, w.start_at, w.end_at
-       from w join post p on p.workspace_id = ? and p.source_id = w.source_id and p.published_at >= w.start_at and p.published_at < w.end_at ${campaign}
-     ),
-     captured as materialized (
-       select m.post_id, sc.source_id, m.captured_at, m.likes, m.comments, m.shares, m.saves
-       from metric_snapshot m join scoped sc on sc.id = m.post_id
-       where m.captured_at >= sc.start_at and m.captured_at < sc.end_at
-     ),
-     latest as (
-       select distinct on (post_id) source_id, likes, comments, shares, saves from captured order by post_id, captured_at desc
-     ),
-     posts as (select source_id, count(*)::int as n from scoped group by source_id),
-     snaps as (select source_id, count(*)::int as n, count(distinct post_id)::int as measured from captured group by source_id),
-     sums as (
-       select source_id,
-              sum(likes)::float8 as likes, count(likes)::int as likes_n, sum(comments)::float8 as comments, count(comments)::int as comments_n,
-              sum(shares)::float8 as shares, count(shares)::int as shares_n, sum(saves)::float8 as saves, count(saves)::int as saves_n
-       from latest group by source_id
-     )
-     select w.source_id, coalesce(p.n, 0) as posts, coalesce(sn.measured, 0) as measured, coalesce(sn.n, 0) as snapshots,
-            su.likes, coalesce(su.likes_n, 0) as likes_n, su.comments, coalesce(su.comments_n, 0) as comments_n,
-            su.shares, coalesce(su.shares_n, 0) as shares_n, su.saves, coalesce(su.saves_n, 0) as saves_n
-     from w left join posts p on p.source_id = w.source_id left join snaps sn on sn.source_id = w.source_id left join sums su on su.source_id = w.source_id`,
-    [json, workspaceId, ...(filter.campaignId ? [filter.campaignId] : [])],
-  );
-  return rows.map(toWindowSample);
-}
-
-/** A window's sample from its row (the live read's and the rollup read's columns are the same). */
-export function toWindowSample(row: Record<string, unknown>): WindowSample {
-  const n = (value: unknown) => Number(value ?? 0);
-  const sum = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-  return {
-    sourceId: String(row['source_id']),
-    posts: n(row['posts']),
-    postsWithSnapshot: n(row['measured']),
-    snapshots: n(row['snapshots']),
-    likes: sum(row['likes']),
-    comments: sum(row['comments']),
-    shares: sum(row['shares']),
-    saves: sum(row['saves']),
-    reported: { likes: n(row['likes_n']), comments: n(row['comments_n']), shares: n(row['shares_n']), saves: n(row['saves_n']) },
-  };
-}
 
 export type BreakdownDimension = 'country' | 'language';
 export type BreakdownShares = {

@@ -8,5 +8,7 @@ export const load: LayoutServerLoad = async (event) => {
   if (event.url.pathname === '/login' || event.url.pathname.startsWith('/shared/')) return { workspace: null };
   const api = apiFor(event);
   const workspace = await call(event, () => api.GET('/v1/workspace'));
-  return { workspace: { name: workspace.name, currency: workspace.currency } };
+  // The API shows whether a webhook secret is set to admins only (null for every other role), so
+  // that says whether to offer the Settings link; the settings page itself asks the API again.
+  return { workspace: { name: workspace.name, currency: workspace.currency, admin: workspace.alertWebhookSecretSet !== null } };
 };

@@ -46,6 +46,10 @@ export type CommentClassification = {
   /** Which classifier decided, and its version, so results can be re-run and compared. */
   classifier: string;
   version: string;
+  /** ISO 639-1 code of the comment's language, 'und' when the text does not say; absent when the classifier does not detect it. */
+  language?: string;
+  /** false when the classifier has no sentiment model for `language` (its guess is then a fallback). */
+  languageSupported?: boolean;
 };
 
 /**

@@ -95,6 +95,20 @@ describe('cascade classifier', () => {
     await expect(cascade.classify(comments)).rejects.toThrow(/remote classifier returned no result for comment\(s\) b/);
   });
 
+  it('sends a sure comment in a language the offline classifier has no model for to the remote one, keeping the language', async () => {
+    const remoteCalls: string[][] = [];
+    const offline: CascadeMember = {
+      name: 'offline',
+      version: 'offline:1',
+      classify: async (cs) => cs.map((c): CommentClassification => ({ id: c.id, sentiment: 'neutral', score: 0.99, flags: [], mentionsCharacter: false, classifier: 'offline', version: 'offline:1', language: c.id === 'nl' ? 'nl' : 'fr', languageSupported: c.id !== 'nl' })),
+    };
+    const cascade = createCascadeClassifier({ offline, remote: remoteClassifier(remoteCalls), threshold: 0.9 });
+    const { results, stats } = await cascade.classifyBatch([comment('nl', 'Wat een mooie foto'), comment('fr', 'Quelle belle photo')]);
+    expect(remoteCalls).toEqual([['nl']]);
+    expect(results.map((r) => [r.id, r.classifier, r.language])).toEqual([['nl', 'remote', 'nl'], ['fr', 'offline', 'fr']]);
+    expect(stats.remote).toBe(1);
+  });
+
   it('rejects a threshold outside 0–1', () => {
     expect(() => createCascadeClassifier({ offline: offlineClassifier([]), remote: remoteClassifier([]), threshold: 1.5 })).toThrow(/between 0 and 1/);
   });

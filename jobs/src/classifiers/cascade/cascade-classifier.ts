@@ -1,8 +1,10 @@
 /**
  * A cascade of two comment classifiers: the offline one labels every comment; the comments it is
- * sure about (score >= threshold) keep its result, and only the uncertain ones go to the remote
- * one (OpenAI), whose result then replaces the offline one whole (sentiment, flags, mention,
- * classifier and version). A remote failure is thrown, not papered over with the offline guess:
+ * sure about (score >= threshold) in a language it has a model for keep its result, and the
+ * uncertain ones and those in a language it does not support (languageSupported false) go to the
+ * remote one (OpenAI), whose result then replaces the offline one whole (sentiment, flags, mention,
+ * classifier and version; the language the offline classifier detected is kept when the remote
+ * one names none). A remote failure is thrown, not papered over with the offline guess:
  * the job retries, and the job layer decides what to do once retries run out.
  */
 import type { ClassifierUsage, CommentClassification, CommentClassifier, CommentToClassify } from '@persona-ops/domain/core';
@@ -57,7 +59,10 @@ export function createCascadeClassifier({ offline, remote, threshold }: CascadeO
   async function classifyBatch(comments: CommentToClassify[]) {
     if (comments.length === 0) return { results: [], stats: { offline: 0, remote: 0, usage: noUsage() }, usage: noUsage() };
     const offlineResults = byId(await offline.classify(comments), comments, 'offline');
-    const uncertain = comments.filter((comment) => !((offlineResults.get(comment.id)?.score ?? Number.NaN) >= threshold));
+    const uncertain = comments.filter((comment) => {
+      const result = offlineResults.get(comment.id);
+      return result?.languageSupported === false || !((result?.score ?? Number.NaN) >= threshold);
+    });
 
     let remoteResults = new Map<string, CommentClassification>();
     let usage = noUsage();
@@ -72,7 +77,11 @@ export function createCascadeClassifier({ offline, remote, threshold }: CascadeO
     }
 
     const results = comments.map((comment) => {
-      const result = remoteResults.get(comment.id) ?? offlineResults.get(comment.id);
+      const local = offlineResults.get(comment.id);
+      const remoteResult = remoteResults.get(comment.id);
+      const result = remoteResult === undefined || remoteResult.language !== undefined || local?.language === undefined
+        ? remoteResult ?? local
+        : { ...remoteResult, language: local.language };
       if (!result) throw new Error(`No result for comment ${comment.id}.`);
       return result;
     });

@@ -25,15 +25,43 @@ function readLines(file: string): string[] {
   return lines;
 }
 
-export function readSplit(task: Task, split: Split, dataDir: string = resolveDataDir()): LabelledSplit {
-  const texts = readLines(path.join(dataDir, task, `${split}_text.txt`));
-  const labels = readLines(path.join(dataDir, task, `${split}_labels.txt`)).map((line, i) => {
+/** The multilingual sentiment sets (UMSAB), by the folder name under multilingual/. */
+export const MULTILINGUAL_FOLDERS = {
+  ar: 'arabic',
+  de: 'german',
+  es: 'spanish',
+  fr: 'french',
+  hi: 'hindi',
+  it: 'italian',
+  pt: 'portuguese',
+} as const;
+export type MultilingualLanguage = keyof typeof MULTILINGUAL_FOLDERS;
+
+function readFolder(folder: string, split: Split, dataDir: string): LabelledSplit {
+  const texts = readLines(path.join(dataDir, folder, `${split}_text.txt`));
+  const labels = readLines(path.join(dataDir, folder, `${split}_labels.txt`)).map((line, i) => {
     const label = Number(line.trim());
-    if (!Number.isInteger(label)) throw new Error(`${task}/${split}_labels.txt line ${i + 1}: not a label: ${line}`);
+    if (!Number.isInteger(label)) throw new Error(`${folder}/${split}_labels.txt line ${i + 1}: not a label: ${line}`);
     return label;
   });
   if (texts.length !== labels.length) {
-    throw new Error(`${task}/${split}: ${texts.length} texts but ${labels.length} labels`);
+    throw new Error(`${folder}/${split}: ${texts.length} texts but ${labels.length} labels`);
   }
   return { texts, labels };
+}
+
+export function readSplit(task: Task, split: Split, dataDir: string = resolveDataDir()): LabelledSplit {
+  return readFolder(task, split, dataDir);
+}
+
+/** Sentiment (0 negative, 1 neutral, 2 positive) in one of the multilingual set's languages. */
+export function readLanguageSplit(language: MultilingualLanguage, split: Split, dataDir: string = resolveDataDir()): LabelledSplit {
+  return readFolder(path.join('multilingual', MULTILINGUAL_FOLDERS[language]), split, dataDir);
+}
+
+/** train and val together: the pool the cross-validation and the held-back slice are carved from. */
+export function readAll(read: (split: Split) => LabelledSplit): LabelledSplit {
+  const train = read('train');
+  const val = read('val');
+  return { texts: [...train.texts, ...val.texts], labels: [...train.labels, ...val.labels] };
 }

@@ -3,10 +3,12 @@
  *
  * - sentiment: 3-class multinomial logistic regression (negative, neutral, positive)
  * - offensive: binary logistic regression (NB-LR: naive-Bayes ratios folded into the weights)
+ * - languages: one 3-class sentiment head per non-English language (ar, de, es, fr, hi, it, pt), on
+ *   the same features, so a comment's features are extracted once whatever its language
  *
  * File (`model.json.gz`): gzipped JSON with the feature settings, per-task biases (decision offsets
  * tuned on val already folded in), group weights, and the weights as base64 Int8 arrays, symmetric
- * linear quantisation with one scale per task. The weights are dense over the 2^bits buckets (gzip
+ * linear quantisation with one scale per task (and per language). The weights are dense over the 2^bits buckets (gzip
  * takes care of the zeros). `version` = `offline-<release>-<first 8 hex of sha256(weights + biases)>`,
  * so any retraining that changes a weight changes the version.
  *
@@ -20,7 +22,7 @@ import type { FeatureConfig, FeatureVector, GroupWeights } from './features.ts';
 
 export const MODEL_FORMAT = 'persona-ops/offline-classifier@1';
 /** Release label of the model family; the weights hash is appended to it. */
-export const MODEL_RELEASE = 'offline-2026.11.1';
+export const MODEL_RELEASE = 'offline-2026.12.1';
 export const DEFAULT_MODEL_URL = new URL('./model.json.gz', import.meta.url);
 
 /** Weights per bucket in the in-memory layout. */
@@ -39,8 +41,15 @@ export interface OfflineModel {
   readonly offensive: TaskHead;
   /** buckets * STRIDE, interleaved [neg, neu, pos, offensive] */
   readonly weights: Float32Array;
+  /** sentiment heads of the other languages, by ISO 639-1 code */
+  readonly languages: ReadonlyMap<string, LanguageHead>;
   /** what the training script recorded: data, hyper-parameters, val metrics */
   readonly training: Readonly<Record<string, unknown>>;
+}
+
+/** A non-English sentiment head: weights[bucket * 3 + k] over the model's features. */
+export interface LanguageHead extends TaskHead {
+  readonly weights: Float32Array;
 }
 
 /** What training produces before quantisation. */
@@ -48,6 +57,7 @@ export interface TrainedWeights {
   readonly features: FeatureConfig;
   readonly sentiment: TaskHead & { readonly weights: Float64Array };
   readonly offensive: TaskHead & { readonly weights: Float64Array };
+  readonly languages?: Readonly<Record<string, TaskHead & { readonly weights: Float64Array }>>;
   readonly training: Readonly<Record<string, unknown>>;
 }
 
@@ -62,6 +72,7 @@ interface ModelFile {
   readonly features: FeatureConfig;
   readonly sentiment: QuantizedTask;
   readonly offensive: QuantizedTask;
+  readonly languages?: Record<string, QuantizedTask>;
   readonly training: Record<string, unknown>;
 }
 
@@ -91,12 +102,19 @@ export function encodeModel(trained: TrainedWeights): { bytes: Buffer; version: 
   const s = quantize(trained.sentiment.weights);
   const o = quantize(trained.offensive.weights);
   const heads = (t: TaskHead) => ({ wordWeight: t.wordWeight, charWeight: t.charWeight, bias: [...t.bias] });
-  const hash = createHash('sha256')
+  const hasher = createHash('sha256')
     .update(JSON.stringify({ features: trained.features, s: heads(trained.sentiment), o: heads(trained.offensive) }))
     .update(new Uint8Array(s.bytes.buffer))
     .update(new Uint8Array(o.bytes.buffer))
-    .update(`${s.scale},${o.scale}`)
-    .digest('hex');
+    .update(`${s.scale},${o.scale}`);
+  const languages: Record<string, QuantizedTask> = {};
+  for (const [code, head] of Object.entries(trained.languages ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    if (head.weights.length !== buckets * 3) throw new Error(`${code} weights: wrong length`);
+    const q = quantize(head.weights);
+    hasher.update(JSON.stringify({ code, head: heads(head), scale: q.scale })).update(new Uint8Array(q.bytes.buffer));
+    languages[code] = { ...heads(head), scale: q.scale, weights: toBase64(q.bytes) };
+  }
+  const hash = hasher.digest('hex');
   const version = `${MODEL_RELEASE}-${hash.slice(0, 8)}`;
   const file: ModelFile = {
     format: MODEL_FORMAT,
@@ -104,6 +122,7 @@ export function encodeModel(trained: TrainedWeights): { bytes: Buffer; version: 
     features: trained.features,
     sentiment: { ...heads(trained.sentiment), scale: s.scale, weights: toBase64(s.bytes) },
     offensive: { ...heads(trained.offensive), scale: o.scale, weights: toBase64(o.bytes) },
+    ...(Object.keys(languages).length > 0 ? { languages } : {}),
     training: { ...trained.training },
   };
   return { bytes: gzipSync(JSON.stringify(file), { level: 9 }), version };
@@ -156,12 +175,25 @@ export function decodeModel(gz: Uint8Array): OfflineModel {
     weights[b * STRIDE + OFFENSIVE_SLOT] = ow[b]! * offensive.scale;
   }
   const head = (t: QuantizedTask): TaskHead => ({ wordWeight: t.wordWeight, charWeight: t.charWeight, bias: t.bias });
+  const languages = new Map<string, LanguageHead>();
+  if (raw.languages !== undefined) {
+    if (!isRecord(raw.languages)) throw new Error('offline model: languages must be an object');
+    for (const [code, value] of Object.entries(raw.languages)) {
+      const task = parseTask(value, 3, `languages.${code}`);
+      const bytes = fromBase64(task.weights);
+      if (bytes.length !== buckets * 3) throw new Error(`offline model: languages.${code} weights have the wrong size`);
+      const lw = new Float32Array(bytes.length);
+      for (let i = 0; i < bytes.length; i++) lw[i] = bytes[i]! * task.scale;
+      languages.set(code, { ...head(task), weights: lw });
+    }
+  }
   return {
     version: raw.version,
     features,
     sentiment: head(sentiment),
     offensive: head(offensive),
     weights,
+    languages,
     training: isRecord(raw.training) ? raw.training : {},
   };
 }
@@ -216,6 +248,35 @@ export function scoreFeatures(model: OfflineModel, fv: FeatureVector, out: Float
   out[2] = s.bias[2]! + sw * w2 + sc * c2;
   const o = model.offensive;
   out[3] = o.bias[0]! + fv.wordScale(o) * w3 + fv.charScale(o) * c3;
+}
+
+/** Sentiment logits of a language head into out[0..2], replacing the English ones. */
+export function scoreLanguage(head: LanguageHead, fv: FeatureVector, out: Float64Array): void {
+  const w = head.weights;
+  const idx = fv.idx;
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  for (let i = 0; i < fv.wordCount; i++) {
+    const b = idx[i]! * 3;
+    w0 += w[b]!;
+    w1 += w[b + 1]!;
+    w2 += w[b + 2]!;
+  }
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  for (let i = fv.wordCount; i < fv.length; i++) {
+    const b = idx[i]! * 3;
+    c0 += w[b]!;
+    c1 += w[b + 1]!;
+    c2 += w[b + 2]!;
+  }
+  const sw = fv.wordScale(head);
+  const sc = fv.charScale(head);
+  out[0] = head.bias[0]! + sw * w0 + sc * c0;
+  out[1] = head.bias[1]! + sw * w1 + sc * c1;
+  out[2] = head.bias[2]! + sw * w2 + sc * c2;
 }
 
 /** In-place softmax over out[0..n). */

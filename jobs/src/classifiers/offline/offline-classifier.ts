@@ -34,7 +34,8 @@ import {
 import { compileNameMatcher, type NameMatcher, nameMatcherFor } from './character-mentions.ts';
 import { EMOJI_LOGIT_WEIGHT, emojiSentiment } from './emoji-sentiment.ts';
 import { extractTokenFeatures, FeatureVector } from './features.ts';
-import { loadModel, type OfflineModel, scoreFeatures, sigmoid, softmax } from './model.ts';
+import { detectLanguage, UNDETERMINED } from './language.ts';
+import { loadModel, type OfflineModel, scoreFeatures, scoreLanguage, sigmoid, softmax } from './model.ts';
 import { normalizeForRules } from './normalize.ts';
 import { profanityCategories } from './profanity.ts';
 import { isSlangPraise, lexiconCategories, targetsPerson } from './safety-lexicon.ts';
@@ -53,6 +54,10 @@ export interface OfflineClassification extends Omit<CommentClassification, 'id' 
   readonly probabilities: Readonly<Record<SentimentLabel, number>>;
   /** P(offensive) from the offensive model */
   readonly offensiveScore: number;
+  /** ISO 639-1 code from the language detector, 'und' when the text does not say */
+  readonly language: string;
+  /** false: no sentiment model for `language`; the English model's guess is kept, labelled as such */
+  readonly languageSupported: boolean;
 }
 
 export interface OfflineClassifierOptions {
@@ -75,14 +80,16 @@ export interface OfflineClassifier extends CommentClassifier {
 const CHUNK = 2000;
 
 /**
- * Model scores of one text into `out`: [0..2] sentiment logits (emoji lexicon included), [3] the
- * offensive logit. Shared by the classifier and the training script (decision offsets are tuned on
- * exactly what the classifier computes).
+ * Model scores of one text into `out`: [0..2] sentiment logits (emoji lexicon included), from the
+ * head of `language` when the model has one, else English; [3] the offensive logit (English model).
+ * Shared by the classifier and the evaluation scripts.
  */
-export function scoreText(model: OfflineModel, text: string, fv: FeatureVector, out: Float64Array): void {
+export function scoreText(model: OfflineModel, text: string, fv: FeatureVector, out: Float64Array, language = 'en'): void {
   const tokens = tokenize(text);
   extractTokenFeatures(tokens, model.features, fv);
   scoreFeatures(model, fv, out);
+  const head = model.languages.get(language);
+  if (head !== undefined) scoreLanguage(head, fv, out);
   const emoji = emojiSentiment(tokens);
   if (emoji !== 0) {
     out[2]! += EMOJI_LOGIT_WEIGHT * emoji;
@@ -107,8 +114,12 @@ export function createOfflineClassifier(options: OfflineClassifierOptions = {}):
   const fv = new FeatureVector();
   const scores = new Float64Array(4);
 
+  // English and undetermined text (emoji, slang, a word or two) take the English model.
+  const supported = (language: string) => language === 'en' || language === UNDETERMINED || model.languages.has(language);
+
   function classifyOne(text: string, characterNames: readonly string[] = []): OfflineClassification {
-    scoreText(model, text, fv, scores);
+    const language = detectLanguage(text);
+    scoreText(model, text, fv, scores, language);
     const offensiveScore = sigmoid(scores[3]!);
     softmax(scores, 3);
     let best = 0;
@@ -135,6 +146,8 @@ export function createOfflineClassifier(options: OfflineClassifierOptions = {}):
       version,
       probabilities: { negative: scores[0]!, neutral: scores[1]!, positive: scores[2]! },
       offensiveScore,
+      language,
+      languageSupported: supported(language),
     };
   }
 
@@ -152,6 +165,8 @@ export function createOfflineClassifier(options: OfflineClassifierOptions = {}):
         mentionsCharacter: r.mentionsCharacter,
         classifier: r.classifier,
         version: r.version,
+        language: r.language,
+        languageSupported: r.languageSupported,
       });
     }
     return out;

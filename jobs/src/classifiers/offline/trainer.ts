@@ -5,7 +5,7 @@
  *
  * Used by `jobs/scripts/train-offline.ts`; nothing here runs in the classifier's hot path.
  */
-import { type FeatureConfig, FeatureVector, type GroupWeights, extractFeatures } from './features.ts';
+import { type FeatureConfig, FeatureVector, type GroupWeights, extractFeatures, fmix32 } from './features.ts';
 
 /** Texts turned into a CSR matrix of hashed features, with their labels. */
 export interface Dataset {
@@ -40,13 +40,34 @@ export function buildDataset(
       idx = idx2;
       val = val2;
     }
-    idx.set(fv.idx.subarray(0, fv.length), nnz);
-    val.fill(fv.wordScale(groups), nnz, nnz + fv.wordCount);
-    val.fill(fv.charScale(groups), nnz + fv.wordCount, nnz + fv.length);
-    nnz += fv.length;
+    nnz = appendMerged(fv, fv.wordScale(groups), fv.charScale(groups), idx, val, nnz);
     offsets[i + 1] = nnz;
   }
   return { n: texts.length, offsets, idx: idx.slice(0, nnz), val: val.slice(0, nnz), labels: Uint8Array.from(labels) };
+}
+
+/**
+ * Append one text's features to idx/val with repeated buckets merged (values summed): the same
+ * linear function with fewer entries ("the" repeats " th", "the", "he " in a tweet), which is what
+ * every optimisation pass iterates over.
+ */
+function appendMerged(fv: FeatureVector, wordValue: number, charValue: number, idx: Int32Array, val: Float32Array, nnz: number): number {
+  const order = Array.from({ length: fv.length }, (_, i) => i).sort((a, b) => fv.idx[a]! - fv.idx[b]! || a - b);
+  let at = nnz;
+  let last = -1;
+  for (const i of order) {
+    const bucket = fv.idx[i]!;
+    const value = i < fv.wordCount ? wordValue : charValue;
+    if (bucket === last) {
+      val[at - 1]! += value;
+    } else {
+      idx[at] = bucket;
+      val[at] = value;
+      at++;
+      last = bucket;
+    }
+  }
+  return at;
 }
 
 /**
@@ -155,10 +176,27 @@ export function trainLinear(ds: Dataset, buckets: number, options: TrainOptions)
       const start = offsets[i]!;
       const end = offsets[i + 1]!;
       for (let k = 0; k < K; k++) z[k] = w[zBias + k]!;
-      for (let p = start; p < end; p++) {
-        const base = cidx[p]! * K;
-        const v = val[p]!;
-        for (let k = 0; k < K; k++) z[k]! += w[base + k]! * v;
+      if (K === 3) {
+        // the sentiment case unrolled: most of the training time is spent in these two loops
+        let z0 = 0;
+        let z1 = 0;
+        let z2 = 0;
+        for (let p = start; p < end; p++) {
+          const base = cidx[p]! * 3;
+          const v = val[p]!;
+          z0 += w[base]! * v;
+          z1 += w[base + 1]! * v;
+          z2 += w[base + 2]! * v;
+        }
+        z[0]! += z0;
+        z[1]! += z1;
+        z[2]! += z2;
+      } else {
+        for (let p = start; p < end; p++) {
+          const base = cidx[p]! * K;
+          const v = val[p]!;
+          for (let k = 0; k < K; k++) z[k]! += w[base + k]! * v;
+        }
       }
       let max = -Infinity;
       for (let k = 0; k < K; k++) if (z[k]! > max) max = z[k]!;
@@ -172,10 +210,23 @@ export function trainLinear(ds: Dataset, buckets: number, options: TrainOptions)
       const c = cw[y]! / totalWeight;
       loss -= c * Math.log(z[y]! / sum);
       for (let k = 0; k < K; k++) z[k] = c * (z[k]! / sum - (k === y ? 1 : 0));
-      for (let p = start; p < end; p++) {
-        const base = cidx[p]! * K;
-        const v = val[p]!;
-        for (let k = 0; k < K; k++) grad[base + k]! += z[k]! * v;
+      if (K === 3) {
+        const g0 = z[0]!;
+        const g1 = z[1]!;
+        const g2 = z[2]!;
+        for (let p = start; p < end; p++) {
+          const base = cidx[p]! * 3;
+          const v = val[p]!;
+          grad[base]! += g0 * v;
+          grad[base + 1]! += g1 * v;
+          grad[base + 2]! += g2 * v;
+        }
+      } else {
+        for (let p = start; p < end; p++) {
+          const base = cidx[p]! * K;
+          const v = val[p]!;
+          for (let k = 0; k < K; k++) grad[base + k]! += z[k]! * v;
+        }
       }
       for (let k = 0; k < K; k++) grad[zBias + k]! += z[k]!;
     }
@@ -314,4 +365,73 @@ export function lbfgs(
     }
   }
   return { iterations: it, objective: fx };
+}
+
+export interface AdagradOptions {
+  readonly classes: number;
+  /** L2 penalty, applied to the weights of the features each example touches */
+  readonly l2: number;
+  readonly classWeights: readonly number[] | 'balanced';
+  readonly epochs: number;
+  readonly learningRate: number;
+}
+
+/**
+ * Multinomial logistic regression by Adagrad, a few passes over the data: tens of times cheaper
+ * than L-BFGS to convergence (each pass costs one objective evaluation), which is what makes
+ * k-fold cross-validation affordable. Deterministic: the order of every epoch is a fixed
+ * permutation (rows sorted by a hash of their index and the epoch), weights start at zero.
+ */
+export function trainAdagrad(ds: Dataset, buckets: number, options: AdagradOptions): LinearModel {
+  const K = options.classes;
+  const cw = resolveClassWeights(ds.labels, K, options.classWeights);
+  const weights = new Float64Array(buckets * K);
+  const squares = new Float64Array(buckets * K);
+  const bias = new Float64Array(K);
+  const biasSquares = new Float64Array(K);
+  const z = new Float64Array(K);
+  const { offsets, idx, val, labels } = ds;
+  const eta = options.learningRate;
+  const l2 = options.l2;
+  const order = Int32Array.from({ length: ds.n }, (_, i) => i);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    const key = Uint32Array.from(order, (i) => fmix32(Math.imul(i + 1, 0x9e3779b1) ^ (epoch * 0x85ebca6b)));
+    order.sort((a, b) => key[a]! - key[b]! || a - b);
+    for (const i of order) {
+      const start = offsets[i]!;
+      const end = offsets[i + 1]!;
+      for (let k = 0; k < K; k++) z[k] = bias[k]!;
+      for (let p = start; p < end; p++) {
+        const base = idx[p]! * K;
+        const v = val[p]!;
+        for (let k = 0; k < K; k++) z[k]! += weights[base + k]! * v;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) if (z[k]! > max) max = z[k]!;
+      let sum = 0;
+      for (let k = 0; k < K; k++) {
+        z[k] = Math.exp(z[k]! - max);
+        sum += z[k]!;
+      }
+      const y = labels[i]!;
+      const c = cw[y]!;
+      for (let k = 0; k < K; k++) z[k] = c * (z[k]! / sum - (k === y ? 1 : 0));
+      for (let p = start; p < end; p++) {
+        const base = idx[p]! * K;
+        const v = val[p]!;
+        for (let k = 0; k < K; k++) {
+          const j = base + k;
+          const g = z[k]! * v + l2 * weights[j]!;
+          squares[j]! += g * g;
+          weights[j]! -= (eta * g) / (Math.sqrt(squares[j]!) + 1e-8);
+        }
+      }
+      for (let k = 0; k < K; k++) {
+        const g = z[k]!;
+        biasSquares[k]! += g * g;
+        bias[k]! -= (eta * g) / (Math.sqrt(biasSquares[k]!) + 1e-8);
+      }
+    }
+  }
+  return { classes: K, buckets, weights, bias, iterations: options.epochs, objective: Number.NaN };
 }

@@ -22,6 +22,8 @@ export const CommentClassification = defineEntity({
     score: p.double(),
     flags: p.array(),
     mentionsCharacter: p.boolean(),
+    /** ISO 639-1 code the classifier detected, 'und' when the text does not say; null when it was not detected. */
+    language: p.string().length(16).nullable(),
     classifiedAt: p.datetime(),
     /** The usage row (batch, workspace, classifier) whose cost this classification shares; null before it was kept. */
     usage: () => p.manyToOne(ClassificationUsage).nullable().index().deleteRule('set null'),

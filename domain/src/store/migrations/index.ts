@@ -18,6 +18,7 @@ import { Migration20261204120000_classification_usage_link } from './Migration20
 import { Migration20261203132147_request_ids } from './Migration20261203132147_request_ids.ts';
 import { Migration20261203132313_audit_log } from './Migration20261203132313_audit_log.ts';
 import { Migration20261203132319_import_streaming } from './Migration20261203132319_import_streaming.ts';
+import { Migration20261203134945_classification_language } from './Migration20261203134945_classification_language.ts';
 
 export const migrationsList = [
   { name: 'Migration20261121194449_init', class: Migration20261121194449_init },
@@ -39,4 +40,5 @@ export const migrationsList = [
   { name: 'Migration20261203132147_request_ids', class: Migration20261203132147_request_ids },
   { name: 'Migration20261203132313_audit_log', class: Migration20261203132313_audit_log },
   { name: 'Migration20261203132319_import_streaming', class: Migration20261203132319_import_streaming },
+  { name: 'Migration20261203134945_classification_language', class: Migration20261203134945_classification_language },
 ];

@@ -1,11 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ClassifierUsage, CommentClassifier } from '@persona-ops/domain/core';
-import { loadCommentsForClassification, recordClassificationUsage, saveClassifications, sourceDaysOfComments, type UsageRow } from '@persona-ops/domain/store';
+import { loadCommentsForClassification, recordClassificationUsage, saveClassifications, type UsageRow } from '@persona-ops/domain/store';
 import type { Enqueue, JobPayload } from '../contracts.ts';
 import { mentionsName } from '../classifiers/offline/character-mentions.ts';
 
 // Classifies a batch: re-reads which comments still need it, classifies those, stores the results
 // and closes their tasks in one transaction. Errors propagate so BullMQ retries the batch.
+// Round trips per batch: one read (the comments, with their source and day), one transaction of
+// two statements (the usage row; the results inserted from column arrays, the tasks deleted).
 // New results may make a day a spike: detection is queued per source and day, a minute later, and
 // its deterministic job id collapses every batch of that minute into one run (detection reads 30
 // days of a source's comments, so running it per batch would cost more than classifying).
@@ -36,11 +38,18 @@ export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: Comme
       return saveClassifications(tx, decided.map((d) => ({ ...d, usageId: usageIdOf.get(`${d.workspaceId}|${d.classifier}|${d.version}`) ?? null })), now);
     });
     deps.onClassified?.(decided);
-    for (const row of await sourceDaysOfComments(em, comments.map((c) => c.id))) {
-      await deps.enqueue('detect-spikes', { workspaceId: row.workspace_id, sourceId: row.source_id, day: row.day }, { delay: deps.spikeDetectionDelayMs ?? defaultSpikeDetectionDelayMs });
+    for (const row of sourceDays(comments)) {
+      await deps.enqueue('detect-spikes', row, { delay: deps.spikeDetectionDelayMs ?? defaultSpikeDetectionDelayMs });
     }
     return { classified: stored.stored, skipped: payload.commentIds.length - comments.length };
   };
+}
+
+// The sources and UTC days the batch's comments fall on, once each: spike detection runs per source and day.
+export function sourceDays(comments: ReadonlyArray<{ workspaceId: string; sourceId: string; day: string }>) {
+  const seen = new Map<string, { workspaceId: string; sourceId: string; day: string }>();
+  for (const c of comments) seen.set(`${c.workspaceId}|${c.sourceId}|${c.day}`, { workspaceId: c.workspaceId, sourceId: c.sourceId, day: c.day });
+  return [...seen.values()];
 }
 
 // Comments decided per workspace and classifier. A batch may mix workspaces; what a paid

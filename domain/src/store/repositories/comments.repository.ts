@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { query, uuidArray } from './sql.ts';
+import { booleanArray, nullableUuidArray, numberArray, query, textArray, uuidArray } from './sql.ts';
 
 export type IncomingComment = { postId: string; platformCommentId: string; authorHandle: string; text: string; postedAt: string };
 
@@ -49,16 +49,25 @@ export async function claimClassificationTasks(em: EntityManager, limit: number,
   return rows.map((row) => ({ commentId: row.comment_id, workspaceId: row.workspace_id, requestId: row.request_id }));
 }
 
-export type CommentForClassification = { id: string; workspaceId: string; text: string; characterNames: string[]; competitors: string[] };
+export type CommentForClassification = {
+  id: string;
+  workspaceId: string;
+  text: string;
+  characterNames: string[];
+  competitors: string[];
+  /** The post's source and the UTC day of posting: where new results may make a spike. */
+  sourceId: string;
+  day: string;
+};
 
 // The comments of a batch that still need classifying (their task is open: a retried batch skips
 // what an earlier attempt finished), with what a classifier needs: the character's name, handles
 // and aliases (for mention detection) and the workspace's competitor list.
 export async function loadCommentsForClassification(em: EntityManager, commentIds: string[]): Promise<CommentForClassification[]> {
   if (commentIds.length === 0) return [];
-  const rows = await query<{ id: string; workspace_id: string; text: string; name: string; handles: Record<string, string>; aliases: string[]; competitors: string[] }>(
+  const rows = await query<{ id: string; workspace_id: string; text: string; name: string; handles: Record<string, string>; aliases: string[]; competitors: string[]; source_id: string; day: string }>(
     em,
-    `select c.id, c.workspace_id, c.text, s.name, s.handles, s.aliases, w.competitors
+    `select c.id, c.workspace_id, c.text, s.name, s.handles, s.aliases, w.competitors, p.source_id, to_char(c.posted_at at time zone 'UTC', 'YYYY-MM-DD') as day
      from classification_task t join comment c on c.id = t.comment_id join post p on p.id = c.post_id
        join source s on s.id = p.source_id join workspace w on w.id = c.workspace_id
      where t.comment_id = any(?::uuid[])`,
@@ -70,6 +79,8 @@ export async function loadCommentsForClassification(em: EntityManager, commentId
     text: row.text,
     characterNames: [row.name, ...Object.values(row.handles), ...row.aliases],
     competitors: row.competitors,
+    sourceId: row.source_id,
+    day: row.day,
   }));
 }
 
@@ -86,22 +97,45 @@ export type StoredClassification = {
   usageId?: string | null;
 };
 
-// Stores results and closes their tasks in one transaction. ON CONFLICT makes a retried batch
-// harmless: a (comment, classifier, version) result is written once.
+// Stores results and closes their tasks in one statement (atomic on its own, so no transaction of
+// its own: inside the caller's it costs one round trip). The rows travel as one array per column
+// (unnest), flags as one comma-joined string per row. ON CONFLICT makes a retried batch harmless: a
+// (comment, classifier, version) result is written once.
 export async function saveClassifications(em: EntityManager, results: StoredClassification[], now: Date) {
   if (results.length === 0) return { stored: 0 };
-  return em.transactional(async (tx) => {
-    const stored = await query<{ id: string }>(
-      tx,
-      `insert into comment_classification (id, created_at, updated_at, workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, classified_at, usage_id)
-       select gen_random_uuid(), ?, ?, r.workspace_id, r.comment_id, r.classifier, r.version, r.sentiment, r.score,
-              array(select jsonb_array_elements_text(r.flags)), r.mentions_character, ?, r.usage_id
-       from jsonb_to_recordset(?::jsonb) as r(workspace_id uuid, comment_id uuid, classifier text, version text, sentiment text, score double precision, flags jsonb, mentions_character boolean, usage_id uuid)
+  for (const r of results) {
+    if (r.flags.some((flag) => flag.includes(','))) throw new TypeError(`saveClassifications: a flag of comment ${r.commentId} contains a comma: ${r.flags.join(' | ')}`);
+  }
+  const [row] = await query<{ stored: number }>(
+    em,
+    `with input as (
+       select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::boolean[], ?::uuid[])
+         as r(workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, usage_id)
+     ),
+     stored as (
+       insert into comment_classification (id, created_at, updated_at, workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, classified_at, usage_id)
+       select gen_random_uuid(), ?, ?, workspace_id, comment_id, classifier, version, sentiment, score,
+              case when flags = '' then '{}'::text[] else string_to_array(flags, ',') end, mentions_character, ?, usage_id
+       from input
        on conflict (comment_id, classifier, version) do nothing
-       returning id`,
-      [now, now, now, JSON.stringify(results.map((r) => ({ workspace_id: r.workspaceId, comment_id: r.commentId, classifier: r.classifier, version: r.version, sentiment: r.sentiment, score: r.score, flags: r.flags, mentions_character: r.mentionsCharacter, usage_id: r.usageId ?? null })))],
-    );
-    await query(tx, `delete from classification_task where comment_id = any(?::uuid[])`, [uuidArray(results.map((r) => r.commentId))]);
-    return { stored: stored.length };
-  });
+       returning 1
+     ),
+     closed as (delete from classification_task where comment_id in (select comment_id from input))
+     select count(*)::int as stored from stored`,
+    [
+      uuidArray(results.map((r) => r.workspaceId)),
+      uuidArray(results.map((r) => r.commentId)),
+      textArray(results.map((r) => r.classifier)),
+      textArray(results.map((r) => r.version)),
+      textArray(results.map((r) => r.sentiment)),
+      numberArray(results.map((r) => r.score)),
+      textArray(results.map((r) => r.flags.join(','))),
+      booleanArray(results.map((r) => r.mentionsCharacter)),
+      nullableUuidArray(results.map((r) => r.usageId ?? null)),
+      now,
+      now,
+      now,
+    ],
+  );
+  return { stored: row?.stored ?? 0 };
 }

@@ -15,3 +15,22 @@ export function uuidArray(ids: readonly string[]): string {
 export function textArray(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 }
+
+// Nullable and non-text array literals for `unnest(?::type[], …)` multi-row inserts: one parameter
+// per column, parsed by PostgreSQL's array input (cheaper than one JSON document per row).
+export function nullableTextArray(values: ReadonlyArray<string | null>): string {
+  return `{${values.map((value) => (value === null ? 'NULL' : `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`)).join(',')}}`;
+}
+
+export function nullableUuidArray(ids: ReadonlyArray<string | null>): string {
+  return `{${ids.map((id) => id ?? 'NULL').join(',')}}`;
+}
+
+export function numberArray(values: readonly number[]): string {
+  for (const value of values) if (!Number.isFinite(value)) throw new TypeError(`numberArray: ${value} is not a finite number.`);
+  return `{${values.join(',')}}`;
+}
+
+export function booleanArray(values: readonly boolean[]): string {
+  return `{${values.map((value) => (value ? 't' : 'f')).join(',')}}`;
+}

@@ -31,6 +31,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INT_MAX = 2 ** 31 - 1;
+// PostgreSQL has no year 0 (0000-01-01 is out of range), and ISO-8601 stops at 9999.
+const FIRST_MOMENT = Date.parse('0001-01-01T00:00:00Z');
+const LAST_MOMENT = Date.parse('9999-12-31T23:59:59.999Z');
+const inPostgresYears = (ms: number) => !Number.isNaN(ms) && ms >= FIRST_MOMENT && ms <= LAST_MOMENT;
 
 /**
  * Whether a cursor is one `paginate` could have given out for this entity and sort: the base64url
@@ -54,9 +58,10 @@ export function isCursorOf(meta: EntityMetadata, sort: string, cursor: string): 
   if (value === null) return Boolean(prop.nullable);
   const column = String(prop.columnTypes[0] ?? '').toLowerCase();
   if (prop.runtimeType === 'Date' || column.startsWith('timestamp')) {
-    return typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+    return typeof value === 'string' && TIMESTAMP.test(value) && inPostgresYears(Date.parse(value));
   }
-  if (column === 'date') return typeof value === 'string' && DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  // A day that does not exist (2026-03-32) is an invalid Date, whose toISOString throws (was a 500).
+  if (column === 'date') return typeof value === 'string' && DAY.test(value) && inPostgresYears(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
   if (column === 'int' || column === 'integer' || column === 'smallint') return Number.isInteger(value) && Math.abs(value as number) <= INT_MAX;
   if (prop.runtimeType === 'number') return typeof value === 'number' && Number.isFinite(value);
   if (prop.runtimeType === 'string') {

@@ -17,8 +17,15 @@ export const minorUnits = z.number().int('must be a whole number of minor units 
 export const INT_COLUMN_MAX = 2_147_483_647;
 export const intColumnMax = [INT_COLUMN_MAX, `must be at most ${INT_COLUMN_MAX}`] as const;
 
-export const timestampSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-03-01T09:00:00Z' });
-export const dateSchema = z.iso.date({ message: 'must be an ISO-8601 date, e.g. 2026-03-01' });
+// PostgreSQL has no year 0: 0000-06-01, or 0001-01-01T00:00:00+14:00 (year 0 in UTC), was a 500
+// ("date/time field value out of range") wherever it was stored or compared.
+const yearOne = Date.parse('0001-01-01T00:00:00Z');
+const fromYearOne = { message: 'must be on or after 0001-01-01T00:00:00Z (there is no year 0)' };
+
+export const timestampSchema = z.iso
+  .datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-03-01T09:00:00Z' })
+  .refine((value) => Date.parse(value) >= yearOne, fromYearOne);
+export const dateSchema = z.iso.date({ message: 'must be an ISO-8601 date, e.g. 2026-03-01' }).refine((value) => !value.startsWith('0000'), fromYearOne);
 
 /**
  * The earliest moment a period or a report's "as of" may name. The reports count days back from

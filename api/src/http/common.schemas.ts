@@ -24,7 +24,7 @@ const fromYearOne = { message: 'must be on or after 0001-01-01T00:00:00Z (there 
 
 export const timestampSchema = z.iso
   .datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-03-01T09:00:00Z' })
-  .refine((value) => Date.parse(value) >= yearOne, fromYearOne);
+  .refine((value) => !(Date.parse(value) < yearOne), fromYearOne);
 export const dateSchema = z.iso.date({ message: 'must be an ISO-8601 date, e.g. 2026-03-01' }).refine((value) => !value.startsWith('0000'), fromYearOne);
 
 /**
@@ -38,9 +38,10 @@ const earliest = Date.parse(EARLIEST_MOMENT);
 const notBefore1900 = { message: `must be on or after ${EARLIEST_MOMENT.slice(0, 10)}` };
 
 /** A moment a report or a filter takes (timestampSchema, from 1900). */
-export const periodMomentSchema = timestampSchema.refine((value) => Date.parse(value) >= earliest, notBefore1900);
+// (Text that is no date at all is said once, by the format check: NaN is not "before".)
+export const periodMomentSchema = timestampSchema.refine((value) => !(Date.parse(value) < earliest), notBefore1900);
 /** A day a report takes as a moment (dateSchema, from 1900). */
-export const periodDaySchema = dateSchema.refine((value) => Date.parse(value) >= earliest, notBefore1900);
+export const periodDaySchema = dateSchema.refine((value) => !(Date.parse(value) < earliest), notBefore1900);
 
 export const periodQuery = {
   from: periodMomentSchema.optional().describe('Start of the period (inclusive), ISO-8601'),

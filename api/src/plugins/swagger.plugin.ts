@@ -24,7 +24,8 @@ export const swaggerPlugin = fp(async (app: FastifyInstance) => {
       },
       security: [{ apiKey: [] }],
     },
-    // The queue board is a UI for admins, not part of the API.
+    // Nothing is skipped by its URL: a route that is not part of the API (the queue board, the
+    // docs UI, /openapi.json, /metrics) hides itself with schema.hide.
     transform: createJsonSchemaTransform({ skipList: [] }),
     transformObject: jsonSchemaTransformObject,
   });

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Asset, AssetTransition, Brief, Post, type IAsset, type IAssetTransition, type IPost } from '@persona-ops/domain/store';
-import { assertStepTime, legalActions, transition, validateReviewReason, type AssetAction, type AssetKind, type Channel, type PlacementKind } from '@persona-ops/domain/core';
+import { assertStepTime, legalActions, transition, validateReviewReason, type AssetAction, type AssetKind, type Channel, type PlacementKind, DomainError } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { findOwned, period, assertFilterIdsOwned } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
@@ -65,9 +65,9 @@ export async function createAsset(em: EntityManager, actor: Actor, input: NewAss
   const at = timeOf(input.draftedAt, now);
   assertStepTime('create', at, 'body.draftedAt', { briefOpenedAt: brief.openedAt, steps: [] }, now);
   if (input.currency !== brief.campaign.currency) {
-    throw new ApiError(422, 'currency_mismatch', `Costs must be in the campaign's currency (${brief.campaign.currency}); got ${input.currency}. KPIs never mix currencies.`, [
+    throw new DomainError('currency_mismatch', `Costs must be in the campaign's currency (${brief.campaign.currency}); got ${input.currency}. KPIs never mix currencies.`, { errors: [
       { field: 'body.currency', message: `must be ${brief.campaign.currency}` },
-    ]);
+    ] });
   }
   const { briefId: _briefId, draftedAt: _draftedAt, ...fields } = input;
   const asset = em.create(Asset, { ...fields, workspace: actor.workspaceId, brief, campaign: brief.campaign, source: brief.source, state: 'draft' });
@@ -135,9 +135,9 @@ export async function publishAsset(em: EntityManager, actor: Actor, id: string, 
     beforeCommit: async (tx, current) => {
       const currency = placement.currency ?? current.campaign.currency;
       if (currency !== current.campaign.currency) {
-        throw new ApiError(422, 'currency_mismatch', `Spend must be in the campaign's currency (${current.campaign.currency}); got ${currency}.`, [
+        throw new DomainError('currency_mismatch', `Spend must be in the campaign's currency (${current.campaign.currency}); got ${currency}.`, { errors: [
           { field: 'body.currency', message: `must be ${current.campaign.currency}` },
-        ]);
+        ] });
       }
       post = tx.create(Post, {
         workspace: actor.workspaceId,

@@ -15,7 +15,7 @@ import {
   type ITrackingLink,
   type SurveyAnswerRow,
 } from '@persona-ops/domain/store';
-import { currencyProblem } from '@persona-ops/domain/core';
+import { currencyProblem, DomainError } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { auditedBulkWrite } from './audited-bulk-write.ts';
 import { assertFilterIdsOwned } from './owned.ts';
@@ -131,7 +131,7 @@ async function resolveOwners(em: EntityManager, workspaceId: string, body: Owner
       ...(post.source.id === source.id ? [] : [{ field: 'body.postId', message: `was made by another source, not ${source.name}` }]),
     ];
     if (wrong.length > 0) {
-      throw new ApiError(422, 'rule_violation', `The post ${post.id} ${wrong.map((e) => e.message).join(' and ')}: name a post of this campaign and source, or leave postId out.`, wrong);
+      throw new DomainError('rule_violation', `The post ${post.id} ${wrong.map((e) => e.message).join(' and ')}: name a post of this campaign and source, or leave postId out.`, { errors: wrong });
     }
   }
   return { campaign, source, post };
@@ -142,9 +142,9 @@ export async function createTrackingLink(em: EntityManager, workspaceId: string,
   const firstPlatform = Object.keys(source.handles)[0];
   const utmSource = body.utmSource ?? post?.channel ?? firstPlatform;
   if (utmSource === undefined) {
-    throw new ApiError(422, 'rule_violation', `Cannot tell where the link will be published: no post was named and ${source.name} has no handle. Send utmSource (e.g. "instagram").`, [
+    throw new DomainError('rule_violation', `Cannot tell where the link will be published: no post was named and ${source.name} has no handle. Send utmSource (e.g. "instagram").`, { errors: [
       { field: 'body.utmSource', message: 'is needed when there is no post and the source has no handle' },
-    ]);
+    ] });
   }
   const utm = {
     utm_source: utmSource,
@@ -286,7 +286,7 @@ export async function ingestConversions(em: EntityManager, workspaceId: string, 
     throw new ApiError(404, 'not_found', `${unknown.length} row(s) name a tracking link or offer code that does not exist in this workspace; nothing was stored. Fix them and send the batch again.`, unknown.slice(0, 100));
   }
   if (wrongCurrency.length > 0) {
-    throw new ApiError(422, 'currency_mismatch', `${wrongCurrency.length} row(s) are not in their campaign's currency; nothing was stored. Convert them, or send them in the campaign's currency.`, wrongCurrency.slice(0, 100));
+    throw new DomainError('currency_mismatch', `${wrongCurrency.length} row(s) are not in their campaign's currency; nothing was stored. Convert them, or send them in the campaign's currency.`, { errors: wrongCurrency.slice(0, 100) });
   }
   return auditedBulkWrite(em, { workspaceId, entityType: 'conversion_count', rows: resolved.length }, (tx) => upsertConversionCounts(tx, workspaceId, resolved, now));
 }

@@ -1,5 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError, isInFuture } from '@persona-ops/domain/core';
 import { Comment, CommentClassification, Post, acceptComments, type IncomingComment } from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
 import { assertFilterIdsOwned, period } from './owned.ts';
@@ -17,13 +18,13 @@ export async function ingestComments(em: EntityManager, workspaceId: string, com
     const published = publishedAt.get(comment.postId);
     if (published === undefined) errors.push({ field: `${fieldOf(index)}.postId`, message: `no post ${comment.postId} in this workspace` });
     else if (new Date(comment.postedAt).getTime() < published) errors.push({ field: `${fieldOf(index)}.postedAt`, message: 'is before the post was published' });
-    else if (new Date(comment.postedAt).getTime() > now.getTime() + 60_000) errors.push({ field: `${fieldOf(index)}.postedAt`, message: 'is in the future' });
+    else if (isInFuture(new Date(comment.postedAt), now)) errors.push({ field: `${fieldOf(index)}.postedAt`, message: 'is in the future' });
   });
   if (errors.some((e) => e.field.endsWith('postId'))) {
     throw new ApiError(404, 'not_found', `${errors.length} comment(s) name a post that does not exist in this workspace; nothing was stored. Fix them and send the batch again.`, errors.slice(0, 100));
   }
   if (errors.length > 0) {
-    throw new ApiError(422, 'rule_violation', `${errors.length} comment(s) break a rule; nothing was stored. Fix them and send the batch again.`, errors.slice(0, 100));
+    throw new DomainError('rule_violation', `${errors.length} comment(s) break a rule; nothing was stored. Fix them and send the batch again.`, { errors: errors.slice(0, 100) });
   }
   return auditedBulkWrite(em, { workspaceId, entityType: 'comment', rows: comments.length }, (tx) => acceptComments(tx, workspaceId, comments, now, requestId));
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { FxRate, upsertFxRates, type IFxRate } from '@persona-ops/domain/store';
-import { FxCsvLayoutError, normalizeFxRate, parseFxRatesCsv, type FxRate as FxRateRow } from '@persona-ops/domain/core';
+import { FxCsvLayoutError, normalizeFxRate, parseFxRatesCsv, type FxRate as FxRateRow, DomainError } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { auditedBulkWrite } from './audited-bulk-write.ts';
 import { paginate, type PageRequest } from './pagination.ts';
@@ -22,7 +22,7 @@ export async function ingestFxRates(em: EntityManager, workspaceId: string, rate
     else errors.push({ field: `body.rates.${index}.day`, message: `repeats row ${earlier} (same day, base and quote); send each once` });
   });
   if (errors.length > 0) {
-    throw new ApiError(422, 'rule_violation', `${errors.length} rate(s) repeat an earlier row of the batch; nothing was stored. Send each (day, base, quote) once.`, errors.slice(0, 100));
+    throw new DomainError('rule_violation', `${errors.length} rate(s) repeat an earlier row of the batch; nothing was stored. Send each (day, base, quote) once.`, { errors: errors.slice(0, 100) });
   }
   return auditedBulkWrite(em, { workspaceId, entityType: 'fx_rate', rows: rates.length }, (tx) => upsertFxRates(tx, workspaceId, rates, now));
 }

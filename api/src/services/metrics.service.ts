@@ -15,15 +15,13 @@ import {
   type IncomingMetricSnapshot,
   type MetricCounter,
 } from '@persona-ops/domain/store';
-import { CLOCK_SKEW_MS, dayProblem, latestDayAnywhere, snapshotTimeProblem } from '@persona-ops/domain/core';
+import { CLOCK_SKEW_MS, DomainError, dayProblem, isoDayOf, latestDayAnywhere, snapshotTimeProblem } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { auditedBulkWrite } from './audited-bulk-write.ts';
 import { findOwned, period } from './owned.ts';
 import { checkCursor, paginate, type PageRequest } from './pagination.ts';
 
 type FieldError = { field: string; message: string };
-
-const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 
 // All or nothing: an unknown (or another workspace's) id refuses the batch with 404, a broken rule
 // with 422; each error names the row as body.<list>.<index>.<field>.
@@ -33,7 +31,7 @@ function refuse(errors: FieldError[], what: string): void {
     throw new ApiError(404, 'not_found', `${notFound.length} ${what} name a post or source that does not exist in this workspace; nothing was stored. Fix them and send the batch again.`, notFound.slice(0, 100));
   }
   if (errors.length > 0) {
-    throw new ApiError(422, 'rule_violation', `${errors.length} ${what} break a rule; nothing was stored. Fix them and send the batch again.`, errors.slice(0, 100));
+    throw new DomainError('rule_violation', `${errors.length} ${what} break a rule; nothing was stored. Fix them and send the batch again.`, { errors: errors.slice(0, 100) });
   }
 }
 
@@ -126,7 +124,7 @@ export async function ingestAudienceBreakdowns(em: EntityManager, workspaceId: s
     if (row.postId && published === undefined) errors.push({ field: field(index, 'postId'), message: `no post ${row.postId} in this workspace` });
     else if (row.sourceId && !sources.has(row.sourceId)) errors.push({ field: field(index, 'sourceId'), message: `no source ${row.sourceId} in this workspace` });
     else if (row.capturedOn > latestDay) errors.push({ field: field(index, 'capturedOn'), message: 'is in the future' });
-    else if (published && row.capturedOn < utcDay(published)) errors.push({ field: field(index, 'capturedOn'), message: `is before the post was published (${utcDay(published)})` });
+    else if (published && row.capturedOn < isoDayOf(published)) errors.push({ field: field(index, 'capturedOn'), message: `is before the post was published (${isoDayOf(published)})` });
   });
   const subject = (row: IncomingAudienceBreakdown) => (row.postId ? `post ${row.postId}` : `source ${row.sourceId}`);
   errors.push(...repeats(rows, (row) => `${subject(row)} ${row.dimension} ${row.key} ${row.capturedOn}`, (index) => field(index, 'key'), 'same subject, dimension, key and day'));

@@ -73,7 +73,7 @@ async function commitRows(em: EntityManager, workspaceId: string, rows: IUnlinke
     const [post] = await postsForImport(em, workspaceId, [target.postId]);
     if (!post) throw notFound('post', target.postId);
     const wrong = rows.find((row) => row.platform !== post.channel);
-    if (wrong) throw new ApiError(422, 'rule_violation', `The post ${post.id} is on ${post.channel}, but the row comes from ${withArticle(wrong.platform)} export; link it to ${withArticle(wrong.platform)} post.`, [{ field: 'body.postId', message: `is not ${withArticle(wrong.platform)} post` }]);
+    if (wrong) throw new DomainError('rule_violation', `The post ${post.id} is on ${post.channel}, but the row comes from ${withArticle(wrong.platform)} export; link it to ${withArticle(wrong.platform)} post.`, { errors: [{ field: 'body.postId', message: `is not ${withArticle(wrong.platform)} post` }] });
     // The rows' positions stand in for their lines: rows of several files may share a line.
     const outcome = await commitPostMetricRows(em, workspaceId, rows.map((row, index) => ({ line: index, post, row: postOfRow(row), capturedAt: postOfRow(row).capturedAt, capturedColumn: null })), now);
     const platformPostId = rows.map(postOfRow).find((row) => row.platformPostId)?.platformPostId;
@@ -116,7 +116,7 @@ export async function resolveUnlinkedRow(em: EntityManager, workspaceId: string,
     if (row.state !== 'open') throw notOpen(row);
     const outcome = await commitRows(tx, workspaceId, [row], target, now);
     const reason = outcome.refused.get(row);
-    if (reason) throw new ApiError(422, 'rule_violation', `The row cannot be stored: ${reason}. It stays open; link it to another target or dismiss it.`, [{ field: 'body', message: reason }]);
+    if (reason) throw new DomainError('rule_violation', `The row cannot be stored: ${reason}. It stays open; link it to another target or dismiss it.`, { errors: [{ field: 'body', message: reason }] });
     await recordStoredRows(tx, workspaceId, [row], outcome);
     row.state = 'resolved';
     row.resolvedTo = outcome.targetId;

@@ -6,10 +6,15 @@ export const CLOCK_SKEW_MS = 60_000;
 // The last time zone to reach a date is UTC+14: a date after today there is in the future everywhere.
 const EARLIEST_ZONE_MS = 14 * 3_600_000;
 
+/** Whether a recorded time (a snapshot's capture, a comment's posting) lies in the future, allowing for clock skew. */
+export function isInFuture(at: Date, now: Date): boolean {
+  return at.getTime() > now.getTime() + CLOCK_SKEW_MS;
+}
+
 /** Why a metric snapshot captured at `captured` of a post published at `published` cannot be stored, or null. */
 export function snapshotTimeProblem(captured: Date, published: Date, now: Date): string | null {
   if (captured < published) return `is before the post was published (${published.toISOString()})`;
-  if (captured.getTime() > now.getTime() + CLOCK_SKEW_MS) return 'is in the future';
+  if (isInFuture(captured, now)) return 'is in the future';
   return null;
 }
 

@@ -22,6 +22,7 @@ export function toCommentDto({ comment, classification }: { comment: IComment; c
           score: Number(classification.score),
           flags: classification.flags,
           mentionsCharacter: classification.mentionsCharacter,
+          language: classification.language ?? null,
           classifier: classification.classifier,
           version: classification.version,
           classifiedAt: classification.classifiedAt.toISOString(),

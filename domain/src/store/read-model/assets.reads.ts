@@ -1,22 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
-import type { AssetState } from '../../core/asset-state.ts';
+import type { UsedAsset } from '../../core/reports/commercial-report.ts';
 import { readDb } from './read-db.ts';
 import { answer, groupKey, joinsGroups, postsInScope, readWithGroups, rollupInScope, type Answer, type Grouping, type Read } from './scope.ts';
 
 // The assets behind a scope's posts: the AI-character assets they used (with what their
 // production cost needs), and where each asset was placed (the production report).
-
-export type UsedAsset = {
-  id: string;
-  state: AssetState;
-  currency: string;
-  generationCostMinor: number;
-  otherCostMinor: number;
-  productionHours: number;
-  hourlyRateMinor: number;
-  createdAt: Date;
-};
 
 /**
  * The assets of AI-character sources used by the posts in scope (each once per group, however many

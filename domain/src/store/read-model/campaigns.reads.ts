@@ -1,19 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { CampaignGoal } from '../../core/vocabulary.ts';
+import type { ScopedCampaign } from '../../core/reports/commercial-report.ts';
 import { answer, all, groupKey, joinsGroups, ownedBy, readWithGroups, type Answer, type Grouping, type Read } from './scope.ts';
 
 // The campaigns of a scope: the commercial report's campaigns, whose costs and conversions it reads.
-
-export type ScopedCampaign = {
-  id: string;
-  name: string;
-  goal: CampaignGoal;
-  currency: string;
-  startsOn: string;
-  endsOn: string;
-  attributionWindowDays: number;
-};
 
 // A campaign's run (starts_on to ends_on, UTC days) overlaps the read's period, or each group's window.
 function runOverlaps({ scope, grouping }: Pick<Read, 'scope' | 'grouping'>): RawBuilder<SqlBool> {

@@ -1,22 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
+import type { ConversionDayTotals } from '../../core/reports/commercial-report.ts';
 import { readDb } from './read-db.ts';
 import { all, answer, groupKey, inPeriod, joinsGroups, ownedBy, readWithGroups, type Answer, type Grouping, type Read, type ReadScope } from './scope.ts';
 
 // What the scope's tracking links and offer codes brought (conversion counts per day), and the
 // post-purchase survey answers naming its sources. Always live: the rollups hold posts and snapshots.
-
-export type ConversionDayTotals = {
-  campaignId: string;
-  day: string;
-  currency: string;
-  clicks: number | null;
-  sessions: number | null;
-  registrations: number | null;
-  targetActions: number | null;
-  sales: number | null;
-  revenueMinor: number | null;
-};
 
 // A conversion count's day as the start of that UTC day, to compare with the period's bounds.
 const dayStart = sql`(cc.day::timestamp at time zone 'UTC')`;

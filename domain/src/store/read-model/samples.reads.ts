@@ -1,27 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
+import type { WindowSample } from '../../core/reports/comparison-report.ts';
 import { answer, groupKey, inPeriod, joinsGroups, postsInScope, readWithGroups, rollupInScope, snapshotRollupOf, sumWhenReported, windowBounds, type Answer, type Grouping, type Read } from './scope.ts';
 
 // The samples behind a comparison's figures: how many posts and snapshots each group's KPIs rest
 // on, and the interaction counters at each post's latest snapshot in the period.
-
-export type WindowSample = {
-  /** The group's key: the source, per window. */
-  sourceId: string;
-  /** Posts published in the period. */
-  posts: number;
-  /** Of those, posts with a metric snapshot captured in the period. */
-  postsWithSnapshot: number;
-  /** Metric snapshots captured in the period of those posts. */
-  snapshots: number;
-  /** Sums over each post's latest snapshot in the period; null when no post reported the counter. */
-  likes: number | null;
-  comments: number | null;
-  shares: number | null;
-  saves: number | null;
-  /** Posts whose latest snapshot reports the counter. */
-  reported: { likes: number; comments: number; shares: number; saves: number };
-};
 
 const COUNTERS = ['likes', 'comments', 'shares', 'saves'] as const;
 
@@ -62,17 +45,12 @@ export async function windowSamples<G extends Grouping>(em: EntityManager, read:
             .$if(grouped, (qb) => qb.innerJoin('g', (join) => join.onTrue()))
             .where(rollupInScope(read, true))
             .groupBy(sql`1`)
-            .select([groupKey(read).as('key'), sql<number>`sum(r.measured::float8)::int`.as('measured'), sql<number>`sum(r.snapshots::float8)::int`.as('snapshots')]))
-        .with('sums', (q) =>
-          q.selectFrom(snapshotRollupOf(read))
-            .innerJoin('source as s', 's.id', 'r.source_id')
-            .$if(grouped, (qb) => qb.innerJoin('g', (join) => join.onTrue()))
-            .where(rollupInScope(read, true))
-            .groupBy(sql`1`)
-            .select([groupKey(read).as('key'), ...COUNTERS.flatMap((c) => [
+            .select([groupKey(read).as('key'), sql<number>`sum(r.measured::float8)::int`.as('measured'), sql<number>`sum(r.snapshots::float8)::int`.as('snapshots'), ...COUNTERS.flatMap((c) => [
               sumWhenReported(sql`sum(${sql.ref(`r.${c}_sum`)}::float8)`, sql`sum(${sql.ref(`r.${c}_n`)}::float8)`).as(c),
               sql<number>`sum(${sql.ref(`r.${c}_n`)}::float8)::int`.as(`${c}_n`),
-            ])]));
+            ])]))
+        // The rollups' snapshot counts and sums are one group's row.
+        .with('sums', (q) => q.selectFrom('snaps').selectAll());
   const rows = await sums
     .selectFrom('posts as p')
     .fullJoin('snaps as sn', 'sn.key', 'p.key')

@@ -7805,6 +7805,8 @@ export interface components {
             score: number;
             flags: string[];
             mentionsCharacter: boolean;
+            /** @description ISO 639-1 code of the comment's language as the classifier detected it, 'und' when the text did not say; null when it was not detected (classified before language detection, or by a classifier that does not detect it) */
+            language: string | null;
             classifier: string;
             version: string;
             /** Format: date-time */
@@ -8692,6 +8694,12 @@ export interface components {
             classifierMix: {
                 classifier: string;
                 version: string;
+                count: number;
+            }[];
+            /** @description Latest classifications per detected language, most first */
+            languageMix: {
+                /** @description ISO 639-1 code the classifier detected, 'und' when the text did not say; null when it was not detected (classified before language detection, or by a classifier that does not detect it) */
+                language: string | null;
                 count: number;
             }[];
             /** @description Classifying the comments in scope (the report's filters and period): how many classifications each classifier made and what a paid one cost, each comment's equal share of its batch */
@@ -10233,6 +10241,8 @@ export interface components {
             score: number;
             flags: string[];
             mentionsCharacter: boolean;
+            /** @description ISO 639-1 code of the comment's language as the classifier detected it, 'und' when the text did not say; null when it was not detected (classified before language detection, or by a classifier that does not detect it) */
+            language: string | null;
             classifier: string;
             version: string;
             /** Format: date-time */
@@ -11120,6 +11130,12 @@ export interface components {
             classifierMix: {
                 classifier: string;
                 version: string;
+                count: number;
+            }[];
+            /** @description Latest classifications per detected language, most first */
+            languageMix: {
+                /** @description ISO 639-1 code the classifier detected, 'und' when the text did not say; null when it was not detected (classified before language detection, or by a classifier that does not detect it) */
+                language: string | null;
                 count: number;
             }[];
             /** @description Classifying the comments in scope (the report's filters and period): how many classifications each classifier made and what a paid one cost, each comment's equal share of its batch */

@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readSplit } from './dataset-files.ts';
 import { evaluate } from './evaluation.ts';
-import { DEFAULT_MODEL_URL } from './model.ts';
+import { DEFAULT_MODEL_URL, loadModel } from './model.ts';
 import { createOfflineClassifier } from './offline-classifier.ts';
 import { ISSUE_CASES } from './rule-cases.fixtures.ts';
 
@@ -94,6 +94,8 @@ describe('offline classifier', () => {
         mentionsCharacter: true,
         classifier: 'offline',
         version: classifier.version,
+        language: 'en',
+        languageSupported: true,
       },
       {
         id: 'c2',
@@ -103,8 +105,21 @@ describe('offline classifier', () => {
         mentionsCharacter: false,
         classifier: 'offline',
         version: classifier.version,
+        language: 'und',
+        languageSupported: true,
       },
     ]);
+  });
+
+  it('classifies sentiment in the languages it has a model for and labels the others unsupported', () => {
+    // routing only: a head at ~60 macro-F1 gets single comments wrong (the figures are in the README)
+    const fr = classifier.classifyOne('J’adore cette tenue, elle est vraiment magnifique');
+    expect([fr.language, fr.languageSupported]).toEqual(['fr', true]);
+    const es = classifier.classifyOne('Qué asco, es lo peor que he visto en mi vida');
+    expect([es.language, es.languageSupported]).toEqual(['es', true]);
+    expect(es.probabilities).not.toEqual(createOfflineClassifier({ model: { ...loadModel(), languages: new Map() } }).classifyOne('Qué asco, es lo peor que he visto en mi vida').probabilities);
+    const nl = classifier.classifyOne('Dit is echt een prachtige foto van jou');
+    expect([nl.language, nl.languageSupported]).toEqual(['nl', false]);
   });
 
   it('is deterministic', () => {

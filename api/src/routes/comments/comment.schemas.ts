@@ -27,6 +27,7 @@ export const classificationSchema = z
     score: z.number(),
     flags: z.array(z.string()),
     mentionsCharacter: z.boolean(),
+    language: z.string().nullable().describe("ISO 639-1 code of the comment's language as the classifier detected it, 'und' when the text did not say; null when it was not detected (classified before language detection, or by a classifier that does not detect it)"),
     classifier: z.string(),
     version: z.string(),
     classifiedAt: z.iso.datetime(),

@@ -97,6 +97,12 @@ export const brandSafetyReportSchema = z
     classifierMix: z
       .array(z.object({ classifier: z.string(), version: z.string(), count }))
       .describe('Latest classifications per classifier and version'),
+    languageMix: z
+      .array(z.object({
+        language: z.string().nullable().describe("ISO 639-1 code the classifier detected, 'und' when the text did not say; null when it was not detected (classified before language detection, or by a classifier that does not detect it)"),
+        count,
+      }))
+      .describe('Latest classifications per detected language, most first'),
     classificationCost: z
       .object({
         byClassifier: z.array(

@@ -8,6 +8,7 @@ const counts: CommentCounts = {
   days: [day('2026-03-01', 10, 1, 0), day('2026-03-02', 10, 1, 1), day('2026-03-03', 10, 1, 0), day('2026-03-04', 10, 1, 0), day('2026-03-05', 10, 8, 5)],
   categories: { harassment: 4, spam_scam: 2 },
   classifiers: [{ classifier: 'offline', version: '1', count: 50 }],
+  languages: [{ language: 'en', count: 40 }, { language: 'fr', count: 8 }, { language: null, count: 2 }],
 };
 
 describe('brandSafetyReportOf', () => {
@@ -23,6 +24,10 @@ describe('brandSafetyReportOf', () => {
     expect(report.flaggedByCategory.find((c) => c.category === 'harassment')).toEqual({ category: 'harassment', count: 4, rate: 8 });
   });
 
+  it('passes the language mix through, undetected languages as null', () => {
+    expect(report.languageMix).toEqual([{ language: 'en', count: 40 }, { language: 'fr', count: 8 }, { language: null, count: 2 }]);
+  });
+
   it('marks a day whose negative share jumps as a spike', () => {
     const rough = brandSafetyReportOf({}, { ...counts, days: [...counts.days.slice(0, 4), day('2026-03-05', 20, 16, 5)] }, []);
     expect(rough.spikes.map((s) => [s.day, s.metric])).toContainEqual(['2026-03-05', 'negative_share']);
@@ -34,7 +39,7 @@ describe('brandSafetyReportOf', () => {
   });
 
   it('answers unknowns, not zeros, when nothing is classified', () => {
-    const empty = brandSafetyReportOf({}, { comments: 0, waiting: 0, days: [], categories: {}, classifiers: [] }, []);
+    const empty = brandSafetyReportOf({}, { comments: 0, waiting: 0, days: [], categories: {}, classifiers: [], languages: [] }, []);
     expect(empty.kpis.sentiment_share).toBeNull();
     expect(empty.kpis.flagged_comment_rate).toBeNull();
     expect(empty.kpis.reason).not.toBeNull();

@@ -18,6 +18,8 @@ export type CommentCounts = {
   /** Comments (latest classification) carrying each flag; a flag repeated on one result counts once. */
   categories: Readonly<Record<string, number>>;
   classifiers: ReadonlyArray<{ classifier: string; version: string; count: number }>;
+  /** Comments per language their latest classification detected (null: not detected), most first. */
+  languages: ReadonlyArray<{ language: string | null; count: number }>;
 };
 
 /** What classifying the comments in scope cost, per classifier version (each comment's share of its batch). */
@@ -62,6 +64,7 @@ export function brandSafetyReportOf<Q extends ReportScope & { postId?: string | 
     spikes: detectSpikes(series, DEFAULT_SPIKE_RULE),
     spikeRule: { ...DEFAULT_SPIKE_RULE },
     classifierMix: [...counts.classifiers],
+    languageMix: [...counts.languages],
     classificationCost: {
       byClassifier: usage.map(({ costUsdMicros, unattributed: _, ...row }) => ({ ...row, costUsd: usdFromMicros(costUsdMicros) })),
       unattributedComments: usage.reduce((total, row) => total + row.unattributed, 0),

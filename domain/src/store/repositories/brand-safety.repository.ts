@@ -23,6 +23,8 @@ export type BrandSafetyCounts = {
   /** Comments (latest classification) carrying each flag; a flag repeated on one result counts once. */
   categories: Record<string, number>;
   classifiers: Array<{ classifier: string; version: string; count: number }>;
+  /** Comments per detected language (null: the classifier did not detect it), most first. */
+  languages: Array<{ language: string | null; count: number }>;
 };
 
 /**
@@ -55,7 +57,7 @@ export async function brandSafetyCounts(em: EntityManager, workspaceId: string, 
     em,
     `with scoped as materialized (${scoped.sql}),
      latest as materialized (
-       select distinct on (cc.comment_id) cc.comment_id, cc.classifier, cc.version, cc.sentiment, cc.flags, cc.mentions_character, sc.posted_at
+       select distinct on (cc.comment_id) cc.comment_id, cc.classifier, cc.version, cc.sentiment, cc.flags, cc.mentions_character, cc.language, sc.posted_at
        from scoped sc join comment_classification cc on cc.comment_id = sc.id and cc.workspace_id = ?
        order by cc.comment_id, cc.classified_at desc, cc.created_at desc, cc.id desc
      ),
@@ -78,7 +80,10 @@ export async function brandSafetyCounts(em: EntityManager, workspaceId: string, 
        ) f), '{}'::json) as categories,
        coalesce((select json_agg(m order by m.count desc, m.classifier, m.version) from (
          select classifier, version, count(*)::int as count from latest group by classifier, version
-       ) m), '[]'::json) as classifiers`,
+       ) m), '[]'::json) as classifiers,
+       coalesce((select json_agg(g order by g.count desc, g.language nulls last) from (
+         select language, count(*)::int as count from latest group by language
+       ) g), '[]'::json) as languages`,
     [...scoped.params, workspaceId],
   );
   return row!;

@@ -36,6 +36,29 @@ export function reportResponse<T extends z.ZodType>(schema: T) {
   };
 }
 
+// A report that also prints (the campaign report) takes format=pdf as well.
+export const printableFormatQuery = {
+  format: z
+    .enum([...REPORT_FORMATS, 'pdf'])
+    .default('json')
+    .describe('json (default); csv: the report flattened into rows (section, metric, value, tier, currency); pdf: an A4 document with the figures and charts of the dashboard page. csv and pdf come as an attachment. Naming a format (any) makes the answer a download, recorded in the audit log'),
+};
+
+const pdfSchema = z.string().meta({ format: 'binary' }).describe('An A4 PDF: the same figures as the JSON report, charts drawn as vector paths');
+
+/** The 200 response of a printable report: JSON, CSV or PDF. */
+export function printableReportResponse<T extends z.ZodType>(schema: T) {
+  const { content } = reportResponse(schema);
+  return { description: 'The report: JSON by default, CSV with format=csv, PDF with format=pdf', content: { ...content, 'application/pdf': { schema: pdfSchema } } };
+}
+
+/** Answers a report rendered as PDF, recorded in the audit log like every download. */
+export async function sendPdf(reply: FastifyReply, name: string, render: () => Promise<Buffer>) {
+  await recordExport(reply.request, 'pdf', name);
+  const pdf = await render();
+  return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf"`).send(pdf);
+}
+
 export type CsvRow = { section: string; metric: string; value: string | number | boolean | null; tier: string | null; currency: string | null };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TIERED_KPI_IDS, TIERS, Verdict, campaignGoals } from '@persona-ops/domain/core';
 import { dateSchema, idSchema } from '../../http/common.schemas.ts';
-import { formatQuery } from '../../http/report-export.ts';
+import { printableFormatQuery } from '../../http/report-export.ts';
 import { moneySchema, reportQuery } from '../../http/report.schemas.ts';
 import { audienceReportQuery, audienceReportSchema } from './audience-report.schemas.ts';
 import { brandSafetyReportSchema } from './brand-safety-report.schemas.ts';
@@ -25,7 +25,7 @@ const pacingSchema = z
 
 export const campaignReportFilters = reportQuery.omit({ campaignId: true }).extend({ lagDays: audienceReportQuery.shape.lagDays });
 export type CampaignReportFilters = z.infer<typeof campaignReportFilters>;
-export const campaignReportQuery = campaignReportFilters.extend(formatQuery);
+export const campaignReportQuery = campaignReportFilters.extend(printableFormatQuery);
 
 const count = z.number().int();
 const audience = audienceReportSchema.shape.kpis.shape;

@@ -1,7 +1,8 @@
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { reportQuery } from '../../http/report.schemas.ts';
-import { formatQuery, reportResponse, sendReport } from '../../http/report-export.ts';
+import { campaignReportPdf } from '../../http/campaign-report-pdf.ts';
+import { formatQuery, printableReportResponse, reportResponse, sendPdf, sendReport } from '../../http/report-export.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
 import { idParams } from '../../http/common.schemas.ts';
 import { audienceReport } from '../../services/audience-report.service.ts';
@@ -82,12 +83,14 @@ export async function reportRoutes(app: FastifyZod) {
       description: 'Built from the audience, brand-safety, production and commercial reports of the campaign (narrowed by the same filters). The verdict (scale, learn & repeat, fix the creative, fix the funnel, stop) uses the tiers of every layer and names the rule that fired.',
       params: idParams,
       querystring: campaignReportQuery,
-      response: { 200: reportResponse(campaignReportSchema), ...problemResponses, 422: problemSchema.describe("The campaign's figures mix currencies") },
+      response: { 200: printableReportResponse(campaignReportSchema), ...problemResponses, 422: problemSchema.describe("The campaign's figures mix currencies") },
     },
   }, async (request, reply) => {
     const { format, ...filters } = request.query;
     const report = await campaignReport(request.em, workspaceOf(request), request.params.id, filters, new Date());
-    return sendReport(reply, format, `campaign-report-${request.params.id}`, campaignReportSchema, report);
+    const name = `campaign-report-${request.params.id}`;
+    if (format === 'pdf') return sendPdf(reply, name, () => campaignReportPdf(report));
+    return sendReport(reply, format, name, campaignReportSchema, report);
   });
 
   app.get('/v1/reports/overview', {

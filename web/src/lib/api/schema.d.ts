@@ -6652,8 +6652,8 @@ export interface paths {
                     to?: string;
                     /** @description new_followers_lift: days after the campaign end still counted (people follow late) */
                     lagDays?: number;
-                    /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log */
-                    format?: "json" | "csv";
+                    /** @description json (default); csv: the report flattened into rows (section, metric, value, tier, currency); pdf: an A4 document with the figures and charts of the dashboard page. csv and pdf come as an attachment. Naming a format (any) makes the answer a download, recorded in the audit log */
+                    format?: "json" | "csv" | "pdf";
                 };
                 header?: never;
                 path: {
@@ -6663,7 +6663,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The report: JSON by default, CSV with format=csv */
+                /** @description The report: JSON by default, CSV with format=csv, PDF with format=pdf */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6671,6 +6671,7 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["CampaignReport"];
                         "text/csv": string;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Invalid input */

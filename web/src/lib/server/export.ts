@@ -15,6 +15,8 @@ const REPORTS = {
 } as const;
 export type ExportableReport = keyof typeof REPORTS;
 
+const ACCEPT = { csv: 'text/csv', json: 'application/json', pdf: 'application/pdf' } as const;
+
 const isReport = (name: string): name is ExportableReport => Object.hasOwn(REPORTS, name);
 
 /** The API's answer to one export, passed on as a download. */
@@ -23,7 +25,9 @@ export async function exportReport(event: Pick<RequestEvent, 'params' | 'url' | 
   if (!key) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
   if (!isReport(report)) error(404, `There is no ${report} report to download.`);
   const search = event.url.searchParams;
-  const format = search.get('format') === 'json' ? 'json' : 'csv';
+  // Only the campaign report prints (A4, for people who read it on paper or attach it).
+  const asked = search.get('format');
+  const format = asked === 'json' ? 'json' : asked === 'pdf' && report === 'campaign' ? 'pdf' : 'csv';
   const spec = REPORTS[report];
   let path: string = spec.path;
   if (report === 'campaign') {
@@ -47,7 +51,7 @@ export async function exportReport(event: Pick<RequestEvent, 'params' | 'url' | 
 
   let response: Response;
   try {
-    response = await fetch(`${apiBaseUrl}${path}?${query}`, { headers: { authorization: `Bearer ${key}`, accept: format === 'csv' ? 'text/csv, application/problem+json' : 'application/json, application/problem+json' } });
+    response = await fetch(`${apiBaseUrl}${path}?${query}`, { headers: { authorization: `Bearer ${key}`, accept: `${ACCEPT[format]}, application/problem+json` } });
   } catch (cause) {
     console.error(`API at ${apiBaseUrl} is unreachable`, cause);
     error(503, `The API at ${apiBaseUrl} does not answer. Start it (pnpm start) or set API_URL, then reload.`);
@@ -65,7 +69,7 @@ export async function exportReport(event: Pick<RequestEvent, 'params' | 'url' | 
   const name = report === 'campaign' ? `campaign-report-${search.get('id')}` : `${report}-report`;
   return new Response(response.body, {
     headers: {
-      'content-type': response.headers.get('content-type') ?? (format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json'),
+      'content-type': response.headers.get('content-type') ?? ACCEPT[format],
       'content-disposition': response.headers.get('content-disposition') ?? `attachment; filename="${name}.${format}"`,
       'cache-control': 'private, no-store',
     },

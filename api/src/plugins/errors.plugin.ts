@@ -69,15 +69,18 @@ function validationProblem(request: FastifyRequest, error: FastifyError): Proble
  * maxParamLength. Fastify would answer them in JSON of its own; this answers the same problem+json
  * as every other 4xx (the `frameworkErrors` option of the Fastify instance, build-app.ts).
  */
-export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  // Fastify calls this for its side effect (a reply thenable returned here would go unawaited).
   if (error.code === 'FST_ERR_BAD_URL') {
-    return sendProblem(reply, problem(request, 400, 'bad_url', 'The URL\'s path is not valid: a percent-escape (%XX) in it does not decode to UTF-8 text. Percent-encode the path as UTF-8 and send it again.', { errors: [{ field: 'params', message: 'is not percent-encoded UTF-8' }] }));
+    void sendProblem(reply, problem(request, 400, 'bad_url', 'The URL\'s path is not valid: a percent-escape (%XX) in it does not decode to UTF-8 text. Percent-encode the path as UTF-8 and send it again.', { errors: [{ field: 'params', message: 'is not percent-encoded UTF-8' }] }));
+    return;
   }
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return sendProblem(reply, problem(request, 414, 'uri_too_long', 'A path parameter of this URL is longer than any the API takes (ids are 36 characters). Check the path and send it again.', { errors: [{ field: 'params', message: 'is too long' }] }));
+    void sendProblem(reply, problem(request, 414, 'uri_too_long', 'A path parameter of this URL is longer than any the API takes (ids are 36 characters). Check the path and send it again.', { errors: [{ field: 'params', message: 'is too long' }] }));
+    return;
   }
   request.log.error({ err: error }, 'router error');
-  return sendProblem(reply, problem(request, 500, 'internal_error', 'Something went wrong on our side. The error has been logged; try again later.'));
+  void sendProblem(reply, problem(request, 500, 'internal_error', 'Something went wrong on our side. The error has been logged; try again later.'));
 }
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {

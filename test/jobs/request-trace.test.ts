@@ -35,7 +35,7 @@ describe('a request id, from the API request to the log lines of its jobs', () =
   async function queuedJobOf(queue: 'classification' | 'maintenance', jobName: string, requestId: string): Promise<QueuedJob> {
     let found: QueuedJob | undefined;
     await pipeline.waitUntil(async () => {
-      const jobs = await runner.queues.get(queue)!.getJobs(['waiting', 'paused', 'prioritized']);
+      const jobs = await runner.queues.get(queue)!.getJobs(['waiting', 'prioritized']);
       found = jobs.find((job) => job.name === jobName && (job.data as { requestIds?: string[] }).requestIds?.includes(requestId));
       return found !== undefined;
     }, 20_000, `a ${jobName} job carrying ${requestId}`);

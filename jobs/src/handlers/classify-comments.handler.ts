@@ -27,7 +27,7 @@ export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: Comme
       if (!comment) throw new Error(`The classifier answered for comment ${result.id}, which was not in the batch`);
       // The competitor list is the workspace's, so it is applied here, the same for every classifier.
       const flags = mentionsName(comment.text, comment.competitors) && !result.flags.includes('competitor') ? [...result.flags, 'competitor'] : result.flags;
-      return { commentId: comment.id, workspaceId: comment.workspaceId, sentiment: result.sentiment, score: result.score, flags, mentionsCharacter: result.mentionsCharacter, classifier: result.classifier, version: result.version };
+      return { commentId: comment.id, workspaceId: comment.workspaceId, sentiment: result.sentiment, score: result.score, flags, mentionsCharacter: result.mentionsCharacter, language: result.language ?? null, classifier: result.classifier, version: result.version };
     });
     const now = deps.now?.() ?? new Date();
     // The batch's usage and its results in one transaction; each result names the usage row whose

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { booleanArray, nullableUuidArray, numberArray, query, textArray, uuidArray } from './sql.ts';
+import { booleanArray, nullableTextArray, nullableUuidArray, numberArray, query, textArray, uuidArray } from './sql.ts';
 
 export type IncomingComment = { postId: string; platformCommentId: string; authorHandle: string; text: string; postedAt: string };
 
@@ -91,6 +91,8 @@ export type StoredClassification = {
   score: number;
   flags: string[];
   mentionsCharacter: boolean;
+  /** ISO 639-1 code the classifier detected ('und': the text did not say); null or absent when it was not detected. */
+  language?: string | null;
   classifier: string;
   version: string;
   /** The usage row whose cost this classification shares (recordClassificationUsage). */
@@ -109,13 +111,13 @@ export async function saveClassifications(em: EntityManager, results: StoredClas
   const [row] = await query<{ stored: number }>(
     em,
     `with input as (
-       select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::boolean[], ?::uuid[])
-         as r(workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, usage_id)
+       select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::boolean[], ?::text[], ?::uuid[])
+         as r(workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, language, usage_id)
      ),
      stored as (
-       insert into comment_classification (id, created_at, updated_at, workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, classified_at, usage_id)
+       insert into comment_classification (id, created_at, updated_at, workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, language, classified_at, usage_id)
        select gen_random_uuid(), ?, ?, workspace_id, comment_id, classifier, version, sentiment, score,
-              case when flags = '' then '{}'::text[] else string_to_array(flags, ',') end, mentions_character, ?, usage_id
+              case when flags = '' then '{}'::text[] else string_to_array(flags, ',') end, mentions_character, language, ?, usage_id
        from input
        on conflict (comment_id, classifier, version) do nothing
        returning 1
@@ -131,6 +133,7 @@ export async function saveClassifications(em: EntityManager, results: StoredClas
       numberArray(results.map((r) => r.score)),
       textArray(results.map((r) => r.flags.join(','))),
       booleanArray(results.map((r) => r.mentionsCharacter)),
+      nullableTextArray(results.map((r) => r.language ?? null)),
       nullableUuidArray(results.map((r) => r.usageId ?? null)),
       now,
       now,

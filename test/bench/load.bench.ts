@@ -1,0 +1,205 @@
+// Load benchmark (issue 10, "Speed"): the demo brand of the quick start in a fresh database, the
+// real API (api/src/server.ts, buildApp) in its own process, and beside it a bare Fastify + pg route
+// running the same SELECT as `GET /v1/campaigns?limit=20`, the ceiling. Both are driven by
+// load-generator.ts (node:http, kept-alive connections):
+//   1. `GET /v1/campaigns?limit=20` on the API, then on the bare route: req/s, p50/p95/p99, ratio;
+//   2. a mixed load: 8 kinds of report and list reads and 20 % comment batches written, with the
+//      API process's RSS at the start, every 30 s and at the end.
+//
+//   node test/bench/load.bench.ts [--seconds 10] [--connections 10] [--batch 10] [--warmup 2]
+//
+// Needs PostgreSQL (DATABASE_URL or 127.0.0.1:5432) and Redis (REDIS_URL or 127.0.0.1:6379): the API
+// keeps its rate-limit counters there as a production deployment with Redis does (the limit is set
+// far above the load, so it counts but never refuses), and one offline-classifier worker classifies
+// the demo comments before the load, as the quick start's workers would; no worker runs during it.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { seedDemoBrand } from '@persona-ops/api/seed';
+import { benchDatabase } from './bench-database.ts';
+import { percentile, runLoad, type LoadRequest, type LoadResult } from './load-generator.ts';
+
+const { values } = parseArgs({ options: {
+  seconds: { type: 'string', default: '10' },
+  connections: { type: 'string', default: '10' },
+  batch: { type: 'string', default: '10' },
+  warmup: { type: 'string', default: '2' },
+} });
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const batchSize = Number(values.batch);
+const warmupSeconds = Number(values.warmup);
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const repository = path.resolve(import.meta.dirname, '../..');
+const namespace = `load-bench-${Date.now()}`;
+const children: ChildProcess[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: repository, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  return child;
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function until(what: string, ready: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+  return Math.round(Number(line?.match(/\d+/)?.[0] ?? Number.NaN) / 1024);
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const perSecond = (result: LoadResult) => result.requests / result.seconds;
+
+const database = await benchDatabase('load');
+const sql = new pg.Client({ connectionString: database.url });
+try {
+  // 1. The quick start's demo brand, then its comments classified by one worker (offline classifier).
+  const seedStarted = performance.now();
+  const { workspace, key } = await seedDemoBrand(database.orm.em.fork(), new Date());
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  await sql.connect();
+  const worker = start(['jobs/src/worker.ts'], { DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_NAMESPACE: namespace, OPENAI_API_KEY: '', LOG_LEVEL: 'warn' });
+  await until('classifying the demo comments', async () => (await sql.query<{ n: number }>('select count(*)::int as n from classification_task')).rows[0]!.n === 0, 300_000);
+  await stop(worker);
+  const campaigns = (await sql.query<{ id: string }>('select id from campaign where workspace_id = $1 order by name', [workspace.id])).rows.map((row) => row.id);
+  const posts = (await sql.query<{ id: string }>('select id from post where workspace_id = $1 order by published_at', [workspace.id])).rows.map((row) => row.id);
+  const { rows: [demo] } = await sql.query<{ comments: number; classified: number }>('select count(*)::int as comments, (select count(*)::int from comment_classification) as classified from comment where workspace_id = $1', [workspace.id]);
+
+  // 2. The API as in production, and the bare route, each in a process of its own.
+  const apiPort = await freePort();
+  const barePort = await freePort();
+  const api = start(['api/src/server.ts'], {
+    DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_NAMESPACE: namespace, PORT: String(apiPort), LOG_LEVEL: 'warn', RATE_LIMIT_REQUESTS: '1000000000',
+  });
+  start(['test/bench/bare-campaigns.server.ts'], { DATABASE_URL: database.url, WORKSPACE_ID: workspace.id, PORT: String(barePort) });
+  await until('the API answering /ready', async () => (await fetch(`http://127.0.0.1:${apiPort}/ready`)).ok, 120_000);
+  await until('the bare route answering', async () => (await fetch(`http://127.0.0.1:${barePort}/v1/campaigns?limit=1`)).ok, 60_000);
+  const headers = { authorization: `Bearer ${key}` };
+
+  const list: LoadRequest = { kind: 'campaign list', method: 'GET', path: '/v1/campaigns?limit=20' };
+  const reads: LoadRequest[] = [
+    { kind: 'campaign report', method: 'GET', path: '' },
+    { kind: 'overview report', method: 'GET', path: '/v1/reports/overview' },
+    { kind: 'production report', method: 'GET', path: '/v1/reports/production' },
+    { kind: 'brand-safety report', method: 'GET', path: '/v1/reports/brand-safety' },
+    list,
+    { kind: 'asset list', method: 'GET', path: '/v1/assets?limit=20' },
+    { kind: 'comment list', method: 'GET', path: '/v1/comments?limit=20' },
+    { kind: 'post list', method: 'GET', path: '/v1/posts?limit=20' },
+  ];
+  let sent = 0;
+  let readsSent = 0;
+  let written = 0;
+  // Every fifth request writes a batch of new comments (20 %); the others take the reads in turn,
+  // the campaign report going through every demo campaign.
+  const mixed = (): LoadRequest => {
+    sent += 1;
+    if (sent % 5 === 0) {
+      const postedAt = new Date(Date.now() - 1000).toISOString();
+      const comments = Array.from({ length: batchSize }, () => {
+        written += 1;
+        return { postId: posts[written % posts.length]!, platformCommentId: `${namespace}-${written}`, authorHandle: `@load${written % 500}`, text: `love this look, where can I buy it? #${written}`, postedAt };
+      });
+      return { kind: `comment batch write (${batchSize})`, method: 'POST', path: '/v1/comments/bulk', body: JSON.stringify({ comments }) };
+    }
+    const read = reads[readsSent % reads.length]!;
+    readsSent += 1;
+    return read.kind === 'campaign report' ? { ...read, path: `/v1/reports/campaign/${campaigns[Math.floor(readsSent / reads.length) % campaigns.length]}` } : read;
+  };
+
+  const drive = async (port: number, next: () => LoadRequest, duration: number) => {
+    const result = await runLoad({ port, connections, seconds: duration, headers, next });
+    if (result.failures > 0) throw new Error(`${result.failures} of ${result.requests} requests failed, e.g.\n${result.failureSamples.join('\n')}`);
+    return result;
+  };
+
+  const loadBefore = os.loadavg();
+  // 3. The list on the API, then its SELECT on the bare route, each after a warm-up not counted.
+  await drive(apiPort, () => list, warmupSeconds);
+  const listResult = await drive(apiPort, () => list, seconds);
+  await drive(barePort, () => list, warmupSeconds);
+  const bareResult = await drive(barePort, () => list, seconds);
+
+  // 4. The mixed load, the API's RSS sampled at the start, every 30 s and at the end.
+  await drive(apiPort, mixed, warmupSeconds);
+  const rss: Array<{ at: number; mb: number }> = [{ at: 0, mb: rssMb(api.pid!) }];
+  const mixedStarted = performance.now();
+  const sampler = setInterval(() => rss.push({ at: (performance.now() - mixedStarted) / 1000, mb: rssMb(api.pid!) }), 30_000);
+  let mixedResult: LoadResult;
+  try {
+    mixedResult = await drive(apiPort, mixed, seconds);
+  } finally {
+    clearInterval(sampler);
+  }
+  rss.push({ at: mixedResult.seconds, mb: rssMb(api.pid!) });
+  const loadAfter = os.loadavg();
+
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repository, encoding: 'utf8' }).trim();
+  const row = (name: string, result: LoadResult) => `| ${name} | ${int(perSecond(result))} | ${ms(percentile(result.latenciesMs, 0.5))} | ${ms(percentile(result.latenciesMs, 0.95))} | ${ms(percentile(result.latenciesMs, 0.99))} |`;
+  const kindRows = [...mixedResult.byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, times]) => {
+    const sorted = Float64Array.from(times).sort();
+    return `| ${kind} | ${int(sorted.length)} | ${ms(percentile(sorted, 0.5))} | ${ms(percentile(sorted, 0.99))} |`;
+  });
+  const ratio = perSecond(listResult) / perSecond(bareResult);
+  const mixedRate = perSecond(mixedResult);
+  const mixedP99 = percentile(mixedResult.latenciesMs, 0.99);
+  console.log(`
+Reproduce: node test/bench/load.bench.ts --seconds ${seconds} --connections ${connections} --batch ${batchSize} --warmup ${warmupSeconds}
+Commit ${commit}; ${os.cpus().length} cores, load average ${loadBefore[0]!.toFixed(1)} before, ${loadAfter[0]!.toFixed(1)} after (1 min).
+Demo brand seeded in ${seedSeconds.toFixed(1)} s: ${campaigns.length} campaigns, ${posts.length} posts, ${int(demo!.comments)} comments (${int(demo!.classified)} classified).
+${connections} kept-alive connections, ${seconds} s each after ${warmupSeconds} s of warm-up; API: api/src/server.ts, LOG_LEVEL=warn, rate-limit counters in Redis.
+
+| ${connections} connections, ${seconds} s | req/s | p50 | p95 | p99 |
+|---|---|---|---|---|
+${row('`GET /v1/campaigns?limit=20`, API', listResult)}
+${row('same SELECT, bare Fastify + pg', bareResult)}
+
+list / bare: ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'not met'})
+
+Mixed load: 8 kinds of reads in turn, every fifth request a batch of ${batchSize} new comments (POST /v1/comments/bulk).
+
+| mixed, ${connections} connections, ${seconds} s | req/s | p50 | p95 | p99 |
+|---|---|---|---|---|
+${row('all requests', mixedResult)}
+
+${int(mixedRate)} req/s, p99 ${ms(mixedP99)} (target ≥ 800 req/s with p99 < 250 ms: ${mixedRate >= 800 && mixedP99 < 250 ? 'met' : 'not met'})
+
+| kind | requests | p50 | p99 |
+|---|---|---|---|
+${kindRows.join('\n')}
+
+API process RSS: ${rss.map((sample) => `${sample.mb} MB at ${Math.round(sample.at)} s`).join(', ')}.
+`);
+} finally {
+  for (const child of children) await stop(child);
+  await sql.end().catch(() => undefined);
+  await database.drop();
+}

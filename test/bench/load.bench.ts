@@ -28,11 +28,14 @@ const { values } = parseArgs({ options: {
   connections: { type: 'string', default: '10' },
   batch: { type: 'string', default: '10' },
   warmup: { type: 'string', default: '2' },
+  'write-share': { type: 'string', default: '0.2' },
 } });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const batchSize = Number(values.batch);
 const warmupSeconds = Number(values.warmup);
+// Share of the mixed load's requests that write a comment batch (issue 10: 20 %); 0 isolates the reads.
+const writeShare = Number(values['write-share']);
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const repository = path.resolve(import.meta.dirname, '../..');
 const namespace = `load-bench-${Date.now()}`;
@@ -72,6 +75,13 @@ async function until(what: string, ready: () => Promise<boolean>, timeoutMs: num
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
   return Math.round(Number(line?.match(/\d+/)?.[0] ?? Number.NaN) / 1024);
+}
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc (Linux). */
+const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -116,13 +126,15 @@ try {
     { kind: 'post list', method: 'GET', path: '/v1/posts?limit=20' },
   ];
   let sent = 0;
+  let writesSent = 0;
   let readsSent = 0;
   let written = 0;
-  // Every fifth request writes a batch of new comments (20 %); the others take the reads in turn,
-  // the campaign report going through every demo campaign.
+  // A share of the requests (20 % by default, spread evenly) writes a batch of new comments; the
+  // others take the reads in turn, the campaign report going through every demo campaign.
   const mixed = (): LoadRequest => {
     sent += 1;
-    if (sent % 5 === 0) {
+    if (writesSent < Math.floor(sent * writeShare)) {
+      writesSent += 1;
       const postedAt = new Date(Date.now() - 1000).toISOString();
       const comments = Array.from({ length: batchSize }, () => {
         written += 1;
@@ -152,6 +164,7 @@ try {
   await drive(apiPort, mixed, warmupSeconds);
   const rss: Array<{ at: number; mb: number }> = [{ at: 0, mb: rssMb(api.pid!) }];
   const mixedStarted = performance.now();
+  const cpuBefore = cpuSeconds(api.pid!);
   const sampler = setInterval(() => rss.push({ at: (performance.now() - mixedStarted) / 1000, mb: rssMb(api.pid!) }), 30_000);
   let mixedResult: LoadResult;
   try {
@@ -160,6 +173,7 @@ try {
     clearInterval(sampler);
   }
   rss.push({ at: mixedResult.seconds, mb: rssMb(api.pid!) });
+  const apiCpuShare = (cpuSeconds(api.pid!) - cpuBefore) / mixedResult.seconds;
   const loadAfter = os.loadavg();
 
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repository, encoding: 'utf8' }).trim();
@@ -172,7 +186,7 @@ try {
   const mixedRate = perSecond(mixedResult);
   const mixedP99 = percentile(mixedResult.latenciesMs, 0.99);
   console.log(`
-Reproduce: node test/bench/load.bench.ts --seconds ${seconds} --connections ${connections} --batch ${batchSize} --warmup ${warmupSeconds}
+Reproduce: node test/bench/load.bench.ts --seconds ${seconds} --connections ${connections} --batch ${batchSize} --warmup ${warmupSeconds}${writeShare === 0.2 ? '' : ` --write-share ${writeShare}`}
 Commit ${commit}; ${os.cpus().length} cores, load average ${loadBefore[0]!.toFixed(1)} before, ${loadAfter[0]!.toFixed(1)} after (1 min).
 Demo brand seeded in ${seedSeconds.toFixed(1)} s: ${campaigns.length} campaigns, ${posts.length} posts, ${int(demo!.comments)} comments (${int(demo!.classified)} classified).
 ${connections} kept-alive connections, ${seconds} s each after ${warmupSeconds} s of warm-up; API: api/src/server.ts, LOG_LEVEL=warn, rate-limit counters in Redis.
@@ -184,7 +198,7 @@ ${row('same SELECT, bare Fastify + pg', bareResult)}
 
 list / bare: ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'not met'})
 
-Mixed load: 8 kinds of reads in turn, every fifth request a batch of ${batchSize} new comments (POST /v1/comments/bulk).
+Mixed load: 8 kinds of reads in turn, ${Math.round(writeShare * 100)} % of the requests a batch of ${batchSize} new comments (POST /v1/comments/bulk).
 
 | mixed, ${connections} connections, ${seconds} s | req/s | p50 | p95 | p99 |
 |---|---|---|---|---|
@@ -196,6 +210,7 @@ ${int(mixedRate)} req/s, p99 ${ms(mixedP99)} (target ≥ 800 req/s with p99 < 25
 |---|---|---|---|
 ${kindRows.join('\n')}
 
+API process CPU during the mixed load: ${Math.round(apiCpuShare * 100)} % of one core.
 API process RSS: ${rss.map((sample) => `${sample.mb} MB at ${Math.round(sample.at)} s`).join(', ')}.
 `);
 } finally {

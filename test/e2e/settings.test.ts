@@ -82,9 +82,15 @@ describe.skipIf(browserMissing)('settings and the campaign PDF in a browser', ()
   it('the admin issues a key, shown once, and revokes it', async () => {
     await page.goto(`${base}/settings`);
     await page.fill('#key-label', 'Browser test key');
-    await page.click('button:has-text("Issue key")');
+    // The form posts without JavaScript: the action's answer is the page showing the key, or the
+    // refusal (its text in the failure message).
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('createKey'), { timeout: 30_000 }),
+      page.click('button:has-text("Issue key")'),
+    ]);
+    expect(answer.status(), (await answer.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 2_000)).toBe(200);
     const shown = page.locator('[data-issued-key] [data-key]');
-    await shown.waitFor();
+    await shown.waitFor({ timeout: 30_000 });
     const issued = (await shown.textContent())!.trim();
     expect((await call('GET', '/v1/workspace', undefined, issued)).status).toBe(200);
 

@@ -1,22 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
+import type { PostSums } from '../../core/reports/commercial-report.ts';
 import { answer, groupKey, inPeriod, joinsGroups, postsInScope, readWithGroups, rollupInScope, snapshotRollupOf, sumWhenReported, windowBounds, type Answer, type Grouping, type Read } from './scope.ts';
 
 // The posts of a scope: how many, how many paid, their currencies, and impressions and views at
 // each post's LATEST snapshot captured in the period.
 
-export type PostAggregates = {
-  posts: number;
-  paidPosts: number;
-  /** Posts in scope with a metric snapshot in the period. */
-  measuredPosts: number;
-  /** Sums over the latest snapshot of each post; null when no snapshot knows the counter. */
-  impressions: number | null;
-  postsWithImpressions: number;
-  views: number | null;
-  postsWithViews: number;
-  currencies: string[];
-};
+// The row is the core's input type, defined once there.
+export type PostAggregates = PostSums;
 
 const NO_POSTS: PostAggregates = { posts: 0, paidPosts: 0, measuredPosts: 0, impressions: null, postsWithImpressions: 0, views: null, postsWithViews: 0, currencies: [] };
 

@@ -1,23 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AssetState } from '../../core/asset-state.ts';
-import type { SourceKind } from '../../core/vocabulary.ts';
+import type { AssetTransitionRecord, ProductionAssetRecord } from '../../core/reports/production-report.ts';
 import { query, uuidArray } from './sql.ts';
 
 // What the production report reads of assets, in two plain queries (no entity hydration: the
 // overview asks it once per source kind).
 
-export type ProductionAssetRow = {
-  id: string;
-  sourceId: string;
-  sourceKind: SourceKind;
-  briefOpenedAt: Date;
-  state: AssetState;
-  generationCostMinor: number;
-  otherCostMinor: number;
-  productionHours: number;
-  currency: string;
-  hourlyRateMinor: number;
-};
+// The row is the core's input type, defined once there.
+export type ProductionAssetRow = ProductionAssetRecord;
 
 /** The workspace's assets matching the filters whose brief opened in the period, with their source's hourly rate (else the workspace's). */
 export async function productionAssets(
@@ -49,7 +39,7 @@ export async function productionAssets(
   return rows.map((row) => ({ ...row, briefOpenedAt: new Date(row.briefOpenedAt) }));
 }
 
-export type AssetTransitionRow = { assetId: string; from: AssetState | null; to: AssetState; at: Date };
+export type AssetTransitionRow = AssetTransitionRecord;
 
 export async function assetTransitions(em: EntityManager, workspaceId: string, assetIds: readonly string[]): Promise<AssetTransitionRow[]> {
   if (assetIds.length === 0) return [];

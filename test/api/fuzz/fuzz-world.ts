@@ -1,5 +1,5 @@
 import { keepUnlinkedRows } from '@persona-ops/domain/store';
-import { startTestApp, type Client } from '../../support/api-harness.ts';
+import { startTestApp, type ApiBody, type Client } from '../../support/api-harness.ts';
 
 // Two workspaces with one record of every kind each: A, the fuzzer's own, and B, the other
 // workspace whose ids the fuzzer slips into A's requests. Every id, B's workspace id and a marker
@@ -33,7 +33,7 @@ const csvHeaders = { authorization: '', 'content-type': 'text/csv' };
 async function populate(harness: FuzzWorld['harness'], client: Client, label: string) {
   const ok = (what: string, response: { status: number; body: unknown }) => {
     if (response.status >= 300) throw new Error(`seeding ${label}: ${what} answered ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the answers' shapes are the API's own
+    return response.body as ApiBody;
   };
   const source = ok('source', await client.post('/v1/sources', { kind: 'ai_character', name: `${label} char`, launchedOn: '2026-01-01' }));
   const campaign = ok('campaign', await client.post('/v1/campaigns', { name: `${label} camp`, goal: 'sales', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'buy' }));

@@ -291,7 +291,7 @@ function blankInnocentUses(text: string): string {
   return t;
 }
 
-/** The texts to match: the de-obfuscated text, and the same with spaced-out letters joined when it has any. */
+/** The texts to match: the de-obfuscated text, and, when it has spaced-out letters, the same with them joined. */
 function variantsOf(text: string): string[] {
   const visible = withoutInvisible(text);
   const joined = joinSpacedLetters(visible);

@@ -80,8 +80,11 @@ describe.skipIf(browserMissing)('settings and the campaign PDF in a browser', ()
   });
 
   it('the admin issues a key, shown once, and revokes it', async () => {
-    await page.goto(`${base}/settings`);
+    // Typed before the page hydrates, the label would be reset to the server's empty value (a CI
+    // run under load sent it empty and got the API's 400): fill once the page's scripts have run.
+    await page.goto(`${base}/settings`, { waitUntil: 'networkidle' });
     await page.fill('#key-label', 'Browser test key');
+    expect(await page.inputValue('#key-label')).toBe('Browser test key');
     // The form posts without JavaScript: the action's answer is the page showing the key, or the
     // refusal (its text in the failure message).
     const [answer] = await Promise.all([

@@ -1,0 +1,134 @@
+// Every dashboard page in a real browser at a desktop and a phone width: a screenshot of each (under
+// test/e2e/screenshots/, gitignored), axe with no serious or critical violation, no page wider than
+// the screen, and the JavaScript the page loads under 150 KB gzipped. The figures are printed per page.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { startJobRunner } from '@persona-ops/jobs/runner';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOfflineClassifier } from '../../jobs/src/classifiers/offline/offline-classifier.ts';
+import { browserMissing, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+
+const WIDTHS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+const JS_BUDGET_BYTES = 150 * 1024;
+const SCREENSHOTS = path.join(import.meta.dirname, 'screenshots');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+type Figures = { page: string; width: number; jsGzipKb: number | null; scrollWidth: number; violations: string[] };
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The gzipped size of every script the page loaded (entry, imports and lazy chunks), fetched again and compressed here. */
+async function loadedJsBytes(page: Page): Promise<number> {
+  const urls = await page.evaluate(() =>
+    [...new Set(performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => new URL(name).pathname.endsWith('.js')))],
+  );
+  let total = 0;
+  for (const url of urls) {
+    const body = await (await page.request.get(url)).body();
+    total += gzipSync(body, { level: 9 }).length;
+  }
+  // The inline bootstrap script of the document counts too.
+  const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '').join('\n'));
+  return total + gzipSync(Buffer.from(inline), { level: 9 }).length;
+}
+
+async function seriousViolations(page: Page): Promise<Violation[]> {
+  // Evaluated through the driver, not as a script tag: the dashboard's CSP refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+describe.skipIf(browserMissing)('every page at 1440 and 390 px', () => {
+  let harness: BrowserHarness | undefined;
+  const pages: string[] = [];
+  const figures: Figures[] = [];
+
+  beforeAll(async () => {
+    harness = await startBrowserHarness({
+      // Brand safety reads classified comments: the real offline classifier classifies the demo's.
+      async prepare({ database }) {
+        const classifier = createOfflineClassifier();
+        const runner = await startJobRunner({
+          orm: database.orm,
+          connection: { kind: 'postgres', url: database.url, namespace: 'bullmq_e2e_audit' },
+          classifier,
+          classifierVersions: [classifier.version],
+          classifyBatchSize: 500,
+        });
+        try {
+          const pending = async () =>
+            (await database.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from classification_task'))[0]!.n;
+          await waitFor(async () => (await pending()) === 0, 90_000, 'the demo comments to be classified');
+        } finally {
+          await runner.close();
+        }
+      },
+    });
+    const { api, key } = harness;
+    const get = async <T>(url: string): Promise<T> => (await api.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } })).json<T>();
+    const campaign = (await get<{ items: { id: string }[] }>('/v1/campaigns?limit=1')).items[0]!;
+    const asset = (await get<{ items: { id: string }[] }>('/v1/assets?limit=1')).items[0]!;
+    pages.push(
+      '/', '/overview', '/campaigns', `/campaigns/${campaign.id}`, '/audience', '/commercial', '/comparison',
+      '/brand-safety', '/brand-safety/comments', '/alerts', '/imports', '/imports/unlinked', '/review', '/assets', `/assets/${asset.id}`,
+    );
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await harness.login();
+  }, 300_000);
+
+  afterAll(async () => {
+    console.table(figures.map((f) => ({ ...f, violations: f.violations.join(', ') || 'none' })));
+    await harness?.close();
+  });
+
+  for (const { name, width, height } of WIDTHS) {
+    it(`each page at ${width} px: no serious axe violation, no horizontal overflow, JS under budget`, async () => {
+      const { page, base, pageErrors } = harness!;
+      await page.setViewportSize({ width, height });
+      const problems: string[] = [];
+      for (const pathname of pages) {
+        const consoleWarnings: string[] = [];
+        const onConsole = (message: { type(): string; text(): string }) => {
+          if (/hydration/i.test(message.text())) consoleWarnings.push(message.text());
+        };
+        page.on('console', onConsole);
+        const response = await page.goto(`${base}${pathname}`, { waitUntil: 'networkidle' });
+        page.off('console', onConsole);
+        if (!response?.ok()) problems.push(`${pathname}: answered ${response?.status()}`);
+        const slug = pathname === '/' ? 'production' : pathname.slice(1).replaceAll('/', '_').slice(0, 60);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${slug}-${width}.png`), fullPage: true });
+
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        const innerWidth = await page.evaluate(() => window.innerWidth);
+        if (scrollWidth > innerWidth) problems.push(`${pathname}: ${scrollWidth} px wide in a ${innerWidth} px window`);
+
+        const violations = await seriousViolations(page);
+        for (const v of violations) problems.push(`${pathname}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+        for (const warning of consoleWarnings) problems.push(`${pathname}: ${warning}`);
+
+        const js = name === 'desktop' ? await loadedJsBytes(page) : 0;
+        if (js > JS_BUDGET_BYTES) problems.push(`${pathname}: ${(js / 1024).toFixed(1)} KB of JS gzipped, over 150 KB`);
+        figures.push({ page: pathname, width, jsGzipKb: name === 'desktop' ? Number((js / 1024).toFixed(1)) : null, scrollWidth, violations: violations.map((v) => v.id) });
+      }
+      expect(problems).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    }, 240_000);
+  }
+});

@@ -41,3 +41,4 @@ export * from './reports/brand-safety-report.ts';
 export * from './reports/comparison-report.ts';
 export * from './reports/report-layer.ts';
 export * from './reports/overview-report.ts';
+export * from './media.ts';

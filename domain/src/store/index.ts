@@ -22,3 +22,4 @@ export * from './repositories/production.repository.ts';
 export * from './read-model/index.ts';
 export * from './repositories/cost.repository.ts';
 export * from './repositories/fx-rates.repository.ts';
+export { localDiskMediaStorage } from './media/local-disk-media.storage.ts';

@@ -4,6 +4,7 @@ import { FxRate } from './fx-rate.entity.ts';
 import { PaidTest } from './paid-test.entity.ts';
 import { PaidTestArm } from './paid-test-arm.entity.ts';
 import { ShareLink } from './share-link.entity.ts';
+import { Media } from './media.entity.ts';
 import { AudienceBreakdown } from './audience-breakdown.entity.ts';
 import { ConversionCount } from './conversion-count.entity.ts';
 import { FollowerSnapshot } from './follower-snapshot.entity.ts';
@@ -36,7 +37,7 @@ import { RollupState } from './rollup-state.entity.ts';
 import { SnapshotRollup } from './snapshot-rollup.entity.ts';
 import { SnapshotLatestRollup } from './snapshot-latest-rollup.entity.ts';
 
-export { AuditEntry, CostLine, FxRate, PaidTest, PaidTestArm, ShareLink, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, ImportRowKey, ColumnMapping, UnlinkedImportRow, Post, Source, User, Workspace, PostRollup, RollupChange, RollupState, SnapshotRollup, SnapshotLatestRollup };
+export { Media, AuditEntry, CostLine, FxRate, PaidTest, PaidTestArm, ShareLink, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, ImportRowKey, ColumnMapping, UnlinkedImportRow, Post, Source, User, Workspace, PostRollup, RollupChange, RollupState, SnapshotRollup, SnapshotLatestRollup };
 export { roles, type Role } from './user.entity.ts';
 export { auditActions, auditActorKinds, type AuditAction, type AuditActorKind, type AuditChange, type IAuditEntry } from './audit-entry.entity.ts';
 export type { IAlert } from './alert.entity.ts';
@@ -64,7 +65,7 @@ export type { ICommentClassification } from './comment-classification.entity.ts'
 export type { IClassificationTask } from './classification-task.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
-export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, ImportRowKey, ColumnMapping, UnlinkedImportRow, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, PaidTest, PaidTestArm, ShareLink, PostRollup, SnapshotRollup, SnapshotLatestRollup, RollupChange, RollupState, CostLine, FxRate, AuditEntry];
+export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, ImportRowKey, ColumnMapping, UnlinkedImportRow, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, PaidTest, PaidTestArm, ShareLink, PostRollup, SnapshotRollup, SnapshotLatestRollup, RollupChange, RollupState, CostLine, FxRate, AuditEntry, Media];
 export type { IAudienceBreakdown } from './audience-breakdown.entity.ts';
 export type { IConversionCount } from './conversion-count.entity.ts';
 export type { IFollowerSnapshot } from './follower-snapshot.entity.ts';
@@ -76,5 +77,6 @@ export { breakdownDimensions } from './audience-breakdown.entity.ts';
 export type { IPaidTest } from './paid-test.entity.ts';
 export type { IPaidTestArm } from './paid-test-arm.entity.ts';
 export type { IShareLink } from './share-link.entity.ts';
+export type { IMedia } from './media.entity.ts';
 export { paidTestKinds } from './paid-test.entity.ts';
 export { paidTestArmRoles } from './paid-test-arm.entity.ts';

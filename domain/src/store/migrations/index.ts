@@ -19,6 +19,7 @@ import { Migration20261203132147_request_ids } from './Migration20261203132147_r
 import { Migration20261203132313_audit_log } from './Migration20261203132313_audit_log.ts';
 import { Migration20261203132319_import_streaming } from './Migration20261203132319_import_streaming.ts';
 import { Migration20261203134945_classification_language } from './Migration20261203134945_classification_language.ts';
+import { Migration20261204130000_media } from './Migration20261204130000_media.ts';
 
 export const migrationsList = [
   { name: 'Migration20261121194449_init', class: Migration20261121194449_init },
@@ -41,4 +42,5 @@ export const migrationsList = [
   { name: 'Migration20261203132313_audit_log', class: Migration20261203132313_audit_log },
   { name: 'Migration20261203132319_import_streaming', class: Migration20261203132319_import_streaming },
   { name: 'Migration20261203134945_classification_language', class: Migration20261203134945_classification_language },
+  { name: 'Migration20261204130000_media', class: Migration20261204130000_media },
 ];

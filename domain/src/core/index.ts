@@ -42,3 +42,4 @@ export * from './reports/comparison-report.ts';
 export * from './reports/report-layer.ts';
 export * from './reports/overview-report.ts';
 export * from './media.ts';
+export * from './report-schedule.ts';

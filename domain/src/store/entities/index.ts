@@ -13,6 +13,8 @@ import { OfferCode } from './offer-code.entity.ts';
 import { SurveyAnswerCount } from './survey-answer-count.entity.ts';
 import { TrackingLink } from './tracking-link.entity.ts';
 import { Alert } from './alert.entity.ts';
+import { ReportSchedule } from './report-schedule.entity.ts';
+import { ReportDelivery } from './report-delivery.entity.ts';
 import { ApiKey } from './api-key.entity.ts';
 import { AssetTransition } from './asset-transition.entity.ts';
 import { Asset } from './asset.entity.ts';
@@ -37,11 +39,13 @@ import { RollupState } from './rollup-state.entity.ts';
 import { SnapshotRollup } from './snapshot-rollup.entity.ts';
 import { SnapshotLatestRollup } from './snapshot-latest-rollup.entity.ts';
 
-export { Media, AuditEntry, CostLine, FxRate, PaidTest, PaidTestArm, ShareLink, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, ImportRowKey, ColumnMapping, UnlinkedImportRow, Post, Source, User, Workspace, PostRollup, RollupChange, RollupState, SnapshotRollup, SnapshotLatestRollup };
+export { ReportSchedule, ReportDelivery, Media, AuditEntry, CostLine, FxRate, PaidTest, PaidTestArm, ShareLink, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, ImportRowKey, ColumnMapping, UnlinkedImportRow, Post, Source, User, Workspace, PostRollup, RollupChange, RollupState, SnapshotRollup, SnapshotLatestRollup };
 export { roles, type Role } from './user.entity.ts';
 export { auditActions, auditActorKinds, type AuditAction, type AuditActorKind, type AuditChange, type IAuditEntry } from './audit-entry.entity.ts';
 export type { IAlert } from './alert.entity.ts';
 export { alertMetrics } from './alert.entity.ts';
+export type { IReportSchedule } from './report-schedule.entity.ts';
+export type { IReportDelivery } from './report-delivery.entity.ts';
 export type { IApiKey } from './api-key.entity.ts';
 export type { IImportJob, ImportRejection, ImportOptions } from './import-job.entity.ts';
 export type { IColumnMapping } from './column-mapping.entity.ts';
@@ -65,7 +69,7 @@ export type { ICommentClassification } from './comment-classification.entity.ts'
 export type { IClassificationTask } from './classification-task.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
-export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, ImportRowKey, ColumnMapping, UnlinkedImportRow, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, PaidTest, PaidTestArm, ShareLink, PostRollup, SnapshotRollup, SnapshotLatestRollup, RollupChange, RollupState, CostLine, FxRate, AuditEntry, Media];
+export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, ImportRowKey, ColumnMapping, UnlinkedImportRow, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, PaidTest, PaidTestArm, ShareLink, PostRollup, SnapshotRollup, SnapshotLatestRollup, RollupChange, RollupState, CostLine, FxRate, AuditEntry, Media, ReportSchedule, ReportDelivery];
 export type { IAudienceBreakdown } from './audience-breakdown.entity.ts';
 export type { IConversionCount } from './conversion-count.entity.ts';
 export type { IFollowerSnapshot } from './follower-snapshot.entity.ts';

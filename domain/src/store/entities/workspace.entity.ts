@@ -17,6 +17,9 @@ export const Workspace = defineEntity({
     // Brand-safety alerts are POSTed here, signed with HMAC-SHA256 of the body under the secret.
     alertWebhookUrl: p.string().length(2048).nullable(),
     alertWebhookSecret: p.string().nullable(),
+    // The same alerts by e-mail and to a Slack-compatible webhook (a short text, unsigned).
+    alertEmailRecipients: p.json<string[]>().default('[]'),
+    alertSlackWebhookUrl: p.string().length(2048).nullable(),
     tierOverrides: p.json<Record<string, { average: number; strong: number; exceptional: number }>>().default('{}'),
   },
 });

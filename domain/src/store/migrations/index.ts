@@ -20,6 +20,7 @@ import { Migration20261203132313_audit_log } from './Migration20261203132313_aud
 import { Migration20261203132319_import_streaming } from './Migration20261203132319_import_streaming.ts';
 import { Migration20261203134945_classification_language } from './Migration20261203134945_classification_language.ts';
 import { Migration20261204130000_media } from './Migration20261204130000_media.ts';
+import { Migration20261204150000_report_schedules } from './Migration20261204150000_report_schedules.ts';
 
 export const migrationsList = [
   { name: 'Migration20261121194449_init', class: Migration20261121194449_init },
@@ -43,4 +44,5 @@ export const migrationsList = [
   { name: 'Migration20261203132319_import_streaming', class: Migration20261203132319_import_streaming },
   { name: 'Migration20261203134945_classification_language', class: Migration20261203134945_classification_language },
   { name: 'Migration20261204130000_media', class: Migration20261204130000_media },
+  { name: 'Migration20261204150000_report_schedules', class: Migration20261204150000_report_schedules },
 ];

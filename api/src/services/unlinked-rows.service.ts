@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, withArticle, type ConversionImportRow, type PostMetricRow } from '@persona-ops/domain/core';
 import {
   ImportJob,
+  PlatformConnection,
   UnlinkedImportRow,
   commitConversionRows,
   commitPostMetricRows,
@@ -19,14 +20,16 @@ import { paginate, type PageRequest } from './pagination.ts';
 // Import rows that named no known post, link or code: listed, linked by the user (and then stored
 // through the same rules and upserts as every imported row), or dismissed.
 
-export type UnlinkedFilter = { importId?: string | undefined; kind?: string | undefined; state?: IUnlinkedImportRow['state'] | undefined; matchKey?: string | undefined };
+export type UnlinkedFilter = { importId?: string | undefined; connectionId?: string | undefined; kind?: string | undefined; state?: IUnlinkedImportRow['state'] | undefined; matchKey?: string | undefined };
 export type ResolveTarget = { postId?: string | undefined; trackingLinkId?: string | undefined; offerCodeId?: string | undefined };
 
 export async function listUnlinkedRows(em: EntityManager, workspaceId: string, filter: UnlinkedFilter, page: PageRequest) {
   if (filter.importId) await findOwned(em, ImportJob, 'import', filter.importId, workspaceId);
+  if (filter.connectionId) await findOwned(em, PlatformConnection, 'connection', filter.connectionId, workspaceId);
   return paginate(em, UnlinkedImportRow, {
     workspace: workspaceId,
     ...(filter.importId ? { importJob: filter.importId } : {}),
+    ...(filter.connectionId ? { connection: filter.connectionId } : {}),
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.state ? { state: filter.state } : {}),
     ...(filter.matchKey ? { matchKey: filter.matchKey } : {}),
@@ -36,7 +39,8 @@ export async function listUnlinkedRows(em: EntityManager, workspaceId: string, f
 export function toUnlinkedRowDto(row: IUnlinkedImportRow) {
   return {
     id: row.id,
-    importId: row.importJob.id,
+    importId: row.importJob?.id ?? null,
+    connectionId: row.connection?.id ?? null,
     line: row.line,
     kind: row.kind,
     platform: row.platform,
@@ -84,13 +88,13 @@ async function commitRows(em: EntityManager, workspaceId: string, rows: IUnlinke
   if (!chosen) throw new ApiError(400, 'invalid_input', 'A conversions row is linked to a tracking link or an offer code: send trackingLinkId or offerCodeId.', [{ field: 'body.trackingLinkId', message: 'is required for conversions rows (or offerCodeId)' }]);
   const found = await conversionTargetById(em, workspaceId, chosen);
   if (!found) throw notFound('linkId' in chosen ? 'tracking link' : 'offer code', 'linkId' in chosen ? chosen.linkId : chosen.codeId);
-  const jobs = await em.find(ImportJob, { id: { $in: [...new Set(rows.map((row) => row.importJob.id))] }, workspace: workspaceId }, { fields: ['id', 'options'] });
+  const jobs = await em.find(ImportJob, { id: { $in: [...new Set(rows.flatMap((row) => (row.importJob ? [row.importJob.id] : [])))] }, workspace: workspaceId }, { fields: ['id', 'options'] });
   const currencyOf = new Map(jobs.map((job) => [job.id, job.options?.currency ?? '']));
   let accepted = 0;
   let duplicates = 0;
   const refused = new Map<IUnlinkedImportRow, string>();
   // Rows of different uploads may carry different currencies: each is checked against its own.
-  for (const [currency, group] of Map.groupBy(rows, (row) => currencyOf.get(row.importJob.id) ?? '')) {
+  for (const [currency, group] of Map.groupBy(rows, (row) => (row.importJob ? currencyOf.get(row.importJob.id) : undefined) ?? '')) {
     const outcome = await commitConversionRows(em, workspaceId, group.map((row, index) => ({ line: index, target: chosen, targetCurrency: found.currency, row: conversionOfRow(row) })), currency, null, now);
     accepted += outcome.accepted;
     duplicates += outcome.duplicates;

@@ -43,3 +43,4 @@ export * from './reports/report-layer.ts';
 export * from './reports/overview-report.ts';
 export * from './media.ts';
 export * from './report-schedule.ts';
+export * from './campaign-tracking.ts';

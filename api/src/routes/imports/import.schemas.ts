@@ -93,8 +93,9 @@ export const columnMappingList = z.object({ items: z.array(columnMappingSchema) 
 export const unlinkedRowSchema = z
   .object({
     id: idSchema,
-    importId: idSchema,
-    line: z.number().int().describe('Line of the row in its file'),
+    importId: idSchema.nullable().describe('The import that read the row; null for a post a connection found'),
+    connectionId: idSchema.nullable().describe('The platform connection whose pull found the post (GET /v1/connections/{id}); null for an import row'),
+    line: z.number().int().describe('Line of the row in its file (0 for a post a connection found)'),
     kind: z.string(),
     platform: z.string(),
     matchKey: z.string().describe('What the row names that nothing matched (post:<id>, url:<url>, code:<code>, utm:<campaign|content|source|medium>); resolve every open row with it at once with POST /v1/imports/unlinked/resolve'),
@@ -110,6 +111,7 @@ export const unlinkedRowSchema = z
 export const unlinkedRowPage = pageOf(unlinkedRowSchema);
 export const listUnlinkedQuery = z.object({
   importId: idSchema.optional(),
+  connectionId: idSchema.optional(),
   kind: mappingKind.optional(),
   state: z.enum(unlinkedRowStates).optional().describe('Default: every state'),
   matchKey: z.string().max(2048).optional(),

@@ -13,8 +13,8 @@ export async function unlinkedRowRoutes(app: FastifyZod) {
   app.get('/v1/imports/unlinked', {
     schema: { tags, summary: 'Import rows waiting to be linked to a post, tracking link or offer code', querystring: listUnlinkedQuery, response: { 200: unlinkedRowPage, ...problemResponses } },
   }, async (request) => {
-    const { importId, kind, state, matchKey, ...page } = request.query;
-    const result = await listUnlinkedRows(request.em, workspaceOf(request), { importId, kind, state, matchKey }, page);
+    const { importId, connectionId, kind, state, matchKey, ...page } = request.query;
+    const result = await listUnlinkedRows(request.em, workspaceOf(request), { importId, connectionId, kind, state, matchKey }, page);
     return { items: result.items.map(toUnlinkedRowDto), nextCursor: result.nextCursor };
   });
 

@@ -1,11 +1,12 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { baseProperties } from './base.properties.ts';
 import { ImportJob } from './import-job.entity.ts';
+import { PlatformConnection } from './platform-connection.entity.ts';
 import { Workspace } from './workspace.entity.ts';
 
 export const unlinkedRowStates = ['open', 'resolved', 'dismissed'] as const;
 
-// A valid import row that named no known post, tracking link or offer code. It waits here until
+// A valid import row (or a post a connection found) that named no known post, tracking link or offer code. It waits here until
 // the user links it (and it is stored like any imported row) or dismisses it. `fingerprint` is the
 // row's kind, platform and values: importing the same file again finds the row already waiting.
 export const UnlinkedImportRow = defineEntity({
@@ -16,7 +17,9 @@ export const UnlinkedImportRow = defineEntity({
   properties: {
     ...baseProperties,
     workspace: () => p.manyToOne(Workspace),
-    importJob: () => p.manyToOne(ImportJob),
+    // The import that read the row, or the connection whose pull found the post (one of the two).
+    importJob: () => p.manyToOne(ImportJob).nullable(),
+    connection: () => p.manyToOne(PlatformConnection).nullable().index(),
     line: p.integer(),
     kind: p.string().length(32),
     platform: p.string().length(32),

@@ -21,6 +21,7 @@ import { Migration20261203132319_import_streaming } from './Migration20261203132
 import { Migration20261203134945_classification_language } from './Migration20261203134945_classification_language.ts';
 import { Migration20261204130000_media } from './Migration20261204130000_media.ts';
 import { Migration20261204150000_report_schedules } from './Migration20261204150000_report_schedules.ts';
+import { Migration20261204160000_platform_connections } from './Migration20261204160000_platform_connections.ts';
 
 export const migrationsList = [
   { name: 'Migration20261121194449_init', class: Migration20261121194449_init },
@@ -45,4 +46,5 @@ export const migrationsList = [
   { name: 'Migration20261203134945_classification_language', class: Migration20261203134945_classification_language },
   { name: 'Migration20261204130000_media', class: Migration20261204130000_media },
   { name: 'Migration20261204150000_report_schedules', class: Migration20261204150000_report_schedules },
+  { name: 'Migration20261204160000_platform_connections', class: Migration20261204160000_platform_connections },
 ];

@@ -1,0 +1,5 @@
+export * from './platform-client.ts';
+export * from './token-cipher.ts';
+export * from './connector-settings.ts';
+export { retryAfterMs } from './platform-http.ts';
+export { youtubeClient, youtubeScopes, youtubeVideoUrl, type YouTubeSettings } from './youtube.client.ts';

@@ -22,6 +22,10 @@ const environment = z.object({
   // Alert webhooks may reach loopback, private, link-local and shared (CGNAT) addresses only with
   // this (a webhook on the same network); cloud metadata addresses never.
   ALERT_WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(false),
+  // Scheduled reports and alerts by e-mail: the SMTP server (smtp://user:pass@host:587, smtps://…)
+  // and the sender. Without SMTP_URL an e-mail delivery fails with that reason.
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).default('Persona Ops <reports@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The worker's Prometheus /metrics (job durations and failures, classifier decisions): off unless a
   // port is set; it asks for the operator password (OPERATOR_PASSWORD), like the API's /metrics.

@@ -5,8 +5,11 @@ import { createHash } from 'node:crypto';
 import { Queue, createPostgresBackend, type JobsOptions } from 'bullmq';
 import { z } from 'zod';
 
-export const queueNames = ['classification', 'maintenance'] as const;
+export const queueNames = ['classification', 'maintenance', 'reports'] as const;
 export type QueueName = (typeof queueNames)[number];
+// Scheduled reports are rendered by the same code as the report API, which lives in the api
+// package: the API process runs this queue's worker (api/src/reports), the job runner the others.
+export const apiQueueNames = ['reports'] as const satisfies readonly QueueName[];
 
 export const jobDefinitions = {
   'classify-comments': {
@@ -42,9 +45,23 @@ export const jobDefinitions = {
     queue: 'maintenance',
     payload: z.object({ workspaceId: z.uuid() }),
   },
+  // A schedule's run: fired by its job scheduler (the run is the occurrence it fires for) or sent
+  // now by an admin (runKey manual-<uuid>). Renders the report and queues one send per recipient.
+  'render-report': {
+    queue: 'reports',
+    payload: z.object({ scheduleId: z.uuid(), runKey: z.string().regex(/^manual-[0-9a-f-]{36}$/).optional() }),
+  },
+  // One message of a report run or an alert to one recipient (e-mail or Slack-compatible webhook).
+  'send-delivery': {
+    queue: 'maintenance',
+    payload: z.object({ deliveryId: z.uuid() }),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof jobDefinitions;
+/** The jobs the job runner handles: every one but those of the API's queues. */
+export type RunnerJobName = { [N in JobName]: (typeof jobDefinitions)[N]['queue'] extends (typeof apiQueueNames)[number] ? never : N }[JobName];
+export const runnerQueueNames = queueNames.filter((name): name is Exclude<QueueName, (typeof apiQueueNames)[number]> => !(apiQueueNames as readonly string[]).includes(name));
 
 // The job that reads an import of each kind.
 export const importJobNames = { comments: 'import-comments', 'post-metrics': 'import-post-metrics', conversions: 'import-conversions' } as const satisfies Record<string, JobName>;

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { RateLimitError, UnrecoverableError, Worker, createPostgresBackend, type Job, type JobsOptions } from 'bullmq';
 import type { CommentClassifier } from '@persona-ops/domain/core';
 import { finishImport } from '@persona-ops/domain/store';
-import { backendOptions, enqueue, importJobNames, jobDefinitions, openQueues, queueNames, closeQueues, traceOf, type Enqueue, type JobName, type QueueConnection, type QueueName } from './contracts.ts';
+import { backendOptions, enqueue, importJobNames, jobDefinitions, openQueues, runnerQueueNames, closeQueues, traceOf, type Enqueue, type JobName, type QueueConnection, type QueueName, type RunnerJobName } from './contracts.ts';
 import { startDispatcher } from './dispatcher.ts';
 import { failedImportReason } from './handlers/csv-import.ts';
 import { ClassifierError, RateLimitedError } from './classifiers/openai/index.ts';
@@ -14,6 +14,8 @@ import { importPostMetricsHandler } from './handlers/import-post-metrics.handler
 import { importConversionsHandler } from './handlers/import-conversions.handler.ts';
 import { detectSpikesHandler } from './handlers/detect-spikes.handler.ts';
 import { refreshRollupsHandler } from './handlers/refresh-rollups.handler.ts';
+import { sendDeliveryHandler } from './handlers/send-delivery.handler.ts';
+import type { Mailer } from './deliveries/smtp-mailer.ts';
 import { inheritedTrace, runWithTrace } from './observability/job-context.ts';
 import type { JobMetrics, JobOutcome } from './observability/job-metrics.ts';
 import { silentLogger, type Logger } from './observability/logger.ts';
@@ -38,6 +40,8 @@ export type RunnerOptions = {
   // Whether alert webhooks may reach loopback, private, link-local and shared addresses
   // (ALERT_WEBHOOK_ALLOW_PRIVATE); metadata services never.
   alertWebhookAllowPrivate?: boolean;
+  // Sends the report and alert e-mails (SMTP_URL); without one, an e-mail delivery fails saying so.
+  mailer?: Mailer | null;
   // How long after new results a source's day is checked for a spike (batches in between collapse).
   spikeDetectionDelayMs?: number;
   // How long after a write the workspace's rollups are refreshed (writes in between share the job).
@@ -68,7 +72,7 @@ export async function startJobRunner(options: RunnerOptions) {
   const logger = options.logger ?? silentLogger;
   const enqueueJob: Enqueue = (name, payload, jobOptions) => enqueue(queues, name, payload, jobOptions, inheritedTrace(payload));
   const classified = options.metrics?.classified;
-  const handlers: Record<JobName, Handler> = {
+  const handlers: Record<RunnerJobName, Handler> = {
     'classify-comments': classifyCommentsHandler({ orm: options.orm, classifier: options.classifier, enqueue: enqueueJob, ...(options.spikeDetectionDelayMs !== undefined ? { spikeDetectionDelayMs: options.spikeDetectionDelayMs } : {}), ...(classified ? { onClassified: classified } : {}) }) as Handler,
     'detect-spikes': detectSpikesHandler({ orm: options.orm, enqueue: enqueueJob }) as Handler,
     'import-comments': importCommentsHandler({ orm: options.orm }) as Handler,
@@ -77,14 +81,16 @@ export async function startJobRunner(options: RunnerOptions) {
     'backfill-classification': backfillClassificationHandler({ orm: options.orm, versions: options.classifierVersions }) as Handler,
     'refresh-rollups': refreshRollupsHandler({ orm: options.orm }) as Handler,
     'deliver-alert': deliverAlertHandler({ orm: options.orm, allowPrivateTargets: options.alertWebhookAllowPrivate ?? false, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) as Handler,
+    'send-delivery': sendDeliveryHandler({ orm: options.orm, mailer: options.mailer ?? null, allowPrivateTargets: options.alertWebhookAllowPrivate ?? false, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) as Handler,
   };
   for (const name of Object.keys(jobDefinitions) as JobName[]) {
-    if (typeof handlers[name] !== 'function') throw new Error(`Job ${name} has no handler`);
+    if (!(runnerQueueNames as readonly QueueName[]).includes(jobDefinitions[name].queue)) continue;
+    if (typeof (handlers as Partial<Record<JobName, Handler>>)[name] !== 'function') throw new Error(`Job ${name} has no handler`);
   }
 
-  const workers = queueNames.map((queue) => openWorker(queue, options, handlers, logger));
+  const workers = runnerQueueNames.map((queue) => openWorker(queue, options, handlers, logger));
   // Connection errors while Redis is away are expected; the dispatcher and workers recover when it returns.
-  for (const [index, worker] of workers.entries()) worker.on('error', (error) => logger.warn({ queue: queueNames[index], err: error }, `worker: ${error.message}`));
+  for (const [index, worker] of workers.entries()) worker.on('error', (error) => logger.warn({ queue: runnerQueueNames[index], err: error }, `worker: ${error.message}`));
   // An import whose job failed for good (out of attempts, unrecoverable, stalled too often: cases
   // its handler may not see) ends `failed` with the reason, never left `running`.
   for (const worker of workers) {
@@ -113,7 +119,7 @@ export async function startJobRunner(options: RunnerOptions) {
   };
 }
 
-function openWorker(queue: QueueName, options: RunnerOptions, handlers: Record<JobName, Handler>, logger: Logger): Worker {
+function openWorker(queue: QueueName, options: RunnerOptions, handlers: Record<RunnerJobName, Handler>, logger: Logger): Worker {
   // One attempt of a job, inside its trace (the jobs it enqueues inherit it), logged and measured:
   // a line when it starts (debug) and one when it ends with its duration and outcome.
   const process = async (job: Job) => {
@@ -147,7 +153,7 @@ function openWorker(queue: QueueName, options: RunnerOptions, handlers: Record<J
     // A malformed payload will be malformed on every retry.
     if (!parsed.success) throw new UnrecoverableError(`Invalid payload for ${job.name}: ${parsed.error.message}`);
     try {
-      return await handlers[job.name as JobName](parsed.data as never, job);
+      return await handlers[job.name as RunnerJobName](parsed.data as never, job);
     } catch (error) {
       // The provider asked us to wait: pause this queue for that long and retry the job then,
       // without spending one of its attempts.

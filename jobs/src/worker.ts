@@ -8,6 +8,7 @@ import { createJobMetrics } from './observability/job-metrics.ts';
 import { createWorkerLogger } from './observability/logger.ts';
 import { listenForMetrics } from './observability/metrics-listener.ts';
 import { startJobRunner } from './runner.ts';
+import { smtpMailer } from './deliveries/smtp-mailer.ts';
 
 const config = loadJobsConfig();
 const logger = createWorkerLogger(config.LOG_LEVEL);
@@ -17,6 +18,7 @@ const namespace = config.QUEUE_NAMESPACE ? { namespace: config.QUEUE_NAMESPACE }
 const connection: QueueConnection = config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL, ...namespace } : { kind: 'postgres', url: config.DATABASE_URL, ...namespace };
 const selected = selectClassifier(config);
 const metrics = createJobMetrics({ processMetrics: true });
+const mailer = config.SMTP_URL ? smtpMailer({ url: config.SMTP_URL, from: config.SMTP_FROM }) : null;
 const runner = await startJobRunner({
   orm,
   connection,
@@ -28,6 +30,7 @@ const runner = await startJobRunner({
   maxStalledCount: config.JOB_MAX_STALLED_COUNT,
   classifyBatchSize: selected.batchSize,
   alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE,
+  mailer,
   ...(selected.limiter ? { classificationLimiter: selected.limiter } : {}),
   logger,
   metrics,
@@ -43,6 +46,7 @@ stopGracefullyOnSignal({
   log: (message) => logger.warn(message),
   stop: async () => {
     await runner.close();
+    mailer?.close();
     await metricsListener?.close();
     await orm.close();
   },

@@ -23,3 +23,4 @@ export * from './read-model/index.ts';
 export * from './repositories/cost.repository.ts';
 export * from './repositories/fx-rates.repository.ts';
 export { localDiskMediaStorage } from './media/local-disk-media.storage.ts';
+export * from './repositories/report-deliveries.repository.ts';

@@ -42,6 +42,9 @@ export type AlertForDelivery = {
   deliveredAt: Date | null;
   webhookUrl: string | null;
   webhookSecret: string | null;
+  // The same alert by e-mail and to a Slack-compatible webhook.
+  emailRecipients: string[];
+  slackWebhookUrl: string | null;
 };
 
 // As pg returns them: numeric columns as strings, timestamptz as Date.
@@ -59,13 +62,15 @@ type AlertDeliveryRow = {
   delivered_at: Date | string | null;
   alert_webhook_url: string | null;
   alert_webhook_secret: string | null;
+  alert_email_recipients: string[];
+  alert_slack_webhook_url: string | null;
 };
 
 export async function alertForDelivery(em: EntityManager, alertId: string): Promise<AlertForDelivery | null> {
   const [row] = await query<AlertDeliveryRow>(
     em,
     `select a.id, a.workspace_id, a.source_id, s.name as source_name, a.metric, to_char(a.day, 'YYYY-MM-DD') as day, a.share, a.baseline_mean, a.comments,
-            a.detected_at, a.delivered_at, w.alert_webhook_url, w.alert_webhook_secret
+            a.detected_at, a.delivered_at, w.alert_webhook_url, w.alert_webhook_secret, w.alert_email_recipients, w.alert_slack_webhook_url
      from alert a join workspace w on w.id = a.workspace_id join source s on s.id = a.source_id where a.id = ?`,
     [alertId],
   );
@@ -84,6 +89,8 @@ export async function alertForDelivery(em: EntityManager, alertId: string): Prom
     deliveredAt: row.delivered_at ? new Date(String(row.delivered_at)) : null,
     webhookUrl: row.alert_webhook_url ?? null,
     webhookSecret: row.alert_webhook_secret ?? null,
+    emailRecipients: row.alert_email_recipients,
+    slackWebhookUrl: row.alert_slack_webhook_url ?? null,
   };
 }
 

@@ -87,7 +87,7 @@ describe.skipIf(browserMissing)('audience and commerce in a browser', () => {
       }
     }
     expect(await page.locator('[data-chart=audience-country]').count()).toBe(report.audienceQuality?.country ? 1 : 0);
-    expect(await page.locator('[data-cost-total]').textContent()).toMatch(/^\$[\d,]+\.\d\d$/);
+    expect(await page.locator('[data-cost-total]').textContent()).toMatch(/^USD\u00a0[\d,]+\.\d\d$/);
     // The API key stays on the server: nothing the browser received holds it.
     expect(await page.content()).not.toContain(key);
   });

@@ -45,7 +45,7 @@ describe.skipIf(browserMissing)('web dashboard in a browser', () => {
     }
     expect(await page.locator('[data-kpi=brief_to_approval_hours] [data-value]').textContent()).toMatch(/ h$/);
     expect(await page.locator('[data-kpi=approval_rate] [data-value]').textContent()).toMatch(/ %$/);
-    expect(await page.locator('[data-kpi=cost_per_approved_asset] [data-value]').textContent()).toMatch(/^\$[\d,]+\.\d\d$/);
+    expect(await page.locator('[data-kpi=cost_per_approved_asset] [data-value]').textContent()).toMatch(/^USD\u00a0[\d,]+\.\d\d$/);
 
     const chart = page.locator('svg[data-chart=velocity]');
     await chart.waitFor();

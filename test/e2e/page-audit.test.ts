@@ -1,7 +1,7 @@
 // Every dashboard page in a real browser at a desktop and a phone width: a screenshot of each (under
 // test/e2e/screenshots/, gitignored), axe with no serious or critical violation, no page wider than
 // the screen, and the JavaScript the page loads under 150 KB gzipped. The figures are printed per page.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
@@ -114,6 +114,8 @@ describe.skipIf(browserMissing)('every page at 1440 and 390 px', () => {
         if (!response?.ok()) problems.push(`${pathname}: answered ${response?.status()}`);
         const slug = pathname === '/' ? 'production' : pathname.slice(1).replaceAll('/', '_').slice(0, 60);
         await page.screenshot({ path: path.join(SCREENSHOTS, `${slug}-${width}.png`), fullPage: true });
+        // The page's words beside its picture, for reading what people see without opening images.
+        if (name === 'desktop') writeFileSync(path.join(SCREENSHOTS, `${slug}.txt`), await page.locator('main').innerText());
 
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         const innerWidth = await page.evaluate(() => window.innerWidth);

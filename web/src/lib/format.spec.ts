@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY, dayLabel, formatAge, formatDateTime, formatHours, formatMoney, formatNumber, formatPercent, humanize, plural, shareOf, weekLabel } from './format.ts';
+import { EMPTY, dayLabel, formatAge, formatDateTime, formatGrowth, formatHours, formatMajorMoney, formatMoney, formatNumber, formatPercent, formatPeriod, humanize, plural, shareOf, weekLabel } from './format.ts';
 
 describe('formatMoney', () => {
   it('formats minor units in the currency of the amount', () => {
-    expect(formatMoney({ amountMinor: 89275, currency: 'USD' })).toBe('$892.75');
-    expect(formatMoney({ amountMinor: 1071300, currency: 'USD' })).toBe('$10,713.00');
-    expect(formatMoney({ amountMinor: 1500, currency: 'JPY' })).toBe('¥1,500');
+    expect(formatMoney({ amountMinor: 89275, currency: 'USD' })).toBe('USD\u00a0892.75');
+    expect(formatMoney({ amountMinor: 1071300, currency: 'USD' })).toBe('USD\u00a010,713.00');
+    expect(formatMoney({ amountMinor: 1500, currency: 'JPY' })).toBe('JPY\u00a01,500');
     expect(formatMoney({ amountMinor: 1234, currency: 'KWD' })).toBe('KWD\u00a01.234');
+    expect(formatMoney({ amountMinor: -500, currency: 'USD' })).toBe('−USD\u00a05.00');
+    expect(formatMoney({ amountMinor: 1071300, currency: 'USD' }, { compact: true })).toBe('USD\u00a010,713');
+  });
+  it('rounds money to the minor unit, keeping one more digit only for a sub-dime unit cost', () => {
+    expect(formatMajorMoney(0.701, 'USD')).toBe('USD\u00a00.70');
+    expect(formatMajorMoney(0.017, 'USD')).toBe('USD\u00a00.017');
+    expect(formatMajorMoney(0.02, 'USD')).toBe('USD\u00a00.02');
+    expect(formatMajorMoney(3, null)).toBe('3');
   });
   it('shows the empty mark for a missing amount, never NaN', () => {
     expect(formatMoney(null)).toBe(EMPTY);
@@ -17,6 +25,9 @@ describe('formatMoney', () => {
 describe('KPI units', () => {
   it('formats rates on the 0–100 scale as percentages', () => {
     expect(formatPercent(85.71428571428571)).toBe('85.7 %');
+    expect(formatPercent(-67.49)).toBe('−67.5 %');
+    expect(formatPercent(-0.04)).toBe('0 %');
+    expect(formatPercent(12.34, { signed: true })).toBe('+12.3 %');
     expect(formatPercent(0)).toBe('0 %');
     expect(formatPercent(null)).toBe(EMPTY);
   });
@@ -38,6 +49,29 @@ describe('KPI units', () => {
   it('formats plain numbers', () => {
     expect(formatNumber(0.4166666, 2)).toBe('0.42');
     expect(formatNumber(Number.NaN)).toBe(EMPTY);
+  });
+});
+
+describe('counts, growth and periods', () => {
+  it('counts nouns by the core rule, with thousands separators', () => {
+    expect(plural(1, 'post')).toBe('1 post');
+    expect(plural(0, 'post')).toBe('0 posts');
+    expect(plural(1200, 'post')).toBe('1,200 posts');
+    expect(plural(2, 'person', 'people')).toBe('2 people');
+    expect(plural(null, 'post')).toBe('0 posts');
+  });
+  it('caps growth from a small base and says so', () => {
+    expect(formatGrowth(6333.33)).toEqual({ text: 'more than +1,000 %', capped: true });
+    expect(formatGrowth(222.4)).toEqual({ text: '+222.4 %', capped: false });
+    expect(formatGrowth(-12.04)).toEqual({ text: '−12 %', capped: false });
+    expect(formatGrowth(null)).toEqual({ text: EMPTY, capped: false });
+  });
+  it('names the period of a report', () => {
+    expect(formatPeriod('2026-11-05', '2026-12-03')).toBe('Nov 5 – Dec 3, 2026');
+    expect(formatPeriod('2025-12-20', '2026-01-10')).toBe('Dec 20, 2025 – Jan 10, 2026');
+    expect(formatPeriod('2026-11-05', null)).toBe('From Nov 5, 2026');
+    expect(formatPeriod(null, '2026-12-03')).toBe('Up to Dec 3, 2026');
+    expect(formatPeriod('', undefined)).toBe('All time');
   });
 });
 

@@ -1,43 +1,79 @@
-// Display formatting for KPIs. Pure and locale-fixed, so the server render and the browser agree.
-// Every formatter returns the EMPTY mark for null or non-finite input: never "NaN".
-import { isoWeekMonday, minorUnitDigits } from '@persona-ops/domain/core';
+// Display formatting for people: one place for numbers, money, percentages and counted nouns.
+// Pure and locale-fixed, so the server render and the browser agree. Every formatter returns the
+// EMPTY mark for null or non-finite input: never "NaN". Negative numbers carry a real minus sign (−).
+import { isoWeekMonday, minorUnitDigits, plural as countedNoun } from '@persona-ops/domain/core';
 
 export const EMPTY = '—';
 const LOCALE = 'en-US';
+const MINUS = '\u2212';
 
 const finite = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+const withMinus = (text: string) => text.replace(/^-/, MINUS);
 
 export function formatNumber(value: number | null | undefined, maxFractionDigits = 1): string {
   if (!finite(value)) return EMPTY;
-  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: maxFractionDigits }).format(value);
+  // −0.04 rounds to "-0": a rounded zero has no sign.
+  const rounded = Number(value.toFixed(maxFractionDigits));
+  return withMinus(new Intl.NumberFormat(LOCALE, { maximumFractionDigits: maxFractionDigits }).format(rounded === 0 ? 0 : value));
 }
 
-/** A count with its noun: "1 post", "3 posts"; a missing count reads as 0. */
+/** A count with its noun: "1 post", "3 posts", "1,200 posts"; the core decides the noun, a missing count reads as 0. */
 export function plural(n: number | null | undefined, one: string, many = `${one}s`): string {
-  return `${formatNumber(n ?? 0, 0)} ${n === 1 ? one : many}`;
+  const count = n ?? 0;
+  const noun = countedNoun(count, one, many).slice(`${count} `.length);
+  return `${formatNumber(count, 0)} ${noun}`;
 }
 
-/** Money from integer minor units, e.g. {amountMinor: 89275, currency: 'USD'} → "$892.75". */
+/**
+ * An amount in major units with its currency code: "USD 892.75", "JPY 1,500", "KWD 1.234". A
+ * per-unit cost under ten minor units (a CPV of USD 0.017) keeps one more digit, as the core's
+ * insights do, since rounding it to the minor unit would move it across a tier boundary.
+ */
+export function formatMajorMoney(major: number | null | undefined, currency: string | null | undefined, options: { compact?: boolean } = {}): string {
+  if (!finite(major)) return EMPTY;
+  if (!currency) return formatNumber(major, 2);
+  let digits = 2;
+  try {
+    digits = minorUnitDigits(currency);
+  } catch {
+    // An unknown code still shows, with two decimals.
+  }
+  const oneMore = !options.compact && Math.abs(major) < 10 ** (1 - digits) && Number(major.toFixed(digits + 1)) !== Number(major.toFixed(digits));
+  const fractionDigits = options.compact ? 0 : oneMore ? digits + 1 : digits;
+  const amount = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(Math.abs(major));
+  return `${major < 0 && Number(amount.replaceAll(',', '')) !== 0 ? MINUS : ''}${currency}\u00a0${amount}`;
+}
+
+/** Money from integer minor units, e.g. {amountMinor: 89275, currency: 'USD'} → "USD 892.75". */
 export function formatMoney(money: { amountMinor: number; currency: string } | null | undefined, options: { compact?: boolean } = {}): string {
   if (!money || !finite(money.amountMinor)) return EMPTY;
-  const digits = minorUnitDigits(money.currency);
-  const major = money.amountMinor / 10 ** digits;
+  let digits = 2;
   try {
-    return new Intl.NumberFormat(LOCALE, {
-      style: 'currency',
-      currency: money.currency,
-      minimumFractionDigits: options.compact ? 0 : digits,
-      maximumFractionDigits: options.compact ? 0 : digits,
-    }).format(major);
+    digits = minorUnitDigits(money.currency);
   } catch {
-    return `${formatNumber(major, digits)} ${money.currency}`;
+    // As above: an unknown code reads with two decimals.
   }
+  return formatMajorMoney(money.amountMinor / 10 ** digits, money.currency, options);
 }
 
-/** A percentage given on the 0–100 scale, as the API reports rates. */
-export function formatPercent(value: number | null | undefined): string {
+/** A percentage given on the 0–100 scale, as the API reports rates, always to one decimal: "−67.5 %". */
+export function formatPercent(value: number | null | undefined, options: { signed?: boolean } = {}): string {
   if (!finite(value)) return EMPTY;
-  return `${formatNumber(value, 1)} %`;
+  const text = formatNumber(value, 1);
+  return `${options.signed && Number(value.toFixed(1)) > 0 ? '+' : ''}${text} %`;
+}
+
+/** Growth above this reads as "more than": from a small base a percentage says little. */
+export const GROWTH_CAP_PERCENT = 1000;
+
+/**
+ * Growth in percent, capped: "+12.5 %", "more than +1,000 %". `capped` says the figure was capped,
+ * so the page explains that it grew from a small base instead of printing 6,333.3 %.
+ */
+export function formatGrowth(value: number | null | undefined): { text: string; capped: boolean } {
+  if (!finite(value)) return { text: EMPTY, capped: false };
+  if (value > GROWTH_CAP_PERCENT) return { text: `more than +${formatNumber(GROWTH_CAP_PERCENT, 0)} %`, capped: true };
+  return { text: formatPercent(value, { signed: true }), capped: false };
 }
 
 /** Hours as the KPI unit: "51 h", "69.4 h"; under an hour in minutes. */
@@ -105,4 +141,21 @@ export function dayLabel(day: string): string {
 /** A share as a percentage of a count: 30 of 120 → 25 (percent); null when the whole is 0. */
 export function shareOf(part: number, whole: number): number | null {
   return whole > 0 && Number.isFinite(part) ? (part / whole) * 100 : null;
+}
+
+/**
+ * The period a report covers, for its header: "Nov 5 – Dec 3, 2026", "From Nov 5, 2026",
+ * "Up to Dec 3, 2026", or "All time" when neither end is set. Days are UTC, the end inclusive.
+ */
+export function formatPeriod(from: string | null | undefined, to: string | null | undefined): string {
+  const start = from ? formatDate(from) : EMPTY;
+  const end = to ? formatDate(to) : EMPTY;
+  if (start !== EMPTY && end !== EMPTY) {
+    const sameYear = from!.slice(0, 4) === to!.slice(0, 4);
+    const startText = sameYear ? new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${from!.slice(0, 10)}T00:00:00Z`)) : start;
+    return `${startText} – ${end}`;
+  }
+  if (start !== EMPTY) return `From ${start}`;
+  if (end !== EMPTY) return `Up to ${end}`;
+  return 'All time';
 }

@@ -1,5 +1,6 @@
 // The reports' domain words for people: source kinds, tiers, verdicts, KPIs and funnel steps.
 import type { SourceKind, Tier, Verdict } from '@persona-ops/domain/core';
+import { EMPTY, formatMajorMoney, formatNumber, formatPercent } from '../format.ts';
 
 export const sourceKindLabels: Record<SourceKind, string> = {
   ai_character: 'AI character',
@@ -84,32 +85,21 @@ export function kpiUnit(kpiId: string): KpiUnit {
   return 'count';
 }
 
-const LOCALE = 'en-US';
+/** An amount in major units of a currency (the reports' money KPIs), e.g. 84.04 USD → "USD 84.04". */
+export const formatMajor = (value: number | null | undefined, currency: string | null | undefined): string => formatMajorMoney(value, currency);
 
-/** An amount in major units of a currency (the reports' money KPIs), e.g. 84.04 USD → "$84.04". */
-export function formatMajor(value: number | null | undefined, currency: string | null | undefined): string {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
-  if (!currency) return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 }).format(value);
-  try {
-    return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
-  } catch {
-    return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 }).format(value)} ${currency}`;
-  }
-}
-
-/** A KPI value in its unit: "1.8 %", "$84.04", "171", "+12.5 pts". */
+/** A KPI value in its unit: "1.8 %", "USD 84.04", "171", "+12.5 pts". */
 export function formatKpi(kpiId: string, value: number | null | undefined, currency: string | null = null): string {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
-  const number = (digits: number) => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return EMPTY;
   switch (kpiUnit(kpiId)) {
     case 'percent':
-      return `${number(Math.abs(value) >= 100 ? 0 : 2)} %`;
+      return formatPercent(value);
     case 'money':
-      return formatMajor(value, currency);
+      return formatMajorMoney(value, currency);
     case 'points':
-      return `${value > 0 ? '+' : ''}${number(1)} pts`;
+      return `${Number(value.toFixed(1)) > 0 ? '+' : ''}${formatNumber(value, 1)} pts`;
     default:
-      return number(Math.abs(value) >= 100 ? 0 : 2);
+      return formatNumber(value, Math.abs(value) >= 100 ? 0 : 2);
   }
 }
 
@@ -143,14 +133,17 @@ export function answerLabel(answer: ExecutiveAnswerWord, kind: SourceKind): stri
  * (percentage points for a percent KPI), "+12.5 pts", "+37".
  */
 export function formatKpiDifference(kpiId: string, difference: number | null | undefined, currency: string | null = null): string {
-  if (typeof difference !== 'number' || !Number.isFinite(difference)) return '—';
-  const sign = difference > 0 ? '+' : difference < 0 ? '−' : '±';
+  if (typeof difference !== 'number' || !Number.isFinite(difference)) return EMPTY;
+  const unit = kpiUnit(kpiId);
+  const digits = unit === 'percent' || unit === 'points' ? 1 : unit === 'money' ? 2 : 0;
+  const rounded = Number(difference.toFixed(digits));
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
   const size = Math.abs(difference);
-  switch (kpiUnit(kpiId)) {
+  switch (unit) {
     case 'percent':
-      return `${sign}${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: size >= 100 ? 0 : 2 }).format(size)} pp`;
+      return `${sign}${formatNumber(size, 1)} pp`;
     case 'points':
-      return `${sign}${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 }).format(size)} pts`;
+      return `${sign}${formatNumber(size, 1)} pts`;
     default:
       return `${sign}${formatKpi(kpiId, size, currency)}`;
   }
@@ -158,7 +151,28 @@ export function formatKpiDifference(kpiId: string, difference: number | null | u
 
 /** A relative difference in percent, signed and whole: "+61 %", "−79 %". */
 export function formatRelative(relative: number | null | undefined): string {
-  if (typeof relative !== 'number' || !Number.isFinite(relative)) return '—';
+  if (typeof relative !== 'number' || !Number.isFinite(relative)) return EMPTY;
   const whole = Math.round(relative);
-  return `${whole > 0 ? '+' : whole < 0 ? '−' : '±'}${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 }).format(Math.abs(whole))} %`;
+  return `${whole > 0 ? '+' : whole < 0 ? '−' : '±'}${formatNumber(Math.abs(whole), 0)} %`;
+}
+
+// Request parameters that the API's sentences name, in people's words.
+const PARAMETER_WORDS: Record<string, string> = { campaignId: 'a campaign', sourceId: 'a source', sourceKind: 'a source kind', windowDays: 'the window', lagDays: 'the lag' };
+
+/**
+ * An API sentence for people: KPI ids ("engagement_rate") become their names, a parameter named
+ * in parentheses ("(campaignId)") goes, other snake_case words read as words ("too few results").
+ */
+export function readable(text: string | null | undefined): string {
+  if (!text) return '';
+  const words = text
+    .replace(/\s*\((campaignId|sourceId|sourceKind|windowDays|lagDays)\)/g, '')
+    .replace(/\b(campaignId|sourceId|sourceKind|windowDays|lagDays)\b/g, (word) => PARAMETER_WORDS[word] ?? word)
+    .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (word) => {
+      const label = KPI_LABELS[word];
+      const words = label ?? word.replaceAll('_', ' ');
+      // Acronyms keep their capitals; other names read in lower case mid-sentence.
+      return label && label === label.toUpperCase() ? label : words.toLowerCase();
+    });
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -7,6 +7,8 @@ import { apiBaseUrl } from './api.ts';
 import { clearKey, setLoginNotice } from './session.ts';
 
 const REPORTS = {
+  production: { path: '/v1/reports/production', params: ['campaignId', 'sourceId', 'sourceKind'] },
+  'brand-safety': { path: '/v1/reports/brand-safety', params: ['campaignId', 'sourceId', 'sourceKind', 'postId'] },
   audience: { path: '/v1/reports/audience', params: ['campaignId', 'sourceId', 'sourceKind', 'lagDays'] },
   commercial: { path: '/v1/reports/commercial', params: ['campaignId', 'sourceId', 'sourceKind'] },
   overview: { path: '/v1/reports/overview', params: ['campaignId'] },

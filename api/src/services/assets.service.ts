@@ -1,7 +1,6 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Asset, AssetTransition, Brief, Post, type IAsset, type IAssetTransition, type IPost } from '@persona-ops/domain/store';
-import { assertStepTime, legalActions, transition, validateReviewReason, type AssetAction, type AssetKind, type Channel, type PlacementKind, DomainError } from '@persona-ops/domain/core';
+import { Asset, AssetTransition, Brief, applyAssetAction, publishAssetAsPost, type AssetStep, type IAsset, type IAssetTransition, type Placement } from '@persona-ops/domain/store';
+import { assertStepTime, legalActions, validateReviewReason, type AssetAction, type AssetKind, DomainError } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { findOwned, period, assertFilterIdsOwned } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
@@ -76,30 +75,15 @@ export async function createAsset(em: EntityManager, actor: Actor, input: NewAss
   return asset;
 }
 
-// Transitions run under a row lock so two reviewers deciding at once cannot both win. `at` is when
-// the step happened (now, or a time given for history entered later, named by `field`); the core
-// checks it against the brief and the asset's recorded steps.
-async function applyAction(
-  em: EntityManager,
-  actor: Actor,
-  assetId: string,
-  action: AssetAction,
-  step: { at: Date; field: string; now: Date },
-  extra: { reason?: string | undefined; beforeCommit?: (tx: EntityManager, asset: IAsset) => Promise<void> } = {},
-) {
-  return em.transactional(async (tx) => {
-    const asset = await tx.findOne(Asset, { id: assetId, workspace: actor.workspaceId }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['campaign', 'brief'] });
-    if (!asset) throw new ApiError(404, 'not_found', `No asset with id ${assetId} exists in this workspace. Check the id, or list assets to find it.`);
-    const from = asset.state;
-    const to = transition(from, action);
-    const steps = await tx.find(AssetTransition, { asset: asset.id, workspace: actor.workspaceId });
-    assertStepTime(action, step.at, step.field, { briefOpenedAt: asset.brief.openedAt, steps }, step.now);
-    asset.state = to;
-    tx.create(AssetTransition, { workspace: actor.workspaceId, asset, action, fromState: from, toState: to, reason: extra.reason ?? null, actor: actor.userId, at: step.at });
-    await extra.beforeCommit?.(tx, asset);
-    return asset;
-  });
+// The steps and their rule are the store's (applyAssetAction), shared with the workers; here a
+// missing asset becomes the API's 404.
+async function applyAction(em: EntityManager, actor: Actor, assetId: string, action: AssetAction, step: AssetStep, extra: { reason?: string | undefined } = {}) {
+  const asset = await applyAssetAction(em, actor.workspaceId, actor.userId, assetId, action, step, extra);
+  if (!asset) throw assetNotFound(assetId);
+  return asset;
 }
+
+const assetNotFound = (id: string) => new ApiError(404, 'not_found', `No asset with id ${id} exists in this workspace. Check the id, or list assets to find it.`);
 
 /** Submits an asset for review; `submittedAt` dates a submission entered later (default now). */
 export const submitAsset = (em: EntityManager, actor: Actor, id: string, submittedAt: string | undefined, now: Date) =>
@@ -117,44 +101,13 @@ export function reviewAsset(em: EntityManager, actor: Actor, id: string, review:
   return applyAction(em, actor, id, review.decision, { at: timeOf(review.decidedAt, now), field: 'body.decidedAt', now }, { reason });
 }
 
-export type Placement = {
-  channel: Channel;
-  url: string;
-  publishedAt?: string | undefined;
-  aiLabelApplied: boolean;
-  placement: PlacementKind;
-  spendMinor: number;
-  currency?: string | undefined;
-};
+export type { Placement };
 
 export async function publishAsset(em: EntityManager, actor: Actor, id: string, placement: Placement, now: Date) {
   // Not in the future and not before the asset's approval (checked by the core with the history).
-  const publishedAt = timeOf(placement.publishedAt, now);
-  let post: IPost | undefined;
-  const asset = await applyAction(em, actor, id, 'publish', { at: publishedAt, field: 'body.publishedAt', now }, {
-    beforeCommit: async (tx, current) => {
-      const currency = placement.currency ?? current.campaign.currency;
-      if (currency !== current.campaign.currency) {
-        throw new DomainError('currency_mismatch', `Spend must be in the campaign's currency (${current.campaign.currency}); got ${currency}.`, { errors: [
-          { field: 'body.currency', message: `must be ${current.campaign.currency}` },
-        ] });
-      }
-      post = tx.create(Post, {
-        workspace: actor.workspaceId,
-        asset: current,
-        campaign: current.campaign,
-        source: current.source,
-        channel: placement.channel,
-        url: placement.url,
-        publishedAt,
-        placement: placement.placement,
-        spendMinor: placement.spendMinor,
-        currency,
-        aiLabelApplied: placement.aiLabelApplied,
-      });
-    },
-  });
-  return { asset, post: post! };
+  const published = await publishAssetAsPost(em, actor.workspaceId, actor.userId, id, placement, now);
+  if (!published) throw assetNotFound(id);
+  return published;
 }
 
 export async function getAssetWithHistory(em: EntityManager, workspaceId: string, id: string) {

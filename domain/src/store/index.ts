@@ -24,3 +24,4 @@ export * from './repositories/cost.repository.ts';
 export * from './repositories/fx-rates.repository.ts';
 export { localDiskMediaStorage } from './media/local-disk-media.storage.ts';
 export * from './repositories/report-deliveries.repository.ts';
+export * from './repositories/asset-steps.repository.ts';

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
-import type { OutboundPolicy } from '@persona-ops/domain/core';
+import type { MediaStorage, OutboundPolicy } from '@persona-ops/domain/core';
 import type { Queues } from '@persona-ops/jobs/contracts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { queueBoardPlugin } from './plugins/queue-board.plugin.ts';
@@ -35,6 +35,10 @@ import { postRoutes } from './routes/posts/post.routes.ts';
 import { reportRoutes } from './routes/reports/report.routes.ts';
 import { shareLinkRoutes } from './routes/share-links/share-link.routes.ts';
 import { sourceRoutes } from './routes/sources/source.routes.ts';
+import { mediaRoutes } from './routes/media/media.routes.ts';
+
+/** The media storage and the largest file one upload may carry, in bytes (MEDIA_MAX_BYTES). */
+export type MediaSettings = { storage: MediaStorage; maxBytes: number };
 
 export type AppOptions = {
   orm: MikroORM;
@@ -47,12 +51,14 @@ export type AppOptions = {
   rateLimits?: RateLimits;
   /** PUBLIC_URL, the dashboard's public origin that share links point at; without it they are relative. */
   publicUrl?: string;
+  media: MediaSettings;
 };
 
 declare module 'fastify' {
   interface FastifyInstance {
     alertWebhookPolicy: OutboundPolicy;
     publicUrl: string | null;
+    media: MediaSettings;
   }
 }
 
@@ -60,6 +66,7 @@ declare module 'fastify' {
 export async function app(instance: FastifyInstance, options: AppOptions) {
   instance.decorate('alertWebhookPolicy', options.alertWebhookPolicy ?? { allowPrivate: false });
   instance.decorate('publicUrl', options.publicUrl ?? null);
+  instance.decorate('media', options.media);
   instance.setValidatorCompiler(validatorCompiler);
   instance.setSerializerCompiler(serializerCompiler);
   await instance.register(requestIdPlugin);
@@ -76,7 +83,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   if (options.queues && options.operatorPassword) await instance.register(queueBoardPlugin, { queues: options.queues, operatorPassword: options.operatorPassword });
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
-  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, unlinkedRowRoutes, importMappingRoutes, attributionRoutes, costLineRoutes, fxRateRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes, auditLogRoutes]) {
+  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, mediaRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, unlinkedRowRoutes, importMappingRoutes, attributionRoutes, costLineRoutes, fxRateRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes, auditLogRoutes]) {
     await routes.register(plugin);
   }
 }

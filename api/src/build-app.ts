@@ -1,12 +1,16 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import fp from 'fastify-plugin';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { localDiskMediaStorage } from '@persona-ops/domain/store';
 import Fastify, { type FastifyHttpOptions } from 'fastify';
 import type { Queues } from '@persona-ops/jobs/contracts';
 import { app } from './app.ts';
 import { frameworkErrors } from './plugins/errors.plugin.ts';
 import { fastifyTrustProxy } from './http/trust-proxy.ts';
-import type { Config } from './config.ts';
+import { mediaDirOf, type Config } from './config.ts';
+import type { MediaSettings } from './app.ts';
 import { requestIdOf } from './plugins/request-id.plugin.ts';
 import { defaultRateLimits, type RateLimits } from './plugins/security.plugin.ts';
 
@@ -20,7 +24,17 @@ export type BuildSettings = {
   rateLimits?: RateLimits;
   /** PUBLIC_URL: the dashboard's public origin, where share links point. */
   publicUrl?: string | undefined;
+  /** Where uploaded media go and how large one may be (mediaOf(config)); by default a folder of this process under the system's temporary directory, 100 MB. */
+  media?: MediaSettings;
 };
+
+/** MEDIA_DIR (else DATA_DIR/media) on local disk and MEDIA_MAX_BYTES, for server.ts and the quick start. */
+export function mediaOf(config: Config): MediaSettings {
+  return { storage: localDiskMediaStorage(mediaDirOf(config)), maxBytes: config.MEDIA_MAX_BYTES };
+}
+
+// Tests and embedders that name no folder: uploads still work, and nothing lands in the repository.
+const defaultMedia = (): MediaSettings => ({ storage: localDiskMediaStorage(path.join(tmpdir(), `persona-ops-media-${process.pid}`)), maxBytes: 100 * 1024 * 1024 });
 
 export async function buildApp(orm: MikroORM, options: FastifyHttpOptions<Server> = {}, settings: BuildSettings = {}) {
   const instance = Fastify({
@@ -42,6 +56,7 @@ export async function buildApp(orm: MikroORM, options: FastifyHttpOptions<Server
     ...(settings.operatorPassword ? { operatorPassword: settings.operatorPassword } : {}),
     ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
     alertWebhookPolicy: { allowPrivate: settings.alertWebhookAllowPrivate ?? false },
+    media: settings.media ?? defaultMedia(),
     rateLimits: settings.rateLimits ?? defaultRateLimits,
   });
   await instance.ready();

@@ -25,6 +25,10 @@ const environment = z.object({
   // The quick start's data; relative to where the command runs, by default the repository's .data
   // whatever the command's folder (`pnpm bootstrap` runs in api/).
   DATA_DIR: z.string().default(path.resolve(import.meta.dirname, '../../.data')),
+  // Uploaded media (images, videos): a folder, by default DATA_DIR/media; MEDIA_MAX_BYTES bounds one
+  // file (100 MB by default: a short 1080p video), a larger one is refused with 413 while it streams.
+  MEDIA_DIR: z.string().optional(),
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1).default(100 * 1024 * 1024),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   // Where the quick start serves the dashboard; 0 turns it off.
   WEB_PORT: z.coerce.number().int().min(0).max(65535).default(5173),
@@ -46,6 +50,11 @@ const environment = z.object({
 });
 
 export type Config = z.infer<typeof environment>;
+
+/** Where uploaded media go: MEDIA_DIR, else `media` in DATA_DIR (next to the embedded database). */
+export function mediaDirOf(config: Pick<Config, 'MEDIA_DIR' | 'DATA_DIR'>): string {
+  return path.resolve(config.MEDIA_DIR ?? path.join(config.DATA_DIR, 'media'));
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (OPENAI_API_KEY= in a .env file) means unset.

@@ -4,12 +4,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import fp from 'fastify-plugin';
 import Fastify from 'fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { app } from './app.ts';
+import { app, type MediaSettings } from './app.ts';
 
 const target = new URL('../openapi.json', import.meta.url);
-// The document depends only on the schemas, so no database is opened: the ORM is never touched.
+// The document depends only on the schemas, so no database is opened and no media stored: the ORM
+// and the storage are never touched.
 const instance = Fastify({ logger: false });
-await instance.register(fp(app), { orm: {} as MikroORM });
+await instance.register(fp(app), { orm: {} as MikroORM, media: {} as MediaSettings });
 await instance.ready();
 const document = `${JSON.stringify(instance.swagger(), null, 2)}\n`;
 await instance.close();

@@ -2,7 +2,7 @@
 import { stopGracefullyOnSignal } from '@persona-ops/domain/runtime';
 import { migrate, openOrm } from '@persona-ops/domain/store';
 import { closeQueues, openQueues } from '@persona-ops/jobs/contracts';
-import { buildApp, hardeningOf } from './build-app.ts';
+import { buildApp, hardeningOf, mediaOf } from './build-app.ts';
 import { loadConfig } from './config.ts';
 
 const config = loadConfig();
@@ -15,7 +15,7 @@ const orm = await openOrm(config.DATABASE_URL);
 await migrate(orm);
 // The operator's queue board, on the queues the `pnpm jobs` workers use; only with OPERATOR_PASSWORD.
 const queues = openQueues(config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL } : { kind: 'postgres', url: config.DATABASE_URL });
-const server = await buildApp(orm, { ...hardening.serverOptions, logger: { level: config.LOG_LEVEL } }, { rateLimits: hardening.rateLimits, queues, operatorPassword: config.OPERATOR_PASSWORD, alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE, publicUrl: config.PUBLIC_URL });
+const server = await buildApp(orm, { ...hardening.serverOptions, logger: { level: config.LOG_LEVEL } }, { rateLimits: hardening.rateLimits, media: mediaOf(config), queues, operatorPassword: config.OPERATOR_PASSWORD, alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE, publicUrl: config.PUBLIC_URL });
 await server.listen({ host: config.HOST, port: config.PORT });
 if (config.OPERATOR_PASSWORD) server.log.info('Queue board at /admin/queues: HTTP Basic, any user name, the operator password (OPERATOR_PASSWORD).');
 else server.log.warn('Queue board off (/admin/queues answers 404): set OPERATOR_PASSWORD (16+ characters) to open it for the operator.');

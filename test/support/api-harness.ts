@@ -38,8 +38,9 @@ export function clientFor(app: FastifyInstance, key: string): Client {
 // An app on a database of the test file's own, with one workspace and its admin.
 // `alertWebhookAllowPrivate`: ALERT_WEBHOOK_ALLOW_PRIVATE, for tests whose webhook listens on 127.0.0.1;
 // `publicUrl`: PUBLIC_URL, the dashboard's origin share links point at; `rateLimits`: for a test that
-// sends more requests than a client should (the fuzzer), not for one about the limits.
-export async function startTestApp(settings: { alertWebhookAllowPrivate?: boolean; publicUrl?: string; rateLimits?: BuildSettings['rateLimits'] } = {}) {
+// sends more requests than a client should (the fuzzer), not for one about the limits; `media`: where
+// uploads go and how large one may be.
+export async function startTestApp(settings: { alertWebhookAllowPrivate?: boolean; publicUrl?: string; rateLimits?: BuildSettings['rateLimits']; media?: BuildSettings['media'] } = {}) {
   const database = await createTestDatabase();
   const app = await buildApp(database.orm, {}, settings);
   const created = await createWorkspaceWithAdmin(database.orm.em.fork(), { name: 'Brand A', adminEmail: 'admin@a.test', adminName: 'Admin A' });

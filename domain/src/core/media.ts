@@ -8,7 +8,7 @@ import { legalActions, type AssetState } from './asset-state.ts';
  */
 export interface MediaStorage {
   /** Stores the content under `key` and resolves with its size; on a failed stream nothing is left under `key`. */
-  write(key: string, content: AsyncIterable<Uint8Array>): Promise<number>;
+  write(key: string, content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<number>;
   /** The stored bytes, or those from `start` to `end` (inclusive), or null when nothing is stored under `key`. */
   read(key: string, range?: { start: number; end: number }): Promise<AsyncIterable<Uint8Array> | null>;
   /** Removes what is stored under `key`; nothing stored is not an error. */

@@ -2153,6 +2153,356 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/assets/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An asset's media, oldest revision first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediaList"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload an image or video of an asset (multipart/form-data, field "file")
+         * @description Streams the file to the media storage. At most MEDIA_MAX_BYTES (100 MB by default): a larger file is refused with 413 as soon as it passes the limit. The content is checked by its first bytes (PNG, JPEG, WebP, GIF, MP4, WebM, QuickTime): anything else, whatever its name or claimed type, is refused with 415 naming body.file. Images get a WebP thumbnail; videos play inline from GET /v1/media/{id}. Only a draft or an asset sent back for changes takes media (409 otherwise); the media belongs to the revision the next submission sends.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description The file: PNG, JPEG, WebP or GIF images and MP4, WebM or QuickTime videos, recognised by its content
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Media"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The asset is in review or decided: its content stays as it was reviewed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The file is larger than MEDIA_MAX_BYTES */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not multipart/form-data, or a file that is not an accepted image or video (body.file) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file of a media: an image, or a video to play inline (byte ranges supported) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The whole file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": string;
+                        "image/jpeg": string;
+                        "image/webp": string;
+                        "image/gif": string;
+                        "video/mp4": string;
+                        "video/webm": string;
+                        "video/quicktime": string;
+                    };
+                };
+                /** @description The byte range asked for */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": string;
+                        "image/jpeg": string;
+                        "image/webp": string;
+                        "image/gif": string;
+                        "video/mp4": string;
+                        "video/webm": string;
+                        "video/quicktime": string;
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The range starts past the end of the file */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An image's WebP thumbnail */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A WebP thumbnail, at most 480 pixels on its longer side */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/webp": string;
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/posts": {
         parameters: {
             query?: never;
@@ -3560,6 +3910,7 @@ export interface paths {
             parameters: {
                 query?: {
                     importId?: string;
+                    connectionId?: string;
                     kind?: "post-metrics" | "conversions";
                     /** @description Default: every state */
                     state?: "open" | "resolved" | "dismissed";
@@ -7333,7 +7684,7 @@ export interface paths {
                     actorApiKeyId?: string;
                     action?: "create" | "update" | "delete" | "revoke" | "bulk_write" | "export" | "view";
                     /** @description Only entries about this kind of record (`report` for exports) */
-                    entityType?: "report" | "workspace" | "user" | "api_key" | "source" | "campaign" | "brief" | "asset" | "asset_transition" | "post" | "comment" | "comment_classification" | "classification_task" | "alert" | "classification_backfill" | "classification_usage" | "import_job" | "import_row_key" | "column_mapping" | "unlinked_import_row" | "audience_breakdown" | "conversion_count" | "follower_snapshot" | "metric_snapshot" | "offer_code" | "survey_answer_count" | "tracking_link" | "paid_test" | "paid_test_arm" | "share_link" | "post_rollup" | "snapshot_rollup" | "snapshot_latest_rollup" | "rollup_change" | "rollup_state" | "cost_line" | "fx_rate";
+                    entityType?: "report" | "workspace" | "user" | "api_key" | "source" | "campaign" | "brief" | "asset" | "asset_transition" | "post" | "comment" | "comment_classification" | "classification_task" | "alert" | "classification_backfill" | "classification_usage" | "import_job" | "import_row_key" | "column_mapping" | "unlinked_import_row" | "audience_breakdown" | "conversion_count" | "follower_snapshot" | "metric_snapshot" | "offer_code" | "survey_answer_count" | "tracking_link" | "paid_test" | "paid_test_arm" | "share_link" | "post_rollup" | "snapshot_rollup" | "snapshot_latest_rollup" | "rollup_change" | "rollup_state" | "cost_line" | "fx_rate" | "platform_connection" | "media" | "report_schedule" | "report_delivery";
                     /** @description Only entries about this record (a campaign id for its report exports) */
                     entityId?: string;
                     /** @description Only what this request did (its x-request-id) */
@@ -8073,9 +8424,11 @@ export interface components {
         UnlinkedImportRowInput: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            importId: string;
-            /** @description Line of the row in its file */
+            /** @description The import that read the row; null for a post a connection found */
+            importId: string | null;
+            /** @description The platform connection whose pull found the post (GET /v1/connections/{id}); null for an import row */
+            connectionId: string | null;
+            /** @description Line of the row in its file (0 for a post a connection found) */
             line: number;
             kind: string;
             platform: string;
@@ -9854,6 +10207,35 @@ export interface components {
             /** @description Overrides the workspace hourly rate for this source. null clears it */
             hourlyRateMinor?: number | null;
         };
+        MediaInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assetId: string;
+            /** @description The submission this media went out with: 1 before the first review, n + 1 after n submissions */
+            revision: number;
+            /** @enum {string} */
+            kind: "image" | "video";
+            /**
+             * @description As its first bytes proved, not as the client claimed
+             * @enum {string}
+             */
+            contentType: "image/png" | "image/jpeg" | "image/webp" | "image/gif" | "video/mp4" | "video/webm" | "video/quicktime";
+            byteSize: number;
+            fileName: string;
+            /** @description Pixels, as displayed; null for a video */
+            width: number | null;
+            height: number | null;
+            /** @description Images have a WebP thumbnail at GET /v1/media/{id}/thumbnail; videos play from GET /v1/media/{id} */
+            hasThumbnail: boolean;
+            /** @description The user who uploaded it */
+            uploadedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MediaListInput: {
+            items: components["schemas"]["MediaInput"][];
+        };
         Problem: {
             type: string;
             title: string;
@@ -10509,9 +10891,11 @@ export interface components {
         UnlinkedImportRow: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            importId: string;
-            /** @description Line of the row in its file */
+            /** @description The import that read the row; null for a post a connection found */
+            importId: string | null;
+            /** @description The platform connection whose pull found the post (GET /v1/connections/{id}); null for an import row */
+            connectionId: string | null;
+            /** @description Line of the row in its file (0 for a post a connection found) */
             line: number;
             kind: string;
             platform: string;
@@ -12295,6 +12679,35 @@ export interface components {
             launchedOn?: string | null;
             /** @description Overrides the workspace hourly rate for this source. null clears it */
             hourlyRateMinor?: number | null;
+        };
+        Media: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assetId: string;
+            /** @description The submission this media went out with: 1 before the first review, n + 1 after n submissions */
+            revision: number;
+            /** @enum {string} */
+            kind: "image" | "video";
+            /**
+             * @description As its first bytes proved, not as the client claimed
+             * @enum {string}
+             */
+            contentType: "image/png" | "image/jpeg" | "image/webp" | "image/gif" | "video/mp4" | "video/webm" | "video/quicktime";
+            byteSize: number;
+            fileName: string;
+            /** @description Pixels, as displayed; null for a video */
+            width: number | null;
+            height: number | null;
+            /** @description Images have a WebP thumbnail at GET /v1/media/{id}/thumbnail; videos play from GET /v1/media/{id} */
+            hasThumbnail: boolean;
+            /** @description The user who uploaded it */
+            uploadedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MediaList: {
+            items: components["schemas"]["Media"][];
         };
     };
     responses: never;

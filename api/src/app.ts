@@ -36,6 +36,8 @@ import { reportRoutes } from './routes/reports/report.routes.ts';
 import { shareLinkRoutes } from './routes/share-links/share-link.routes.ts';
 import { sourceRoutes } from './routes/sources/source.routes.ts';
 import { mediaRoutes } from './routes/media/media.routes.ts';
+import { reportScheduleRoutes } from './routes/report-schedules/report-schedule.routes.ts';
+import { reportTimersOn, type ReportTimers } from './services/report-timers.ts';
 
 /** The media storage and the largest file one upload may carry, in bytes (MEDIA_MAX_BYTES). */
 export type MediaSettings = { storage: MediaStorage; maxBytes: number };
@@ -62,6 +64,8 @@ declare module 'fastify' {
   }
 }
 
+    /** The job schedulers of the scheduled reports; null without queues (the report worker sets them when it starts). */
+    reportTimers: ReportTimers | null;
 // The whole API as one plugin: server.ts listens, tests inject.
 export async function app(instance: FastifyInstance, options: AppOptions) {
   instance.decorate('alertWebhookPolicy', options.alertWebhookPolicy ?? { allowPrivate: false });
@@ -71,6 +75,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   instance.setSerializerCompiler(serializerCompiler);
   await instance.register(requestIdPlugin);
   // Before the others, so its latency histogram sees every route, the refused requests included.
+  instance.decorate('reportTimers', options.queues ? reportTimersOn(options.queues) : null);
   if (options.operatorPassword) await instance.register(metricsPlugin, { operatorPassword: options.operatorPassword, queues: options.queues });
   await instance.register(errorsPlugin);
   await instance.register(securityPlugin, options.rateLimits ?? defaultRateLimits);
@@ -87,3 +92,4 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
     await routes.register(plugin);
   }
 }
+  await routes.register(reportScheduleRoutes);

@@ -11,6 +11,7 @@ import { closeQueues, openQueues, type QueueConnection } from '@persona-ops/jobs
 import { buildApp, hardeningOf, mediaOf } from './build-app.ts';
 import { superviseChild, type SupervisedChild } from './child-process.ts';
 import { loadConfig } from './config.ts';
+import { startReportWorker } from './reports/report-worker.ts';
 import { describeDatabase, openDatabase } from './database.ts';
 import { seedDemoBrand } from './seed/demo-brand.seed.ts';
 import { webBuildIsStale } from './web-build.ts';
@@ -56,6 +57,8 @@ const queues = openQueues(queueConnection);
 // The dashboard's public origin (share links point there): PUBLIC_URL, else where this start serves it.
 const publicUrl = config.PUBLIC_URL ?? (config.WEB_PORT !== 0 ? `http://${config.HOST}:${config.WEB_PORT}` : undefined);
 const server = await buildApp(orm, { ...hardening.serverOptions, logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } }, { rateLimits: hardening.rateLimits, media: mediaOf(config), queues, operatorPassword, alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE, publicUrl });
+// Scheduled reports render here, with the report API's own code; the `jobs` child sends them.
+const reportWorker = await startReportWorker({ orm, connection: queueConnection, queues, log: (message) => console.warn(message) });
 const address = await server.listen({ host: config.HOST, port: config.PORT });
 
 const children: SupervisedChild[] = [];
@@ -113,6 +116,7 @@ stopGracefullyOnSignal({
   stop: async () => {
     await Promise.all(children.map((child) => child.stop()));
     await server.close();
+    await reportWorker.close();
     await closeQueues(queues);
     await orm.close();
     await database.stop();

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKey, User, Workspace, type IApiKey, type IUser, type IWorkspace, type Role } from '@persona-ops/domain/store';
-import { validateThresholdOverrides, webhookUrlRefusal, type OutboundPolicy } from '@persona-ops/domain/core';
+import { validateThresholdOverrides, type OutboundPolicy } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import type { z } from 'zod';
 import { applyMergePatch, currentState, type MergePatch } from '../http/merge-patch.ts';
 import { workspaceSettings } from '../routes/admin/admin.schemas.ts';
 import { issueKey } from './api-keys.service.ts';
+import { assertOutboundTarget } from './outbound-target.ts';
 import { findOwned } from './owned.ts';
 
 /** The workspace as `role` may read it: the webhook URL (it may carry a credential) and whether a secret is set are an admin's only; the secret is nobody's. */
@@ -22,6 +23,8 @@ export function toWorkspaceDto(workspace: IWorkspace, role: Role) {
     alertWebhookConfigured: Boolean(workspace.alertWebhookUrl),
     alertWebhookUrl: admin ? (workspace.alertWebhookUrl ?? null) : null,
     alertWebhookSecretSet: admin ? Boolean(workspace.alertWebhookSecret) : null,
+    alertEmailRecipients: admin ? workspace.alertEmailRecipients : null,
+    alertSlackWebhookUrl: admin ? (workspace.alertSlackWebhookUrl ?? null) : null,
   };
 }
 
@@ -57,14 +60,9 @@ export async function updateWorkspace(em: EntityManager, workspaceId: string, pa
   if (webhook.alertWebhookUrl && !webhook.alertWebhookSecret) {
     throw new ApiError(400, 'invalid_input', 'Set alertWebhookSecret with the webhook URL: every delivery is signed with it.', [{ field: 'body.alertWebhookSecret', message: 'is required with alertWebhookUrl' }]);
   }
-  // A new webhook URL may not reach this machine, its network or a metadata service (the delivery
-  // checks the addresses its host name resolves to as well), nor carry credentials.
-  if (changes.alertWebhookUrl && changes.alertWebhookUrl !== workspace.alertWebhookUrl) {
-    const refusal = webhookUrlRefusal(changes.alertWebhookUrl, webhookPolicy);
-    if (refusal) {
-      throw new ApiError(400, 'invalid_input', `The alert webhook URL ${refusal}. Use a public http(s) endpoint.`, [{ field: 'body.alertWebhookUrl', message: refusal }]);
-    }
-  }
+  // Only a URL that changes is checked: one set before a stricter setting stays as it is.
+  if (changes.alertWebhookUrl !== workspace.alertWebhookUrl) assertOutboundTarget(changes.alertWebhookUrl, { field: 'body.alertWebhookUrl', what: 'alert webhook' }, webhookPolicy);
+  if (changes.alertSlackWebhookUrl !== workspace.alertSlackWebhookUrl) assertOutboundTarget(changes.alertSlackWebhookUrl, { field: 'body.alertSlackWebhookUrl', what: 'alert Slack webhook' }, webhookPolicy);
   em.assign(workspace, changes);
   await em.flush();
   return workspace;

@@ -3,6 +3,7 @@ import { roles } from '@persona-ops/domain/store';
 import { isKnownCurrency } from '@persona-ops/domain/core';
 import { currencySchema, idSchema, minorUnits } from '../../http/common.schemas.ts';
 import { mergePatchSchema } from '../../http/merge-patch.ts';
+import { emailRecipients, slackWebhookUrl } from '../../http/report-schedule-settings.ts';
 
 const thresholds = z.object({ average: z.number(), strong: z.number(), exceptional: z.number() });
 
@@ -24,6 +25,8 @@ export const workspaceSchema = z
       .boolean()
       .nullable()
       .describe('Whether a signing secret is set (the secret itself is never shown). Admins only: null for every other role'),
+    alertEmailRecipients: z.array(z.string()).nullable().describe('Brand-safety alerts are e-mailed to these addresses. Admins only: null for every other role'),
+    alertSlackWebhookUrl: z.string().nullable().describe('Brand-safety alerts are posted to this Slack-compatible webhook. Admins only (a credential): null for every other role'),
   })
   .meta({ id: 'Workspace' });
 
@@ -38,9 +41,11 @@ export const workspaceSettings = z.object({
   competitors: z.array(z.string().trim().min(1).max(255)).max(200).default([]).describe('Rival brands: a comment naming one is flagged competitor'),
   alertWebhookUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048).nullable().default(null).describe('Brand-safety alerts are POSTed here'),
   alertWebhookSecret: z.string().min(16, 'use at least 16 characters').max(255).nullable().default(null).describe('Signs each delivery: HMAC-SHA256 of "<timestamp>.<body>"'),
+  alertEmailRecipients: emailRecipients.default([]).describe('Brand-safety alerts are also e-mailed to these addresses'),
+  alertSlackWebhookUrl: slackWebhookUrl.nullable().default(null).describe('Brand-safety alerts are also posted here, as a short text (a Slack-compatible incoming webhook)'),
 });
 
-export const updateWorkspaceBody = mergePatchSchema(workspaceSettings, 'WorkspacePatch', 'tierOverrides merge per KPI and per threshold (a KPI set to null goes back to the default thresholds, tierOverrides: null to all defaults); competitors: null empties the list; alertWebhookUrl and alertWebhookSecret clear with null.');
+export const updateWorkspaceBody = mergePatchSchema(workspaceSettings, 'WorkspacePatch', 'tierOverrides merge per KPI and per threshold (a KPI set to null goes back to the default thresholds, tierOverrides: null to all defaults); competitors: null empties the list; alertWebhookUrl, alertWebhookSecret and alertSlackWebhookUrl clear with null, alertEmailRecipients: null empties the list.');
 
 export const userSchema = z
   .object({ id: idSchema, email: z.string(), name: z.string(), role: z.enum(roles), createdAt: z.iso.datetime() })

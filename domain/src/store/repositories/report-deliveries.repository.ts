@@ -9,6 +9,8 @@ export type DeliveryMessage = {
   subject: string;
   text: string;
   attachment?: { name: string; content: Buffer } | undefined;
+  // Recorded as failed with this reason, not sent (a run whose report could not be rendered).
+  failure?: string | undefined;
 };
 
 /**
@@ -32,7 +34,8 @@ export async function recordRunDeliveries(
       runKey: run.runKey,
       channel: message.channel,
       recipient: message.recipient,
-      outcome: 'pending',
+      outcome: message.failure ? 'failed' : 'pending',
+      error: message.failure ?? null,
       subject: message.subject,
       text: message.text,
       attachment: message.attachment?.content ?? null,

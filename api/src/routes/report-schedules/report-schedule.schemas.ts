@@ -4,7 +4,7 @@ import { reportScheduleSettings } from '../../http/report-schedule-settings.ts';
 import { idSchema, pageOf, paginationQuery } from '../../http/common.schemas.ts';
 import { mergePatchSchema } from '../../http/merge-patch.ts';
 
-export const createReportScheduleBody = reportScheduleSettings.meta({ id: 'ReportScheduleInput' });
+export const createReportScheduleBody = reportScheduleSettings;
 export const updateReportScheduleBody = mergePatchSchema(reportScheduleSettings, 'ReportSchedulePatch', 'weekday, dayOfMonth, campaignId and slackWebhookUrl clear with null, emailRecipients: null empties the list; the schedule after the change must still be complete (a campaign for the campaign report, the day of its cadence, someone to send to).');
 
 export const reportScheduleSchema = z

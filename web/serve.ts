@@ -45,7 +45,8 @@ if (raw) {
 }
 
 // adapter-node takes 512 KB bodies by default; the Imports page forwards files the API accepts up
-// to 50 MB, so the dashboard lets them through and the API gives its own answer beyond that.
-process.env.BODY_SIZE_LIMIT ??= '51M';
+// to 50 MB and the studio streams media the API accepts up to 100 MB (MEDIA_MAX_BYTES), so the
+// dashboard lets them through and the API gives its own answer beyond that.
+process.env.BODY_SIZE_LIMIT ??= '101M';
 
 await import(pathToFileURL(path.join(import.meta.dirname, 'build', 'index.js')).href);

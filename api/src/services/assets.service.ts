@@ -35,6 +35,7 @@ export function toTransitionDto(row: IAssetTransition) {
     toState: row.toState,
     reason: row.reason ?? null,
     actorId: row.actor?.id ?? null,
+    actorName: row.actor?.name ?? null,
     at: row.at.toISOString(),
   };
 }
@@ -112,7 +113,8 @@ export async function publishAsset(em: EntityManager, actor: Actor, id: string, 
 
 export async function getAssetWithHistory(em: EntityManager, workspaceId: string, id: string) {
   const asset = await findOwned(em, Asset, 'asset', id, workspaceId);
-  const transitions = await em.find(AssetTransition, { asset: asset.id, workspace: workspaceId }, { orderBy: { at: 'asc', createdAt: 'asc' } });
+  // With each actor's name, so the history says who acted to anyone who reads it (not only admins, who list users).
+  const transitions = await em.find(AssetTransition, { asset: asset.id, workspace: workspaceId }, { orderBy: { at: 'asc', createdAt: 'asc' }, populate: ['actor'] });
   return { ...toAssetDto(asset), transitions: transitions.map(toTransitionDto) };
 }
 

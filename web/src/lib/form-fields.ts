@@ -14,3 +14,10 @@ export function formTexts(form: FormData, name: string): string[] {
 function textOf(value: FormDataEntryValue | null): string {
   return typeof value === 'string' ? value : '';
 }
+
+/** Every text field as typed, so a refused form comes back as it was (files left out). */
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form) if (typeof value === 'string') values[name] = value;
+  return values;
+}

@@ -10,6 +10,7 @@ export const transitionSchema = z
     toState: z.enum(assetStates),
     reason: z.string().nullable(),
     actorId: idSchema.nullable(),
+    actorName: z.string().nullable().describe('The name of the user who acted; null for a step recorded without one'),
     at: z.iso.datetime(),
   })
   .meta({ id: 'AssetTransition' });

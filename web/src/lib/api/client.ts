@@ -33,6 +33,9 @@ export type IssuedShareLink = Schemas['IssuedShareLink'];
 export type ImportJob = Schemas['ImportJob'];
 export type UnlinkedImportRow = Schemas['UnlinkedImportRow'];
 export type ColumnMapping = Schemas['ColumnMapping'];
+export type Media = Schemas['Media'];
+export type Brief = Schemas['Brief'];
+export type CostLine = Schemas['CostLine'];
 
 export type AssetListQuery = NonNullable<paths['/v1/assets']['get']['parameters']['query']>;
 export type ProductionReportQuery = NonNullable<paths['/v1/reports/production']['get']['parameters']['query']>;

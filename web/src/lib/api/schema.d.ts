@@ -7980,6 +7980,8 @@ export interface components {
             toState: "draft" | "in_review" | "changes_requested" | "approved" | "published" | "rejected";
             reason: string | null;
             actorId: string | null;
+            /** @description The name of the user who acted; null for a step recorded without one */
+            actorName: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -10447,6 +10449,8 @@ export interface components {
             toState: "draft" | "in_review" | "changes_requested" | "approved" | "published" | "rejected";
             reason: string | null;
             actorId: string | null;
+            /** @description The name of the user who acted; null for a step recorded without one */
+            actorName: string | null;
             /** Format: date-time */
             at: string;
         };

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import type { MediaStorage, OutboundPolicy } from '@persona-ops/domain/core';
 import type { Queues } from '@persona-ops/jobs/contracts';
+import type { ConnectorSettings } from '@persona-ops/domain/connectors';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { queueBoardPlugin } from './plugins/queue-board.plugin.ts';
 import { requestIdPlugin } from './plugins/request-id.plugin.ts';
@@ -54,6 +55,8 @@ export type AppOptions = {
   /** PUBLIC_URL, the dashboard's public origin that share links point at; without it they are relative. */
   publicUrl?: string;
   media: MediaSettings;
+  /** The connectors' token keys, redirect URL and platform apps (CONNECTOR_*, YOUTUBE_*); without them connecting answers 409. */
+  connectors?: ConnectorSettings;
 };
 
 declare module 'fastify' {
@@ -61,6 +64,9 @@ declare module 'fastify' {
     alertWebhookPolicy: OutboundPolicy;
     publicUrl: string | null;
     media: MediaSettings;
+    /** The job schedulers of the scheduled reports; null without queues (the report worker sets them when it starts). */
+    reportTimers: ReportTimers | null;
+    connectors: ConnectorSettings | undefined;
   }
 }
 
@@ -69,6 +75,8 @@ declare module 'fastify' {
 // The whole API as one plugin: server.ts listens, tests inject.
 export async function app(instance: FastifyInstance, options: AppOptions) {
   instance.decorate('alertWebhookPolicy', options.alertWebhookPolicy ?? { allowPrivate: false });
+  instance.decorate('reportTimers', options.queues ? reportTimersOn(options.queues) : null);
+  instance.decorate('connectors', options.connectors);
   instance.decorate('publicUrl', options.publicUrl ?? null);
   instance.decorate('media', options.media);
   instance.setValidatorCompiler(validatorCompiler);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { localDiskMediaStorage } from '@persona-ops/domain/store';
 import Fastify, { type FastifyHttpOptions } from 'fastify';
 import type { Queues } from '@persona-ops/jobs/contracts';
+import type { ConnectorSettings } from '@persona-ops/domain/connectors';
 import { app } from './app.ts';
 import { frameworkErrors } from './plugins/errors.plugin.ts';
 import { fastifyTrustProxy } from './http/trust-proxy.ts';
@@ -24,6 +25,8 @@ export type BuildSettings = {
   rateLimits?: RateLimits;
   /** PUBLIC_URL: the dashboard's public origin, where share links point. */
   publicUrl?: string | undefined;
+  /** The connectors' keys and platform apps (connectorSettingsOf the environment). */
+  connectors?: ConnectorSettings | undefined;
   /** Where uploaded media go and how large one may be (mediaOf(config)); by default a folder of this process under the system's temporary directory, 100 MB. */
   media?: MediaSettings;
 };
@@ -55,6 +58,7 @@ export async function buildApp(orm: MikroORM, options: FastifyHttpOptions<Server
     ...(settings.queues ? { queues: settings.queues } : {}),
     ...(settings.operatorPassword ? { operatorPassword: settings.operatorPassword } : {}),
     ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
+    ...(settings.connectors ? { connectors: settings.connectors } : {}),
     alertWebhookPolicy: { allowPrivate: settings.alertWebhookAllowPrivate ?? false },
     media: settings.media ?? defaultMedia(),
     rateLimits: settings.rateLimits ?? defaultRateLimits,

@@ -2,6 +2,7 @@
 import { stopGracefullyOnSignal } from '@persona-ops/domain/runtime';
 import { migrate, openOrm } from '@persona-ops/domain/store';
 import { closeQueues, openQueues, type QueueConnection } from '@persona-ops/jobs/contracts';
+import { connectorSettingsOf } from '@persona-ops/domain/connectors';
 import { buildApp, hardeningOf, mediaOf } from './build-app.ts';
 import { loadConfig } from './config.ts';
 import { startReportWorker } from './reports/report-worker.ts';
@@ -17,7 +18,7 @@ await migrate(orm);
 // The operator's queue board, on the queues the `pnpm jobs` workers use; only with OPERATOR_PASSWORD.
 const queueConnection: QueueConnection = config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL } : { kind: 'postgres', url: config.DATABASE_URL };
 const queues = openQueues(queueConnection);
-const server = await buildApp(orm, { ...hardening.serverOptions, logger: { level: config.LOG_LEVEL } }, { rateLimits: hardening.rateLimits, media: mediaOf(config), queues, operatorPassword: config.OPERATOR_PASSWORD, alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE, publicUrl: config.PUBLIC_URL });
+const server = await buildApp(orm, { ...hardening.serverOptions, logger: { level: config.LOG_LEVEL } }, { rateLimits: hardening.rateLimits, media: mediaOf(config), queues, operatorPassword: config.OPERATOR_PASSWORD, alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE, publicUrl: config.PUBLIC_URL, connectors: connectorSettingsOf(process.env, config.PUBLIC_URL) });
 // Scheduled reports render here, with the report API's own code; the job workers send them.
 const reportWorker = await startReportWorker({ orm, connection: queueConnection, queues, log: (message) => server.log.warn(message) });
 await server.listen({ host: config.HOST, port: config.PORT });

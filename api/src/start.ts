@@ -8,6 +8,7 @@ import path from 'node:path';
 import { stopGracefullyOnSignal } from '@persona-ops/domain/runtime';
 import { Workspace, migrate, openOrm } from '@persona-ops/domain/store';
 import { closeQueues, openQueues, type QueueConnection } from '@persona-ops/jobs/contracts';
+import { connectorSettingsOf } from '@persona-ops/domain/connectors';
 import { buildApp, hardeningOf, mediaOf } from './build-app.ts';
 import { superviseChild, type SupervisedChild } from './child-process.ts';
 import { loadConfig } from './config.ts';
@@ -56,7 +57,7 @@ const queueConnection: QueueConnection = config.REDIS_URL ? { kind: 'redis', url
 const queues = openQueues(queueConnection);
 // The dashboard's public origin (share links point there): PUBLIC_URL, else where this start serves it.
 const publicUrl = config.PUBLIC_URL ?? (config.WEB_PORT !== 0 ? `http://${config.HOST}:${config.WEB_PORT}` : undefined);
-const server = await buildApp(orm, { ...hardening.serverOptions, logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } }, { rateLimits: hardening.rateLimits, media: mediaOf(config), queues, operatorPassword, alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE, publicUrl });
+const server = await buildApp(orm, { ...hardening.serverOptions, logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL } }, { rateLimits: hardening.rateLimits, media: mediaOf(config), queues, operatorPassword, alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE, publicUrl, connectors: connectorSettingsOf(process.env, publicUrl) });
 // Scheduled reports render here, with the report API's own code; the `jobs` child sends them.
 const reportWorker = await startReportWorker({ orm, connection: queueConnection, queues, log: (message) => console.warn(message) });
 const address = await server.listen({ host: config.HOST, port: config.PORT });

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { Queue, createPostgresBackend, type JobsOptions } from 'bullmq';
 import { z } from 'zod';
 
-export const queueNames = ['classification', 'maintenance', 'reports'] as const;
+export const queueNames = ['classification', 'maintenance', 'reports', 'connectors'] as const;
 export type QueueName = (typeof queueNames)[number];
 // Scheduled reports are rendered by the same code as the report API, which lives in the api
 // package: the API process runs this queue's worker (api/src/reports), the job runner the others.
@@ -55,6 +55,13 @@ export const jobDefinitions = {
   'send-delivery': {
     queue: 'maintenance',
     payload: z.object({ deliveryId: z.uuid() }),
+  },
+  // A pull of one connected account: fired by the connection's job scheduler (pull-connection-<id>)
+  // or asked for now (runKey: when it was asked). Its own queue, so a platform's Retry-After delays
+  // only its pulls, never classification or imports.
+  'pull-connection': {
+    queue: 'connectors',
+    payload: z.object({ connectionId: z.uuid(), runKey: z.string().max(64).optional() }),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 

@@ -1,9 +1,12 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { RateLimitError, UnrecoverableError, Worker, createPostgresBackend, type Job, type JobsOptions } from 'bullmq';
+import { DelayedError, RateLimitError, UnrecoverableError, Worker, createPostgresBackend, type Job, type JobsOptions } from 'bullmq';
 import type { CommentClassifier } from '@persona-ops/domain/core';
 import { finishImport } from '@persona-ops/domain/store';
 import { backendOptions, enqueue, importJobNames, jobDefinitions, openQueues, runnerQueueNames, closeQueues, traceOf, type Enqueue, type JobName, type QueueConnection, type QueueName, type RunnerJobName } from './contracts.ts';
 import { startDispatcher } from './dispatcher.ts';
+import { startConnectionSchedules } from './connectors/connection-schedules.ts';
+import { pullConnectionHandler } from './connectors/pull-connection.handler.ts';
+import type { ConnectorSettings } from '@persona-ops/domain/connectors';
 import { failedImportReason } from './handlers/csv-import.ts';
 import { ClassifierError, RateLimitedError } from './classifiers/openai/index.ts';
 import { classifyCommentsHandler } from './handlers/classify-comments.handler.ts';
@@ -56,9 +59,14 @@ export type RunnerOptions = {
   logger?: Logger;
   // Job durations, failures and classifier decisions (prom-client), served by the worker's /metrics.
   metrics?: JobMetrics;
+  // The connectors' token keys and platform apps (CONNECTOR_*, YOUTUBE_*): without them no
+  // connection is scheduled and a pull fails saying why.
+  connectors?: ConnectorSettings | null;
+  // How often the connections' schedules are brought in step with the table (default 2 s).
+  connectionSyncMs?: number;
 };
 
-type Handler = (payload: never, job: Job) => Promise<unknown>;
+type Handler = (payload: never, job: Job, token?: string) => Promise<unknown>;
 
 export const defaultMaxStalledCount = 1;
 
@@ -81,6 +89,7 @@ export async function startJobRunner(options: RunnerOptions) {
     'backfill-classification': backfillClassificationHandler({ orm: options.orm, versions: options.classifierVersions }) as Handler,
     'refresh-rollups': refreshRollupsHandler({ orm: options.orm }) as Handler,
     'deliver-alert': deliverAlertHandler({ orm: options.orm, allowPrivateTargets: options.alertWebhookAllowPrivate ?? false, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) as Handler,
+    'pull-connection': pullConnectionHandler({ orm: options.orm, connectors: options.connectors ?? null }) as Handler,
     'send-delivery': sendDeliveryHandler({ orm: options.orm, mailer: options.mailer ?? null, allowPrivateTargets: options.alertWebhookAllowPrivate ?? false, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) as Handler,
   };
   for (const name of Object.keys(jobDefinitions) as JobName[]) {
@@ -106,12 +115,18 @@ export async function startJobRunner(options: RunnerOptions) {
   const dispatcherLog = logger.child({ component: 'dispatcher' });
   const dispatcher = options.dispatch === false ? null : startDispatcher({ orm: options.orm, queues, batchSize: options.classifyBatchSize ?? 500, ...(options.redispatchAfterMs ? { redispatchAfterMs: options.redispatchAfterMs } : {}), ...(options.rollupRefreshDelayMs !== undefined ? { rollupRefreshDelayMs: options.rollupRefreshDelayMs } : {}), log: (message) => dispatcherLog.warn(message) });
 
+  const connectorsQueue = queues.get('connectors');
+  const connectionSchedules = options.dispatch === false || !options.connectors?.keyring || !connectorsQueue
+    ? null
+    : startConnectionSchedules(options.orm, connectorsQueue, options.connectors, (message) => dispatcherLog.warn(message), options.connectionSyncMs);
+
   return {
     queues,
     workers,
     dispatcher,
     // Graceful: stop taking work, let running jobs finish, then close the connections.
     async close() {
+      await connectionSchedules?.stop();
       await dispatcher?.stop();
       await Promise.all(workers.map((worker) => worker.close()));
       await closeQueues(queues);
@@ -122,7 +137,7 @@ export async function startJobRunner(options: RunnerOptions) {
 function openWorker(queue: QueueName, options: RunnerOptions, handlers: Record<RunnerJobName, Handler>, logger: Logger): Worker {
   // One attempt of a job, inside its trace (the jobs it enqueues inherit it), logged and measured:
   // a line when it starts (debug) and one when it ends with its duration and outcome.
-  const process = async (job: Job) => {
+  const process = async (job: Job, token?: string) => {
     const trace = traceOf(job.data);
     const payloadWorkspace = (job.data as { workspaceId?: unknown } | null)?.workspaceId;
     const workspaceIds = trace.workspaceIds ?? (typeof payloadWorkspace === 'string' ? [payloadWorkspace] : []);
@@ -138,22 +153,23 @@ function openWorker(queue: QueueName, options: RunnerOptions, handlers: Record<R
     };
     jobLog.debug('job started');
     try {
-      const result = await runWithTrace({ ...trace, workspaceIds }, () => runJob(job));
+      const result = await runWithTrace({ ...trace, workspaceIds }, () => runJob(job, token));
       finished('completed');
       return result;
     } catch (error) {
-      finished(error instanceof RateLimitError ? 'rate_limited' : 'failed', error as Error);
+      // DelayedError: the job moved itself to wait (a platform's Retry-After), no attempt spent.
+      finished(error instanceof RateLimitError || error instanceof DelayedError ? 'rate_limited' : 'failed', error as Error);
       throw error;
     }
   };
-  const runJob = async (job: Job) => {
+  const runJob = async (job: Job, token: string | undefined) => {
     const definition = jobDefinitions[job.name as JobName];
     if (!definition) throw new UnrecoverableError(`Unknown job name ${job.name}`);
     const parsed = definition.payload.safeParse(job.data);
     // A malformed payload will be malformed on every retry.
     if (!parsed.success) throw new UnrecoverableError(`Invalid payload for ${job.name}: ${parsed.error.message}`);
     try {
-      return await handlers[job.name as RunnerJobName](parsed.data as never, job);
+      return await handlers[job.name as RunnerJobName](parsed.data as never, job, token);
     } catch (error) {
       // The provider asked us to wait: pause this queue for that long and retry the job then,
       // without spending one of its attempts.

@@ -8,6 +8,7 @@ import { createJobMetrics } from './observability/job-metrics.ts';
 import { createWorkerLogger } from './observability/logger.ts';
 import { listenForMetrics } from './observability/metrics-listener.ts';
 import { startJobRunner } from './runner.ts';
+import { connectorSettingsOf } from '@persona-ops/domain/connectors';
 import { smtpMailer } from './deliveries/smtp-mailer.ts';
 
 const config = loadJobsConfig();
@@ -31,6 +32,8 @@ const runner = await startJobRunner({
   classifyBatchSize: selected.batchSize,
   alertWebhookAllowPrivate: config.ALERT_WEBHOOK_ALLOW_PRIVATE,
   mailer,
+  // The connectors' keys and platform apps (CONNECTOR_*, YOUTUBE_*); a bad value stops start-up.
+  connectors: connectorSettingsOf(process.env),
   ...(selected.limiter ? { classificationLimiter: selected.limiter } : {}),
   logger,
   metrics,

@@ -40,7 +40,7 @@ export function clientFor(app: FastifyInstance, key: string): Client {
 // `publicUrl`: PUBLIC_URL, the dashboard's origin share links point at; `rateLimits`: for a test that
 // sends more requests than a client should (the fuzzer), not for one about the limits; `media`: where
 // uploads go and how large one may be.
-export async function startTestApp(settings: { alertWebhookAllowPrivate?: boolean; publicUrl?: string; rateLimits?: BuildSettings['rateLimits']; media?: BuildSettings['media'] } = {}) {
+export async function startTestApp(settings: { alertWebhookAllowPrivate?: boolean; publicUrl?: string; rateLimits?: BuildSettings['rateLimits']; media?: BuildSettings['media']; connectors?: BuildSettings['connectors'] } = {}) {
   const database = await createTestDatabase();
   const app = await buildApp(database.orm, {}, settings);
   const created = await createWorkspaceWithAdmin(database.orm.em.fork(), { name: 'Brand A', adminEmail: 'admin@a.test', adminName: 'Admin A' });

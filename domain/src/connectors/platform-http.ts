@@ -24,7 +24,7 @@ export async function callPlatform<T>(url: string, init: RequestInit & { timeout
     throw new PlatformError(`${new URL(url).host} did not answer: ${(error as Error).message}`, 0);
   }
   const text = await response.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {

@@ -44,3 +44,4 @@ export * from './reports/overview-report.ts';
 export * from './media.ts';
 export * from './report-schedule.ts';
 export * from './campaign-tracking.ts';
+export * from './connector-pull.ts';

@@ -25,3 +25,4 @@ export * from './repositories/fx-rates.repository.ts';
 export { localDiskMediaStorage } from './media/local-disk-media.storage.ts';
 export * from './repositories/report-deliveries.repository.ts';
 export * from './repositories/asset-steps.repository.ts';
+export * from './repositories/connections.repository.ts';

@@ -180,8 +180,9 @@ export type IncomingUnlinkedRow = { line: number; kind: string; platform: string
 /**
  * Keeps rows that matched nothing. The same row imported again (same kind, platform and values)
  * is already waiting, whatever its state, so it is not added twice. Returns how many were new.
+ * `origin`: the import that read them, or the connection whose pull found the posts.
  */
-export async function keepUnlinkedRows(em: EntityManager, workspaceId: string, importId: string, rows: readonly IncomingUnlinkedRow[], now: Date): Promise<number> {
+export async function keepUnlinkedRows(em: EntityManager, workspaceId: string, origin: string | { connectionId: string }, rows: readonly IncomingUnlinkedRow[], now: Date): Promise<number> {
   if (rows.length === 0) return 0;
   const payload = rows.map((row) => ({
     line: row.line,
@@ -195,12 +196,12 @@ export async function keepUnlinkedRows(em: EntityManager, workspaceId: string, i
   }));
   const inserted = await query<{ id: string }>(
     em,
-    `insert into unlinked_import_row (id, created_at, updated_at, workspace_id, import_job_id, line, kind, platform, match_key, raw, parsed, reason, state, fingerprint)
-     select gen_random_uuid(), ?, ?, ?, ?, r.line, r.kind, r.platform, r.match_key, r.raw, r.parsed, r.reason, 'open', r.fingerprint
+    `insert into unlinked_import_row (id, created_at, updated_at, workspace_id, import_job_id, connection_id, line, kind, platform, match_key, raw, parsed, reason, state, fingerprint)
+     select gen_random_uuid(), ?, ?, ?, ?, ?, r.line, r.kind, r.platform, r.match_key, r.raw, r.parsed, r.reason, 'open', r.fingerprint
      from jsonb_to_recordset(?::jsonb) as r(line int, kind text, platform text, match_key text, raw jsonb, parsed jsonb, reason text, fingerprint text)
      on conflict (workspace_id, fingerprint) do nothing
      returning id`,
-    [now, now, workspaceId, importId, JSON.stringify(payload)],
+    [now, now, workspaceId, typeof origin === 'string' ? origin : null, typeof origin === 'string' ? null : origin.connectionId, JSON.stringify(payload)],
   );
   return inserted.length;
 }

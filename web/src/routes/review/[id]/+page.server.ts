@@ -1,11 +1,21 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, type ReviewDecision } from '#lib/api/client.ts';
 import { formText } from '#lib/form-fields.ts';
-import { apiFor, attempt } from '#lib/server/api.ts';
+import { apiFor, attempt, load as call } from '#lib/server/api.ts';
 import { loadAssetDetail } from '#lib/server/asset-detail.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async (event) => loadAssetDetail(event, apiFor(event), event.params.id);
+// The asset with its media (the revision under review and the one before it) and the brief it answers.
+export const load: PageServerLoad = async (event) => {
+  const api = apiFor(event);
+  const id = event.params.id;
+  const [detail, media] = await Promise.all([
+    loadAssetDetail(event, api, id),
+    call(event, () => api.GET('/v1/assets/{id}/media', { params: { path: { id } } })),
+  ]);
+  const brief = await call(event, () => api.GET('/v1/briefs/{id}', { params: { path: { id: detail.asset.briefId } } }));
+  return { ...detail, media: media.items, brief: { title: brief.title, description: brief.description, openedAt: brief.openedAt } };
+};
 
 // One action per decision. The reason goes to the API as typed; the API decides whether it is
 // required (request changes, reject) and its problem+json is shown next to the field.

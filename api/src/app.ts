@@ -36,9 +36,9 @@ import { postRoutes } from './routes/posts/post.routes.ts';
 import { reportRoutes } from './routes/reports/report.routes.ts';
 import { shareLinkRoutes } from './routes/share-links/share-link.routes.ts';
 import { sourceRoutes } from './routes/sources/source.routes.ts';
-import { mediaRoutes } from './routes/media/media.routes.ts';
 import { reportScheduleRoutes } from './routes/report-schedules/report-schedule.routes.ts';
 import { reportTimersOn, type ReportTimers } from './services/report-timers.ts';
+import { mediaRoutes } from './routes/media/media.routes.ts';
 
 /** The media storage and the largest file one upload may carry, in bytes (MEDIA_MAX_BYTES). */
 export type MediaSettings = { storage: MediaStorage; maxBytes: number };
@@ -54,36 +54,33 @@ export type AppOptions = {
   rateLimits?: RateLimits;
   /** PUBLIC_URL, the dashboard's public origin that share links point at; without it they are relative. */
   publicUrl?: string;
-  media: MediaSettings;
   /** The connectors' token keys, redirect URL and platform apps (CONNECTOR_*, YOUTUBE_*); without them connecting answers 409. */
   connectors?: ConnectorSettings;
+  media: MediaSettings;
 };
 
 declare module 'fastify' {
   interface FastifyInstance {
     alertWebhookPolicy: OutboundPolicy;
     publicUrl: string | null;
-    media: MediaSettings;
     /** The job schedulers of the scheduled reports; null without queues (the report worker sets them when it starts). */
     reportTimers: ReportTimers | null;
     connectors: ConnectorSettings | undefined;
+    media: MediaSettings;
   }
 }
 
-    /** The job schedulers of the scheduled reports; null without queues (the report worker sets them when it starts). */
-    reportTimers: ReportTimers | null;
 // The whole API as one plugin: server.ts listens, tests inject.
 export async function app(instance: FastifyInstance, options: AppOptions) {
   instance.decorate('alertWebhookPolicy', options.alertWebhookPolicy ?? { allowPrivate: false });
+  instance.decorate('publicUrl', options.publicUrl ?? null);
   instance.decorate('reportTimers', options.queues ? reportTimersOn(options.queues) : null);
   instance.decorate('connectors', options.connectors);
-  instance.decorate('publicUrl', options.publicUrl ?? null);
   instance.decorate('media', options.media);
   instance.setValidatorCompiler(validatorCompiler);
   instance.setSerializerCompiler(serializerCompiler);
   await instance.register(requestIdPlugin);
   // Before the others, so its latency histogram sees every route, the refused requests included.
-  instance.decorate('reportTimers', options.queues ? reportTimersOn(options.queues) : null);
   if (options.operatorPassword) await instance.register(metricsPlugin, { operatorPassword: options.operatorPassword, queues: options.queues });
   await instance.register(errorsPlugin);
   await instance.register(securityPlugin, options.rateLimits ?? defaultRateLimits);
@@ -99,5 +96,5 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, mediaRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, unlinkedRowRoutes, importMappingRoutes, attributionRoutes, costLineRoutes, fxRateRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes, auditLogRoutes]) {
     await routes.register(plugin);
   }
-}
   await routes.register(reportScheduleRoutes);
+}

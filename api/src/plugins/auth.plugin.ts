@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '@persona-ops/domain/store';
-import { findActiveKey } from '../services/api-keys.service.ts';
+import { findActiveKey, hashKey, recordKeyUse } from '../services/api-keys.service.ts';
+import { ApiKeyCache } from './api-key-cache.ts';
 import { ApiError } from '../http/api-error.ts';
 import { docsPrefix } from './swagger.plugin.ts';
 import { queueBoardPrefix } from './queue-board.plugin.ts';
@@ -18,7 +19,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
   }
+  interface FastifyInstance {
+    /** Keys looked up recently; a route that revokes a key forgets it here. */
+    apiKeys: ApiKeyCache;
+  }
 }
+
+/** How long a looked-up key is trusted without asking PostgreSQL again (api-key-cache.ts). */
+export const keyCacheMs = 5_000;
 
 export function workspaceOf(request: FastifyRequest): string {
   return request.principal.workspaceId;
@@ -33,6 +41,7 @@ export function roleNotAllowedMessage(role: string, allowed: readonly string[]):
 
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('principal', null as unknown as Principal);
+  app.decorate('apiKeys', new ApiKeyCache(keyCacheMs));
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     const url = request.routeOptions.url;
@@ -46,9 +55,17 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       await app.authFailure(request, reply);
       throw new ApiError(401, 'missing_api_key', 'Send your API key as "Authorization: Bearer <key>". An admin creates keys; the bootstrap command prints the first one.');
     }
-    const key = await findActiveKey(request.em, match[1]);
-    if (!key) await app.authFailure(request, reply);
-    if (!key) throw new ApiError(401, 'unknown_api_key', 'This API key is unknown or revoked. Ask an admin of your workspace for a new key.');
+    const keyHash = hashKey(match[1]);
+    const now = Date.now();
+    let key = app.apiKeys.get(keyHash, now);
+    if (!key) {
+      const found = await findActiveKey(request.em, keyHash);
+      if (!found) await app.authFailure(request, reply);
+      if (!found) throw new ApiError(401, 'unknown_api_key', 'This API key is unknown or revoked. Ask an admin of your workspace for a new key.');
+      app.apiKeys.remember(keyHash, found, now);
+      key = found;
+    }
+    if (app.apiKeys.lastUseDue(key.keyId, now)) await recordKeyUse(request.em, key.keyId, new Date(now));
     request.principal = key;
     const allowed = config.roles;
     if (allowed && key.role !== 'admin' && !allowed.includes(key.role)) {

@@ -14,12 +14,15 @@ export function newKeySecret(): { key: string; prefix: string; keyHash: string }
   return { key, prefix: key.slice(0, 11), keyHash: hashKey(key) };
 }
 
-export async function findActiveKey(em: EntityManager, key: string) {
-  const found = await em.findOne(ApiKey, { keyHash: hashKey(key), revokedAt: null });
+export async function findActiveKey(em: EntityManager, keyHash: string) {
+  const found = await em.findOne(ApiKey, { keyHash, revokedAt: null }, { disableIdentityMap: true });
   if (!found) return null;
-  // Last use is informational; write it without loading it into the request's unit of work.
-  await em.nativeUpdate(ApiKey, { id: found.id }, { lastUsedAt: new Date() });
   return { workspaceId: found.workspace.id, userId: found.user.id, role: found.role, keyId: found.id };
+}
+
+/** Last use is informational; written without loading the key into the request's unit of work. */
+export async function recordKeyUse(em: EntityManager, keyId: string, at: Date) {
+  await em.nativeUpdate(ApiKey, { id: keyId }, { lastUsedAt: at });
 }
 
 export async function issueKey(em: EntityManager, input: { workspaceId: string; userId: string; role: Role; label: string }) {

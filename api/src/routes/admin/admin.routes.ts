@@ -49,5 +49,9 @@ export async function adminRoutes(app: FastifyZod) {
   app.delete('/v1/api-keys/:id', {
     config: adminOnly,
     schema: { tags, summary: 'Revoke a key', params: idParams, response: { 200: apiKeySchema, ...problemResponses } },
-  }, async (request) => toApiKeyDto(await revokeApiKey(request.em, workspaceOf(request), request.params.id, new Date())));
+  }, async (request) => {
+    const key = await revokeApiKey(request.em, workspaceOf(request), request.params.id, new Date());
+    app.apiKeys.forget(key.id);
+    return toApiKeyDto(key);
+  });
 }

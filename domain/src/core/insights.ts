@@ -156,8 +156,15 @@ const WORDING: Record<Exclude<TieredKpiId, 'roi'>, Wording> = {
 
 const PERCENT_KPIS: ReadonlySet<TieredKpiId> = new Set(['engagement_rate', 'audience_growth_rate', 'ctr', 'conversion_rate', 'roi']);
 
+// One formatter per precision: toLocaleString builds a new one on every call.
+const numberFormats = new Map<number, Intl.NumberFormat>();
 function trim(value: number, decimals: number): string {
-  return Number(value.toFixed(decimals)).toLocaleString('en-US', { maximumFractionDigits: decimals });
+  let formatter = numberFormats.get(decimals);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals });
+    numberFormats.set(decimals, formatter);
+  }
+  return formatter.format(Number(value.toFixed(decimals)));
 }
 
 // Display rounding only: KPI values themselves stay unrounded.

@@ -103,7 +103,19 @@ export function formatMoney(amountMajor: number, currency: string): string {
   const digits = minorUnitDigits(currency);
   const oneMore = Math.abs(amountMajor) < 10 ** (1 - digits) && Number(amountMajor.toFixed(digits + 1)) !== Number(amountMajor.toFixed(digits));
   const fractionDigits = oneMore ? digits + 1 : digits;
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(amountMajor);
+  return moneyFormat(currency, fractionDigits).format(amountMajor);
+}
+
+// Building an Intl.NumberFormat costs far more than formatting with one; a report formats dozens of amounts.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(currency: string, fractionDigits: number): Intl.NumberFormat {
+  const key = `${currency}:${fractionDigits}`;
+  let found = moneyFormats.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    moneyFormats.set(key, found);
+  }
+  return found;
 }
 
 /**

@@ -38,6 +38,7 @@ import { shareLinkRoutes } from './routes/share-links/share-link.routes.ts';
 import { sourceRoutes } from './routes/sources/source.routes.ts';
 import { reportScheduleRoutes } from './routes/report-schedules/report-schedule.routes.ts';
 import { reportTimersOn, type ReportTimers } from './services/report-timers.ts';
+import { connectionRoutes } from './routes/connections/connection.routes.ts';
 import { mediaRoutes } from './routes/media/media.routes.ts';
 
 /** The media storage and the largest file one upload may carry, in bytes (MEDIA_MAX_BYTES). */
@@ -93,7 +94,7 @@ export async function app(instance: FastifyInstance, options: AppOptions) {
   if (options.queues && options.operatorPassword) await instance.register(queueBoardPlugin, { queues: options.queues, operatorPassword: options.operatorPassword });
 
   const routes = instance.withTypeProvider<ZodTypeProvider>();
-  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, mediaRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, unlinkedRowRoutes, importMappingRoutes, attributionRoutes, costLineRoutes, fxRateRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes, auditLogRoutes]) {
+  for (const plugin of [healthRoutes, adminRoutes, sourceRoutes, campaignRoutes, briefRoutes, assetRoutes, mediaRoutes, postRoutes, commentRoutes, metricRoutes, importRoutes, unlinkedRowRoutes, importMappingRoutes, attributionRoutes, costLineRoutes, fxRateRoutes, paidTestRoutes, alertRoutes, backfillRoutes, reportRoutes, shareLinkRoutes, auditLogRoutes, connectionRoutes]) {
     await routes.register(plugin);
   }
   await routes.register(reportScheduleRoutes);

@@ -64,7 +64,7 @@ describe.skipIf(!redisUrl)('scheduled reports', () => {
     const app = await buildApp(database.orm, {}, { queues, alertWebhookAllowPrivate: true });
     const reportWorker = await startReportWorker({ orm: database.orm, connection, queues });
     const mailer = smtpMailer({ url: smtp.url, from: 'Persona Ops <reports@persona.test>', timeoutMs: 5_000 });
-    const runner = await startJobRunner({ orm: database.orm, connection, classifier: { classify: () => Promise.reject(new Error('no comments here')) } as never, classifierVersions: ['none'], jobOptions, alertWebhookAllowPrivate: true, mailer, dispatch: false });
+    const runner = await startJobRunner({ orm: database.orm, connection, classifier: { classify: () => Promise.reject(new Error('this test classifies no comment')) }, classifierVersions: ['none'], jobOptions, alertWebhookAllowPrivate: true, mailer, dispatch: false });
     const created = await createWorkspaceWithAdmin(database.orm.em.fork(), { name: 'Brand A', adminEmail: 'admin@a.test', adminName: 'Admin A' });
     const admin = clientFor(app, created.key);
     harness = {

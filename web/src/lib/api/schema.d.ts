@@ -8239,6 +8239,548 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/report-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scheduled reports of the workspace, oldest first, with when each is sent next */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReportSchedule"][];
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Schedule a report (campaign, overview, comparison, brand safety) weekly or monthly, at an hour in UTC, to e-mail recipients and/or a Slack-compatible webhook
+         * @description The campaign report covers the whole campaign and carries its PDF; the others cover the week (or month) before the run. Each run records one delivery per recipient: GET /v1/report-deliveries.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description campaign: the campaign report, with its PDF attached; overview, comparison, brand_safety: those reports, narrowed to campaignId when set
+                         * @enum {string}
+                         */
+                        kind: "campaign" | "overview" | "comparison" | "brand_safety";
+                        /**
+                         * @description The campaign reported on: required for the campaign report, optional for the others (narrows them to the campaign)
+                         * @default null
+                         */
+                        campaignId?: string | null;
+                        /** @enum {string} */
+                        cadence: "weekly" | "monthly";
+                        /**
+                         * @description Weekly: ISO weekday, 1 = Monday … 7 = Sunday
+                         * @default null
+                         */
+                        weekday?: number | null;
+                        /**
+                         * @description Monthly: the day of the month, 1–28
+                         * @default null
+                         */
+                        dayOfMonth?: number | null;
+                        /** @description The hour it is sent, UTC */
+                        hourUtc: number;
+                        /**
+                         * @description E-mail addresses the report is sent to
+                         * @default []
+                         */
+                        emailRecipients?: string[];
+                        /**
+                         * @description A Slack-compatible incoming webhook that gets a short text with the figures
+                         * @default null
+                         */
+                        slackWebhookUrl?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportSchedule"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/report-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One scheduled report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportSchedule"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Stop a scheduled report (its past deliveries stay listed) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportSchedule"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a scheduled report: only the fields sent change */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReportSchedulePatchInput"];
+                    "application/merge-patch+json": components["schemas"]["ReportSchedulePatchInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportSchedule"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/report-schedules/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a scheduled report now, as a run of its own, to every recipient */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            scheduleId: string;
+                            /** @description The run the deliveries will carry */
+                            runKey: string;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The queues are not configured on this API */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/report-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every message sent for the scheduled reports and the brand-safety alerts (e-mail, Slack), newest first, with its outcome, attempts and the last error */
+        get: {
+            parameters: {
+                query?: {
+                    scheduleId?: string;
+                    alertId?: string;
+                    outcome?: "pending" | "retrying" | "sent" | "failed";
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    sort?: "createdAt";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReportDelivery"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8281,8 +8823,12 @@ export interface components {
             alertWebhookUrl: string | null;
             /** @description Whether a signing secret is set (the secret itself is never shown). Admins only: null for every other role */
             alertWebhookSecretSet: boolean | null;
+            /** @description Brand-safety alerts are e-mailed to these addresses. Admins only: null for every other role */
+            alertEmailRecipients: string[] | null;
+            /** @description Brand-safety alerts are posted to this Slack-compatible webhook. Admins only (a credential): null for every other role */
+            alertSlackWebhookUrl: string | null;
         };
-        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): tierOverrides merge per KPI and per threshold (a KPI set to null goes back to the default thresholds, tierOverrides: null to all defaults); competitors: null empties the list; alertWebhookUrl and alertWebhookSecret clear with null. */
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): tierOverrides merge per KPI and per threshold (a KPI set to null goes back to the default thresholds, tierOverrides: null to all defaults); competitors: null empties the list; alertWebhookUrl, alertWebhookSecret and alertSlackWebhookUrl clear with null, alertEmailRecipients: null empties the list. */
         WorkspacePatchInput: {
             name?: string;
             currency?: string;
@@ -8302,6 +8848,10 @@ export interface components {
             alertWebhookUrl?: string | null;
             /** @description Signs each delivery: HMAC-SHA256 of "<timestamp>.<body>". null clears it */
             alertWebhookSecret?: string | null;
+            /** @description Brand-safety alerts are also e-mailed to these addresses. null sets it back to [] */
+            alertEmailRecipients?: string[] | null;
+            /** @description Brand-safety alerts are also posted here, as a short text (a Slack-compatible incoming webhook). null clears it */
+            alertSlackWebhookUrl?: string | null;
         };
         UserInput: {
             /** Format: uuid */
@@ -10683,6 +11233,117 @@ export interface components {
             /** @description Overrides the workspace hourly rate for this source. null clears it */
             hourlyRateMinor?: number | null;
         };
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): weekday, dayOfMonth, campaignId and slackWebhookUrl clear with null, emailRecipients: null empties the list; the schedule after the change must still be complete (a campaign for the campaign report, the day of its cadence, someone to send to). */
+        ReportSchedulePatchInput: {
+            name?: string;
+            /**
+             * @description campaign: the campaign report, with its PDF attached; overview, comparison, brand_safety: those reports, narrowed to campaignId when set
+             * @enum {string}
+             */
+            kind?: "campaign" | "overview" | "comparison" | "brand_safety";
+            /** @description The campaign reported on: required for the campaign report, optional for the others (narrows them to the campaign). null clears it */
+            campaignId?: string | null;
+            /** @enum {string} */
+            cadence?: "weekly" | "monthly";
+            /** @description Weekly: ISO weekday, 1 = Monday … 7 = Sunday. null clears it */
+            weekday?: number | null;
+            /** @description Monthly: the day of the month, 1–28. null clears it */
+            dayOfMonth?: number | null;
+            /** @description The hour it is sent, UTC */
+            hourUtc?: number;
+            /** @description E-mail addresses the report is sent to. null sets it back to [] */
+            emailRecipients?: string[] | null;
+            /** @description A Slack-compatible incoming webhook that gets a short text with the figures. null clears it */
+            slackWebhookUrl?: string | null;
+        };
+        ReportScheduleInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "campaign" | "overview" | "comparison" | "brand_safety";
+            campaignId: string | null;
+            /** @enum {string} */
+            cadence: "weekly" | "monthly";
+            weekday: number | null;
+            dayOfMonth: number | null;
+            hourUtc: number;
+            emailRecipients: string[];
+            /** @description Admins only (it is a credential), like every schedule route */
+            slackWebhookUrl: string | null;
+            /**
+             * Format: date-time
+             * @description When it is sent next
+             */
+            nextRunAt: string;
+            lastRunAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ReportDeliveryInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description The schedule whose run this is (null for an alert, or once the schedule is deleted) */
+            scheduleId: string | null;
+            /** @description The brand-safety alert this message is about */
+            alertId: string | null;
+            /** @description The run: scheduled-<time it was due>, manual-<id> for a send now, alert-<alert id> */
+            runKey: string;
+            /** @enum {string} */
+            channel: "email" | "slack";
+            /** @description The e-mail address, or the Slack webhook's host */
+            recipient: string;
+            /**
+             * @description pending: not tried yet; retrying: an attempt failed, another is due; sent and failed are final
+             * @enum {string}
+             */
+            outcome: "pending" | "retrying" | "sent" | "failed";
+            /** @description The last failed attempt's reason */
+            error: string | null;
+            attempts: number;
+            subject: string;
+            /** @description Whether the message carries the PDF (until its final outcome) */
+            hasAttachment: boolean;
+            attachmentName: string | null;
+            sentAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ConnectionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sourceId: string;
+            /** @enum {string} */
+            platform: "youtube" | "instagram" | "tiktok";
+            /**
+             * @description pending: waiting for the platform's consent; connected: pulled on schedule; expired: the platform no longer honours the grant (connect again); revoked: disconnected; failed: the consent or the first exchange failed (see lastError)
+             * @enum {string}
+             */
+            state: "pending" | "connected" | "expired" | "revoked" | "failed";
+            /** @description The platform's id of the account (a YouTube channel id) */
+            accountId: string | null;
+            accountHandle: string | null;
+            /** @description What the platform granted */
+            scopes: string[];
+            /** @description When the access token expires; it is refreshed before */
+            tokenExpiresAt: string | null;
+            connectedAt: string | null;
+            /** @description When the first pull had read the account's whole history; null while it still runs */
+            backfilledAt: string | null;
+            lastPulledAt: string | null;
+            nextPullAt: string | null;
+            /** @description A pull asked for with POST /v1/connections/{id}/pulls that has not run yet */
+            pullRequestedAt: string | null;
+            lastError: string | null;
+            lastErrorAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         MediaInput: {
             /** Format: uuid */
             id: string;
@@ -10750,8 +11411,12 @@ export interface components {
             alertWebhookUrl: string | null;
             /** @description Whether a signing secret is set (the secret itself is never shown). Admins only: null for every other role */
             alertWebhookSecretSet: boolean | null;
+            /** @description Brand-safety alerts are e-mailed to these addresses. Admins only: null for every other role */
+            alertEmailRecipients: string[] | null;
+            /** @description Brand-safety alerts are posted to this Slack-compatible webhook. Admins only (a credential): null for every other role */
+            alertSlackWebhookUrl: string | null;
         };
-        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): tierOverrides merge per KPI and per threshold (a KPI set to null goes back to the default thresholds, tierOverrides: null to all defaults); competitors: null empties the list; alertWebhookUrl and alertWebhookSecret clear with null. */
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): tierOverrides merge per KPI and per threshold (a KPI set to null goes back to the default thresholds, tierOverrides: null to all defaults); competitors: null empties the list; alertWebhookUrl, alertWebhookSecret and alertSlackWebhookUrl clear with null, alertEmailRecipients: null empties the list. */
         WorkspacePatch: {
             name?: string;
             currency?: string;
@@ -10771,6 +11436,10 @@ export interface components {
             alertWebhookUrl?: string | null;
             /** @description Signs each delivery: HMAC-SHA256 of "<timestamp>.<body>". null clears it */
             alertWebhookSecret?: string | null;
+            /** @description Brand-safety alerts are also e-mailed to these addresses. null sets it back to [] */
+            alertEmailRecipients?: string[] | null;
+            /** @description Brand-safety alerts are also posted here, as a short text (a Slack-compatible incoming webhook). null clears it */
+            alertSlackWebhookUrl?: string | null;
         };
         User: {
             /** Format: uuid */
@@ -13158,34 +13827,83 @@ export interface components {
             /** @description Overrides the workspace hourly rate for this source. null clears it */
             hourlyRateMinor?: number | null;
         };
-        Media: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            assetId: string;
-            /** @description The submission this media went out with: 1 before the first review, n + 1 after n submissions */
-            revision: number;
-            /** @enum {string} */
-            kind: "image" | "video";
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): weekday, dayOfMonth, campaignId and slackWebhookUrl clear with null, emailRecipients: null empties the list; the schedule after the change must still be complete (a campaign for the campaign report, the day of its cadence, someone to send to). */
+        ReportSchedulePatch: {
+            name?: string;
             /**
-             * @description As its first bytes proved, not as the client claimed
+             * @description campaign: the campaign report, with its PDF attached; overview, comparison, brand_safety: those reports, narrowed to campaignId when set
              * @enum {string}
              */
-            contentType: "image/png" | "image/jpeg" | "image/webp" | "image/gif" | "video/mp4" | "video/webm" | "video/quicktime";
-            byteSize: number;
-            fileName: string;
-            /** @description Pixels, as displayed; null for a video */
-            width: number | null;
-            height: number | null;
-            /** @description Images have a WebP thumbnail at GET /v1/media/{id}/thumbnail; videos play from GET /v1/media/{id} */
-            hasThumbnail: boolean;
-            /** @description The user who uploaded it */
-            uploadedBy: string | null;
+            kind?: "campaign" | "overview" | "comparison" | "brand_safety";
+            /** @description The campaign reported on: required for the campaign report, optional for the others (narrows them to the campaign). null clears it */
+            campaignId?: string | null;
+            /** @enum {string} */
+            cadence?: "weekly" | "monthly";
+            /** @description Weekly: ISO weekday, 1 = Monday … 7 = Sunday. null clears it */
+            weekday?: number | null;
+            /** @description Monthly: the day of the month, 1–28. null clears it */
+            dayOfMonth?: number | null;
+            /** @description The hour it is sent, UTC */
+            hourUtc?: number;
+            /** @description E-mail addresses the report is sent to. null sets it back to [] */
+            emailRecipients?: string[] | null;
+            /** @description A Slack-compatible incoming webhook that gets a short text with the figures. null clears it */
+            slackWebhookUrl?: string | null;
+        };
+        ReportSchedule: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "campaign" | "overview" | "comparison" | "brand_safety";
+            campaignId: string | null;
+            /** @enum {string} */
+            cadence: "weekly" | "monthly";
+            weekday: number | null;
+            dayOfMonth: number | null;
+            hourUtc: number;
+            emailRecipients: string[];
+            /** @description Admins only (it is a credential), like every schedule route */
+            slackWebhookUrl: string | null;
+            /**
+             * Format: date-time
+             * @description When it is sent next
+             */
+            nextRunAt: string;
+            lastRunAt: string | null;
             /** Format: date-time */
             createdAt: string;
         };
-        MediaList: {
-            items: components["schemas"]["Media"][];
+        ReportDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** @description The schedule whose run this is (null for an alert, or once the schedule is deleted) */
+            scheduleId: string | null;
+            /** @description The brand-safety alert this message is about */
+            alertId: string | null;
+            /** @description The run: scheduled-<time it was due>, manual-<id> for a send now, alert-<alert id> */
+            runKey: string;
+            /** @enum {string} */
+            channel: "email" | "slack";
+            /** @description The e-mail address, or the Slack webhook's host */
+            recipient: string;
+            /**
+             * @description pending: not tried yet; retrying: an attempt failed, another is due; sent and failed are final
+             * @enum {string}
+             */
+            outcome: "pending" | "retrying" | "sent" | "failed";
+            /** @description The last failed attempt's reason */
+            error: string | null;
+            attempts: number;
+            subject: string;
+            /** @description Whether the message carries the PDF (until its final outcome) */
+            hasAttachment: boolean;
+            attachmentName: string | null;
+            sentAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         Connection: {
             /** Format: uuid */
@@ -13219,6 +13937,35 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        Media: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assetId: string;
+            /** @description The submission this media went out with: 1 before the first review, n + 1 after n submissions */
+            revision: number;
+            /** @enum {string} */
+            kind: "image" | "video";
+            /**
+             * @description As its first bytes proved, not as the client claimed
+             * @enum {string}
+             */
+            contentType: "image/png" | "image/jpeg" | "image/webp" | "image/gif" | "video/mp4" | "video/webm" | "video/quicktime";
+            byteSize: number;
+            fileName: string;
+            /** @description Pixels, as displayed; null for a video */
+            width: number | null;
+            height: number | null;
+            /** @description Images have a WebP thumbnail at GET /v1/media/{id}/thumbnail; videos play from GET /v1/media/{id} */
+            hasThumbnail: boolean;
+            /** @description The user who uploaded it */
+            uploadedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MediaList: {
+            items: components["schemas"]["Media"][];
         };
     };
     responses: never;

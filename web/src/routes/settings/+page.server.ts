@@ -3,6 +3,7 @@ import { formText } from '#lib/form-fields.ts';
 import { linesOf, minorFromTyped, readTierOverride } from '#lib/settings.ts';
 import { apiFor, attempt, load as call } from '#lib/server/api.ts';
 import { refuseForm, submitForm } from '#lib/server/form-action.ts';
+import { reportScheduleBody } from '#lib/server/report-schedule-form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const roles = ['admin', 'studio', 'approver', 'executive'] as const;
@@ -20,6 +21,11 @@ export const load: PageServerLoad = async (event) => {
     call(event, () => api.GET('/v1/fx-rates', { params: { query: { limit: 20, sort: 'day', order: 'desc' } } })),
     call(event, () => api.GET('/v1/alerts', { params: { query: { limit: 20 } } })),
   ]);
+  const [schedules, sent, campaigns] = await Promise.all([
+    call(event, () => api.GET('/v1/report-schedules')),
+    call(event, () => api.GET('/v1/report-deliveries', { params: { query: { limit: 30 } } })),
+    call(event, () => api.GET('/v1/campaigns', { params: { query: { limit: 200, sort: 'name', order: 'asc' } } })),
+  ]);
   return {
     forbidden: null,
     settings: {
@@ -30,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
       characters: characters.items.map(({ id, name, aliases, hourlyRateMinor }) => ({ id, name, aliases, hourlyRateMinor })),
       fxRates: fxRates.items,
       deliveries: alerts.items,
+      reports: { schedules: schedules.items, deliveries: sent.items, campaigns: campaigns.items.map(({ id, name }) => ({ id, name })) },
     },
   };
 };
@@ -75,6 +82,40 @@ export const actions: Actions = {
     const body = { alertWebhookUrl: url === '' ? null : url, ...(secret ? { alertWebhookSecret: secret } : {}) };
     const sent = await submitForm(event, 'webhook', values, () => api.PATCH('/v1/workspace', { body }));
     return sent.failure ?? { saved: 'webhook' };
+  },
+
+  alertChannels: async (event) => {
+    const api = apiFor(event);
+    const form = await event.request.formData();
+    const values = valuesOf(form);
+    const url = formText(form, 'alertSlackWebhookUrl').trim();
+    const body = { alertEmailRecipients: linesOf(formText(form, 'alertEmailRecipients')), alertSlackWebhookUrl: url === '' ? null : url };
+    const sent = await submitForm(event, 'alertChannels', values, () => api.PATCH('/v1/workspace', { body }));
+    return sent.failure ?? { saved: 'alertChannels' };
+  },
+
+  schedule: async (event) => {
+    const api = apiFor(event);
+    const form = await event.request.formData();
+    const values = valuesOf(form);
+    const read = reportScheduleBody(form);
+    if (read.errors) return refuseForm('schedule', values, read.errors);
+    const sent = await submitForm(event, 'schedule', values, () => api.POST('/v1/report-schedules', { body: read.body }));
+    return sent.failure ?? { saved: 'schedule' };
+  },
+
+  sendSchedule: async (event) => {
+    const api = apiFor(event);
+    const id = formText(await event.request.formData(), 'id');
+    const sent = await submitForm(event, 'scheduleAction', { id }, () => api.POST('/v1/report-schedules/{id}/send', { params: { path: { id } } }));
+    return sent.failure ?? { saved: 'sendSchedule' };
+  },
+
+  deleteSchedule: async (event) => {
+    const api = apiFor(event);
+    const id = formText(await event.request.formData(), 'id');
+    const sent = await submitForm(event, 'scheduleAction', { id }, () => api.DELETE('/v1/report-schedules/{id}', { params: { path: { id } } }));
+    return sent.failure ?? { saved: 'deleteSchedule' };
   },
 
   addUser: async (event) => {

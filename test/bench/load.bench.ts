@@ -6,7 +6,7 @@
 //   2. a mixed load: 8 kinds of report and list reads and 20 % comment batches written, with the
 //      API process's RSS at the start, every 30 s and at the end.
 //
-//   node test/bench/load.bench.ts [--seconds 10] [--connections 10] [--batch 10] [--warmup 2]
+//   node test/bench/load.bench.ts [--seconds 10] [--connections 10] [--batch 10] [--warmup 2] [--each 0]
 //
 // Needs PostgreSQL (DATABASE_URL or 127.0.0.1:5432) and Redis (REDIS_URL or 127.0.0.1:6379): the API
 // keeps its rate-limit counters there as a production deployment with Redis does (the limit is set
@@ -29,6 +29,8 @@ const { values } = parseArgs({ options: {
   batch: { type: 'string', default: '10' },
   warmup: { type: 'string', default: '2' },
   'write-share': { type: 'string', default: '0.2' },
+  // Also drive each read alone for this many seconds: which kind holds the mixed load back.
+  each: { type: 'string', default: '0' },
 } });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
@@ -36,6 +38,7 @@ const batchSize = Number(values.batch);
 const warmupSeconds = Number(values.warmup);
 // Share of the mixed load's requests that write a comment batch (issue 10: 20 %); 0 isolates the reads.
 const writeShare = Number(values['write-share']);
+const eachSeconds = Number(values.each);
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const repository = path.resolve(import.meta.dirname, '../..');
 const namespace = `load-bench-${Date.now()}`;
@@ -99,6 +102,10 @@ try {
   const worker = start(['jobs/src/worker.ts'], { DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_NAMESPACE: namespace, OPENAI_API_KEY: '', LOG_LEVEL: 'warn' });
   await until('classifying the demo comments', async () => (await sql.query<{ n: number }>('select count(*)::int as n from classification_task')).rows[0]!.n === 0, 300_000);
   await stop(worker);
+  // A database in use has statistics: autovacuum analyzes a freshly loaded table within a minute
+  // (autovacuum_naptime). Without them the planner takes each scope for one row and nests loops over
+  // every comment; the load measures the steady state, not the first minute after a bulk load.
+  await sql.query('analyze');
   const campaigns = (await sql.query<{ id: string }>('select id from campaign where workspace_id = $1 order by name', [workspace.id])).rows.map((row) => row.id);
   const posts = (await sql.query<{ id: string }>('select id from post where workspace_id = $1 order by published_at', [workspace.id])).rows.map((row) => row.id);
   const { rows: [demo] } = await sql.query<{ comments: number; classified: number }>('select count(*)::int as comments, (select count(*)::int from comment_classification) as classified from comment where workspace_id = $1', [workspace.id]);
@@ -174,10 +181,17 @@ try {
   }
   rss.push({ at: mixedResult.seconds, mb: rssMb(api.pid!) });
   const apiCpuShare = (cpuSeconds(api.pid!) - cpuBefore) / mixedResult.seconds;
+  const row = (name: string, result: LoadResult) => `| ${name} | ${int(perSecond(result))} | ${ms(percentile(result.latenciesMs, 0.5))} | ${ms(percentile(result.latenciesMs, 0.95))} | ${ms(percentile(result.latenciesMs, 0.99))} |`;
+  const alone: string[] = [];
+  for (const read of eachSeconds > 0 ? reads : []) {
+    const request = read.kind === 'campaign report' ? { ...read, path: `/v1/reports/campaign/${campaigns[0]}` } : read;
+    const cpu = cpuSeconds(api.pid!);
+    const result = await drive(apiPort, () => request, eachSeconds);
+    alone.push(`${row(read.kind, result)} ${Math.round((100 * (cpuSeconds(api.pid!) - cpu)) / result.seconds)} % |`);
+  }
   const loadAfter = os.loadavg();
 
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repository, encoding: 'utf8' }).trim();
-  const row = (name: string, result: LoadResult) => `| ${name} | ${int(perSecond(result))} | ${ms(percentile(result.latenciesMs, 0.5))} | ${ms(percentile(result.latenciesMs, 0.95))} | ${ms(percentile(result.latenciesMs, 0.99))} |`;
   const kindRows = [...mixedResult.byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, times]) => {
     const sorted = Float64Array.from(times).sort();
     return `| ${kind} | ${int(sorted.length)} | ${ms(percentile(sorted, 0.5))} | ${ms(percentile(sorted, 0.99))} |`;
@@ -212,7 +226,13 @@ ${kindRows.join('\n')}
 
 API process CPU during the mixed load: ${Math.round(apiCpuShare * 100)} % of one core.
 API process RSS: ${rss.map((sample) => `${sample.mb} MB at ${Math.round(sample.at)} s`).join(', ')}.
-`);
+${alone.length ? `
+Each read alone, ${eachSeconds} s (after the mixed load):
+
+| read | req/s | p50 | p95 | p99 | API CPU |
+|---|---|---|---|---|---|
+${alone.join('\n')}
+` : ''}`);
 } finally {
   for (const child of children) await stop(child);
   await sql.end().catch(() => undefined);

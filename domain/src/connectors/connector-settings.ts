@@ -1,6 +1,7 @@
 import { connectorPlatforms, type ConnectorPlatform, type PlatformClient } from './platform-client.ts';
 import { tokenKeyOf, type TokenKey, type TokenKeyring } from './token-cipher.ts';
 import { youtubeClient, youtubeDefaults } from './youtube.client.ts';
+import { instagramClient, instagramDefaults } from './instagram.client.ts';
 
 // The connectors' configuration, read from the environment by the API and the workers alike (the
 // API starts the OAuth flow, the workers pull): the token keys, where the platform sends the user
@@ -25,7 +26,8 @@ export type ConnectorSettings = {
 // Graph and TikTok rate limits are far from reached by these, and their counters move slowly.
 const defaults: Record<ConnectorPlatform, { urls: Record<string, string>; pullEveryMs: number; requestBudget: number }> = {
   youtube: { urls: { ...youtubeDefaults }, pullEveryMs: 6 * 3_600_000, requestBudget: 400 },
-  instagram: { urls: {}, pullEveryMs: 6 * 3_600_000, requestBudget: 150 },
+  // Insights cost two calls a post: the budget covers about a hundred recent posts a pull.
+  instagram: { urls: { ...instagramDefaults }, pullEveryMs: 6 * 3_600_000, requestBudget: 300 },
   tiktok: { urls: {}, pullEveryMs: 6 * 3_600_000, requestBudget: 150 },
 };
 
@@ -81,6 +83,8 @@ export function platformClientOf(settings: ConnectorSettings, platform: Connecto
   switch (platform) {
     case 'youtube':
       return youtubeClient({ clientId: configured.clientId, clientSecret: configured.clientSecret, authUrl: url('authUrl'), tokenUrl: url('tokenUrl'), revokeUrl: url('revokeUrl'), apiUrl: url('apiUrl'), analyticsUrl: url('analyticsUrl') });
+    case 'instagram':
+      return instagramClient({ clientId: configured.clientId, clientSecret: configured.clientSecret, authUrl: url('authUrl'), tokenUrl: url('tokenUrl'), graphUrl: url('graphUrl') });
     default:
       return null;
   }

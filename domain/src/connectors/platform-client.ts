@@ -30,6 +30,10 @@ export type CallContext = { accessToken: string; spend: () => void };
 export interface PlatformClient {
   readonly platform: ConnectorPlatform;
   readonly scopes: readonly string[];
+  /** How long before expiry the access token is refreshed (Instagram's 60-day tokens: days before). */
+  readonly refreshWindowMs?: number;
+  /** Whether comments come newest first, so a pull may stop at the ones it saw before. */
+  readonly commentsNewestFirst: boolean;
   authorizationUrl(input: { state: string; codeChallenge: string; redirectUri: string }): string;
   exchangeCode(input: { code: string; codeVerifier: string; redirectUri: string }): Promise<TokenSet>;
   refresh(refreshToken: string): Promise<TokenSet>;

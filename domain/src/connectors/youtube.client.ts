@@ -84,6 +84,7 @@ export function youtubeClient(settings: YouTubeSettings): PlatformClient {
   return {
     platform: 'youtube',
     scopes: youtubeScopes,
+    commentsNewestFirst: true,
     authorizationUrl: ({ state, codeChallenge, redirectUri }) => {
       const url = new URL(settings.authUrl);
       url.search = new URLSearchParams({

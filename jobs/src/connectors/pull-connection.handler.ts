@@ -5,6 +5,7 @@ import {
   PlatformAuthError,
   PlatformGrantError,
   PlatformRateLimitError,
+  keyIdOf,
   openToken,
   platformClientOf,
   sealToken,
@@ -138,6 +139,7 @@ class Pull {
   }
 
   async run() {
+    this.resealAfterRotation();
     const account = await this.call((call) => this.client.account(call));
     await this.storeFollowers(account);
     const found = await this.discover(account);
@@ -180,7 +182,8 @@ class Pull {
 
   private async freshAccessToken(force: boolean): Promise<string> {
     const connection = this.connection;
-    const expiresSoon = connection.tokenExpiresAt !== null && connection.tokenExpiresAt !== undefined && connection.tokenExpiresAt.getTime() - this.now().getTime() < refreshMarginMs;
+    const margin = this.client.refreshWindowMs ?? refreshMarginMs;
+    const expiresSoon = connection.tokenExpiresAt !== null && connection.tokenExpiresAt !== undefined && connection.tokenExpiresAt.getTime() - this.now().getTime() < margin;
     if (this.accessToken && !force && !expiresSoon) return this.accessToken;
     if (!force && !expiresSoon && connection.accessToken) {
       this.accessToken = openToken(this.keyring, connection.accessToken);
@@ -197,6 +200,16 @@ class Pull {
     await this.em.flush();
     this.accessToken = tokens.accessToken;
     return tokens.accessToken;
+  }
+
+  // After a key rotation, tokens sealed with an earlier key are sealed again with the current one,
+  // so the earlier key can be retired once every connection has been pulled.
+  private resealAfterRotation() {
+    const connection = this.connection;
+    for (const field of ['accessToken', 'refreshToken'] as const) {
+      const sealed = connection[field];
+      if (sealed && keyIdOf(sealed) !== this.keyring.current.id) connection[field] = sealToken(this.keyring, openToken(this.keyring, sealed));
+    }
   }
 
   // ---- followers ----
@@ -327,7 +340,9 @@ class Pull {
           .map((comment) => ({ postId: post.id, platformCommentId: comment.platformCommentId, authorHandle: comment.authorHandle, text: comment.text, postedAt: comment.postedAt }));
         const unique = [...new Map(comments.map((comment) => [comment.platformCommentId, comment])).values()];
         if (unique.length > 0) this.counts.comments += (await acceptComments(this.em, this.workspaceId, unique, now)).accepted;
-        const reachedOld = since !== null && page.items.some((comment) => Date.parse(comment.postedAt) < since);
+        // Newest first: the page that reaches the comments of the last pull ends the walk; in any
+        // other order every page is read (the upsert keeps each comment once).
+        const reachedOld = this.client.commentsNewestFirst && since !== null && page.items.some((comment) => Date.parse(comment.postedAt) < since);
         pageToken = reachedOld ? null : page.nextPageToken;
       } while (pageToken);
     }

@@ -13,3 +13,12 @@ describe('changedFields', () => {
     expect(changedFields({}, { note: 'x' })).toEqual({ note: 'x' });
   });
 });
+
+describe('shownRecord', () => {
+  it('reads the JSON object the form showed, nothing else', async () => {
+    const { shownRecord } = await import('./changed-fields.ts');
+    expect(shownRecord('{"name":"Léa"}')).toEqual({ name: 'Léa' });
+    expect(shownRecord('[1]')).toBeNull();
+    expect(shownRecord('not json')).toBeNull();
+  });
+});

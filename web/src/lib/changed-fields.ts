@@ -10,3 +10,17 @@ export function changedFields<T extends Record<string, unknown>>(before: Record<
   }
   return changed;
 }
+
+/**
+ * The record as the edit form showed it (its hidden `original` field, JSON), or null when that
+ * cannot be read. Comparing with it, not with the record read again at saving, sends only what
+ * this person changed: a field someone else changed meanwhile is left as they set it.
+ */
+export function shownRecord(json: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(json);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

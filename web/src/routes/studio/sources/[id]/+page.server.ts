@@ -1,5 +1,5 @@
 import { costKinds, costStatuses } from '@persona-ops/domain/core';
-import { changedFields } from '#lib/changed-fields.ts';
+import { changedFields, shownRecord } from '#lib/changed-fields.ts';
 import { formText, formValues } from '#lib/form-fields.ts';
 import { apiFor, load as call } from '#lib/server/api.ts';
 import { refuseForm, submitForm } from '#lib/server/form-action.ts';
@@ -33,13 +33,11 @@ export const actions: Actions = {
     const id = event.params.id;
     const form = await event.request.formData();
     const values = formValues(form);
-    const [source, workspace] = await Promise.all([
-      call(event, () => api.GET('/v1/sources/{id}', { params: { path: { id } } })),
-      call(event, () => api.GET('/v1/workspace')),
-    ]);
+    const workspace = await call(event, () => api.GET('/v1/workspace'));
     const { body, errors } = readSourceFields((name) => formText(form, name), workspace.currency);
     if (Object.keys(errors).length) return refuseForm('source', values, errors);
-    const patch = changedFields(source, body);
+    const shown = shownRecord(formText(form, 'original')) ?? (await call(event, () => api.GET('/v1/sources/{id}', { params: { path: { id } } })));
+    const patch = changedFields(shown, body);
     if (Object.keys(patch).length === 0) return { saved: 'unchanged' };
     const sent = await submitForm(event, 'source', values, () => api.PATCH('/v1/sources/{id}', { params: { path: { id } }, body: patch }));
     return sent.failure ?? { saved: 'source', sentFields: Object.keys(patch) };

@@ -30,7 +30,8 @@ async function send(client: Client, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | '
 }
 
 beforeAll(async () => {
-  harness = await startTestApp();
+  // With the queues (BullMQ's PostgreSQL backend in the test's database): sending a report now enqueues.
+  harness = await startTestApp({ queues: true });
   admin = harness.admin;
   const created = await admin.post('/v1/users', { email: 'studio@a.test', name: 'Studio', role: 'studio' });
   studio = clientFor(harness.app, created.body.key);
@@ -290,6 +291,10 @@ const walk: WalkStep[] = [
   { op: 'post /v1/classification/backfills', url: () => '/v1/classification/backfills', json: fromSample('post /v1/classification/backfills') },
   { op: 'post /v1/reports/campaign/{id}/share-links', url: (ids) => `/v1/reports/campaign/${ids['campaign']}/share-links`, json: fromSample('post /v1/reports/campaign/{id}/share-links'), keep: (body, ids) => { ids['shareLink'] = body.id; } },
   { op: 'delete /v1/share-links/{id}', url: (ids) => `/v1/share-links/${ids['shareLink']}` },
+  { op: 'post /v1/report-schedules', url: () => '/v1/report-schedules', json: fromSample('post /v1/report-schedules'), keep: (body, ids) => { ids['schedule'] = body.id; } },
+  { op: 'patch /v1/report-schedules/{id}', url: (ids) => `/v1/report-schedules/${ids['schedule']}`, json: fromSample('patch /v1/report-schedules/{id}') },
+  { op: 'post /v1/report-schedules/{id}/send', url: (ids) => `/v1/report-schedules/${ids['schedule']}/send` },
+  { op: 'delete /v1/report-schedules/{id}', url: (ids) => `/v1/report-schedules/${ids['schedule']}` },
 ];
 
 describe('audit log: every write operation', () => {

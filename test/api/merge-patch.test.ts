@@ -35,6 +35,7 @@ async function newWorkspace(): Promise<{ url: string; client: Client; id: string
     name: 'Glow Co', currency: 'USD', hourlyRateMinor: 4000,
     tierOverrides: { ctr: { average: 1, strong: 2, exceptional: 4 }, cpa: { average: 40, strong: 20, exceptional: 10 } },
     competitors: ['Rival'], alertWebhookUrl: 'https://hooks.example/a', alertWebhookSecret: 'a-very-long-secret-1',
+    alertEmailRecipients: ['cmo@glow.test'], alertSlackWebhookUrl: 'https://hooks.example/slack-a',
   });
   expect(set.status, JSON.stringify(set.body)).toBe(200);
   return { url: '/v1/workspace', client: admin, id: workspaceId };
@@ -48,6 +49,13 @@ async function created(path: string, body: object) {
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return { url: `${path}/${response.body.id}`, client: harness.admin, id: response.body.id as string };
 }
+
+// A campaign of the main workspace a schedule can be narrowed to (made before the walk).
+let scheduleCampaign = '';
+let scheduleCampaign2 = '';
+const SCHEDULE = { name: 'Digest', kind: 'overview', cadence: 'weekly', weekday: 3, dayOfMonth: 15, hourUtc: 8, emailRecipients: ['cmo@glow.test'], slackWebhookUrl: 'https://hooks.example/slack' };
+// A change of day or cadence moves the next run with it.
+const movesNextRun = (field: string, value: Json) => (before: Resource) => ({ ...before, [field]: value, nextRunAt: expect.any(String) as Json });
 
 const cases: Record<string, Case> = {
   'patch /v1/workspace': {
@@ -67,13 +75,38 @@ const cases: Record<string, Case> = {
         stored: async (id) => (await sql('select alert_webhook_secret from workspace where id = ?', [id]))[0]?.['alert_webhook_secret'],
         storedValue: 'another-long-secret-2',
       },
+      alertEmailRecipients: { value: ['cmo@glow.test', 'ceo@glow.test'] },
+      alertSlackWebhookUrl: { value: 'https://hooks.example/slack-b' },
     },
     cleared: {
+      alertEmailRecipients: { alertEmailRecipients: [] },
+      alertSlackWebhookUrl: { alertSlackWebhookUrl: null },
       tierOverrides: { tierOverrides: {} },
       competitors: { competitors: [] },
       // A webhook is always signed, so its secret clears with it (alone it is a 400, tested below).
       alertWebhookUrl: { alertWebhookUrl: null, alertWebhookConfigured: false },
       alertWebhookSecret: { alertWebhookUrl: null, alertWebhookSecretSet: false, alertWebhookConfigured: false },
+    },
+  },
+  'patch /v1/report-schedules/{id}': {
+    create: async () => created('/v1/report-schedules', { ...SCHEDULE, campaignId: scheduleCampaign }),
+    samples: {
+      name: { value: 'Weekly digest' },
+      kind: { value: 'campaign' },
+      campaignId: { get value() { return scheduleCampaign2; } },
+      cadence: { value: 'monthly', reads: movesNextRun('cadence', 'monthly') },
+      weekday: { value: 5, reads: movesNextRun('weekday', 5) },
+      dayOfMonth: { value: 20 },
+      hourUtc: { value: 17, reads: movesNextRun('hourUtc', 17) },
+      emailRecipients: { value: ['cmo@glow.test', 'ceo@glow.test'] },
+      slackWebhookUrl: { value: 'https://hooks.example/slack-2' },
+    },
+    cleared: {
+      campaignId: { campaignId: null },
+      weekday: { weekday: 1, nextRunAt: expect.any(String) as Json },
+      dayOfMonth: { dayOfMonth: 1 },
+      emailRecipients: { emailRecipients: [] },
+      slackWebhookUrl: { slackWebhookUrl: null },
     },
   },
   'patch /v1/sources/{id}': {
@@ -133,6 +166,8 @@ const withoutUpdatedAt = ({ updatedAt: _updatedAt, ...rest }: Resource) => rest;
 
 beforeAll(async () => {
   harness = await startTestApp();
+  scheduleCampaign = (await created('/v1/campaigns', CAMPAIGN)).id;
+  scheduleCampaign2 = (await created('/v1/campaigns', { ...CAMPAIGN, name: 'Second' })).id;
   const document = (await harness.app.inject({ method: 'GET', url: '/openapi.json' })).json();
   const resolve = (schema: { $ref?: string }) => (schema.$ref ? document.components.schemas[schema.$ref.split('/').pop()!] : schema);
   patchOperations = Object.entries(document.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>).flatMap(([path, methods]) =>

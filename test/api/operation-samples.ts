@@ -43,6 +43,8 @@ export const bodies: Record<string, Sample> = {
   'put /v1/paid-tests/{id}/arms/{name}': { pathParams: { name: 'ai' }, body: { spendMinor: 1, currency: 'USD' } },
   'post /v1/classification/backfills': { body: {} },
   'post /v1/reports/campaign/{id}/share-links': { body: { expiresInDays: 7 } },
+  'post /v1/report-schedules': { body: { name: 'Weekly', kind: 'overview', cadence: 'weekly', weekday: 1, hourUtc: 8, emailRecipients: ['cmo@a.test'] } },
+  'patch /v1/report-schedules/{id}': { body: { hourUtc: 9 } },
 };
 
 // The query (and CSV body) an operation needs to be valid, where it needs one.

@@ -116,8 +116,7 @@ describe.skipIf(!redisUrl)('scheduled reports', () => {
   it('validates a schedule whole, checks the Slack target, and refuses what it does not know', async () => {
     const cases: Array<[ApiBody, string]> = [
       [{ ...weekly, emailRecipients: ['cmo@a.test'] }, 'body.campaignId'],
-      [{ ...weekly, campaignId: campaign, weekday: null, emailRecipients: ['cmo@a.test'] }, 'body.weekday'],
-      [{ ...weekly, campaignId: campaign, dayOfMonth: 3, emailRecipients: ['cmo@a.test'] }, 'body.dayOfMonth'],
+      [{ ...weekly, campaignId: campaign, weekday: 0, emailRecipients: ['cmo@a.test'] }, 'body.weekday'],
       [{ ...weekly, campaignId: campaign }, 'body.emailRecipients'],
       [{ ...weekly, campaignId: campaign, emailRecipients: ['not an address'] }, 'body.emailRecipients.0'],
       [{ ...weekly, campaignId: campaign, emailRecipients: ['cmo@a.test'], hourUtc: 24 }, 'body.hourUtc'],
@@ -146,7 +145,7 @@ describe.skipIf(!redisUrl)('scheduled reports', () => {
     const created = await harness.admin.post('/v1/report-schedules', { ...weekly, campaignId: campaign, emailRecipients: ['cmo@a.test'] });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id;
-    expect(created.body).toMatchObject({ kind: 'campaign', campaignId: campaign, cadence: 'weekly', weekday: 1, dayOfMonth: null, hourUtc: 8, emailRecipients: ['cmo@a.test'], slackWebhookUrl: null, lastRunAt: null });
+    expect(created.body).toMatchObject({ kind: 'campaign', campaignId: campaign, cadence: 'weekly', weekday: 1, dayOfMonth: 1, hourUtc: 8, emailRecipients: ['cmo@a.test'], slackWebhookUrl: null, lastRunAt: null });
     expect(new Date(created.body.nextRunAt).getUTCDay()).toBe(1);
     expect(new Date(created.body.nextRunAt).getUTCHours()).toBe(8);
     const reports = queues.get('reports')!;
@@ -157,13 +156,17 @@ describe.skipIf(!redisUrl)('scheduled reports', () => {
     expect(patched.body).toMatchObject({ name: 'Monday digest', weekday: 1, hourUtc: 17, emailRecipients: ['cmo@a.test'] });
     expect((await reports.getJobScheduler(id))?.pattern).toBe('0 0 17 * * 1');
 
-    // Monthly needs its day, and a weekday left over would contradict it.
-    const incomplete = await harness.admin.patch(`/v1/report-schedules/${id}`, { cadence: 'monthly' });
-    expect(incomplete.status).toBe(400);
-    expect(incomplete.body.errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['body.dayOfMonth', 'body.weekday']));
-    const monthly = await harness.admin.patch(`/v1/report-schedules/${id}`, { cadence: 'monthly', weekday: null, dayOfMonth: 3 });
+    // The schedule keeps both days; its cadence picks one.
+    const monthly = await harness.admin.patch(`/v1/report-schedules/${id}`, { cadence: 'monthly', dayOfMonth: 3 });
     expect(monthly.status, JSON.stringify(monthly.body)).toBe(200);
+    expect(monthly.body).toMatchObject({ cadence: 'monthly', weekday: 1, dayOfMonth: 3, hourUtc: 17 });
+    expect(new Date(monthly.body.nextRunAt).getUTCDate()).toBe(3);
     expect((await reports.getJobScheduler(id))?.pattern).toBe('0 0 17 3 * *');
+    // A schedule left with nobody to send to could not be created: refused whole.
+    const nobody = await harness.admin.patch(`/v1/report-schedules/${id}`, { emailRecipients: null });
+    expect(nobody.status).toBe(400);
+    expect(nobody.body.errors.map((error: { field: string }) => error.field)).toEqual(['body.emailRecipients']);
+    expect((await harness.admin.patch(`/v1/report-schedules/${id}`, { campaignId: null })).body.errors.map((error: { field: string }) => error.field)).toEqual(['body.campaignId']);
     expect((await harness.admin.patch(`/v1/report-schedules/${id}`, { kind: 'campaign', extra: 1 })).status).toBe(400);
     expect((await harness.admin.patch(`/v1/report-schedules/${id}`, { slackWebhookUrl: 'http://169.254.169.254/' })).status).toBe(400);
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp, type BuildSettings } from '@persona-ops/api/build-app';
 import { createWorkspaceWithAdmin } from '@persona-ops/api/workspaces';
 import { createTestDatabase } from './test-database.ts';
+import { closeQueues, openQueues } from '@persona-ops/jobs/contracts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
 
@@ -39,10 +40,13 @@ export function clientFor(app: FastifyInstance, key: string): Client {
 // `alertWebhookAllowPrivate`: ALERT_WEBHOOK_ALLOW_PRIVATE, for tests whose webhook listens on 127.0.0.1;
 // `publicUrl`: PUBLIC_URL, the dashboard's origin share links point at; `rateLimits`: for a test that
 // sends more requests than a client should (the fuzzer), not for one about the limits; `media`: where
-// uploads go and how large one may be.
-export async function startTestApp(settings: { alertWebhookAllowPrivate?: boolean; publicUrl?: string; rateLimits?: BuildSettings['rateLimits']; media?: BuildSettings['media']; connectors?: BuildSettings['connectors'] } = {}) {
+// uploads go and how large one may be; `queues`: the job queues, on BullMQ's PostgreSQL backend in
+// the test's database (what enqueues is accepted; no worker runs).
+export async function startTestApp(settings: { alertWebhookAllowPrivate?: boolean; publicUrl?: string; rateLimits?: BuildSettings['rateLimits']; media?: BuildSettings['media']; connectors?: BuildSettings['connectors']; queues?: boolean } = {}) {
   const database = await createTestDatabase();
-  const app = await buildApp(database.orm, {}, settings);
+  const { queues: withQueues, ...rest } = settings;
+  const queues = withQueues ? openQueues({ kind: 'postgres', url: database.url }) : undefined;
+  const app = await buildApp(database.orm, {}, { ...rest, ...(queues ? { queues } : {}) });
   const created = await createWorkspaceWithAdmin(database.orm.em.fork(), { name: 'Brand A', adminEmail: 'admin@a.test', adminName: 'Admin A' });
   const admin = clientFor(app, created.key);
   return {
@@ -62,6 +66,7 @@ export async function startTestApp(settings: { alertWebhookAllowPrivate?: boolea
     },
     async close() {
       await app.close();
+      if (queues) await closeQueues(queues);
       await database.drop();
     },
   };

@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
 import { nextRunOf, type OutboundPolicy } from '@persona-ops/domain/core';
-import { Campaign, ReportDelivery, ReportSchedule, User, type IReportDelivery, type IReportSchedule } from '@persona-ops/domain/store';
+import { Campaign, ReportDelivery, ReportSchedule, User, recordAudit, type IReportDelivery, type IReportSchedule } from '@persona-ops/domain/store';
+import { ApiError } from '../http/api-error.ts';
 import { applyMergePatch, currentState, type MergePatch } from '../http/merge-patch.ts';
 import { reportScheduleSettings } from '../http/report-schedule-settings.ts';
 import { findOwned } from './owned.ts';
 import { assertOutboundTarget } from './outbound-target.ts';
 import { paginate, type PageRequest } from './pagination.ts';
-import { cadenceOf } from './report-timers.ts';
+import { cadenceOf, type ReportTimers } from './report-timers.ts';
 
 type Settings = z.output<typeof reportScheduleSettings>;
 
@@ -18,8 +19,8 @@ export function toReportScheduleDto(schedule: IReportSchedule, now: Date) {
     kind: schedule.kind,
     campaignId: schedule.campaign?.id ?? null,
     cadence: schedule.cadence,
-    weekday: schedule.weekday ?? null,
-    dayOfMonth: schedule.dayOfMonth ?? null,
+    weekday: schedule.weekday,
+    dayOfMonth: schedule.dayOfMonth,
     hourUtc: schedule.hourUtc,
     emailRecipients: schedule.emailRecipients,
     slackWebhookUrl: schedule.slackWebhookUrl ?? null,
@@ -89,6 +90,19 @@ export async function deleteReportSchedule(em: EntityManager, workspaceId: strin
   const schedule = await getReportSchedule(em, workspaceId, id);
   await em.remove(schedule).flush();
   return schedule;
+}
+
+/**
+ * Queues a run of the schedule now. The report goes out of the workspace, so it is recorded in the
+ * audit log like a download (export), with who it went to.
+ */
+export async function sendReportNow(em: EntityManager, workspaceId: string, id: string, timers: ReportTimers | null) {
+  const schedule = await getReportSchedule(em, workspaceId, id);
+  if (!timers) throw new ApiError(503, 'queue_unavailable', 'This API runs without the job queues, so nothing can be sent from it. Start it with the queues (pnpm start, or the API with REDIS_URL).');
+  const runKey = await timers.sendNow(schedule.id);
+  const recipients = [...schedule.emailRecipients, ...(schedule.slackWebhookUrl ? [`slack:${new URL(schedule.slackWebhookUrl).host}`] : [])];
+  await recordAudit(em, { workspaceId, action: 'export', entityType: 'report_schedule', entityId: schedule.id, details: { report: schedule.kind, runKey, recipients } });
+  return { scheduleId: schedule.id, runKey };
 }
 
 export async function listReportDeliveries(em: EntityManager, workspaceId: string, filters: { scheduleId?: string | undefined; alertId?: string | undefined; outcome?: IReportDelivery['outcome'] | undefined }, page: PageRequest) {

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { cronPatternOf, type Cadence } from '@persona-ops/domain/core';
 import { enqueue, type Queues } from '@persona-ops/jobs/contracts';
 
-export type TimedSchedule = { id: string; cadence: 'weekly' | 'monthly'; weekday?: number | null | undefined; dayOfMonth?: number | null | undefined; hourUtc: number };
+export type TimedSchedule = { id: string; cadence: 'weekly' | 'monthly'; weekday: number; dayOfMonth: number; hourUtc: number };
 
-/** A schedule's cadence as the core takes it (the schema guarantees the day its cadence needs). */
+/** A schedule's cadence as the core takes it: the day of its cadence, the other one left aside. */
 export function cadenceOf(schedule: TimedSchedule): Cadence {
-  return schedule.cadence === 'weekly' ? { cadence: 'weekly', weekday: schedule.weekday ?? 1, hourUtc: schedule.hourUtc } : { cadence: 'monthly', dayOfMonth: schedule.dayOfMonth ?? 1, hourUtc: schedule.hourUtc };
+  return schedule.cadence === 'weekly' ? { cadence: 'weekly', weekday: schedule.weekday, hourUtc: schedule.hourUtc } : { cadence: 'monthly', dayOfMonth: schedule.dayOfMonth, hourUtc: schedule.hourUtc };
 }
 
 // A failed render (the database away, a report refusing) is tried again a few times, minutes apart.

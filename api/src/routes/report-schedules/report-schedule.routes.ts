@@ -1,5 +1,4 @@
 import type { FastifyZod } from '../../http/fastify-zod.ts';
-import { ApiError } from '../../http/api-error.ts';
 import { idParams } from '../../http/common.schemas.ts';
 import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
@@ -9,6 +8,7 @@ import {
   getReportSchedule,
   listReportDeliveries,
   listReportSchedules,
+  sendReportNow,
   toReportDeliveryDto,
   toReportScheduleDto,
   updateReportSchedule,
@@ -78,15 +78,11 @@ export async function reportScheduleRoutes(app: FastifyZod) {
     config: adminOnly,
     schema: {
       tags,
-      summary: 'Send a scheduled report now, as a run of its own, to every recipient',
+      summary: 'Send a scheduled report now, as a run of its own, to every recipient (recorded in the audit log as an export)',
       params: idParams,
       response: { 202: sendNowResponse, ...problemResponses, 503: problemSchema.describe('The queues are not configured on this API') },
     },
-  }, async (request, reply) => {
-    const schedule = await getReportSchedule(request.em, workspaceOf(request), request.params.id);
-    if (!app.reportTimers) throw new ApiError(503, 'queue_unavailable', 'This API runs without the job queues, so nothing can be sent from it. Start it with the queues (pnpm start, or the API with REDIS_URL).');
-    return reply.status(202).send({ scheduleId: schedule.id, runKey: await app.reportTimers.sendNow(schedule.id) });
-  });
+  }, async (request, reply) => reply.status(202).send(await sendReportNow(request.em, workspaceOf(request), request.params.id, app.reportTimers)));
 
   app.get('/v1/report-deliveries', {
     config: adminOnly,

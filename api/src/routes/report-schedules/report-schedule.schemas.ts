@@ -5,7 +5,7 @@ import { idSchema, pageOf, paginationQuery } from '../../http/common.schemas.ts'
 import { mergePatchSchema } from '../../http/merge-patch.ts';
 
 export const createReportScheduleBody = reportScheduleSettings;
-export const updateReportScheduleBody = mergePatchSchema(reportScheduleSettings, 'ReportSchedulePatch', 'weekday, dayOfMonth, campaignId and slackWebhookUrl clear with null, emailRecipients: null empties the list; the schedule after the change must still be complete (a campaign for the campaign report, the day of its cadence, someone to send to).');
+export const updateReportScheduleBody = mergePatchSchema(reportScheduleSettings, 'ReportSchedulePatch', 'campaignId and slackWebhookUrl clear with null, emailRecipients: null empties the list, weekday and dayOfMonth go back to 1; the schedule after the change must still be complete (a campaign for the campaign report, someone to send to).');
 
 export const reportScheduleSchema = z
   .object({
@@ -14,8 +14,8 @@ export const reportScheduleSchema = z
     kind: z.enum(scheduledReportKinds),
     campaignId: idSchema.nullable(),
     cadence: z.enum(reportCadences),
-    weekday: z.number().int().nullable(),
-    dayOfMonth: z.number().int().nullable(),
+    weekday: z.number().int().describe('ISO weekday a weekly schedule sends on'),
+    dayOfMonth: z.number().int().describe('Day of the month a monthly schedule sends on'),
     hourUtc: z.number().int(),
     emailRecipients: z.array(z.string()),
     slackWebhookUrl: z.string().nullable().describe('Admins only (it is a credential), like every schedule route'),

@@ -20,12 +20,13 @@ export const ReportSchedule = defineEntity({
     // The campaign report's campaign; the other kinds may narrow to one campaign too.
     campaign: () => p.manyToOne(Campaign).nullable().deleteRule('cascade'),
     cadence: p.enum(reportCadences),
-    // ISO weekday, 1 = Monday … 7 = Sunday (weekly only).
-    weekday: p.smallint().nullable(),
-    // 1–28, so every month has it (monthly only).
-    dayOfMonth: p.smallint().nullable(),
+    // Both days are kept; the cadence says which one the schedule sends on.
+    // ISO weekday, 1 = Monday … 7 = Sunday.
+    weekday: p.smallint().default(1),
+    // 1–28, so every month has it.
+    dayOfMonth: p.smallint().default(1),
     hourUtc: p.smallint(),
-    emailRecipients: p.json<string[]>().default('[]'),
+    emailRecipients: p.json<string[]>().default('[]').onCreate(() => []),
     slackWebhookUrl: p.string().length(2048).nullable(),
     createdBy: () => p.manyToOne(User).nullable().deleteRule('set null'),
     lastRunAt: p.datetime().nullable(),

@@ -18,7 +18,8 @@ export const Workspace = defineEntity({
     alertWebhookUrl: p.string().length(2048).nullable(),
     alertWebhookSecret: p.string().nullable(),
     // The same alerts by e-mail and to a Slack-compatible webhook (a short text, unsigned).
-    alertEmailRecipients: p.json<string[]>().default('[]'),
+    // onCreate: the column default alone would be assigned as the string '[]'.
+    alertEmailRecipients: p.json<string[]>().default('[]').onCreate(() => []),
     alertSlackWebhookUrl: p.string().length(2048).nullable(),
     tierOverrides: p.json<Record<string, { average: number; strong: number; exceptional: number }>>().default('{}'),
   },

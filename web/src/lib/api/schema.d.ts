@@ -8334,15 +8334,15 @@ export interface paths {
                         /** @enum {string} */
                         cadence: "weekly" | "monthly";
                         /**
-                         * @description Weekly: ISO weekday, 1 = Monday … 7 = Sunday
-                         * @default null
+                         * @description The day a weekly schedule sends: ISO weekday, 1 = Monday … 7 = Sunday (kept, unused, while the schedule is monthly)
+                         * @default 1
                          */
-                        weekday?: number | null;
+                        weekday?: number;
                         /**
-                         * @description Monthly: the day of the month, 1–28
-                         * @default null
+                         * @description The day a monthly schedule sends, 1–28 (kept, unused, while the schedule is weekly)
+                         * @default 1
                          */
-                        dayOfMonth?: number | null;
+                        dayOfMonth?: number;
                         /** @description The hour it is sent, UTC */
                         hourUtc: number;
                         /**
@@ -8616,7 +8616,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a scheduled report now, as a run of its own, to every recipient */
+        /** Send a scheduled report now, as a run of its own, to every recipient (recorded in the audit log as an export) */
         post: {
             parameters: {
                 query?: never;
@@ -11233,7 +11233,7 @@ export interface components {
             /** @description Overrides the workspace hourly rate for this source. null clears it */
             hourlyRateMinor?: number | null;
         };
-        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): weekday, dayOfMonth, campaignId and slackWebhookUrl clear with null, emailRecipients: null empties the list; the schedule after the change must still be complete (a campaign for the campaign report, the day of its cadence, someone to send to). */
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): campaignId and slackWebhookUrl clear with null, emailRecipients: null empties the list, weekday and dayOfMonth go back to 1; the schedule after the change must still be complete (a campaign for the campaign report, someone to send to). */
         ReportSchedulePatchInput: {
             name?: string;
             /**
@@ -11245,9 +11245,9 @@ export interface components {
             campaignId?: string | null;
             /** @enum {string} */
             cadence?: "weekly" | "monthly";
-            /** @description Weekly: ISO weekday, 1 = Monday … 7 = Sunday. null clears it */
+            /** @description The day a weekly schedule sends: ISO weekday, 1 = Monday … 7 = Sunday (kept, unused, while the schedule is monthly). null sets it back to 1 */
             weekday?: number | null;
-            /** @description Monthly: the day of the month, 1–28. null clears it */
+            /** @description The day a monthly schedule sends, 1–28 (kept, unused, while the schedule is weekly). null sets it back to 1 */
             dayOfMonth?: number | null;
             /** @description The hour it is sent, UTC */
             hourUtc?: number;
@@ -11265,8 +11265,10 @@ export interface components {
             campaignId: string | null;
             /** @enum {string} */
             cadence: "weekly" | "monthly";
-            weekday: number | null;
-            dayOfMonth: number | null;
+            /** @description ISO weekday a weekly schedule sends on */
+            weekday: number;
+            /** @description Day of the month a monthly schedule sends on */
+            dayOfMonth: number;
             hourUtc: number;
             emailRecipients: string[];
             /** @description Admins only (it is a credential), like every schedule route */
@@ -13827,7 +13829,7 @@ export interface components {
             /** @description Overrides the workspace hourly rate for this source. null clears it */
             hourlyRateMinor?: number | null;
         };
-        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): weekday, dayOfMonth, campaignId and slackWebhookUrl clear with null, emailRecipients: null empties the list; the schedule after the change must still be complete (a campaign for the campaign report, the day of its cadence, someone to send to). */
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): campaignId and slackWebhookUrl clear with null, emailRecipients: null empties the list, weekday and dayOfMonth go back to 1; the schedule after the change must still be complete (a campaign for the campaign report, someone to send to). */
         ReportSchedulePatch: {
             name?: string;
             /**
@@ -13839,9 +13841,9 @@ export interface components {
             campaignId?: string | null;
             /** @enum {string} */
             cadence?: "weekly" | "monthly";
-            /** @description Weekly: ISO weekday, 1 = Monday … 7 = Sunday. null clears it */
+            /** @description The day a weekly schedule sends: ISO weekday, 1 = Monday … 7 = Sunday (kept, unused, while the schedule is monthly). null sets it back to 1 */
             weekday?: number | null;
-            /** @description Monthly: the day of the month, 1–28. null clears it */
+            /** @description The day a monthly schedule sends, 1–28 (kept, unused, while the schedule is weekly). null sets it back to 1 */
             dayOfMonth?: number | null;
             /** @description The hour it is sent, UTC */
             hourUtc?: number;
@@ -13859,8 +13861,10 @@ export interface components {
             campaignId: string | null;
             /** @enum {string} */
             cadence: "weekly" | "monthly";
-            weekday: number | null;
-            dayOfMonth: number | null;
+            /** @description ISO weekday a weekly schedule sends on */
+            weekday: number;
+            /** @description Day of the month a monthly schedule sends on */
+            dayOfMonth: number;
             hourUtc: number;
             emailRecipients: string[];
             /** @description Admins only (it is a credential), like every schedule route */

@@ -2,6 +2,7 @@ import { connectorPlatforms, type ConnectorPlatform, type PlatformClient } from 
 import { tokenKeyOf, type TokenKey, type TokenKeyring } from './token-cipher.ts';
 import { youtubeClient, youtubeDefaults } from './youtube.client.ts';
 import { instagramClient, instagramDefaults } from './instagram.client.ts';
+import { tiktokClient, tiktokDefaults } from './tiktok.client.ts';
 
 // The connectors' configuration, read from the environment by the API and the workers alike (the
 // API starts the OAuth flow, the workers pull): the token keys, where the platform sends the user
@@ -28,7 +29,7 @@ const defaults: Record<ConnectorPlatform, { urls: Record<string, string>; pullEv
   youtube: { urls: { ...youtubeDefaults }, pullEveryMs: 6 * 3_600_000, requestBudget: 400 },
   // Insights cost two calls a post: the budget covers about a hundred recent posts a pull.
   instagram: { urls: { ...instagramDefaults }, pullEveryMs: 6 * 3_600_000, requestBudget: 300 },
-  tiktok: { urls: {}, pullEveryMs: 6 * 3_600_000, requestBudget: 150 },
+  tiktok: { urls: { ...tiktokDefaults }, pullEveryMs: 6 * 3_600_000, requestBudget: 150 },
 };
 
 const envName = (platform: ConnectorPlatform, name: string) => `${platform.toUpperCase()}_${name.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`;
@@ -85,7 +86,7 @@ export function platformClientOf(settings: ConnectorSettings, platform: Connecto
       return youtubeClient({ clientId: configured.clientId, clientSecret: configured.clientSecret, authUrl: url('authUrl'), tokenUrl: url('tokenUrl'), revokeUrl: url('revokeUrl'), apiUrl: url('apiUrl'), analyticsUrl: url('analyticsUrl') });
     case 'instagram':
       return instagramClient({ clientId: configured.clientId, clientSecret: configured.clientSecret, authUrl: url('authUrl'), tokenUrl: url('tokenUrl'), graphUrl: url('graphUrl') });
-    default:
-      return null;
+    case 'tiktok':
+      return tiktokClient({ clientId: configured.clientId, clientSecret: configured.clientSecret, authUrl: url('authUrl'), apiUrl: url('apiUrl') });
   }
 }

@@ -5,6 +5,7 @@ import { startJobRunner } from '@persona-ops/jobs/runner';
 import { createWorkerLogger, type JobMetrics, type Logger } from '@persona-ops/jobs/observability';
 import type { QueueConnection } from '@persona-ops/jobs/contracts';
 import { afterAll, beforeAll } from 'vitest';
+import type { Mailer } from '../../jobs/src/deliveries/smtp-mailer.ts';
 import { startTestApp, type Client } from '../support/api-harness.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.ts';
 
@@ -36,7 +37,7 @@ export async function startPipeline(settings: { alertWebhookAllowPrivate?: boole
       texts.map((text, n) => ({ postId, platformCommentId: `c${offset + n}`, authorHandle: '@fan', text, postedAt: new Date().toISOString() })),
     // `logger` and `metrics`: the runner's (a test reading its log lines or metrics); by default
     // it logs only with PIPELINE_DEBUG set.
-    startRunner: (connection: QueueConnection, classifier: CommentClassifier & { version: string }, extra: { jobOptions?: JobsOptions; redispatchAfterMs?: number; batchSize?: number; logger?: Logger; metrics?: JobMetrics } = {}) =>
+    startRunner: (connection: QueueConnection, classifier: CommentClassifier & { version: string }, extra: { jobOptions?: JobsOptions; redispatchAfterMs?: number; batchSize?: number; logger?: Logger; metrics?: JobMetrics; mailer?: Mailer } = {}) =>
       startJobRunner({
         orm: harness.orm,
         connection,
@@ -50,6 +51,7 @@ export async function startPipeline(settings: { alertWebhookAllowPrivate?: boole
         alertWebhookAllowPrivate: settings.alertWebhookAllowPrivate ?? false,
         ...(extra.logger ? { logger: extra.logger } : process.env.PIPELINE_DEBUG ? { logger: createWorkerLogger('debug') } : {}),
         ...(extra.metrics ? { metrics: extra.metrics } : {}),
+        ...(extra.mailer ? { mailer: extra.mailer } : {}),
       }),
     async waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string) {
       const deadline = Date.now() + timeoutMs;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { buildApp } from '@persona-ops/api/build-app';
+import { buildApp, type BuildSettings } from '@persona-ops/api/build-app';
 import { seedDemoBrand } from '@persona-ops/api/seed';
 import { createTestDatabase } from '../support/test-database.ts';
 
@@ -135,7 +135,8 @@ export type Prepare = (context: Pick<BrowserHarness, 'database' | 'api' | 'key'>
  * `prepare` runs once the API listens, before the dashboard starts (e.g. to classify the demo comments);
  * what it answers runs on close, before the API stops.
  */
-export async function startBrowserHarness(options: { prepare?: Prepare; alertWebhookAllowPrivate?: boolean } = {}): Promise<BrowserHarness> {
+// `connectors`: the API's connector settings, made from the dashboard's address (their redirect URI).
+export async function startBrowserHarness(options: { prepare?: Prepare; alertWebhookAllowPrivate?: boolean; connectors?: (base: string) => BuildSettings['connectors'] } = {}): Promise<BrowserHarness> {
   const database = await createTestDatabase();
   let api: FastifyInstance | undefined;
   let webServer: { child: ChildProcess } | undefined;
@@ -151,14 +152,15 @@ export async function startBrowserHarness(options: { prepare?: Prepare; alertWeb
   try {
     const now = new Date();
     const { key } = await seedDemoBrand(database.orm.em.fork(), now);
+    // Chosen before the API starts: the connectors' redirect URI is the dashboard's.
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
     // ALERT_WEBHOOK_ALLOW_PRIVATE, for a test whose alert webhook listens on 127.0.0.1.
-    api = await buildApp(database.orm, {}, { alertWebhookAllowPrivate: options.alertWebhookAllowPrivate ?? false });
+    api = await buildApp(database.orm, {}, { alertWebhookAllowPrivate: options.alertWebhookAllowPrivate ?? false, ...(options.connectors ? { connectors: options.connectors(base) } : {}) });
     const apiUrl = await api.listen({ host: '127.0.0.1', port: 0 });
     cleanup = await options.prepare?.({ database, api, key, apiUrl, now });
 
     ensureWebBuild();
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
     webServer = await startWeb({ API_URL: apiUrl, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base });
 
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });

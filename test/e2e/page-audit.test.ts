@@ -16,11 +16,13 @@ const WIDTHS = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 const JS_BUDGET_BYTES = 150 * 1024;
+// Two rows at most on a desktop (the nav wraps once it outgrows one), one on a phone.
+const HEADER_MAX_PX = 80;
 const SCREENSHOTS = path.join(import.meta.dirname, 'screenshots');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-type Figures = { page: string; width: number; jsGzipKb: number | null; scrollWidth: number; violations: string[] };
+type Figures = { page: string; width: number; jsGzipKb: number | null; scrollWidth: number; headerPx: number; violations: string[] };
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
@@ -43,6 +45,20 @@ async function loadedJsBytes(page: Page): Promise<number> {
   // The inline bootstrap script of the document counts too.
   const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '').join('\n'));
   return total + gzipSync(Buffer.from(inline), { level: 9 }).length;
+}
+
+/** The innermost elements that reach past the window's right edge, to say what makes a page too wide. */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // Wide content inside a box that scrolls it (a table region) does not widen the page.
+    const insideScroller = (element: Element) => {
+      for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(up).overflowX)) return true;
+      return false;
+    };
+    const past = [...document.querySelectorAll('body *')].filter((element) => element.checkVisibility() && element.getBoundingClientRect().right > window.innerWidth + 0.5 && !insideScroller(element));
+    const innermost = past.filter((element) => !past.some((other) => other !== element && element.contains(other)));
+    return innermost.slice(0, 6).map((element) => `${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''} (${Math.round(element.getBoundingClientRect().right)} px)`);
+  });
 }
 
 async function seriousViolations(page: Page): Promise<Violation[]> {
@@ -119,7 +135,12 @@ describe.skipIf(browserMissing)('every page at 1440 and 390 px', () => {
 
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         const innerWidth = await page.evaluate(() => window.innerWidth);
-        if (scrollWidth > innerWidth) problems.push(`${pathname}: ${scrollWidth} px wide in a ${innerWidth} px window`);
+        if (scrollWidth > innerWidth) problems.push(`${pathname}: ${scrollWidth} px wide in a ${innerWidth} px window, past its edge: ${(await overflowing(page)).join('; ')}`);
+
+        // The header was 186 px tall at 1440 px with "Log out" alone on a third row.
+        const headerPx = Math.round(await page.locator('body > div > header, header').first().evaluate((header) => header.getBoundingClientRect().height));
+        if (headerPx > HEADER_MAX_PX) problems.push(`${pathname}: the header is ${headerPx} px tall`);
+        if (pathname === '/') await page.locator('header').first().screenshot({ path: path.join(SCREENSHOTS, `header-${width}.png`) });
 
         const violations = await seriousViolations(page);
         for (const v of violations) problems.push(`${pathname}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
@@ -127,7 +148,7 @@ describe.skipIf(browserMissing)('every page at 1440 and 390 px', () => {
 
         const js = name === 'desktop' ? await loadedJsBytes(page) : 0;
         if (js > JS_BUDGET_BYTES) problems.push(`${pathname}: ${(js / 1024).toFixed(1)} KB of JS gzipped, over 150 KB`);
-        figures.push({ page: pathname, width, jsGzipKb: name === 'desktop' ? Number((js / 1024).toFixed(1)) : null, scrollWidth, violations: violations.map((v) => v.id) });
+        figures.push({ page: pathname, width, jsGzipKb: name === 'desktop' ? Number((js / 1024).toFixed(1)) : null, scrollWidth, headerPx, violations: violations.map((v) => v.id) });
       }
       expect(problems).toEqual([]);
       expect(pageErrors).toEqual([]);

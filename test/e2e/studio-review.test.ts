@@ -173,6 +173,13 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
     await open(`/studio/assets/${assetId}`);
     expect(await page.locator('[data-change-request]').textContent()).toContain(REASON);
     expect(await page.locator('[data-change-request]').textContent()).toContain('Ava Approver');
+    // The details can change while the asset is sent back: the hours the rework took.
+    await page.click('summary:has-text("Change the details")');
+    await page.fill('#productionHours', '2.25');
+    await page.click('form[action="?/save"] button:has-text("Save changes")');
+    await page.locator('.banner.success:has-text("Saved.")').waitFor();
+    expect((await call('GET', `/v1/assets/${assetId}`)).body).toMatchObject({ productionHours: 2.25, title: 'Mira with the serum', generationCostMinor: 120 });
+
     await page.setInputFiles('#file', { name: 'look-warmer.png', mimeType: 'image/png', buffer: pngOf(320, 240, (x, y) => [230, 140 + (x % 60), 60 + (y % 40)]) });
     await page.click('button:has-text("Upload")');
     await page.locator('.banner.success:has-text("Media uploaded")').waitFor();

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Asset, AssetTransition, Brief, applyAssetAction, publishAssetAsPost, type AssetStep, type IAsset, type IAssetTransition, type Placement } from '@persona-ops/domain/store';
-import { assertStepTime, legalActions, validateReviewReason, type AssetAction, type AssetKind, DomainError } from '@persona-ops/domain/core';
+import { LockMode } from '@mikro-orm/core';
+import { assertAssetEditable, assertStepTime, legalActions, validateReviewReason, type AssetAction, type AssetKind, DomainError } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { findOwned, period, assertFilterIdsOwned } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
@@ -74,6 +75,23 @@ export async function createAsset(em: EntityManager, actor: Actor, input: NewAss
   em.create(AssetTransition, { workspace: actor.workspaceId, asset, action: 'create', fromState: null, toState: 'draft', actor: actor.userId, at });
   await em.flush();
   return asset;
+}
+
+export type AssetFields = Pick<NewAsset, 'title' | 'kind' | 'tool' | 'toolVersion' | 'promptRef' | 'generationCostMinor' | 'otherCostMinor' | 'productionHours'>;
+
+/**
+ * Applies a merge patch to what the studio logged, under a row lock: a submission cannot slip in
+ * between the check and the write. `patch` gives the changed members from the asset as stored (the
+ * route merges its body and checks the result whole).
+ */
+export async function updateAsset(em: EntityManager, actor: Actor, id: string, patch: (stored: IAsset) => Partial<AssetFields>) {
+  return em.transactional(async (tx) => {
+    const asset = await tx.findOne(Asset, { id, workspace: actor.workspaceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!asset) throw new ApiError(404, 'not_found', `No asset with id ${id} exists in this workspace. Check the id, or list assets to find it.`);
+    assertAssetEditable(asset.state);
+    tx.assign(asset, patch(asset));
+    return asset;
+  });
 }
 
 // The steps and their rule are the store's (applyAssetAction), shared with the workers; here a

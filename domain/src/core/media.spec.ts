@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
-import { assertMediaUploadable, mediaTypeOf, revisionForUpload } from './media.ts';
+import { assertAssetEditable, assertMediaUploadable, mediaTypeOf, revisionForUpload } from './media.ts';
 
 const bytes = (...parts: Array<number[] | string>) => Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0)) : part)));
 
@@ -39,6 +39,13 @@ describe('assertMediaUploadable', () => {
     for (const state of ['in_review', 'approved', 'published', 'rejected'] as const) {
       expect(() => assertMediaUploadable(state)).toThrow(DomainError);
     }
+  });
+});
+
+describe('assertAssetEditable', () => {
+  it('lets the studio change a draft and an asset sent back, nothing reviewed', () => {
+    expect(() => assertAssetEditable('changes_requested')).not.toThrow();
+    expect(() => assertAssetEditable('approved')).toThrow('stays as it was reviewed');
   });
 });
 

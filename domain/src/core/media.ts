@@ -61,6 +61,16 @@ export function assertMediaUploadable(state: AssetState): void {
   );
 }
 
+/** Throws illegal_transition unless what the studio logged about an asset (title, tool, prompt, costs, hours) may change. */
+export function assertAssetEditable(state: AssetState): void {
+  if (UPLOADABLE_STATES.includes(state)) return;
+  throw new DomainError(
+    DomainErrorCode.illegal_transition,
+    `An asset can be changed as a draft or when sent back for changes; this asset is ${state.replaceAll('_', ' ')}, so it stays as it was reviewed.`,
+    { state, action: 'edit', legalActions: legalActions(state) },
+  );
+}
+
 /**
  * The revision an upload belongs to: the submission it will go out with. Before the first
  * submission that is 1; after n submissions (changes requested) it is n + 1.

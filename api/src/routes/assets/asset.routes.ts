@@ -3,10 +3,11 @@ import { idParams } from '../../http/common.schemas.ts';
 import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
 import type { FastifyRequest } from 'fastify';
-import { createAsset, getAssetWithHistory, listAssets, publishAsset, reviewAsset, submitAsset, toAssetDto } from '../../services/assets.service.ts';
+import { createAsset, getAssetWithHistory, listAssets, publishAsset, reviewAsset, submitAsset, toAssetDto, updateAsset } from '../../services/assets.service.ts';
+import { applyMergePatch, currentState } from '../../http/merge-patch.ts';
 import { toPostDto } from '../../services/posts.service.ts';
 import { postSchema } from '../posts/post.schemas.ts';
-import { assetPage, assetSchema, assetWithHistorySchema, createAssetBody, listAssetsQuery, paidReuseBody, publishBody, reviewBody, submitBody } from './asset.schemas.ts';
+import { assetFields, assetPage, assetSchema, assetWithHistorySchema, createAssetBody, listAssetsQuery, paidReuseBody, publishBody, reviewBody, submitBody, updateAssetBody } from './asset.schemas.ts';
 import { z } from 'zod';
 
 const tags = ['assets'];
@@ -35,6 +36,17 @@ export async function assetRoutes(app: FastifyZod) {
   app.get('/v1/assets/:id', {
     schema: { tags, summary: 'Get one asset with its full transition history', params: idParams, response: { 200: assetWithHistorySchema, ...problemResponses } },
   }, async (request) => getAssetWithHistory(request.em, workspaceOf(request), request.params.id));
+
+  app.patch('/v1/assets/:id', {
+    config: { roles: ['studio'] },
+    schema: {
+      tags,
+      summary: 'Change what was logged about a draft or an asset sent back for changes (title, kind, tool, prompt, costs, hours)',
+      params: idParams,
+      body: updateAssetBody,
+      response: { 200: assetSchema, ...problemResponses, 409: problemSchema.describe('The asset is in review or decided: it stays as it was reviewed') },
+    },
+  }, async (request) => toAssetDto(await updateAsset(request.em, actorOf(request), request.params.id, (stored) => applyMergePatch(assetFields, currentState(assetFields, stored), request.body))));
 
   app.post('/v1/assets/:id/submit', {
     config: { roles: ['studio'] },

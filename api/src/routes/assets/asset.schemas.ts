@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assetKinds, assetStates, channels, placementKinds, reviewDecisions, transitionActions } from '@persona-ops/domain/core';
 import { currencySchema, idSchema, minorUnits, paginationQuery, pageOf, periodQuery, timestampSchema } from '../../http/common.schemas.ts';
+import { mergePatchSchema } from '../../http/merge-patch.ts';
 
 export const transitionSchema = z
   .object({
@@ -57,6 +58,12 @@ export const createAssetBody = z.object({
     .optional()
     .describe("When the draft was made, for history entered later; defaults to now. Not in the future, not before the brief opened"),
 });
+
+// What the studio may correct while the asset is a draft or sent back: its brief, currency and
+// history are fixed at creation.
+export const assetFields = createAssetBody.pick({ title: true, kind: true, tool: true, toolVersion: true, promptRef: true, generationCostMinor: true, otherCostMinor: true, productionHours: true });
+
+export const updateAssetBody = mergePatchSchema(assetFields, 'AssetPatch', 'only while the asset is a draft or sent back for changes (409 otherwise: what was reviewed stays as it was); null sets toolVersion and promptRef back to empty and the costs to 0.');
 
 export const submitBody = z
   .object({

@@ -1707,7 +1707,79 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change what was logged about a draft or an asset sent back for changes (title, kind, tool, prompt, costs, hours) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssetPatchInput"];
+                    "application/merge-patch+json": components["schemas"]["AssetPatchInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Asset"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The asset is in review or decided: it stays as it was reviewed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/assets/{id}/submit": {
@@ -9070,6 +9142,22 @@ export interface components {
             updatedAt: string;
             transitions: components["schemas"]["AssetTransitionInput"][];
         };
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): only while the asset is a draft or sent back for changes (409 otherwise: what was reviewed stays as it was); null sets toolVersion and promptRef back to empty and the costs to 0. */
+        AssetPatchInput: {
+            title?: string;
+            /** @enum {string} */
+            kind?: "image" | "video" | "carousel" | "text";
+            tool?: string;
+            /** @description null sets it back to "" */
+            toolVersion?: string | null;
+            /** @description null sets it back to "" */
+            promptRef?: string | null;
+            /** @description null sets it back to 0 */
+            generationCostMinor?: number | null;
+            /** @description null sets it back to 0 */
+            otherCostMinor?: number | null;
+            productionHours?: number;
+        };
         TrackingLinkInput: {
             /** Format: uuid */
             id: string;
@@ -11659,6 +11747,22 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             transitions: components["schemas"]["AssetTransition"][];
+        };
+        /** @description A JSON merge patch (RFC 7396; application/json or application/merge-patch+json): only while the asset is a draft or sent back for changes (409 otherwise: what was reviewed stays as it was); null sets toolVersion and promptRef back to empty and the costs to 0. */
+        AssetPatch: {
+            title?: string;
+            /** @enum {string} */
+            kind?: "image" | "video" | "carousel" | "text";
+            tool?: string;
+            /** @description null sets it back to "" */
+            toolVersion?: string | null;
+            /** @description null sets it back to "" */
+            promptRef?: string | null;
+            /** @description null sets it back to 0 */
+            generationCostMinor?: number | null;
+            /** @description null sets it back to 0 */
+            otherCostMinor?: number | null;
+            productionHours?: number;
         };
         TrackingLink: {
             /** Format: uuid */

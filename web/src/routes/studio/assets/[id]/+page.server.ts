@@ -1,12 +1,13 @@
 import { fail } from '@sveltejs/kit';
-import { channels } from '@persona-ops/domain/core';
+import { assetKinds, channels } from '@persona-ops/domain/core';
+import { changedFields, shownRecord } from '#lib/changed-fields.ts';
 import { fieldErrors } from '#lib/api/client.ts';
 import { formText, formValues } from '#lib/form-fields.ts';
 import { apiFor, load as call } from '#lib/server/api.ts';
 import { loadAssetDetail } from '#lib/server/asset-detail.ts';
 import { refuseForm, submitForm } from '#lib/server/form-action.ts';
 import { forwardUpload } from '#lib/server/media.ts';
-import { readPlacementFields } from '#lib/studio.ts';
+import { readAssetFields, readPlacementFields } from '#lib/studio.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
     call(event, () => api.GET('/v1/posts', { params: { query: { assetId: id, limit: 100 } } })),
   ]);
   const brief = await call(event, () => api.GET('/v1/briefs/{id}', { params: { path: { id: detail.asset.briefId } } }));
-  return { ...detail, brief, media: media.items, posts: posts.items, channels, saved: event.url.searchParams.get('saved') };
+  return { ...detail, brief, media: media.items, posts: posts.items, channels, kinds: assetKinds, saved: event.url.searchParams.get('saved') };
 };
 
 async function place(event: RequestEvent, paid: boolean) {
@@ -39,6 +40,24 @@ async function place(event: RequestEvent, paid: boolean) {
 }
 
 export const actions: Actions = {
+  // Only the fields this person changed (against the asset as the form showed it) are sent.
+  save: async (event) => {
+    const api = apiFor(event);
+    const id = event.params.id;
+    const form = await event.request.formData();
+    const values = formValues(form);
+    const asset = await call(event, () => api.GET('/v1/assets/{id}', { params: { path: { id } } }));
+    const { body, errors } = readAssetFields((name) => formText(form, name), asset.currency);
+    const kind = assetKinds.find((k) => k === body.kind);
+    if (!kind) errors['kind'] = 'choose what kind of asset this is';
+    if (Object.keys(errors).length || !kind) return refuseForm('details', values, errors);
+    const { currency: _currency, ...fields } = body;
+    const patch = changedFields(shownRecord(formText(form, 'original')) ?? asset, { ...fields, kind });
+    if (Object.keys(patch).length === 0) return { saved: 'unchanged' };
+    const sent = await submitForm(event, 'details', values, () => api.PATCH('/v1/assets/{id}', { params: { path: { id } }, body: patch }));
+    return sent.failure ?? { saved: 'details' };
+  },
+
   // The file goes on to the API as it streams in; its refusal (too large, not an image or video,
   // the asset in review) comes back next to the file field.
   upload: async (event) => {

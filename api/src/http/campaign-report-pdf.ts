@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { minorUnitDigits } from '@persona-ops/domain/core';
-import type { CampaignReport } from '../routes/reports/campaign-report.schemas.ts';
+import type { CampaignReport } from '@persona-ops/domain/core';
 
 // The campaign report as an A4 PDF: the page's figures (verdict, tiered KPIs, funnel, cost, reach
 // and engagement, audience by country) and its charts drawn as vector paths, so they print sharp.

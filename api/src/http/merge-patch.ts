@@ -104,3 +104,11 @@ export function currentState<S extends z.ZodObject>(resource: S, entity: object)
   }
   return values;
 }
+
+/** A PATCH as a service applies it: from the resource as stored, the changed members, merged and checked whole. */
+export type Patch<T> = (stored: object) => Partial<T>;
+
+/** The route's half of a PATCH: the body and the resource's schema, so a service never needs the schema. */
+export function patchWith<S extends z.ZodObject>(resource: S, patch: object): Patch<z.output<S>> {
+  return (stored) => applyMergePatch(resource, currentState(resource, stored), patch);
+}

@@ -1,4 +1,4 @@
-import type { Principal } from './auth.plugin.ts';
+import type { Principal } from '../http/principal.ts';
 
 type Entry = { principal: Principal; checkedAt: number };
 

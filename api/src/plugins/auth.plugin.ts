@@ -3,11 +3,12 @@ import fp from 'fastify-plugin';
 import type { Role } from '@persona-ops/domain/store';
 import { findActiveKey, hashKey, recordKeyUse } from '../services/api-keys.service.ts';
 import { ApiKeyCache } from './api-key-cache.ts';
+import type { Principal } from '../http/principal.ts';
 import { ApiError } from '../http/api-error.ts';
 import { docsPrefix } from './swagger.plugin.ts';
 import { queueBoardPrefix } from './queue-board.plugin.ts';
 
-export type Principal = { workspaceId: string; userId: string; role: Role; keyId: string };
+export type { Principal };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKey, User, Workspace, type IApiKey, type IUser, type IWorkspace, type Role } from '@persona-ops/domain/store';
-import { validateThresholdOverrides, type OutboundPolicy } from '@persona-ops/domain/core';
+import { validateThresholdOverrides, type OutboundPolicy, type ThresholdOverride } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
-import type { z } from 'zod';
-import { applyMergePatch, currentState, type MergePatch } from '../http/merge-patch.ts';
-import { workspaceSettings } from '../routes/admin/admin.schemas.ts';
+import type { Patch } from '../http/merge-patch.ts';
 import { issueKey } from './api-keys.service.ts';
 import { assertOutboundTarget } from './outbound-target.ts';
 import { findOwned } from './owned.ts';
@@ -45,14 +43,28 @@ export function toApiKeyDto(key: IApiKey) {
   };
 }
 
+/** What an admin may change of the workspace (PATCH /v1/workspace). */
+export type WorkspaceSettings = {
+  name: string;
+  currency: string;
+  reportingCurrency: string;
+  hourlyRateMinor: number;
+  tierOverrides: Record<string, ThresholdOverride>;
+  competitors: string[];
+  alertWebhookUrl: string | null;
+  alertWebhookSecret: string | null;
+  alertEmailRecipients: string[];
+  alertSlackWebhookUrl: string | null;
+};
+
 export async function getWorkspace(em: EntityManager, workspaceId: string) {
   return em.findOneOrFail(Workspace, { id: workspaceId });
 }
 
 /** Applies a merge patch (RFC 7396) to the settings: members left out stay as they are. */
-export async function updateWorkspace(em: EntityManager, workspaceId: string, patch: MergePatch<z.input<typeof workspaceSettings>>, webhookPolicy: OutboundPolicy) {
+export async function updateWorkspace(em: EntityManager, workspaceId: string, patch: Patch<WorkspaceSettings>, webhookPolicy: OutboundPolicy) {
   const workspace = await getWorkspace(em, workspaceId);
-  const changes = applyMergePatch(workspaceSettings, currentState(workspaceSettings, workspace), patch);
+  const changes = patch(workspace);
   // Thresholds are checked by the same rules the reports use, so a bad override never reaches a report.
   if (changes.tierOverrides) validateThresholdOverrides(changes.tierOverrides);
   // Deliveries are always signed, so a webhook needs its secret.

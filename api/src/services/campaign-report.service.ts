@@ -1,39 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Campaign, campaignBreakdowns, costLinesOf, costPartiesOf, loadFxRates, paidSpendOf, type BreakdownShares, type CostPartyRow, type ICampaign, type PaidSpendRow } from '@persona-ops/domain/store';
-import { allocateCostLines, campaignPacing, layerOrRefusal, campaignVerdict, deliverablesOf, money, ratio, reportCurrency, reportInsights, type CostLine, type TieredKpiId } from '@persona-ops/domain/core';
-import type { CampaignReport, CampaignReportFilters } from '../routes/reports/campaign-report.schemas.ts';
+import { Campaign, campaignBreakdowns, costLinesOf, costPartiesOf, loadFxRates, paidSpendOf, type CostPartyRow, type ICampaign, type PaidSpendRow } from '@persona-ops/domain/store';
+import { allocateCostLines, campaignPacing, campaignReportOf, layerOrRefusal, deliverablesOf, money, reportCurrency, type AudienceReportQuery, type CostLine, type ReportScope } from '@persona-ops/domain/core';
 import { audienceReport } from './audience-report.service.ts';
 import { brandSafetyReport } from './brand-safety-report.service.ts';
 import { commercialReport } from './commercial-report.service.ts';
 import { assertFilterIdsOwned, findOwned } from './owned.ts';
 import { productionReport } from './production-report.service.ts';
-
-type Thresholds = CampaignReport['tieredKpis'][number]['thresholds'];
-type Tiered = { value: number | null; tier: CampaignReport['tieredKpis'][number]['tier']; thresholds: Thresholds & { kpiId?: string }; tierUnavailable: string | null; currency?: string };
-
-function tieredKpi(kpiId: TieredKpiId, layer: 'audience' | 'commerce', kpi: Tiered): CampaignReport['tieredKpis'][number] {
-  const { source, direction, average, strong, exceptional, currency } = kpi.thresholds;
-  return {
-    kpiId,
-    layer,
-    value: kpi.value,
-    tier: kpi.tier,
-    currency: kpi.currency ?? null,
-    thresholds: { source, direction, average, strong, exceptional, currency },
-    tierUnavailable: kpi.tierUnavailable,
-  };
-}
-
-function breakdown(rows: readonly BreakdownShares[], dimension: 'country' | 'language') {
-  const found = rows.find((row) => row.dimension === dimension);
-  if (!found) return null;
-  return {
-    basis: found.basis,
-    subjects: found.subjects,
-    inScope: found.inScope,
-    shares: found.keys.map((key) => ({ key: key.key, share: ratio(key.shareSum, found.subjects) })),
-  };
-}
 
 /**
  * Budget pacing in the campaign's currency: a cost line or paid post in another currency is
@@ -53,12 +25,11 @@ async function budgetPacing(em: EntityManager, campaign: ICampaign, inputs: { li
   return campaignPacing({ budgetMinor: campaign.budgetMinor, currency: campaign.currency, startsOn: campaign.startsOn, endsOn: campaign.endsOn, shares, parties, now });
 }
 
-/**
- * One page for an executive: the campaign's audience, brand-safety, production and commercial
- * reports (each computed by its own service, scoped to the campaign), side by side, with every
- * tiered KPI, one insight per KPI and the verdict from the tiers of every layer.
- */
-export async function campaignReport(em: EntityManager, workspaceId: string, campaignId: string, filters: CampaignReportFilters, now: Date): Promise<CampaignReport> {
+/** The report's filters: the campaign is the path's; these narrow it (some sources, a period, the lift's lag). */
+export type CampaignReportFilters = Omit<ReportScope, 'campaignId'> & Pick<AudienceReportQuery, 'lagDays'>;
+
+/** The campaign's layer reports and pacing, loaded at the same time; the core puts the page together (campaignReportOf). */
+export async function campaignReport(em: EntityManager, workspaceId: string, campaignId: string, filters: CampaignReportFilters, now: Date) {
   const campaign = await findOwned(em, Campaign, 'campaign', campaignId, workspaceId);
   await assertFilterIdsOwned(em, workspaceId, { sourceId: filters.sourceId });
   const { lagDays, ...common } = filters;
@@ -78,87 +49,5 @@ export async function campaignReport(em: EntityManager, workspaceId: string, cam
     paidSpendOf(em.fork(), workspaceId, [campaignId]),
   ]);
   const pacing = await budgetPacing(em, campaign, { lines, parties, paidSpend }, now);
-
-  const production = pipeline.report;
-  const a = audience.kpis;
-  const c = commercial.kpis;
-  const tieredKpis = [
-    tieredKpi('engagement_rate', 'audience', a.engagement_rate),
-    tieredKpi('audience_growth_rate', 'audience', a.audience_growth_rate),
-    tieredKpi('brand_mentions_per_post', 'audience', a.brand_mentions_per_post),
-    tieredKpi('cpv', 'commerce', c.cpv),
-    tieredKpi('ctr', 'commerce', c.ctr),
-    tieredKpi('cpc', 'commerce', c.cpc),
-    tieredKpi('cpa', 'commerce', c.cpa),
-    tieredKpi('conversion_rate', 'commerce', c.conversion_rate),
-    tieredKpi('target_actions', 'commerce', c.target_actions),
-    tieredKpi('roi', 'commerce', c.roi),
-  ];
-  const byId = Object.fromEntries(
-    tieredKpis.map((kpi) => [kpi.kpiId, { value: kpi.value, tier: kpi.tier, thresholds: kpi.thresholds, tierUnavailable: kpi.tierUnavailable, ...(kpi.currency === null ? {} : { currency: kpi.currency }) }]),
-  );
-  const country = breakdown(breakdowns, 'country');
-  const language = breakdown(breakdowns, 'language');
-
-  return {
-    campaign: {
-      id: campaign.id,
-      name: campaign.name,
-      goal: campaign.goal,
-      startsOn: campaign.startsOn,
-      endsOn: campaign.endsOn,
-      attributionWindowDays: campaign.attributionWindowDays,
-      budget: { amountMinor: campaign.budgetMinor, currency: campaign.currency },
-      targetAction: campaign.targetAction,
-      trackingKeywords: campaign.trackingKeywords,
-    },
-    scope: { ...filters, basis: "the campaign's audience, brand-safety, production and commercial reports, each on its own basis (see those reports), narrowed by the same filters" },
-    generatedAt: now.toISOString(),
-    currency: commercial.currency,
-    reach: { sample: audience.sample, reach: a.reach, impressions: a.impressions, views: a.views },
-    engagement: {
-      engagement_rate: a.engagement_rate,
-      engagement_rate_by_views: a.engagement_rate_by_views,
-      save_rate: a.save_rate,
-      share_rate: a.share_rate,
-      profile_actions: a.profile_actions,
-      audience_growth_rate: a.audience_growth_rate,
-      new_followers_lift: a.new_followers_lift,
-      brand_mentions_per_post: a.brand_mentions_per_post,
-      character_mention_rate: a.character_mention_rate,
-    },
-    audienceQuality: country === null && language === null ? null : { country, language },
-    sentiment: {
-      totals: safety.totals,
-      sentiment_share: safety.kpis.sentiment_share,
-      flagged_comment_rate: safety.kpis.flagged_comment_rate,
-      reason: safety.kpis.reason,
-      flaggedByCategory: safety.flaggedByCategory.filter((category) => category.count > 0),
-      spikes: safety.spikes,
-    },
-    production: production && {
-      currency: production.currency,
-      assets_in_scope: production.kpis.assets_in_scope,
-      approved_assets: production.kpis.approved_assets,
-      rejected_assets: production.kpis.rejected_assets,
-      approval_rate: production.kpis.approval_rate,
-      first_pass_approval_rate: production.kpis.first_pass_approval_rate,
-      revisions_per_approved: production.kpis.revisions_per_approved,
-      brief_to_approval_hours: production.kpis.brief_to_approval_hours,
-      brief_to_post_hours: production.kpis.brief_to_post_hours,
-      production_cost: production.kpis.production_cost,
-      cost_per_approved_asset: production.kpis.cost_per_approved_asset,
-    },
-    productionUnavailable: pipeline.unavailable,
-    funnel: commercial.funnel,
-    cost: c.cost,
-    pacing,
-    commerce: { inputs: commercial.inputs, cpm: c.cpm, cpr: c.cpr, sales: c.sales, revenue: c.revenue },
-    tieredKpis,
-    insights: reportInsights(byId),
-    // The commercial report's verdict sees only layer 3; here every layer's tiers decide, so an
-    // awareness or engagement campaign is judged on its engagement and brand mentions too.
-    verdict: campaignVerdict({ goal: campaign.goal, kpis: byId }),
-    notes: commercial.notes,
-  };
+  return campaignReportOf(filters, { campaign, audience, commercial, pipeline, safety, breakdowns, pacing }, now);
 }

@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Campaign, type ICampaign } from '@persona-ops/domain/store';
 import type { CampaignGoal } from '@persona-ops/domain/core';
-import type { z } from 'zod';
-import { applyMergePatch, currentState, type MergePatch } from '../http/merge-patch.ts';
-import { createCampaignBody } from '../routes/campaigns/campaign.schemas.ts';
+import type { Patch } from '../http/merge-patch.ts';
 import { findOwned } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
 
@@ -43,9 +41,9 @@ export async function createCampaign(em: EntityManager, workspaceId: string, inp
 }
 
 /** Applies a merge patch (RFC 7396): members left out stay as they are; the result is checked whole. */
-export async function updateCampaign(em: EntityManager, workspaceId: string, id: string, patch: MergePatch<z.input<typeof createCampaignBody>>) {
+export async function updateCampaign(em: EntityManager, workspaceId: string, id: string, patch: Patch<CampaignInput>) {
   const campaign = await findOwned(em, Campaign, 'campaign', id, workspaceId);
-  em.assign(campaign, applyMergePatch(createCampaignBody, currentState(createCampaignBody, campaign), patch));
+  em.assign(campaign, patch(campaign));
   await em.flush();
   return campaign;
 }

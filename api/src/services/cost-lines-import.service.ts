@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { Campaign, Source } from '@persona-ops/domain/store';
 import { assertCostLine, fromMajor, isDomainError } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
-import { incomingCostLineSchema } from '../routes/cost-lines/cost-line.schemas.ts';
+import { incomingCostLineSchema } from '../http/cost-line-input.ts';
 import { upsertCostLines, type IncomingCostLine } from './cost-lines.service.ts';
 
 type Rejection = { line: number; column: string; reason: string };

@@ -1,17 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { executiveAnswer, sourceKinds, type AnswerSource, type SourceKind } from '@persona-ops/domain/core';
-import type { ExecutiveAnswerQuery, ExecutiveAnswerReport } from '../routes/reports/executive-answer.schemas.ts';
+import { executiveAnswer, sourceKinds, type AnswerSource, type CampaignGoal, type ComparisonFilters, type SourceKind } from '@persona-ops/domain/core';
 import { comparisonReport } from './comparison-report.service.ts';
 import { productionReport } from './production-report.service.ts';
 
 const DAY_MS = 86_400_000;
+
+/** The job the character is judged on, over the comparison's aligned window. */
+export type ExecutiveAnswerQuery = { goal: CampaignGoal } & Pick<ComparisonFilters, 'windowDays' | 'asOf' | 'campaignId'>;
 
 /**
  * "Is the AI character worth it?": the comparison's age-aligned figures of every source (all
  * goals' KPIs, so cost per result, ROI and net sentiment are there whatever the goal), each kind's
  * approved assets (for production velocity), and the answer assembled by the core (executiveAnswer).
  */
-export async function executiveAnswerReport(em: EntityManager, workspaceId: string, query: ExecutiveAnswerQuery, now: Date): Promise<ExecutiveAnswerReport> {
+export async function executiveAnswerReport(em: EntityManager, workspaceId: string, query: ExecutiveAnswerQuery, now: Date) {
   const comparison = await comparisonReport(em, workspaceId, { windowDays: query.windowDays, asOf: query.asOf, campaignId: query.campaignId, live: false }, now);
   const asOf = new Date(comparison.scope.asOf);
   const from = new Date(asOf.getTime() - query.windowDays * DAY_MS);

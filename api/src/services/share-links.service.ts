@@ -2,13 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Campaign, ShareLink, User, recordAudit, type IShareLink } from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
-import type { Principal } from '../plugins/auth.plugin.ts';
-import { campaignReportFilters } from '../routes/reports/campaign-report.schemas.ts';
-import { DEFAULT_SHARE_LINK_DAYS, MAX_SHARE_LINK_DAYS } from '../routes/share-links/share-link.schemas.ts';
+import { DEFAULT_LAG_DAYS } from '@persona-ops/domain/core';
+import type { Principal } from '../http/principal.ts';
 import { campaignReport } from './campaign-report.service.ts';
 import { findOwned } from './owned.ts';
 
 const DAY_MS = 86_400_000;
+/** A share link opens the report for this many days unless told otherwise, and never for more than the maximum. */
+export const DEFAULT_SHARE_LINK_DAYS = 7;
+export const MAX_SHARE_LINK_DAYS = 90;
 
 export function hashShareToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -100,5 +102,5 @@ export async function sharedCampaignReport(em: EntityManager, token: string, now
   if (!link || shareLinkStatus(link, now) !== 'active') throw new ApiError(404, 'not_found', UNKNOWN_LINK);
   await em.nativeUpdate(ShareLink, { id: link.id }, { lastViewedAt: now });
   await recordAudit(em, { workspaceId: link.workspace.id, action: 'view', entityType: 'share_link', entityId: link.id, actor: { kind: 'share_link', shareLinkId: link.id }, details: { campaignId: link.campaign.id } });
-  return campaignReport(em, link.workspace.id, link.campaign.id, campaignReportFilters.parse({}), now);
+  return campaignReport(em, link.workspace.id, link.campaign.id, { lagDays: DEFAULT_LAG_DAYS }, now);
 }

@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Source, type ISource } from '@persona-ops/domain/store';
 import type { SourceKind } from '@persona-ops/domain/core';
-import type { z } from 'zod';
-import { applyMergePatch, currentState, type MergePatch } from '../http/merge-patch.ts';
-import { sourceFields } from '../routes/sources/source.schemas.ts';
+import type { Patch } from '../http/merge-patch.ts';
 import { findOwned } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
 
@@ -37,9 +35,9 @@ export async function createSource(em: EntityManager, workspaceId: string, input
 }
 
 /** Applies a merge patch (RFC 7396): members left out stay as they are. */
-export async function updateSource(em: EntityManager, workspaceId: string, id: string, patch: MergePatch<z.input<typeof sourceFields>>) {
+export async function updateSource(em: EntityManager, workspaceId: string, id: string, patch: Patch<Omit<SourceInput, 'kind'>>) {
   const source = await findOwned(em, Source, 'source', id, workspaceId);
-  em.assign(source, applyMergePatch(sourceFields, currentState(sourceFields, source), patch));
+  em.assign(source, patch(source));
   await em.flush();
   return source;
 }

@@ -45,3 +45,4 @@ export * from './media.ts';
 export * from './report-schedule.ts';
 export * from './campaign-tracking.ts';
 export * from './connector-pull.ts';
+export * from './reports/campaign-report.ts';

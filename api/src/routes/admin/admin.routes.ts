@@ -2,10 +2,11 @@ import { ApiKey, User } from '@persona-ops/domain/store';
 import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { idParams } from '../../http/common.schemas.ts';
+import { patchWith } from '../../http/merge-patch.ts';
 import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
 import { createApiKey, createUser, getWorkspace, revokeApiKey, toApiKeyDto, toUserDto, toWorkspaceDto, updateWorkspace } from '../../services/admin.service.ts';
-import { apiKeySchema, createApiKeyBody, createUserBody, createUserResponse, issuedKeySchema, updateWorkspaceBody, userSchema, workspaceSchema } from './admin.schemas.ts';
+import { apiKeySchema, createApiKeyBody, createUserBody, createUserResponse, issuedKeySchema, updateWorkspaceBody, userSchema, workspaceSchema, workspaceSettings } from './admin.schemas.ts';
 
 const adminOnly = { roles: [] as const };
 const tags = ['admin'];
@@ -18,7 +19,7 @@ export async function adminRoutes(app: FastifyZod) {
   app.patch('/v1/workspace', {
     config: adminOnly,
     schema: { tags, summary: 'Change workspace settings: currency, hourly rate, tier thresholds', body: updateWorkspaceBody, response: { 200: workspaceSchema, ...problemResponses } },
-  }, async (request) => toWorkspaceDto(await updateWorkspace(request.em, workspaceOf(request), request.body, app.alertWebhookPolicy), request.principal.role));
+  }, async (request) => toWorkspaceDto(await updateWorkspace(request.em, workspaceOf(request), patchWith(workspaceSettings, request.body), app.alertWebhookPolicy), request.principal.role));
 
   app.get('/v1/users', {
     config: adminOnly,

@@ -1,6 +1,7 @@
 import { Campaign } from '@persona-ops/domain/store';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { idParams } from '../../http/common.schemas.ts';
+import { patchWith } from '../../http/merge-patch.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
 import { createCampaign, listCampaigns, toCampaignDto, updateCampaign } from '../../services/campaigns.service.ts';
@@ -31,5 +32,5 @@ export async function campaignRoutes(app: FastifyZod) {
   app.patch('/v1/campaigns/:id', {
     config: { roles: writers },
     schema: { tags, summary: 'Change a campaign', params: idParams, body: updateCampaignBody, response: { 200: campaignSchema, ...problemResponses } },
-  }, async (request) => toCampaignDto(await updateCampaign(request.em, workspaceOf(request), request.params.id, request.body)));
+  }, async (request) => toCampaignDto(await updateCampaign(request.em, workspaceOf(request), request.params.id, patchWith(createCampaignBody, request.body))));
 }

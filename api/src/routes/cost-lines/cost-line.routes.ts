@@ -8,7 +8,8 @@ import { deleteCostLine, listCostLines, toCostLineDto, upsertCostLines } from '.
 import { importCostLines } from '../../services/cost-lines-import.service.ts';
 import { findOwned } from '../../services/owned.ts';
 
-import { bulkCostLinesBody, bulkCostLinesResult, costLinePage, costLineSchema, costLinesCsvBody, costLinesImportResult, incomingCostLineSchema, listCostLinesQuery, maxCostLinesFileBytes } from './cost-line.schemas.ts';
+import { bulkCostLinesBody, bulkCostLinesResult, costLinePage, costLineSchema, costLinesCsvBody, costLinesImportResult, listCostLinesQuery, maxCostLinesFileBytes } from './cost-line.schemas.ts';
+import { incomingCostLineSchema } from '../../http/cost-line-input.ts';
 
 const tags = ['cost-lines'];
 const writers = ['studio'] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { costBases, costKinds, costSplitRules, costStatuses } from '@persona-ops/domain/core';
-import { currencySchema, dateSchema, idSchema, minorUnits, pageOf, paginationQuery } from '../../http/common.schemas.ts';
+import { dateSchema, idSchema, pageOf, paginationQuery } from '../../http/common.schemas.ts';
+import { incomingCostLineSchema } from '../../http/cost-line-input.ts';
 
 export const costLineSchema = z
   .object({
@@ -24,23 +25,6 @@ export const costLineSchema = z
   })
   .meta({ id: 'CostLine' });
 
-export const incomingCostLineSchema = z
-  .object({
-    campaignId: idSchema,
-    sourceId: idSchema.optional().describe('The source the cost is for; leave it out to share the cost among the campaign’s sources (then `split` is required)'),
-    externalId: z.string().trim().min(1).max(255).optional(),
-    kind: z.enum(costKinds),
-    basis: z.enum(costBases).default('flat'),
-    amountMinor: minorUnits.max(Number.MAX_SAFE_INTEGER).describe('The flat amount, or with basis "per_deliverable" the price of one deliverable, in minor units'),
-    deliverables: z.number().int().min(1).max(100_000).optional().describe('With basis "per_deliverable": how many deliverables are paid for'),
-    currency: currencySchema,
-    incurredOn: dateSchema,
-    status: z.enum(costStatuses).default('committed'),
-    split: z.enum(costSplitRules).optional().describe('How a shared line is split: "deliverables" (in proportion to each source’s posts on the campaign) or "explicit" (with shares)'),
-    shares: z.record(idSchema, z.number().gt(0).max(100)).optional().describe('With split "explicit": source id → percent, summing to 100'),
-    note: z.string().trim().max(255).optional(),
-  })
-  .meta({ id: 'IncomingCostLine' });
 
 export const bulkCostLinesBody = z.object({
   lines: z.array(incomingCostLineSchema).min(1, 'send at least one line').max(10_000, 'send at most 10,000 lines a request'),

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from '../../http/common.schemas.ts';
-
-export const MAX_SHARE_LINK_DAYS = 90;
-
-export const DEFAULT_SHARE_LINK_DAYS = 7;
+import { DEFAULT_SHARE_LINK_DAYS, MAX_SHARE_LINK_DAYS } from '../../services/share-links.service.ts';
 
 // The expiry as a number of days or as a moment (the `expiresAt` the link is read back with).
 export const createShareLinkBody = z

@@ -1,11 +1,12 @@
 import { problemResponses } from '../../http/problem.ts';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { idParams } from '../../http/common.schemas.ts';
+import { patchWith } from '../../http/merge-patch.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
 import { Source } from '@persona-ops/domain/store';
 import { findOwned } from '../../services/owned.ts';
 import { createSource, listSources, toSourceDto, updateSource } from '../../services/sources.service.ts';
-import { createSourceBody, listSourcesQuery, sourcePage, sourceSchema, updateSourceBody } from './source.schemas.ts';
+import { createSourceBody, listSourcesQuery, sourceFields, sourcePage, sourceSchema, updateSourceBody } from './source.schemas.ts';
 
 const tags = ['sources'];
 const writers = ['studio'] as const;
@@ -31,5 +32,5 @@ export async function sourceRoutes(app: FastifyZod) {
   app.patch('/v1/sources/:id', {
     config: { roles: writers },
     schema: { tags, summary: 'Change a source', params: idParams, body: updateSourceBody, response: { 200: sourceSchema, ...problemResponses } },
-  }, async (request) => toSourceDto(await updateSource(request.em, workspaceOf(request), request.params.id, request.body)));
+  }, async (request) => toSourceDto(await updateSource(request.em, workspaceOf(request), request.params.id, patchWith(sourceFields, request.body))));
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SourceKind } from '../../core/vocabulary.ts';
+import type { BreakdownShares } from '../../core/reports/campaign-report.ts';
 import { query } from './sql.ts';
 
 // What the source comparison and the campaign report read besides the layer reports: the sources
@@ -53,19 +54,8 @@ export async function comparisonSources(
   }));
 }
 
-
-export type BreakdownDimension = 'country' | 'language';
-export type BreakdownShares = {
-  dimension: BreakdownDimension;
-  /** posts: the posts' own breakdowns; sources: the accounts' breakdowns (used when no post has one). */
-  basis: 'posts' | 'sources';
-  /** Posts (or sources) with a breakdown on this dimension, each at its latest day. */
-  subjects: number;
-  /** Posts (or sources) in scope. */
-  inScope: number;
-  /** Per key, the sum of the subjects' shares (percent); a subject without the key adds 0. */
-  keys: Array<{ key: string; shareSum: number }>;
-};
+export type { BreakdownShares };
+export type BreakdownDimension = BreakdownShares['dimension'];
 
 /**
  * Audience breakdowns (country, language) of a campaign's posts in scope, each post at its latest

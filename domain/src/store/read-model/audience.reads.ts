@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AudienceSums, ExposureSums, SourceGrowth } from '../../core/reports/audience-report.ts';
 import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
 import { readDb } from './read-db.ts';
-import { answer, groupKey, inPeriod, joinsGroups, postsInScope, readWithGroups, rollupInScope, snapshotRollupOf, windowBounds, type Answer, type Grouping, type Read } from './scope.ts';
+import { answer, groupKey, inPeriod, joinsGroups, postsInScope, readWithGroups, rollupInScope, scopedPosts, snapshotRollupOf, type Answer, type Grouping, type Read } from './scope.ts';
 
 // The audience a scope's posts reached: each post at its LATEST snapshot captured in the period,
 // joined to its source's follower count on the post's UTC publication day, summed; and the
@@ -84,12 +84,7 @@ export async function audienceSums<G extends Grouping>(em: EntityManager, read: 
   const db = readWithGroups(em, read);
   const measured = read.basis === 'live'
     ? db
-        .with((cte) => cte('scoped').materialized(), (q) =>
-          q.selectFrom('post as p')
-            .innerJoin('source as s', 's.id', 'p.source_id')
-            .$if(grouped, (qb) => qb.innerJoin('g', (join) => join.onTrue()))
-            .where(postsInScope(read))
-            .select([groupKey(read).as('key'), 'p.id', 'p.source_id', sql<string>`(p.published_at at time zone 'UTC')::date`.as('day'), windowBounds(read).start.as('start_at'), windowBounds(read).end.as('end_at')]))
+        .with((cte) => cte('scoped').materialized(), (q) => scopedPosts(q, read).select(['p.source_id', sql<string>`(p.published_at at time zone 'UTC')::date`.as('day')]))
         .with((cte) => cte('latest').materialized(), (q) =>
           q.selectFrom('metric_snapshot as m')
             .innerJoin('scoped as sc', 'sc.id', 'm.post_id')

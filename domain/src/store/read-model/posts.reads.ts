@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import type { PostSums } from '../../core/reports/commercial-report.ts';
-import { answer, groupKey, inPeriod, joinsGroups, postsInScope, readWithGroups, rollupInScope, snapshotRollupOf, sumWhenReported, windowBounds, type Answer, type Grouping, type Read } from './scope.ts';
+import { answer, groupKey, inPeriod, joinsGroups, readWithGroups, rollupInScope, scopedPosts, snapshotRollupOf, sumWhenReported, type Answer, type Grouping, type Read } from './scope.ts';
 
 // The posts of a scope: how many, how many paid, their currencies, and impressions and views at
 // each post's LATEST snapshot captured in the period.
@@ -18,12 +18,7 @@ export async function postAggregates<G extends Grouping>(em: EntityManager, read
   // Per group: the posts (pa) and the sums of their latest snapshots (la), from either basis.
   const sums = read.basis === 'live'
     ? db
-        .with((cte) => cte('scoped').materialized(), (q) =>
-          q.selectFrom('post as p')
-            .innerJoin('source as s', 's.id', 'p.source_id')
-            .$if(grouped, (qb) => qb.innerJoin('g', (join) => join.onTrue()))
-            .where(postsInScope(read))
-            .select([groupKey(read).as('key'), 'p.id', 'p.placement', 'p.currency', windowBounds(read).start.as('start_at'), windowBounds(read).end.as('end_at')]))
+        .with((cte) => cte('scoped').materialized(), (q) => scopedPosts(q, read).select(['p.placement', 'p.currency']))
         .with((cte) => cte('latest').materialized(), (q) =>
           q.selectFrom('metric_snapshot as m')
             .innerJoin('scoped as sp', 'sp.id', 'm.post_id')

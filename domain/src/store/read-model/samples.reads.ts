@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import type { WindowSample } from '../../core/reports/comparison-report.ts';
-import { answer, groupKey, inPeriod, joinsGroups, postsInScope, readWithGroups, rollupInScope, snapshotRollupOf, sumWhenReported, windowBounds, type Answer, type Grouping, type Read } from './scope.ts';
+import { answer, groupKey, inPeriod, joinsGroups, readWithGroups, rollupInScope, scopedPosts, snapshotRollupOf, sumWhenReported, type Answer, type Grouping, type Read } from './scope.ts';
 
 // The samples behind a comparison's figures: how many posts and snapshots each group's KPIs rest
 // on, and the interaction counters at each post's latest snapshot in the period.
@@ -14,12 +14,7 @@ export async function windowSamples<G extends Grouping>(em: EntityManager, read:
   const db = readWithGroups(em, read);
   const sums = read.basis === 'live'
     ? db
-        .with((cte) => cte('scoped').materialized(), (q) =>
-          q.selectFrom('post as p')
-            .innerJoin('source as s', 's.id', 'p.source_id')
-            .$if(grouped, (qb) => qb.innerJoin('g', (join) => join.onTrue()))
-            .where(postsInScope(read))
-            .select([groupKey(read).as('key'), 'p.id', windowBounds(read).start.as('start_at'), windowBounds(read).end.as('end_at')]))
+        .with((cte) => cte('scoped').materialized(), (q) => scopedPosts(q, read))
         .with((cte) => cte('captured').materialized(), (q) =>
           q.selectFrom('metric_snapshot as m')
             .innerJoin('scoped as sc', 'sc.id', 'm.post_id')

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import { readDb } from './read-db.ts';
+import { sql, type Expression, type QueryCreator, type RawBuilder, type SqlBool } from 'kysely';
+import { readDb, type ReadDb } from './read-db.ts';
 
 // The three parameters every read of the read model takes besides its measure: the SCOPE (which
 // posts, and what hangs off them, a report is about), the GROUPING (one answer, one per source
@@ -159,6 +159,19 @@ export function postsInScope(read: Pick<Read, 'scope' | 'grouping'>, post = 'p',
     ...ownedBy(read, column(post, 'source_id'), column(post, 'campaign_id'), source),
     inPeriod(read, column(post, 'published_at')),
   ]);
+}
+
+/**
+ * The first step of every live read of posts (a CTE's body): the read's posts (alias `p`, source
+ * `s`) with their group key, id and window bounds (`key`, `id`, `start_at`, `end_at`). A read adds
+ * the other columns it needs with `.select`.
+ */
+export function scopedPosts(q: QueryCreator<ReadDb & { g: GroupRow }>, read: Pick<Read, 'scope' | 'grouping'>) {
+  return q.selectFrom('post as p')
+    .innerJoin('source as s', 's.id', 'p.source_id')
+    .$if(joinsGroups(read), (qb) => qb.innerJoin('g', (join) => join.onTrue()))
+    .where(postsInScope(read))
+    .select([groupKey(read).as('key'), 'p.id', windowBounds(read).start.as('start_at'), windowBounds(read).end.as('end_at')]);
 }
 
 /**

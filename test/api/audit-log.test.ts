@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepUnlinkedRows } from '@persona-ops/domain/store';
+import { randomBytes } from 'node:crypto';
+import { connectorSettingsOf } from '@persona-ops/domain/connectors';
 import { clientFor, startTestApp, type ApiBody, type Client } from '../support/api-harness.ts';
+import { startFakeYouTube, type FakeYouTube } from '../support/fake-youtube/fake-youtube-server.ts';
 import { AT, bodies, DAY, ID, queries } from './operation-samples.ts';
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;
+// The platform the walk connects an account on (its OAuth code flow is one of the writes).
+let youtube: FakeYouTube;
 let admin: Client;
 let studio: Client;
 let studioUserId: string;
@@ -31,7 +36,20 @@ async function send(client: Client, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | '
 
 beforeAll(async () => {
   // With the queues (BullMQ's PostgreSQL backend in the test's database): sending a report now enqueues.
-  harness = await startTestApp({ queues: true });
+  youtube = await startFakeYouTube();
+  harness = await startTestApp({
+    queues: true,
+    connectors: connectorSettingsOf({
+      CONNECTOR_TOKEN_KEY: randomBytes(32).toString('base64'),
+      YOUTUBE_CLIENT_ID: youtube.clientId,
+      YOUTUBE_CLIENT_SECRET: youtube.clientSecret,
+      YOUTUBE_AUTH_URL: `${youtube.url}/o/oauth2/v2/auth`,
+      YOUTUBE_TOKEN_URL: `${youtube.url}/token`,
+      YOUTUBE_REVOKE_URL: `${youtube.url}/revoke`,
+      YOUTUBE_API_URL: `${youtube.url}/youtube/v3`,
+      YOUTUBE_ANALYTICS_URL: `${youtube.url}/v2`,
+    }),
+  });
   admin = harness.admin;
   const created = await admin.post('/v1/users', { email: 'studio@a.test', name: 'Studio', role: 'studio' });
   studio = clientFor(harness.app, created.body.key);
@@ -39,7 +57,10 @@ beforeAll(async () => {
   campaignId = (await studio.post('/v1/campaigns', campaignBody)).body.id;
   sourceId = (await studio.post('/v1/sources', { kind: 'human_creator', name: 'Ana' })).body.id;
 });
-afterAll(() => harness.close());
+afterAll(async () => {
+  await harness.close();
+  await youtube.close();
+});
 
 describe('audit log: what an entry records', () => {
   it('records a PATCH with only the fields it changed, each before and after, and who made it', async () => {
@@ -295,7 +316,18 @@ const walk: WalkStep[] = [
   { op: 'patch /v1/report-schedules/{id}', url: (ids) => `/v1/report-schedules/${ids['schedule']}`, json: fromSample('patch /v1/report-schedules/{id}') },
   { op: 'post /v1/report-schedules/{id}/send', url: (ids) => `/v1/report-schedules/${ids['schedule']}/send` },
   { op: 'delete /v1/report-schedules/{id}', url: (ids) => `/v1/report-schedules/${ids['schedule']}` },
+  { op: 'post /v1/connections', url: () => '/v1/connections', json: (ids) => ({ sourceId: ids['source'], platform: 'youtube' }), keep: (body, ids) => { ids['connection'] = body.connection.id; ids['consent'] = body.authorizationUrl; } },
+  // The platform consents and sends the browser back with the code and state the dashboard posts.
+  { op: 'post /v1/connections/callback', prepare: (ids) => consentAt(ids), url: () => '/v1/connections/callback', json: (ids) => ({ code: ids['code'], state: ids['state'] }) },
+  { op: 'post /v1/connections/{id}/pulls', url: (ids) => `/v1/connections/${ids['connection']}/pulls` },
+  { op: 'delete /v1/connections/{id}', url: (ids) => `/v1/connections/${ids['connection']}` },
 ];
+
+async function consentAt(ids: Ids) {
+  const back = new URL((await fetch(ids['consent']!, { redirect: 'manual' })).headers.get('location')!);
+  ids['code'] = back.searchParams.get('code')!;
+  ids['state'] = back.searchParams.get('state')!;
+}
 
 describe('audit log: every write operation', () => {
   let writeOperations: string[];
@@ -337,5 +369,15 @@ describe('audit log: every write operation', () => {
       else if (entries.some((entry) => entry.actor.kind !== 'api_key' || entry.actor.role !== 'admin')) failures.push(`${step.op}: entries without its actor ${JSON.stringify(entries)}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it("never shows a connection's tokens, verifier or state, only that they changed", async () => {
+    const entries = await auditLog('entityType=platform_connection&limit=100');
+    expect(entries.length).toBeGreaterThan(0);
+    const text = JSON.stringify(entries);
+    expect(text).not.toMatch(/ya29\.|1\/\/|"k1:/);
+    const connected = entries.find((entry) => entry.changes?.accessToken?.after);
+    expect(connected.changes.accessToken.after).toBe('[redacted]');
+    expect(connected.changes.refreshToken.after).toBe('[redacted]');
   });
 });

@@ -45,6 +45,8 @@ export const bodies: Record<string, Sample> = {
   'post /v1/reports/campaign/{id}/share-links': { body: { expiresInDays: 7 } },
   'post /v1/report-schedules': { body: { name: 'Weekly', kind: 'overview', cadence: 'weekly', weekday: 1, hourUtc: 8, emailRecipients: ['cmo@a.test'] } },
   'patch /v1/report-schedules/{id}': { body: { hourUtc: 9 } },
+  'post /v1/connections': { body: { sourceId: ID, platform: 'youtube' } },
+  'post /v1/connections/callback': { body: { state: 'state-from-the-platform', code: 'code-from-the-platform' } },
 };
 
 // The query (and CSV body) an operation needs to be valid, where it needs one.

@@ -6,7 +6,7 @@ import { startTestApp, type Client } from '../support/api-harness.ts';
 // records: a foreign id must answer 404 and nothing of B may leak into A's answers.
 // A route without a case here fails the coverage test, so new routes cannot skip this check.
 
-type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; unlinkedRowId: string; linkId: string; offerCodeId: string; paidTestId: string; shareLinkId: string; fxRateId: string; costLineId: string };
+type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; unlinkedRowId: string; linkId: string; offerCodeId: string; paidTestId: string; shareLinkId: string; fxRateId: string; costLineId: string; connectionId: string };
 type Case = { query?: string; body?: unknown; csv?: string; pathName?: string; pathParams?: Record<string, string>; expect: 'not_found' | 'no_leak' | 'public' };
 
 const cases: Record<string, (b: Foreign) => Case> = {
@@ -104,6 +104,13 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'get /v1/cost-lines': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
   'get /v1/cost-lines/{id}': () => ({ expect: 'not_found' }),
   'delete /v1/cost-lines/{id}': () => ({ expect: 'not_found' }),
+  'get /v1/connections': () => ({ expect: 'no_leak' }),
+  'post /v1/connections': (b) => ({ body: { sourceId: b.sourceId, platform: 'youtube' }, expect: 'not_found' }),
+  'get /v1/connections/{id}': () => ({ expect: 'not_found' }),
+  'delete /v1/connections/{id}': () => ({ expect: 'not_found' }),
+  'post /v1/connections/{id}/pulls': () => ({ expect: 'not_found' }),
+  // The state of B's flow in progress finishes nothing for A: states are bound to their workspace.
+  'post /v1/connections/callback': () => ({ body: { state: theirConnectionState, code: 'stolen-code' }, expect: 'not_found' }),
 };
 
 // Which of B's ids goes into a path's {id}.
@@ -123,7 +130,10 @@ const pathIds: Array<[RegExp, keyof Foreign]> = [
   [/^\/v1\/share-links\//, 'shareLinkId'],
   [/^\/v1\/paid-tests\//, 'paidTestId'],
   [/^\/v1\/cost-lines\//, 'costLineId'],
+  [/^\/v1\/connections\//, 'connectionId'],
 ];
+
+const theirConnectionState = 'state-of-b-connection-flow';
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;
 let foreign: Foreign;
@@ -165,7 +175,14 @@ beforeAll(async () => {
   const [unlinked] = await harness.orm.em.getConnection().execute<Array<{ id: string }>>(`select id from unlinked_import_row where workspace_id = ?`, [other.workspaceId]);
   await b.post('/v1/fx-rates/bulk', { rates: [{ day: '2024-05-17', base: 'EUR', quote: 'USD', rate: '1.0866' }] });
   const theirRate = await b.get('/v1/fx-rates');
-  foreign = { ...theirs, backfillId: (await b.post('/v1/classification/backfills')).body.id, importId: imported.json().id, unlinkedRowId: unlinked!.id, shareLinkId: shared.body.id, fxRateId: theirRate.body.items[0].id };
+  // B's connection of its character's YouTube channel, waiting for the platform's consent (no app
+  // is configured here, so it is written as the flow leaves it).
+  const [connection] = await harness.orm.em.getConnection().execute<Array<{ id: string }>>(
+    `insert into platform_connection (id, created_at, updated_at, workspace_id, source_id, platform, state, scopes, auth_state_hash, auth_started_at)
+     values (gen_random_uuid(), now(), now(), ?, ?, 'youtube', 'pending', '[]', encode(sha256(convert_to(?, 'UTF8')), 'hex'), now()) returning id`,
+    [other.workspaceId, theirs.sourceId, theirConnectionState],
+  );
+  foreign = { ...theirs, connectionId: connection!.id, backfillId: (await b.post('/v1/classification/backfills')).body.id, importId: imported.json().id, unlinkedRowId: unlinked!.id, shareLinkId: shared.body.id, fxRateId: theirRate.body.items[0].id };
 });
 afterAll(() => harness.close());
 
@@ -232,5 +249,6 @@ async function snapshotOf(client: Client) {
     unlinkedRows: (await client.get('/v1/imports/unlinked')).body,
     fxRates: (await client.get('/v1/fx-rates')).body,
     costLines: (await client.get('/v1/cost-lines')).body,
+    connections: (await client.get('/v1/connections')).body,
   };
 }

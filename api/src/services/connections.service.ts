@@ -53,8 +53,9 @@ export const availablePlatforms = (settings: ConnectorSettings | undefined): Con
  * pulled) until the new flow finishes.
  */
 export async function startConnection(em: EntityManager, settings: ConnectorSettings | undefined, workspaceId: string, input: { sourceId: string; platform: ConnectorPlatform }, now: Date) {
-  const { client, keyring } = configured(settings, input.platform);
+  // Another workspace's source is unknown here whether or not connectors are configured.
   const source = await findOwned(em, Source, 'source', input.sourceId, workspaceId);
+  const { client, keyring } = configured(settings, input.platform);
   const state = randomBytes(32).toString('base64url');
   const verifier = randomBytes(48).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');

@@ -23,7 +23,7 @@ describe('changedFields', () => {
   });
 
   it('knows secrets by name: hashes, secrets, passwords and tokens, not token counts', () => {
-    for (const name of ['keyHash', 'tokenHash', 'alertWebhookSecret', 'password', 'token', 'credentials']) expect(isSecretField(name), name).toBe(true);
-    for (const name of ['promptTokens', 'completionTokens', 'name', 'alertWebhookUrl']) expect(isSecretField(name), name).toBe(false);
+    for (const name of ['keyHash', 'tokenHash', 'alertWebhookSecret', 'password', 'token', 'credentials', 'accessToken', 'refreshToken', 'codeVerifier', 'authStateHash']) expect(isSecretField(name), name).toBe(true);
+    for (const name of ['promptTokens', 'completionTokens', 'name', 'alertWebhookUrl', 'tokenExpiresAt']) expect(isSecretField(name), name).toBe(false);
   });
 });

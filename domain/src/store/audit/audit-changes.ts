@@ -2,8 +2,9 @@ import type { AuditChange } from '../entities/audit-entry.entity.ts';
 
 export const REDACTED = '[redacted]';
 
-// Values no reader of the log may see: key and token hashes, signing secrets, passwords, tokens.
-const SECRET_FIELD = /secret|password|hash|^token$|credential/i;
+// Values no reader of the log may see: key and token hashes, signing secrets, passwords, tokens
+// (a connection's accessToken and refreshToken, sealed or not) and PKCE verifiers.
+const SECRET_FIELD = /secret|password|hash|^token$|[a-z]Token$|verifier|credential/i;
 
 export function isSecretField(name: string): boolean {
   return SECRET_FIELD.test(name);

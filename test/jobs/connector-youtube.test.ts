@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connectorSettingsOf, openToken, type ConnectorSettings } from '@persona-ops/domain/connectors';
+import { connectorSettingsOf, openToken, tokenKeyOf, type ConnectorSettings } from '@persona-ops/domain/connectors';
 import { startJobRunner } from '@persona-ops/jobs/runner';
 import { createOfflineClassifier } from '../../jobs/src/classifiers/offline/offline-classifier.ts';
 import { schedulerIdOf } from '../../jobs/src/connectors/connection-schedules.ts';
@@ -215,6 +215,20 @@ describe.skipIf(!redisUrl)('a YouTube connection pulled by the workers', () => {
     const resumed = calls.slice(limited + 1).find((r) => r.status === 200);
     expect(resumed!.at - calls[limited]!.at).toBeGreaterThanOrEqual(1_900);
     await waitUntil(async () => (await connectionRow()).last_error === null, 'the error to clear');
+  });
+
+  it('after a key rotation opens the old tokens with the previous key and seals them again with the new one', async () => {
+    const old = settings.keyring!;
+    // As when the API and the workers restart with a new CONNECTOR_TOKEN_KEY and the old one in
+    // CONNECTOR_TOKEN_PREVIOUS_KEYS (both read this settings object).
+    settings.keyring = { current: tokenKeyOf('k3', randomBytes(32).toString('base64'), 'CONNECTOR_TOKEN_KEY'), previous: [old.current] };
+    expect((await connectionRow()).access_token).toMatch(/^k2:/);
+    await pullAndWait();
+    const row = await connectionRow();
+    expect(row.access_token).toMatch(/^k3:/);
+    expect(row.refresh_token).toMatch(/^k3:/);
+    expect(openToken({ current: settings.keyring.current, previous: [] }, row.refresh_token!)).toMatch(/^1\/\//);
+    expect(row).toMatchObject({ state: 'connected', last_error: null });
   });
 
   it('disconnecting revokes the grant at the platform, erases the tokens and removes the schedule', async () => {

@@ -41,6 +41,8 @@ describe.skipIf(!redisUrl)('scheduled reports', () => {
   let other: { admin: Client; campaign: string };
   let executive: Client;
   let queues: Queues;
+  let connection: QueueConnection;
+  let orm: Awaited<ReturnType<typeof createTestDatabase>>['orm'];
 
   beforeAll(async () => {
     smtp = await startSmtpSink({ refuse: (address) => address.startsWith('refuse') });
@@ -56,7 +58,8 @@ describe.skipIf(!redisUrl)('scheduled reports', () => {
     slackUrl = `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T000/B000/XXXX`;
 
     const database = await createTestDatabase();
-    const connection: QueueConnection = { kind: 'redis', url: redisUrl!, namespace: `test-${randomBytes(5).toString('hex')}` };
+    connection = { kind: 'redis', url: redisUrl!, namespace: `test-${randomBytes(5).toString('hex')}` };
+    orm = database.orm;
     // Short backoffs: a refused send is tried three times within a second.
     const jobOptions = { attempts: 3, backoff: { type: 'fixed', delay: 200 }, removeOnComplete: true };
     queues = openQueues(connection, jobOptions);
@@ -251,6 +254,60 @@ describe.skipIf(!redisUrl)('scheduled reports', () => {
     const mail = readMail(smtp.received.find((m) => m.to.includes('ok@a.test'))!.raw);
     expect(mail.text).toContain('Comments posted ');
     expect(mail.attachments).toHaveLength(0);
+  });
+
+  it('renders a run its job scheduler fires as that occurrence: its run key, its period and its time', async () => {
+    const created = await harness.admin.post('/v1/report-schedules', { name: 'Overview by Slack', kind: 'overview', cadence: 'weekly', weekday: 1, hourUtc: 8, slackWebhookUrl: slackUrl });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id;
+    // The schedule's own scheduler, made to fire every second: the same job name and data the
+    // schedule's timer gives it, so the worker sees what it sees on a Monday at 08:00.
+    const reports = queues.get('reports')!;
+    const timer = await reports.getJobScheduler(id);
+    await reports.upsertJobScheduler(id, { pattern: '* * * * * *', tz: 'UTC' }, { name: timer!.name, data: timer!.template!.data });
+    const deliveries = async () => (await harness.admin.get(`/v1/report-deliveries?scheduleId=${id}`)).body.items as ApiBody[];
+    try {
+      await harness.waitFor(async () => (await deliveries()).some((d) => d.outcome === 'sent'), 'a scheduled run to be sent');
+    } finally {
+      await reports.removeJobScheduler(id);
+    }
+    const [first] = (await deliveries()).filter((d) => d.outcome === 'sent').slice(-1);
+    expect(first.runKey).toMatch(/^scheduled-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
+    const due = first.runKey.slice('scheduled-'.length);
+    // One Slack message per occurrence, however often a run is retried.
+    expect(new Set((await deliveries()).map((d) => d.runKey)).size).toBe((await deliveries()).length);
+    expect((await harness.admin.get(`/v1/report-schedules/${id}`)).body.lastRunAt).not.toBeNull();
+    // The overview covers the week before the due day.
+    const day = new Date(due);
+    const to = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+    const from = new Date(to.getTime() - 7 * 86_400_000);
+    const message = slackBodies.map((body) => JSON.parse(body).text as string).find((text) => text.includes('Overview by Slack'));
+    expect(message).toContain(`The three layers per source kind, ${from.toISOString().slice(0, 10)} to ${to.toISOString().slice(0, 10)} (to exclusive).`);
+    const overview = (await harness.admin.get(`/v1/reports/overview?from=${from.toISOString()}&to=${to.toISOString()}`)).body;
+    for (const kind of overview.kinds) expect(message).toContain(`${kind.sourceKind}: ${kind.audience.posts} posts`);
+    await harness.admin.delete(`/v1/report-schedules/${id}`);
+  });
+
+  it('sets the timers straight when the report worker starts: a schedule saved without queues gets one, a deleted schedule loses its own', async () => {
+    const reports = queues.get('reports')!;
+    await reports.upsertJobScheduler('0b5e1e7e-0000-4000-8000-000000000000', { pattern: '0 0 8 * * 1', tz: 'UTC' }, { name: 'render-report', data: { scheduleId: '0b5e1e7e-0000-4000-8000-000000000000' } });
+    // Saved by an API that had no queues.
+    const unqueued = await buildApp(orm, {}, { alertWebhookAllowPrivate: true });
+    try {
+      const created = await clientFor(unqueued, harness.admin.key).post('/v1/report-schedules', { name: 'Saved while away', kind: 'brand_safety', cadence: 'monthly', dayOfMonth: 5, hourUtc: 6, emailRecipients: ['cmo@a.test'] });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect(await reports.getJobScheduler(created.body.id)).toBeUndefined();
+      const worker = await startReportWorker({ orm, connection, queues });
+      await worker.close();
+      expect(await reports.getJobScheduler(created.body.id)).toMatchObject({ pattern: '0 0 6 5 * *', tz: 'UTC' });
+      expect(await reports.getJobScheduler('0b5e1e7e-0000-4000-8000-000000000000')).toBeUndefined();
+      // Sending needs the queues: that API says why it cannot.
+      const send = await clientFor(unqueued, harness.admin.key).post(`/v1/report-schedules/${created.body.id}/send`);
+      expect(send.status).toBe(503);
+      expect(send.body.code).toBe('queue_unavailable');
+    } finally {
+      await unqueued.close();
+    }
   });
 
   it('keeps each workspace’s deliveries to itself', async () => {

@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AudienceSums, ExposureSums, SourceGrowth } from '../../core/reports/audience-report.ts';
 import { SNAPSHOT_MEASURES } from '../rollup/snapshot-measures.ts';
 import { readDb } from './read-db.ts';
-import { answer, groupKey, inPeriod, joinsGroups, postsInScope, readWithGroups, rollupInScope, scopedPosts, snapshotRollupOf, type Answer, type Grouping, type Read } from './scope.ts';
+import { answer, groupKey, inPeriod, joinsGroups, postsInScope, readWithGroups, rollupInScope, rollupPostCounts, scopedPosts, snapshotRollupOf, type Answer, type Grouping, type Read } from './scope.ts';
 
 // The audience a scope's posts reached: each post at its LATEST snapshot captured in the period,
 // joined to its source's follower count on the post's UTC publication day, summed; and the
@@ -109,13 +109,7 @@ export async function audienceSums<G extends Grouping>(em: EntityManager, read: 
             // float8 sums: exact for integers below 2^53, and far cheaper than the numeric sums of bigints.
             .select([groupKey(read).as('key'), 'r.source_id', 'r.published_on', ...SNAPSHOT_MEASURES.map((m) => sql<number>`sum(${sql.ref(`r.${m.column}`)}::float8)`.as(m.column))]))
         .with('measured', (q) => q.selectFrom('groups as gr').selectAll('gr').select(sql<number | null>`${followersOn(sql.ref('gr.source_id'), sql.ref('gr.published_on'))}::float8`.as('followers')))
-        .with('posts', (q) =>
-          q.selectFrom('post_rollup as r')
-            .innerJoin('source as s', 's.id', 'r.source_id')
-            .$if(grouped, (qb) => qb.innerJoin('g', (join) => join.onTrue()))
-            .where(rollupInScope(read, false))
-            .groupBy(sql`1`)
-            .select([groupKey(read).as('key'), sql<number>`coalesce(sum(r.posts), 0)::int`.as('posts')]))
+        .with('posts', (q) => rollupPostCounts(q, read))
         .with('sums', (q) => q.selectFrom('measured').groupBy('key').select(['key', ...asSelections(ROLLUP_SUMS)]));
   const rows = await measured
     .selectFrom('posts as p')

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import type { WindowSample } from '../../core/reports/comparison-report.ts';
-import { answer, groupKey, inPeriod, joinsGroups, readWithGroups, rollupInScope, scopedPosts, snapshotRollupOf, sumWhenReported, type Answer, type Grouping, type Read } from './scope.ts';
+import { answer, groupKey, inPeriod, joinsGroups, readWithGroups, rollupInScope, rollupPostCounts, scopedPosts, snapshotRollupOf, sumWhenReported, type Answer, type Grouping, type Read } from './scope.ts';
 
 // The samples behind a comparison's figures: how many posts and snapshots each group's KPIs rest
 // on, and the interaction counters at each post's latest snapshot in the period.
@@ -27,13 +27,7 @@ export async function windowSamples<G extends Grouping>(em: EntityManager, read:
         .with('sums', (q) =>
           q.selectFrom('latest').groupBy('key').select(['key', ...COUNTERS.flatMap((c) => [sql<number | null>`sum(${sql.ref(c)})::float8`.as(c), sql<number>`count(${sql.ref(c)})::int`.as(`${c}_n`)])]))
     : db
-        .with('posts', (q) =>
-          q.selectFrom('post_rollup as r')
-            .innerJoin('source as s', 's.id', 'r.source_id')
-            .$if(grouped, (qb) => qb.innerJoin('g', (join) => join.onTrue()))
-            .where(rollupInScope(read, false))
-            .groupBy(sql`1`)
-            .select([groupKey(read).as('key'), sql<number>`sum(r.posts)::int`.as('posts')]))
+        .with('posts', (q) => rollupPostCounts(q, read))
         .with('snaps', (q) =>
           q.selectFrom(snapshotRollupOf(read))
             .innerJoin('source as s', 's.id', 'r.source_id')

@@ -174,6 +174,16 @@ export function scopedPosts(q: QueryCreator<ReadDb & { g: GroupRow }>, read: Pic
     .select([groupKey(read).as('key'), 'p.id', windowBounds(read).start.as('start_at'), windowBounds(read).end.as('end_at')]);
 }
 
+/** The posts of each group on the rollup basis (`key`, `posts`): the rollup counterpart of scopedPosts. */
+export function rollupPostCounts(q: QueryCreator<ReadDb & { g: GroupRow }>, read: Pick<Read, 'scope' | 'grouping'>) {
+  return q.selectFrom('post_rollup as r')
+    .innerJoin('source as s', 's.id', 'r.source_id')
+    .$if(joinsGroups(read), (qb) => qb.innerJoin('g', (join) => join.onTrue()))
+    .where(rollupInScope(read, false))
+    .groupBy(sql`1`)
+    .select([groupKey(read).as('key'), sql<number>`coalesce(sum(r.posts), 0)::int`.as('posts')]);
+}
+
 /**
  * The rollup table of snapshots to read, as `r`: without an end, every snapshot counts, and the
  * pre-summed latest values serve. Both tables have the same columns (one type serves).

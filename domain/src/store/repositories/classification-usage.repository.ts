@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { scopedCommentsSql, type BrandSafetyScope } from './brand-safety.repository.ts';
 import { query } from './sql.ts';
 
-export type UsageRow = {
-  workspaceId: string;
+/** What a classifier version used: for a batch (UsageRow), or summed over a scope (UsageSummary). */
+type UsageCounts = {
   classifier: string;
   version: string;
   comments: number;
@@ -12,6 +12,8 @@ export type UsageRow = {
   costUsdMicros: number;
   requests: number;
 };
+
+export type UsageRow = UsageCounts & { workspaceId: string };
 
 /** A stored usage row's id, keyed as usageRows groups them (workspace, classifier, version). */
 export type RecordedUsage = { id: string; workspaceId: string; classifier: string; version: string };
@@ -32,15 +34,8 @@ export async function recordClassificationUsage(em: EntityManager, rows: UsageRo
   );
 }
 
-export type UsageSummary = {
-  classifier: string;
-  version: string;
-  /** Classifications of comments in scope by this classifier version. */
-  comments: number;
-  promptTokens: number;
-  completionTokens: number;
-  costUsdMicros: number;
-  requests: number;
+/** `comments`: the classifications of comments in scope by this classifier version. */
+export type UsageSummary = UsageCounts & {
   /** Paid classifications stored before each one named its usage row: their share of cost is unknown. */
   unattributed: number;
 };

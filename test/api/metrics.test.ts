@@ -244,7 +244,7 @@ describe('POST /v1/audience-breakdowns/bulk', () => {
     expect(rounding.body).toEqual({ inserted: 2, updated: 0, unchanged: 0, removed: 0 });
     const over = await studio.post('/v1/audience-breakdowns/bulk', { breakdowns: [row({ postId: posts[2], share: 60 }), row({ postId: posts[2], dimension: 'language', key: 'de', share: 60 }), row({ postId: posts[2], key: 'DE', share: 41 })] });
     expect(over.status).toBe(422);
-    expect(over.body.errors).toEqual([{ field: 'body.breakdowns.0.share', message: `the country shares of post ${posts[2]} on ${day} add up to 101 % (rows 0, 2); at most 100 (+0.5 for rounding)` }]);
+    expect(over.body.errors).toEqual([{ field: 'body.breakdowns.0.share', message: `the country shares of post ${posts[2]} on ${day} (rows 0, 2) add up to 101 %; at most 100 (+0.5 for rounding)` }]);
   });
 
   it('refuses malformed rows (400): both or neither subject, bad codes, a share over 100', async () => {

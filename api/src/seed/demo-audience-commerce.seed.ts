@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isoDayOf } from '@persona-ops/domain/core';
 import { Asset, Campaign, Post, Source, type ICampaign, type IPost, type ISource } from '@persona-ops/domain/store';
 import { createOfferCode, createTrackingLink, ingestConversions, ingestSurveyAnswers, type IncomingConversion } from '../services/attribution.service.ts';
 import { ingestAudienceBreakdowns, ingestFollowerSnapshots, ingestMetricSnapshots, type AudienceBreakdownInput, type FollowerSnapshotInput, type MetricSnapshotInput } from '../services/metrics.service.ts';
@@ -6,7 +7,7 @@ import { createPaidTest } from '../services/paid-tests.service.ts';
 import { audienceOf, demoCampaignFunnels, demoFollowers, demoPostReach, engagementOf, offerCodeSales, snapshotDays } from './demo-audience-commerce.data.ts';
 
 const DAY = 86_400_000;
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const utcDay = (ms: number) => isoDayOf(new Date(ms));
 // Figures are shaped by a post's place in the list, never by chance, so every run seeds the same story.
 const wobble = (index: number) => 1 + (((index * 37) % 11) - 5) / 50;
 

@@ -15,7 +15,7 @@ import {
   type IncomingMetricSnapshot,
   type MetricCounter,
 } from '@persona-ops/domain/store';
-import { CLOCK_SKEW_MS, DomainError, dayProblem, isoDayOf, latestDayAnywhere, snapshotTimeProblem } from '@persona-ops/domain/core';
+import { CLOCK_SKEW_MS, DomainError, breakdownSharesProblem, dayProblem, isoDayOf, latestDayAnywhere, snapshotTimeProblem } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { auditedBulkWrite } from './audited-bulk-write.ts';
 import { findOwned, period } from './owned.ts';
@@ -104,9 +104,6 @@ export async function ingestFollowerSnapshots(em: EntityManager, workspaceId: st
 
 export type AudienceBreakdownInput = { postId?: string | undefined; sourceId?: string | undefined; dimension: 'country' | 'language'; key: string; share: number; capturedOn: string };
 
-// Shares are percents rounded by the platform, so a breakdown may add up to a little over 100.
-const SHARE_ROUNDING_SLACK = 0.5;
-
 /**
  * Stores audience breakdowns. The rows of one subject, dimension and day are one breakdown: their
  * shares may not add up past 100 (+ rounding), and a breakdown sent again replaces the stored one.
@@ -130,13 +127,10 @@ export async function ingestAudienceBreakdowns(em: EntityManager, workspaceId: s
   errors.push(...repeats(rows, (row) => `${subject(row)} ${row.dimension} ${row.key} ${row.capturedOn}`, (index) => field(index, 'key'), 'same subject, dimension, key and day'));
   const groups = Map.groupBy(rows.map((row, index) => ({ row, index })), ({ row }) => `${subject(row)} ${row.dimension} ${row.capturedOn}`);
   for (const members of groups.values()) {
-    const total = members.reduce((sum, { row }) => sum + row.share, 0);
-    if (total > 100 + SHARE_ROUNDING_SLACK) {
+    const problem = breakdownSharesProblem(members.map(({ row }) => row.share));
+    if (problem) {
       const { row, index } = members[0]!;
-      errors.push({
-        field: field(index, 'share'),
-        message: `the ${row.dimension} shares of ${subject(row)} on ${row.capturedOn} add up to ${Math.round(total * 100) / 100} % (rows ${members.map((m) => m.index).join(', ')}); at most 100 (+${SHARE_ROUNDING_SLACK} for rounding)`,
-      });
+      errors.push({ field: field(index, 'share'), message: `the ${row.dimension} shares of ${subject(row)} on ${row.capturedOn} (rows ${members.map((m) => m.index).join(', ')}) ${problem}` });
     }
   }
   refuse(errors, 'breakdown row(s)');

@@ -32,3 +32,15 @@ export function dayProblem(day: string, now: Date): string | null {
 export function currencyProblem(rowCurrency: string, campaignCurrency: string): string | null {
   return rowCurrency === campaignCurrency ? null : `must be ${campaignCurrency}, the campaign's currency`;
 }
+
+// Shares are percents rounded by the platform, so a breakdown may add up to a little over 100.
+export const SHARE_ROUNDING_SLACK = 0.5;
+
+/**
+ * Why the shares of one audience breakdown (one subject, dimension and day) cannot be stored
+ * together, or null: they may not add up past 100 % (+ the platform's rounding).
+ */
+export function breakdownSharesProblem(shares: readonly number[]): string | null {
+  const total = shares.reduce((sum, share) => sum + share, 0);
+  return total > 100 + SHARE_ROUNDING_SLACK ? `add up to ${Math.round(total * 100) / 100} %; at most 100 (+${SHARE_ROUNDING_SLACK} for rounding)` : null;
+}

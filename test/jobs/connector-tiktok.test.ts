@@ -7,7 +7,8 @@ import { startTestApp } from '../support/api-harness.ts';
 import { startFakeTikTok, type FakeTikTok } from '../support/fake-tiktok/fake-tiktok-server.ts';
 
 // A TikTok account connected through Login Kit against the local fake of the v2 API: the video list
-// pages by cursor (20 at most), counts come from video query, followers from user info; a second
+// pages by cursor (20 at most), counts come from video query, followers from user info; a pull that
+// spends its request budget stops and the next one resumes the backfill from its cursor; a second
 // pull changes nothing; an access token the API refuses is refreshed (and the rotated refresh token
 // kept); a 429 waits and resumes; disconnecting revokes at TikTok.
 const redisUrl = inject('redisUrl');
@@ -76,8 +77,18 @@ describe.skipIf(!redisUrl)('a TikTok connection pulled by the workers', () => {
     const finished = await harness.admin.post('/v1/connections/callback', { state: back.searchParams.get('state'), code: back.searchParams.get('code') });
     expect(finished.body).toMatchObject({ state: 'connected', accountHandle: '@lea.nova', scopes: ['user.info.basic', 'user.info.stats', 'video.list'] });
 
+    // A budget of two requests: the user info and the first page of the backfill, then the pull stops
+    // and keeps its cursor; the next pull, with the usual budget, goes on from there.
+    settings.platforms.tiktok!.requestBudget = 2;
     runner = await startJobRunner({ orm: harness.orm, connection: { kind: 'redis', url: redisUrl!, namespace: `test-${randomBytes(5).toString('hex')}` }, classifier: createOfflineClassifier(), classifierVersions: [createOfflineClassifier().version], concurrency: 2, connectors: settings, connectionSyncMs: 200 });
     await waitUntil(async () => (await row()).last_pulled_at !== null, 'the first pull');
+    const stopped = (await sql<{ backfilled_at: string | null; cursor: { backfillPageToken?: string } }>('select backfilled_at, cursor from platform_connection'))[0]!;
+    expect(stopped.backfilled_at).toBeNull();
+    expect(stopped.cursor.backfillPageToken).toBeDefined();
+    expect(await tables()).toMatchObject({ posts: 1, snapshots: 0, unlinked: 19 });
+    settings.platforms.tiktok!.requestBudget = 150;
+    await pullAndWait();
+    expect((await sql<{ backfilled_at: string | null }>('select backfilled_at from platform_connection'))[0]!.backfilled_at).not.toBeNull();
     expect(await sql('select platform_post_id, asset_id from post')).toEqual([{ platform_post_id: '7300000000000000001', asset_id: ids.namedAsset }]);
     expect(await sql('select views, likes, comments, shares, reach from metric_snapshot')).toEqual([{ views: '25000', likes: '3100', comments: '120', shares: '40', reach: null }]);
     expect(await sql('select followers from follower_snapshot')).toEqual([{ followers: '91000' }]);

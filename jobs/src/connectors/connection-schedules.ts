@@ -27,7 +27,8 @@ export async function syncConnectionSchedules(orm: MikroORM, queue: Queue, setti
     if (row.state === 'connected' && interval !== undefined && row.scheduled_every_ms !== interval) {
       await queue.upsertJobScheduler(schedulerIdOf(row.id), { every: interval }, { name: 'pull-connection', data: { connectionId: row.id } });
       await connection.execute(`update platform_connection set scheduled_every_ms = ? where id = ?`, [interval, row.id]);
-    } else if (row.state !== 'connected' && row.scheduled_every_ms !== null) {
+    } else if ((row.state !== 'connected' || interval === undefined) && row.scheduled_every_ms !== null) {
+      // Not connected any more, or its platform's app is no longer configured on the workers.
       await queue.removeJobScheduler(schedulerIdOf(row.id));
       await connection.execute(`update platform_connection set scheduled_every_ms = null where id = ?`, [row.id]);
     }

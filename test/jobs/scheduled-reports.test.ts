@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '@persona-ops/api/build-app';
 import { createWorkspaceWithAdmin } from '@persona-ops/api/workspaces';
-import { openQueues, closeQueues, type QueueConnection, type Queues } from '@persona-ops/jobs/contracts';
+import { enqueue, openQueues, closeQueues, type QueueConnection, type Queues } from '@persona-ops/jobs/contracts';
 import { startJobRunner } from '@persona-ops/jobs/runner';
 import { startReportWorker } from '../../api/src/reports/report-worker.ts';
 import { smtpMailer } from '../../jobs/src/deliveries/smtp-mailer.ts';
@@ -308,6 +308,28 @@ describe.skipIf(!redisUrl)('scheduled reports', () => {
     } finally {
       await unqueued.close();
     }
+  });
+
+  it('records a run whose report cannot be rendered as a failed delivery per recipient, with the report’s refusal', async () => {
+    // A fee in EUR on a USD campaign, and no EUR rate: the campaign report refuses (422 on the API).
+    const lea = (await harness.admin.post('/v1/sources', { kind: 'ai_character', name: 'Mia', launchedOn: '2026-01-01' })).body.id;
+    const euro = (await harness.admin.post('/v1/campaigns', { name: 'Euro fee', goal: 'traffic', startsOn: '2026-03-01', endsOn: '2026-03-31', currency: 'USD', targetAction: 'signup' })).body.id;
+    expect((await harness.admin.post('/v1/cost-lines', { campaignId: euro, sourceId: lea, kind: 'creator_fee', amountMinor: 5_000, currency: 'EUR', incurredOn: '2026-03-02' })).status).toBe(201);
+    const refusal = await harness.admin.get(`/v1/reports/campaign/${euro}`);
+    expect(refusal.status).toBe(422);
+    const created = await harness.admin.post('/v1/report-schedules', { ...weekly, name: 'Euro digest', campaignId: euro, emailRecipients: ['cfo@a.test'], slackWebhookUrl: slackUrl });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    // Its last attempt (one here; a schedule's runs get five, minutes apart).
+    const runKey = `manual-${randomUUID()}`;
+    await enqueue(queues, 'render-report', { scheduleId: created.body.id, runKey }, { attempts: 1 });
+    const deliveries = async () => (await harness.admin.get(`/v1/report-deliveries?scheduleId=${created.body.id}`)).body.items as ApiBody[];
+    await harness.waitFor(async () => (await deliveries()).length === 2, 'the failed run to be recorded');
+    for (const delivery of await deliveries()) {
+      expect(delivery).toMatchObject({ runKey, outcome: 'failed', attempts: 0, sentAt: null });
+      expect(delivery.error).toBe(`The report could not be rendered: ${refusal.body.detail}`);
+    }
+    expect(smtp.received.some((mail) => mail.to.includes('cfo@a.test'))).toBe(false);
+    await harness.admin.delete(`/v1/report-schedules/${created.body.id}`);
   });
 
   it('keeps each workspace’s deliveries to itself', async () => {

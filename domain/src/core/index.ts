@@ -46,3 +46,4 @@ export * from './report-schedule.ts';
 export * from './campaign-tracking.ts';
 export * from './connector-pull.ts';
 export * from './reports/campaign-report.ts';
+export * from './classification-usage.ts';

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { ClassifierUsage, CommentClassifier } from '@persona-ops/domain/core';
-import { loadCommentsForClassification, recordClassificationUsage, saveClassifications, type UsageRow } from '@persona-ops/domain/store';
+import { batchUsageShares, withCompetitorFlag, type CommentClassifier } from '@persona-ops/domain/core';
+import { loadCommentsForClassification, recordClassificationUsage, saveClassifications } from '@persona-ops/domain/store';
 import type { Enqueue, JobPayload } from '../contracts.ts';
 import { mentionsName } from '../classifiers/offline/character-mentions.ts';
 
@@ -25,15 +25,14 @@ export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: Comme
     const decided = results.map((result) => {
       const comment = byId.get(result.id);
       if (!comment) throw new Error(`The classifier answered for comment ${result.id}, which was not in the batch`);
-      // The competitor list is the workspace's, so it is applied here, the same for every classifier.
-      const flags = mentionsName(comment.text, comment.competitors) && !result.flags.includes('competitor') ? [...result.flags, 'competitor'] : result.flags;
+      const flags = withCompetitorFlag(result.flags, mentionsName(comment.text, comment.competitors));
       return { commentId: comment.id, workspaceId: comment.workspaceId, sentiment: result.sentiment, score: result.score, flags, mentionsCharacter: result.mentionsCharacter, language: result.language ?? null, classifier: result.classifier, version: result.version };
     });
     const now = deps.now?.() ?? new Date();
     // The batch's usage and its results in one transaction; each result names the usage row whose
     // cost it shares, so a report on some comments counts only their share of what the batch cost.
     const stored = await em.transactional(async (tx) => {
-      const recorded = await recordClassificationUsage(tx, usageRows(decided, usage), now);
+      const recorded = await recordClassificationUsage(tx, batchUsageShares(decided, usage), now);
       const usageIdOf = new Map(recorded.map((row) => [`${row.workspaceId}|${row.classifier}|${row.version}`, row.id]));
       return saveClassifications(tx, decided.map((d) => ({ ...d, usageId: usageIdOf.get(`${d.workspaceId}|${d.classifier}|${d.version}`) ?? null })), now);
     });
@@ -50,29 +49,4 @@ export function sourceDays(comments: ReadonlyArray<{ workspaceId: string; source
   const seen = new Map<string, { workspaceId: string; sourceId: string; day: string }>();
   for (const c of comments) seen.set(`${c.workspaceId}|${c.sourceId}|${c.day}`, { workspaceId: c.workspaceId, sourceId: c.sourceId, day: c.day });
   return [...seen.values()];
-}
-
-// Comments decided per workspace and classifier. A batch may mix workspaces; what a paid
-// classifier spent is shared among them in proportion to the comments it decided for each (the
-// offline classifier costs nothing).
-export function usageRows(decided: Array<{ workspaceId: string; classifier: string; version: string }>, usage: ClassifierUsage | undefined): UsageRow[] {
-  const groups = new Map<string, UsageRow>();
-  for (const result of decided) {
-    const key = `${result.workspaceId}|${result.classifier}|${result.version}`;
-    const row = groups.get(key) ?? { workspaceId: result.workspaceId, classifier: result.classifier, version: result.version, comments: 0, promptTokens: 0, completionTokens: 0, costUsdMicros: 0, requests: 0 };
-    row.comments += 1;
-    groups.set(key, row);
-  }
-  const paid = [...groups.values()].filter((row) => row.classifier !== 'offline');
-  const paidComments = paid.reduce((sum, row) => sum + row.comments, 0);
-  if (usage && paidComments > 0) {
-    for (const row of paid) {
-      const share = row.comments / paidComments;
-      row.promptTokens = Math.round(usage.promptTokens * share);
-      row.completionTokens = Math.round(usage.completionTokens * share);
-      row.costUsdMicros = Math.round(usage.costUsdMicros * share);
-      row.requests = Math.round(usage.requests * share);
-    }
-  }
-  return [...groups.values()];
 }

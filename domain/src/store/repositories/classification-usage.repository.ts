@@ -1,19 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { scopedCommentsSql, type BrandSafetyScope } from './brand-safety.repository.ts';
 import { query } from './sql.ts';
+import type { BatchUsage, UsageCounts } from '../../core/classification-usage.ts';
 
-/** What a classifier version used: for a batch (UsageRow), or summed over a scope (UsageSummary). */
-type UsageCounts = {
-  classifier: string;
-  version: string;
-  comments: number;
-  promptTokens: number;
-  completionTokens: number;
-  costUsdMicros: number;
-  requests: number;
-};
-
-export type UsageRow = UsageCounts & { workspaceId: string };
+export type UsageRow = BatchUsage;
 
 /** A stored usage row's id, keyed as usageRows groups them (workspace, classifier, version). */
 export type RecordedUsage = { id: string; workspaceId: string; classifier: string; version: string };

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiBody } from '../support/api-harness.ts';
 import { noisyPng, pngOf } from '../support/png.ts';
 import { browserMissing, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { auditPages } from './page-checks.ts';
 
 const REASON = 'Warmer light, and crop closer to the serum bottle.';
 
@@ -198,6 +199,8 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
     expect(await page.locator('[data-last-reason]').textContent()).toContain(REASON);
     expect(await page.locator('.history').textContent()).toContain('by Ava Approver');
     expect(await page.locator('.history').textContent()).toContain('by Sam Studio');
+    expect(await auditPages(page, base, [`/review/${assetId}`])).toEqual([]);
+    await open(`/review/${assetId}`);
     await page.locator('h1').click();
     await Promise.all([page.waitForURL(/\/review\?/), page.keyboard.press('a')]);
     expect((await call('GET', `/v1/assets/${assetId}`)).body.state).toBe('approved');
@@ -217,5 +220,14 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
     const posts = (await call('GET', `/v1/posts?assetId=${assetId}`)).body.items;
     expect(posts).toMatchObject([{ channel: 'instagram', placement: 'organic', aiLabelApplied: true, campaignId }]);
     expect(harness!.pageErrors).toEqual([]);
+  });
+
+  it('the studio pages have no serious accessibility problem and fit a phone', async () => {
+    const sourceId = (await call('GET', `/v1/assets/${assetId}`)).body.sourceId as string;
+    // A draft, so the page shows its upload and details forms too.
+    const brief = (await call('GET', `/v1/briefs?campaignId=${campaignId}&limit=1`)).body.items[0];
+    const draft = (await call('POST', '/v1/assets', { briefId: brief.id, title: 'Second look', kind: 'video', tool: 'runway', currency: 'USD', productionHours: 1 }, studioKey)).body;
+    const pages = ['/studio', '/studio/campaigns/new', `/studio/campaigns/${campaignId}`, '/studio/sources/new', `/studio/sources/${sourceId}`, '/studio/briefs/new', '/studio/assets/new', `/studio/assets/${assetId}`, `/studio/assets/${draft.id}`];
+    expect(await auditPages(page, base, pages)).toEqual([]);
   });
 });

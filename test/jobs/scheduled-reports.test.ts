@@ -29,7 +29,24 @@ type Harness = {
   waitFor(check: () => Promise<boolean>, what: string, timeoutMs?: number): Promise<void>;
 };
 
-const figure = (value: number | null) => (value === null ? 'not known' : Number.isInteger(value) ? String(value) : value.toFixed(2));
+// The figures as the PDF writes them (en-US), so the e-mail, the Slack message and the PDF read alike.
+const en = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const num = (value: number | null) => (value === null ? 'not known' : en.format(value));
+const pct = (value: number | null) => (value === null ? 'not known' : `${en.format(value)} %`);
+const words = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replaceAll('_', ' ');
+const KPI_LABELS: Record<string, string> = {
+  engagement_rate: 'Engagement rate',
+  audience_growth_rate: 'Audience growth',
+  brand_mentions_per_post: 'Brand mentions per post',
+  cpv: 'Cost per view',
+  ctr: 'Click-through rate',
+  cpc: 'Cost per click',
+  cpa: 'Cost per target action',
+  conversion_rate: 'Conversion rate',
+  target_actions: 'Target actions',
+  roi: 'Return on investment',
+};
+const PERCENT_KPIS = ['engagement_rate', 'audience_growth_rate', 'ctr', 'conversion_rate', 'roi'];
 
 describe.skipIf(!redisUrl)('scheduled reports', () => {
   let harness: Harness;
@@ -203,21 +220,23 @@ describe.skipIf(!redisUrl)('scheduled reports', () => {
     const mails = smtp.received.filter((mail) => mail.to.some((to) => to === 'cmo@a.test' || to === 'ceo@a.test'));
     expect(mails).toHaveLength(2);
     const mail = readMail(mails[0]!.raw);
-    expect(mail.subject).toBe(`Monday digest: Spring drop, ${report.verdict.verdict}`);
-    expect(mail.text).toContain(`Verdict: ${report.verdict.verdict}. ${report.verdict.reason}`);
-    expect(mail.text).toContain(`Reach: ${figure(report.reach.reach.value)}\n`);
+    expect(mail.subject).toBe(`Monday digest: Spring drop, ${words(report.verdict.verdict)}`);
+    expect(mail.text).toContain(`Verdict: ${words(report.verdict.verdict)}. ${report.verdict.reason}`);
+    expect(mail.text).toContain(`Reach: ${num(report.reach.reach.value)}\n`);
     expect(report.reach.reach.value).toBe(15_000);
-    expect(mail.text).toContain(`Impressions: ${figure(report.reach.impressions.value)}\n`);
-    expect(mail.text).toContain('Cost: 200.00 USD\n');
+    expect(mail.text).toContain(`Impressions: ${num(report.reach.impressions.value)}\n`);
+    expect(mail.text).toContain(`Engagement rate: ${pct(report.engagement.engagement_rate.value)}\n`);
+    expect(mail.text).toContain('Cost: USD 200.00\n');
     expect(report.cost.total).toEqual({ amountMinor: 20_000, currency: 'USD' });
     for (const kpi of report.tieredKpis) {
-      const value = kpi.value === null ? 'not known' : `${figure(kpi.value)}${kpi.currency ? ` ${kpi.currency}` : ''}`;
-      expect(mail.text).toContain(`- ${kpi.kpiId}: ${value} (${kpi.tier ?? kpi.tierUnavailable ?? 'no tier'})\n`);
+      const value = kpi.value === null ? 'not known' : PERCENT_KPIS.includes(kpi.kpiId) ? pct(kpi.value) : kpi.currency ? `${kpi.currency} ${en.format(kpi.value)}` : num(kpi.value);
+      expect(mail.text).toContain(`- ${KPI_LABELS[kpi.kpiId]}: ${value} (${kpi.tier ? words(kpi.tier) : (kpi.tierUnavailable ?? 'no tier')})\n`);
     }
     // 300 clicks of 20,000 impressions: a CTR of 1.5 %, and 6 sign-ups of 300 clicks: 2 %.
     expect(report.tieredKpis.find((kpi: ApiBody) => kpi.kpiId === 'ctr').value).toBe(1.5);
-    expect(mail.text).toContain('- ctr: 1.50 (');
-    expect(mail.text).toContain('- target_actions: 6 (');
+    expect(mail.text).toContain('- Click-through rate: 1.5 % (');
+    expect(mail.text).toContain('- Target actions: 6 (');
+    expect(mail.text).toContain('Reach: 15,000\n');
 
     expect(mail.attachments).toHaveLength(1);
     const [pdf] = mail.attachments;
@@ -230,9 +249,9 @@ describe.skipIf(!redisUrl)('scheduled reports', () => {
     expect(slackBodies).toHaveLength(1);
     const payload = JSON.parse(slackBodies[0]!);
     expect(Object.keys(payload)).toEqual(['text']);
-    expect(payload.text).toContain(`*Monday digest: Spring drop, ${report.verdict.verdict}*`);
-    expect(payload.text).toContain('Cost: 200.00 USD');
-    expect(payload.text).toContain('- ctr: 1.50 (');
+    expect(payload.text).toContain(`*Monday digest: Spring drop, ${words(report.verdict.verdict)}*`);
+    expect(payload.text).toContain('Cost: USD 200.00');
+    expect(payload.text).toContain('- Click-through rate: 1.5 % (');
   });
 
   it('retries a send the SMTP server refuses, then records it as failed with the server’s reason', async () => {
@@ -284,7 +303,7 @@ describe.skipIf(!redisUrl)('scheduled reports', () => {
     const message = slackBodies.map((body) => JSON.parse(body).text as string).find((text) => text.includes('Overview by Slack'));
     expect(message).toContain(`The three layers per source kind, ${from.toISOString().slice(0, 10)} to ${to.toISOString().slice(0, 10)} (to exclusive).`);
     const overview = (await harness.admin.get(`/v1/reports/overview?from=${from.toISOString()}&to=${to.toISOString()}`)).body;
-    for (const kind of overview.kinds) expect(message).toContain(`${kind.sourceKind}: ${kind.audience.posts} posts`);
+    for (const kind of overview.kinds) expect(message).toContain(`${words(kind.sourceKind)}: ${num(kind.audience.posts)} posts, reach ${num(kind.audience.reach.value)}, engagement rate ${pct(kind.audience.engagement_rate.value)}`);
     await harness.admin.delete(`/v1/report-schedules/${id}`);
   });
 

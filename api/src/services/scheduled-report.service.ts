@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEFAULT_LAG_DAYS, minorUnitDigits, reportPeriodOf, type ScheduledReportKind } from '@persona-ops/domain/core';
+import { DEFAULT_LAG_DAYS, reportPeriodOf, type ScheduledReportKind } from '@persona-ops/domain/core';
 import type { IReportSchedule } from '@persona-ops/domain/store';
-import { campaignReportPdf } from '../http/campaign-report-pdf.ts';
+import { KPI_LABELS, campaignReportPdf, pdfKpiValue, pdfMoney, pdfNumber, pdfPercent, words } from '../http/campaign-report-pdf.ts';
 import { brandSafetyReport } from './brand-safety-report.service.ts';
 import { campaignReport } from './campaign-report.service.ts';
 import { comparisonReport } from './comparison-report.service.ts';
@@ -16,17 +16,10 @@ export type RenderedReport = { subject: string; text: string; attachment?: { nam
 /** The comparison's window when a schedule asks for it: the report API's default. */
 const COMPARISON_WINDOW_DAYS = 90;
 
-/** A figure as the texts show it: whole numbers as they are, others to two decimals; unknown when null. */
-export function figure(value: number | null | undefined, unit = ''): string {
-  if (value === null || value === undefined) return 'not known';
-  return `${Number.isInteger(value) ? String(value) : value.toFixed(2)}${unit}`;
-}
-
-export function amount(money: { amountMinor: number; currency: string } | null | undefined): string {
-  if (!money) return 'not known';
-  const digits = minorUnitDigits(money.currency);
-  return `${(money.amountMinor / 10 ** digits).toFixed(digits)} ${money.currency}`;
-}
+// Figures are written as the PDF writes them (en-US, a percent sign, the currency first), so the
+// e-mail, the Slack message and the attached PDF read alike.
+const count = pdfNumber;
+const percent = pdfPercent;
 
 const kindTitles: Record<ScheduledReportKind, string> = { campaign: 'Campaign report', overview: 'Overview', comparison: 'Comparison', brand_safety: 'Brand safety' };
 
@@ -36,21 +29,22 @@ async function campaignText(em: EntityManager, schedule: IReportSchedule, runAt:
   const sentiment = report.sentiment.sentiment_share;
   const lines = [
     `${report.campaign.name}: the campaign report as of ${report.generatedAt} (the whole campaign, ${report.campaign.startsOn} to ${report.campaign.endsOn}).`,
-    `Verdict: ${report.verdict.verdict}. ${report.verdict.reason}`,
+    `Verdict: ${words(report.verdict.verdict)}. ${report.verdict.reason}`,
     '',
-    `Reach: ${figure(report.reach.reach.value)}`,
-    `Impressions: ${figure(report.reach.impressions.value)}`,
-    `Views: ${figure(report.reach.views.value)}`,
-    `Cost: ${amount(report.cost?.total)}`,
+    `Reach: ${count(report.reach.reach.value)}`,
+    `Impressions: ${count(report.reach.impressions.value)}`,
+    `Views: ${count(report.reach.views.value)}`,
+    `Engagement rate: ${percent(report.engagement.engagement_rate.value)}`,
+    `Cost: ${pdfMoney(report.cost?.total)}`,
     '',
-    'Tiered KPIs (value, tier):',
-    ...report.tieredKpis.map((kpi) => `- ${kpi.kpiId}: ${figure(kpi.value, kpi.currency ? ` ${kpi.currency}` : '')} (${kpi.tier ?? kpi.tierUnavailable ?? 'no tier'})`),
+    'KPIs and their tiers:',
+    ...report.tieredKpis.map((kpi) => `- ${KPI_LABELS[kpi.kpiId]}: ${pdfKpiValue(kpi)} (${kpi.tier ? words(kpi.tier) : (kpi.tierUnavailable ?? 'no tier')})`),
     '',
-    `Comments: ${report.sentiment.totals.comments}, classified ${report.sentiment.totals.classified}; ` +
-      (sentiment ? `positive ${figure(sentiment.positive, ' %')}, neutral ${figure(sentiment.neutral, ' %')}, negative ${figure(sentiment.negative, ' %')}; flagged ${figure(report.sentiment.flagged_comment_rate, ' %')}` : (report.sentiment.reason ?? 'no sentiment yet')),
+    `Comments: ${count(report.sentiment.totals.comments)}, classified ${count(report.sentiment.totals.classified)}; ` +
+      (sentiment ? `positive ${percent(sentiment.positive)}, neutral ${percent(sentiment.neutral)}, negative ${percent(sentiment.negative)}; flagged ${percent(report.sentiment.flagged_comment_rate)}` : (report.sentiment.reason ?? 'no sentiment yet')),
   ];
   return {
-    subject: `${schedule.name}: ${report.campaign.name}, ${report.verdict.verdict}`,
+    subject: `${schedule.name}: ${report.campaign.name}, ${words(report.verdict.verdict)}`,
     text: lines.join('\n'),
     attachment: { name: `campaign-report-${campaignId}.pdf`, content: await campaignReportPdf(report) },
   };
@@ -61,9 +55,9 @@ async function overviewText(em: EntityManager, schedule: IReportSchedule, period
   const lines = [`The three layers per source kind, ${period.from.slice(0, 10)} to ${period.to.slice(0, 10)} (to exclusive).`, ''];
   for (const kind of report.kinds) {
     lines.push(
-      `${kind.sourceKind}: ${kind.audience.posts} posts, reach ${figure(kind.audience.reach.value)}, engagement rate ${figure(kind.audience.engagement_rate.value, ' %')}` +
-        (kind.commerce ? `, cost ${amount(kind.commerce.cost?.total)}, ROI ${figure(kind.commerce.roi.value, ' %')}` : `, commerce not available (${kind.commerceUnavailable ?? 'no reason given'})`) +
-        (kind.production ? `, ${kind.production.approved_assets} approved assets` : ''),
+      `${words(kind.sourceKind)}: ${count(kind.audience.posts)} posts, reach ${count(kind.audience.reach.value)}, engagement rate ${percent(kind.audience.engagement_rate.value)}` +
+        (kind.commerce ? `, cost ${pdfMoney(kind.commerce.cost?.total)}, ROI ${percent(kind.commerce.roi.value)}` : `, commerce not available (${kind.commerceUnavailable ?? 'no reason given'})`) +
+        (kind.production ? `, ${count(kind.production.approved_assets)} approved assets` : ''),
     );
   }
   return { subject: `${schedule.name}: overview, ${period.from.slice(0, 10)} to ${period.to.slice(0, 10)}`, text: lines.join('\n') };
@@ -73,8 +67,8 @@ async function comparisonText(em: EntityManager, schedule: IReportSchedule, runA
   const report = await comparisonReport(em, schedule.workspace.id, { windowDays: COMPARISON_WINDOW_DAYS, campaignId: schedule.campaign?.id, live: false, asOf: runAt.toISOString() }, runAt);
   const lines = [`Each source over its first ${COMPARISON_WINDOW_DAYS} days since launch, as of ${runAt.toISOString()}.`, ''];
   for (const ranking of report.rankings) {
-    lines.push(`${ranking.kpiId} (${ranking.direction === 'higher_is_better' ? 'higher is better' : 'lower is better'}${ranking.currency ? `, ${ranking.currency}` : ''}):`);
-    for (const entry of ranking.entries) lines.push(`- ${entry.rank === null ? '–' : `#${entry.rank}`} ${entry.name} (${entry.kind}): ${entry.status === 'ranked' ? figure(entry.value) : entry.status}`);
+    lines.push(`${words(ranking.kpiId)} (${ranking.direction === 'higher_is_better' ? 'higher is better' : 'lower is better'}${ranking.currency ? `, ${ranking.currency}` : ''}):`);
+    for (const entry of ranking.entries) lines.push(`- ${entry.rank === null ? '–' : `#${entry.rank}`} ${entry.name} (${words(entry.kind)}): ${entry.status === 'ranked' ? count(entry.value) : words(entry.status)}`);
   }
   if (report.rankings.length === 0) lines.push('No source to compare yet.');
   return { subject: `${schedule.name}: comparison as of ${runAt.toISOString().slice(0, 10)}`, text: lines.join('\n') };
@@ -84,11 +78,11 @@ async function brandSafetyText(em: EntityManager, schedule: IReportSchedule, per
   const report = await brandSafetyReport(em, schedule.workspace.id, { ...period, campaignId: schedule.campaign?.id });
   const share = report.kpis.sentiment_share;
   const lines = [
-    `Comments posted ${period.from.slice(0, 10)} to ${period.to.slice(0, 10)} (to exclusive): ${report.totals.comments}, classified ${report.totals.classified}.`,
-    share ? `Sentiment: positive ${figure(share.positive, ' %')}, neutral ${figure(share.neutral, ' %')}, negative ${figure(share.negative, ' %')}.` : `Sentiment: ${report.kpis.reason ?? 'not known'}.`,
-    `Flagged: ${report.totals.flagged} (${figure(report.kpis.flagged_comment_rate, ' %')}).`,
-    ...report.flaggedByCategory.filter((category) => category.count > 0).map((category) => `- ${category.category}: ${category.count} (${figure(category.rate, ' %')})`),
-    `Spikes: ${report.spikes.length === 0 ? 'none' : report.spikes.map((spike) => `${spike.day} ${spike.metric} ${figure(spike.share, ' %')}`).join('; ')}.`,
+    `Comments posted ${period.from.slice(0, 10)} to ${period.to.slice(0, 10)} (to exclusive): ${count(report.totals.comments)}, classified ${count(report.totals.classified)}.`,
+    share ? `Sentiment: positive ${percent(share.positive)}, neutral ${percent(share.neutral)}, negative ${percent(share.negative)}.` : `Sentiment: ${report.kpis.reason ?? 'not known'}.`,
+    `Flagged: ${count(report.totals.flagged)} (${percent(report.kpis.flagged_comment_rate)}).`,
+    ...report.flaggedByCategory.filter((category) => category.count > 0).map((category) => `- ${words(category.category)}: ${count(category.count)} (${percent(category.rate)})`),
+    `Spikes: ${report.spikes.length === 0 ? 'none' : report.spikes.map((spike) => `${spike.day} ${words(spike.metric)} ${percent(spike.share)}`).join('; ')}.`,
   ];
   return { subject: `${schedule.name}: brand safety, ${period.from.slice(0, 10)} to ${period.to.slice(0, 10)}`, text: lines.join('\n') };
 }

@@ -3,7 +3,9 @@ import { PlatformAuthError, PlatformError, PlatformGrantError, PlatformRateLimit
 // The HTTP of every adapter: JSON in and out, a timeout, and the platform's answer sorted into the
 // port's errors. `explain` reads the platform's own error body into one sentence.
 
-export type Explain = (status: number, body: unknown) => { message: string; kind?: 'auth' | 'grant' | 'rate' };
+// `waitMs`: how long a rate or quota error asks to wait when the platform says so in its body
+// rather than in Retry-After (a daily quota resets at a known hour).
+export type Explain = (status: number, body: unknown) => { message: string; kind?: 'auth' | 'grant' | 'rate'; waitMs?: number };
 
 const defaultRetryAfterMs = 60_000;
 
@@ -31,9 +33,9 @@ export async function callPlatform<T>(url: string, init: RequestInit & { timeout
     body = text;
   }
   if (response.ok) return body as T;
-  const { message, kind } = explain(response.status, body);
+  const { message, kind, waitMs } = explain(response.status, body);
   const detail = `${response.status} from ${new URL(url).host}${new URL(url).pathname}: ${message}`;
-  if (response.status === 429 || kind === 'rate') throw new PlatformRateLimitError(detail, retryAfterMs(response.headers.get('retry-after')));
+  if (response.status === 429 || kind === 'rate') throw new PlatformRateLimitError(detail, response.headers.has('retry-after') || waitMs === undefined ? retryAfterMs(response.headers.get('retry-after')) : waitMs);
   if (kind === 'grant') throw new PlatformGrantError(detail);
   if (response.status === 401 || kind === 'auth') throw new PlatformAuthError(detail);
   throw new PlatformError(detail, response.status);

@@ -39,9 +39,18 @@ const explain: Explain = (status, body) => {
   }
   const reason = error?.errors?.[0]?.reason;
   const message = error?.message ?? (typeof body === 'string' && body ? body.slice(0, 200) : 'no explanation');
-  if (reason && ['rateLimitExceeded', 'userRateLimitExceeded', 'quotaExceeded', 'dailyLimitExceeded'].includes(reason)) return { message: `${reason}: ${message}`, kind: 'rate' };
+  // The daily quota resets at midnight Pacific time: waiting a minute would only spend requests.
+  if (reason === 'quotaExceeded' || reason === 'dailyLimitExceeded') return { message: `${reason}: ${message}`, kind: 'rate', waitMs: untilPacificMidnight(new Date()) };
+  if (reason === 'rateLimitExceeded' || reason === 'userRateLimitExceeded') return { message: `${reason}: ${message}`, kind: 'rate' };
   return { message: reason ? `${reason}: ${message}` : message, ...(status === 401 ? { kind: 'auth' as const } : {}) };
 };
+
+/** Milliseconds from `now` to the next midnight in America/Los_Angeles, when the Data API's daily quota resets. */
+export function untilPacificMidnight(now: Date): number {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: 'America/Los_Angeles', hourCycle: 'h23', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(now).map((part) => [part.type, Number(part.value)]));
+  const elapsed = ((parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0)) * 1000 + now.getUTCMilliseconds();
+  return 86_400_000 - elapsed;
+}
 
 type GoogleToken = { access_token: string; expires_in?: number; refresh_token?: string; scope?: string };
 

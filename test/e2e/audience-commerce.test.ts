@@ -153,7 +153,7 @@ describe.skipIf(browserMissing)('audience and commerce in a browser', () => {
     const reach = report.rankings.find((r: { kpiId: string }) => r.kpiId === 'reach');
     const best = reach.entries[0];
     expect(best.rank).toBe(1);
-    expect(await page.locator(`[data-ranking=reach] [data-entry="${best.name}"] text.name`).textContent()).toBe(`#1 ${best.name}`);
+    expect(await page.locator(`[data-ranking=reach] [data-entry="${best.name}"] .name`).textContent()).toBe(`#1 ${best.name}`);
     for (const source of tooNew) {
       expect(await page.locator(`[data-ranking=reach] [data-entry="${source.name}"]`).getAttribute('data-status')).toBe('too_new_to_compare');
     }

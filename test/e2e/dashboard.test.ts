@@ -49,7 +49,7 @@ describe.skipIf(browserMissing)('web dashboard in a browser', () => {
 
     const chart = page.locator('svg[data-chart=velocity]');
     await chart.waitFor();
-    expect(await chart.getAttribute('role')).toBe('img');
+    expect(await chart.getAttribute('role')).toBe('group');
     expect(await chart.locator('title').first().textContent()).toContain('Content velocity');
     expect(await chart.locator('desc').textContent()).toMatch(/\d{4}-W\d{2} \d+/);
     expect(await chart.locator('g.bars rect').count()).toBeGreaterThan(0);

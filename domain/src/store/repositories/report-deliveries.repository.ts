@@ -43,7 +43,7 @@ export async function recordRunDeliveries(
     });
   }
   await em.flush();
-  const all = await em.find(ReportDelivery, { workspace: run.workspaceId, runKey: run.runKey, outcome: { $in: ['pending', 'retrying'] } }, { fields: ['id'] });
+  const all = await em.find(ReportDelivery, { workspace: run.workspaceId, runKey: run.runKey, outcome: { $in: ['pending', 'retrying'] } }, { fields: ['id'], orderBy: { createdAt: 'asc', id: 'asc' } });
   return all.map((delivery) => delivery.id);
 }
 

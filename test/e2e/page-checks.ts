@@ -2,6 +2,7 @@
 // whether the page is wider than the window, at the widths the dashboard supports.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -41,8 +42,23 @@ function overflowing(page: Page): Promise<string[]> {
   });
 }
 
-/** Opens each path at every audited width and gathers its problems, named by path and width. */
-export async function auditPages(page: Page, base: string, paths: string[]): Promise<string[]> {
+/** The issue's ceiling on the JavaScript one page loads, gzipped. */
+export const JS_BUDGET_BYTES = 150 * 1024;
+
+/** The gzipped size of every script the page loaded (fetched again and compressed here) and of its inline bootstrap. */
+export async function loadedJsBytes(page: Page): Promise<number> {
+  const urls = await page.evaluate(() => [...new Set(performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => new URL(name).pathname.endsWith('.js')))]);
+  let total = 0;
+  for (const url of urls) total += gzipSync(await (await page.request.get(url)).body(), { level: 9 }).length;
+  const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '').join('\n'));
+  return total + gzipSync(Buffer.from(inline), { level: 9 }).length;
+}
+
+/**
+ * Opens each path at every audited width and gathers its problems, named by path and width (and, at
+ * the first width, a page whose JavaScript is over budget). `figures` receives each page's KB.
+ */
+export async function auditPages(page: Page, base: string, paths: string[], figures: Record<string, number> = {}): Promise<string[]> {
   const problems: string[] = [];
   const viewport = page.viewportSize();
   try {
@@ -51,6 +67,11 @@ export async function auditPages(page: Page, base: string, paths: string[]): Pro
       for (const path of paths) {
         await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
         for (const problem of await pageProblems(page)) problems.push(`${path} at ${size.width} px: ${problem}`);
+        if (size === AUDIT_WIDTHS[0]) {
+          const js = await loadedJsBytes(page);
+          figures[path] = Number((js / 1024).toFixed(1));
+          if (js > JS_BUDGET_BYTES) problems.push(`${path}: ${figures[path]} KB of JS gzipped, over ${JS_BUDGET_BYTES / 1024} KB`);
+        }
       }
     }
   } finally {

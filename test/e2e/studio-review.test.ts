@@ -199,7 +199,9 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
     expect(await page.locator('[data-last-reason]').textContent()).toContain(REASON);
     expect(await page.locator('.history').textContent()).toContain('by Ava Approver');
     expect(await page.locator('.history').textContent()).toContain('by Sam Studio');
-    expect(await auditPages(page, base, [`/review/${assetId}`])).toEqual([]);
+    const figures: Record<string, number> = {};
+    expect(await auditPages(page, base, [`/review/${assetId}`], figures)).toEqual([]);
+    console.log(`JS gzipped, review page (KB): ${JSON.stringify(figures)}`);
     await open(`/review/${assetId}`);
     await page.locator('h1').click();
     await Promise.all([page.waitForURL(/\/review\?/), page.keyboard.press('a')]);
@@ -228,6 +230,8 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
     const brief = (await call('GET', `/v1/briefs?campaignId=${campaignId}&limit=1`)).body.items[0];
     const draft = (await call('POST', '/v1/assets', { briefId: brief.id, title: 'Second look', kind: 'video', tool: 'runway', currency: 'USD', productionHours: 1 }, studioKey)).body;
     const pages = ['/studio', '/studio/campaigns/new', `/studio/campaigns/${campaignId}`, '/studio/sources/new', `/studio/sources/${sourceId}`, '/studio/briefs/new', '/studio/assets/new', `/studio/assets/${assetId}`, `/studio/assets/${draft.id}`];
-    expect(await auditPages(page, base, pages)).toEqual([]);
+    const figures: Record<string, number> = {};
+    expect(await auditPages(page, base, pages, figures)).toEqual([]);
+    console.log(`JS gzipped per page (KB): ${JSON.stringify(figures)}`);
   });
 });

@@ -34,6 +34,7 @@ export class BudgetSpent extends Error {
 export class Pull {
   private spent = 0;
   private accessToken: string | null = null;
+  private refreshed = false;
   private readonly cursor: Cursor;
   private readonly counts = { posts: 0, linked: 0, unlinked: 0, snapshots: 0, followers: 0, comments: 0 };
   private readonly em: EntityManager;
@@ -106,7 +107,9 @@ export class Pull {
   private async freshAccessToken(force: boolean): Promise<string> {
     const connection = this.connection;
     const margin = this.client.refreshWindowMs ?? refreshMarginMs;
-    const expiresSoon = connection.tokenExpiresAt !== null && connection.tokenExpiresAt !== undefined && connection.tokenExpiresAt.getTime() - this.now().getTime() < margin;
+    // Once refreshed in this pull, the new token serves it to the end (a platform whose tokens live
+    // shorter than the margin would otherwise be asked again before every call).
+    const expiresSoon = !this.refreshed && connection.tokenExpiresAt !== null && connection.tokenExpiresAt !== undefined && connection.tokenExpiresAt.getTime() - this.now().getTime() < margin;
     if (this.accessToken && !force && !expiresSoon) return this.accessToken;
     if (!force && !expiresSoon && connection.accessToken) {
       this.accessToken = openToken(this.keyring, connection.accessToken);
@@ -122,6 +125,7 @@ export class Pull {
     // Kept at once: a refresh token the platform rotated must not be lost if the pull fails later.
     await this.em.flush();
     this.accessToken = tokens.accessToken;
+    this.refreshed = true;
     return tokens.accessToken;
   }
 

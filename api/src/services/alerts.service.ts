@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Alert, type IAlert } from '@persona-ops/domain/store';
-import { assertFilterIdsOwned, period } from './owned.ts';
-import { paginate, type PageRequest } from './pagination.ts';
+import { assertFilterIdsOwned } from './owned.ts';
+import { period, paginate, type PageRequest } from './pagination.ts';
 
 export function toAlertDto(alert: IAlert) {
   return {

@@ -3,8 +3,8 @@ import { Asset, AssetTransition, Brief, applyAssetAction, publishAssetAsPost, ty
 import { LockMode } from '@mikro-orm/core';
 import { assertAssetEditable, assertStepTime, legalActions, validateReviewReason, type AssetAction, type AssetKind, DomainError } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
-import { findOwned, period, assertFilterIdsOwned } from './owned.ts';
-import { paginate, type PageRequest } from './pagination.ts';
+import { findOwned, assertFilterIdsOwned } from './owned.ts';
+import { period, paginate, type PageRequest } from './pagination.ts';
 
 export function toAssetDto(asset: IAsset) {
   return {

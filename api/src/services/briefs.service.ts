@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Brief, Campaign, Source, type IBrief } from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
-import { findOwned, period, assertFilterIdsOwned } from './owned.ts';
-import { paginate, type PageRequest } from './pagination.ts';
+import { findOwned, assertFilterIdsOwned } from './owned.ts';
+import { period, paginate, type PageRequest } from './pagination.ts';
 
 export function toBriefDto(brief: IBrief) {
   return {

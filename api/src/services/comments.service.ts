@@ -3,9 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, isInFuture } from '@persona-ops/domain/core';
 import { Comment, CommentClassification, Post, acceptComments, type IncomingComment } from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
-import { assertFilterIdsOwned, period } from './owned.ts';
+import { assertFilterIdsOwned } from './owned.ts';
 import { auditedBulkWrite } from './audited-bulk-write.ts';
-import { paginate, type PageRequest } from './pagination.ts';
+import { period, paginate, type PageRequest } from './pagination.ts';
 
 // Every post named must be this workspace's and the comment cannot predate the post. `requestId`
 // (x-request-id) goes with their classification, so its job's log lines name the request.

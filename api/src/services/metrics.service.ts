@@ -18,8 +18,8 @@ import {
 import { CLOCK_SKEW_MS, DomainError, breakdownSharesProblem, dayProblem, isoDayOf, latestDayAnywhere, snapshotTimeProblem } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { auditedBulkWrite } from './audited-bulk-write.ts';
-import { findOwned, period } from './owned.ts';
-import { checkCursor, paginate, type PageRequest } from './pagination.ts';
+import { findOwned } from './owned.ts';
+import { period, checkCursor, paginate, type PageRequest } from './pagination.ts';
 
 type FieldError = { field: string; message: string };
 

@@ -11,11 +11,6 @@ export async function findOwned<T extends object>(em: EntityManager, entity: Ent
   return found;
 }
 
-export function period<K extends string>(field: K, from?: string, to?: string) {
-  if (!from && !to) return {};
-  return { [field]: { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lt: new Date(to) } : {}) } };
-}
-
 type FilterIds = { campaignId?: string | undefined; sourceId?: string | undefined; briefId?: string | undefined; assetId?: string | undefined };
 
 // A filter naming another workspace's record answers 404 like any other foreign id,

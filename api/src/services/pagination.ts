@@ -19,6 +19,12 @@ export async function paginate<T extends object>(em: EntityManager, entity: Enti
   return { items: result.items as T[], nextCursor: result.hasNextPage ? result.endCursor : null };
 }
 
+/** A list's period filter on one time field: [from, to), either end open. */
+export function period<K extends string>(field: K, from?: string, to?: string) {
+  if (!from && !to) return {};
+  return { [field]: { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lt: new Date(to) } : {}) } };
+}
+
 /** Refuses a cursor this list could not have given out (400 naming querystring.cursor); `paginate` calls it, a service may call it sooner. */
 export function checkCursor<T extends object>(em: EntityManager, entity: EntityName<T>, page: PageRequest) {
   if (page.cursor === undefined || isCursorOf(em.getMetadata(entity), page.sort, page.cursor)) return;

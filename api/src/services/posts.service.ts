@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Post, type IPost } from '@persona-ops/domain/store';
 import type { Channel, PlacementKind } from '@persona-ops/domain/core';
-import { period, assertFilterIdsOwned } from './owned.ts';
-import { paginate, type PageRequest } from './pagination.ts';
+import { assertFilterIdsOwned } from './owned.ts';
+import { period, paginate, type PageRequest } from './pagination.ts';
 
 export function toPostDto(post: IPost) {
   return {

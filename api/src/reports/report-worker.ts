@@ -61,10 +61,10 @@ export async function startReportWorker(options: ReportWorkerOptions) {
       rendered = { failure: `The report could not be rendered: ${(error as Error).message}` };
     }
     const run = { workspaceId: schedule.workspace.id, scheduleId: schedule.id, runKey };
+    // The run's time is stored with its deliveries (one flush), before any of them can be sent.
+    schedule.lastRunAt = runAt;
     const pending = await recordRunDeliveries(jobEm, run, messagesOf(schedule, rendered));
     for (const deliveryId of pending) await enqueue(options.queues, 'send-delivery', { deliveryId }, {}, { workspaceIds: [run.workspaceId] });
-    schedule.lastRunAt = runAt;
-    await jobEm.flush();
     return { runKey, queued: pending.length };
   };
 

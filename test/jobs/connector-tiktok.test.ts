@@ -110,6 +110,19 @@ describe.skipIf(!redisUrl)('a TikTok connection pulled by the workers', () => {
     expect(await sql('select views from metric_snapshot order by captured_at desc limit 1')).toEqual([{ views: '26000' }]);
   });
 
+  it('counts the requests of every pull against the app\'s daily budget and stops pulling when it is spent', async () => {
+    const [today] = await sql<{ requests: number }>(`select requests from connector_request_count where platform = 'tiktok' and day = (now() at time zone 'UTC')::date`);
+    // Every request the workers sent: all the fake saw but the code exchange and the account read of the API's callback.
+    const sent = fake.requests.filter((r) => r.path.startsWith('/v2/video/') || r.path === '/v2/user/info/' || r.path === '/v2/oauth/token/').length - 2;
+    expect(today!.requests).toBe(sent);
+    settings.platforms.tiktok!.dailyRequestBudget = today!.requests;
+    const asked = fake.requests.length;
+    expect((await harness.admin.post(`/v1/connections/${ids.connection}/pulls`)).status).toBe(202);
+    await waitUntil(async () => ((await row()).last_error ?? '').includes('spent its'), 'the refusal');
+    expect(fake.requests.length).toBe(asked);
+    settings.platforms.tiktok!.dailyRequestBudget = 10_000;
+  });
+
   it('a 429 waits and resumes; disconnecting revokes at TikTok', async () => {
     fake.rateLimitNext(1, 1);
     fake.videos[0]!.views = 27_000;

@@ -15,6 +15,8 @@ export type PlatformSettings = {
   urls: Record<string, string>;
   pullEveryMs: number;
   requestBudget: number;
+  /** Requests the app may spend on the platform in a UTC day, every workspace's pulls together. */
+  dailyRequestBudget: number;
 };
 
 export type ConnectorSettings = {
@@ -25,11 +27,13 @@ export type ConnectorSettings = {
 
 // How often each platform is pulled by default: YouTube's daily quota (10,000 units) and the
 // Graph and TikTok rate limits are far from reached by these, and their counters move slowly.
-const defaults: Record<ConnectorPlatform, { urls: Record<string, string>; pullEveryMs: number; requestBudget: number }> = {
-  youtube: { urls: { ...youtubeDefaults }, pullEveryMs: 6 * 3_600_000, requestBudget: 400 },
+// The daily budgets stay under each platform's own limit: YouTube's 10,000 quota units a day (a
+// list call costs 1), the Graph API's calls per hour per account, TikTok's per-app daily limit.
+const defaults: Record<ConnectorPlatform, { urls: Record<string, string>; pullEveryMs: number; requestBudget: number; dailyRequestBudget: number }> = {
+  youtube: { urls: { ...youtubeDefaults }, pullEveryMs: 6 * 3_600_000, requestBudget: 400, dailyRequestBudget: 9_000 },
   // Insights cost two calls a post: the budget covers about a hundred recent posts a pull.
-  instagram: { urls: { ...instagramDefaults }, pullEveryMs: 6 * 3_600_000, requestBudget: 300 },
-  tiktok: { urls: { ...tiktokDefaults }, pullEveryMs: 6 * 3_600_000, requestBudget: 150 },
+  instagram: { urls: { ...instagramDefaults }, pullEveryMs: 6 * 3_600_000, requestBudget: 300, dailyRequestBudget: 4_000 },
+  tiktok: { urls: { ...tiktokDefaults }, pullEveryMs: 6 * 3_600_000, requestBudget: 150, dailyRequestBudget: 10_000 },
 };
 
 const envName = (platform: ConnectorPlatform, name: string) => `${platform.toUpperCase()}_${name.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`;
@@ -70,6 +74,7 @@ export function connectorSettingsOf(env: Readonly<Record<string, string | undefi
       urls,
       pullEveryMs: positive(env, envName(platform, 'pullEveryMs'), base.pullEveryMs),
       requestBudget: positive(env, envName(platform, 'requestBudget'), base.requestBudget),
+      dailyRequestBudget: positive(env, envName(platform, 'dailyRequestBudget'), base.dailyRequestBudget),
     };
   }
   const redirectUri = env.CONNECTOR_REDIRECT_URL || `${publicUrl ?? 'http://127.0.0.1:5173'}/connections/callback`;

@@ -26,7 +26,7 @@ const refreshMarginMs = 5 * 60_000;
 
 export class BudgetSpent extends Error {
   constructor(budget: number) {
-    super(`the pull spent its budget of ${budget} requests; the next pull continues where this one stopped`);
+    super(`the pull spent the ${budget} requests it may; the next pull continues where this one stopped`);
     this.name = 'BudgetSpent';
   }
 }
@@ -52,6 +52,11 @@ export class Pull {
     this.budget = budget;
     this.now = now;
     this.cursor = { ...(connection.cursor as Cursor | null) };
+  }
+
+  /** Requests this pull sent to the platform (its refreshes included). */
+  get requests() {
+    return this.spent;
   }
 
   get workspaceId() {
@@ -90,9 +95,10 @@ export class Pull {
   private async call<T>(fn: (call: CallContext) => Promise<T>): Promise<T> {
     const context = (accessToken: string): CallContext => ({
       accessToken,
+      // Checked before the request goes out: one the budget refuses is neither sent nor counted.
       spend: () => {
+        if (this.spent >= this.budget) throw new BudgetSpent(this.budget);
         this.spent += 1;
-        if (this.spent > this.budget) throw new BudgetSpent(this.budget);
       },
     });
     try {

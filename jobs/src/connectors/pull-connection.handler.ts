@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { PlatformGrantError, PlatformRateLimitError, platformClientOf, type ConnectorSettings } from '@persona-ops/domain/connectors';
-import { PlatformConnection, claimConnectionPull, releaseConnectionPull } from '@persona-ops/domain/store';
+import { isoDayOf } from '@persona-ops/domain/core';
+import { PlatformConnection, addRequestsSpent, claimConnectionPull, releaseConnectionPull, requestsSpent } from '@persona-ops/domain/store';
 import type { JobPayload } from '../contracts.ts';
 import { BudgetSpent, Pull } from './connection-pull.ts';
 
@@ -24,12 +25,24 @@ export function pullConnectionHandler(deps: PullDeps) {
     const em = deps.orm.em.fork();
     const started = now();
     if (!(await claimConnectionPull(em, payload.connectionId, started, new Date(started.getTime() + leaseMs)))) return { skipped: 'not connected, or another pull of it is running' };
+    let spentBy: { platform: string; pull: Pull } | null = null;
     try {
       const connection = await em.findOneOrFail(PlatformConnection, { id: payload.connectionId });
       const client = platformClientOf(settings, connection.platform);
       const platform = settings.platforms[connection.platform];
       if (!client || !platform) throw new UnrecoverableError(`No ${connection.platform} app is configured on this worker (${connection.platform.toUpperCase()}_CLIENT_ID and _CLIENT_SECRET).`);
-      const pull = new Pull(em, connection, client, settings.keyring, platform.requestBudget, now);
+      // The pull may spend its own budget, and no more than what is left of the platform's day.
+      const day = isoDayOf(started);
+      const leftToday = platform.dailyRequestBudget - (await requestsSpent(em, connection.platform, day));
+      if (leftToday <= 0) {
+        connection.nextPullAt = new Date(now().getTime() + platform.pullEveryMs);
+        connection.lastError = `The ${connection.platform} app spent its ${platform.dailyRequestBudget} requests of ${day} (UTC, every workspace together); pulls resume when the day's budget allows.`;
+        connection.lastErrorAt = now();
+        await em.flush();
+        return { skipped: 'the platform\'s daily budget is spent' };
+      }
+      const pull = new Pull(em, connection, client, settings.keyring, Math.min(platform.requestBudget, leftToday), now);
+      spentBy = { platform: connection.platform, pull };
       try {
         const outcome = await pull.run();
         await pull.finish({ nextPullAt: new Date(now().getTime() + platform.pullEveryMs), error: null });
@@ -58,6 +71,7 @@ export function pullConnectionHandler(deps: PullDeps) {
       }
     } finally {
       await releaseConnectionPull(em, payload.connectionId);
+      if (spentBy) await addRequestsSpent(em, spentBy.platform, isoDayOf(started), spentBy.pull.requests, now());
     }
   };
 }

@@ -39,8 +39,9 @@ import { RollupState } from './rollup-state.entity.ts';
 import { SnapshotRollup } from './snapshot-rollup.entity.ts';
 import { SnapshotLatestRollup } from './snapshot-latest-rollup.entity.ts';
 import { PlatformConnection } from './platform-connection.entity.ts';
+import { ConnectorRequestCount } from './connector-request-count.entity.ts';
 
-export { ReportSchedule, ReportDelivery, Media, AuditEntry, CostLine, FxRate, PaidTest, PaidTestArm, ShareLink, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, ImportRowKey, ColumnMapping, UnlinkedImportRow, Post, Source, User, Workspace, PostRollup, RollupChange, RollupState, SnapshotRollup, SnapshotLatestRollup, PlatformConnection };
+export { ReportSchedule, ReportDelivery, Media, AuditEntry, CostLine, FxRate, PaidTest, PaidTestArm, ShareLink, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, Alert, ApiKey, Asset, AssetTransition, Brief, Campaign, ClassificationBackfill, ClassificationTask, ClassificationUsage, Comment, CommentClassification, ImportJob, ImportRowKey, ColumnMapping, UnlinkedImportRow, Post, Source, User, Workspace, PostRollup, RollupChange, RollupState, SnapshotRollup, SnapshotLatestRollup, PlatformConnection, ConnectorRequestCount };
 export { roles, type Role } from './user.entity.ts';
 export { auditActions, auditActorKinds, type AuditAction, type AuditActorKind, type AuditChange, type IAuditEntry } from './audit-entry.entity.ts';
 export type { IAlert } from './alert.entity.ts';
@@ -70,7 +71,7 @@ export type { ICommentClassification } from './comment-classification.entity.ts'
 export type { IClassificationTask } from './classification-task.entity.ts';
 
 // Listed explicitly (no folder discovery) so the ORM sees exactly these.
-export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, ImportRowKey, ColumnMapping, UnlinkedImportRow, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, PaidTest, PaidTestArm, ShareLink, PostRollup, SnapshotRollup, SnapshotLatestRollup, RollupChange, RollupState, CostLine, FxRate, AuditEntry, PlatformConnection, Media, ReportSchedule, ReportDelivery];
+export const entities = [Workspace, User, ApiKey, Source, Campaign, Brief, Asset, AssetTransition, Post, Comment, CommentClassification, ClassificationTask, Alert, ClassificationBackfill, ClassificationUsage, ImportJob, ImportRowKey, ColumnMapping, UnlinkedImportRow, AudienceBreakdown, ConversionCount, FollowerSnapshot, MetricSnapshot, OfferCode, SurveyAnswerCount, TrackingLink, PaidTest, PaidTestArm, ShareLink, PostRollup, SnapshotRollup, SnapshotLatestRollup, RollupChange, RollupState, CostLine, FxRate, AuditEntry, PlatformConnection, ConnectorRequestCount, Media, ReportSchedule, ReportDelivery];
 export type { IAudienceBreakdown } from './audience-breakdown.entity.ts';
 export type { IConversionCount } from './conversion-count.entity.ts';
 export type { IFollowerSnapshot } from './follower-snapshot.entity.ts';

@@ -22,6 +22,7 @@ import { Migration20261203134945_classification_language } from './Migration2026
 import { Migration20261204130000_media } from './Migration20261204130000_media.ts';
 import { Migration20261204150000_report_schedules } from './Migration20261204150000_report_schedules.ts';
 import { Migration20261204160000_platform_connections } from './Migration20261204160000_platform_connections.ts';
+import { Migration20261204170000_connector_request_counts } from './Migration20261204170000_connector_request_counts.ts';
 
 export const migrationsList = [
   { name: 'Migration20261121194449_init', class: Migration20261121194449_init },
@@ -47,4 +48,5 @@ export const migrationsList = [
   { name: 'Migration20261204130000_media', class: Migration20261204130000_media },
   { name: 'Migration20261204150000_report_schedules', class: Migration20261204150000_report_schedules },
   { name: 'Migration20261204160000_platform_connections', class: Migration20261204160000_platform_connections },
+  { name: 'Migration20261204170000_connector_request_counts', class: Migration20261204170000_connector_request_counts },
 ];

@@ -61,3 +61,20 @@ export async function trackingCandidates(em: EntityManager, workspaceId: string,
   ]);
   return { campaigns, assets };
 }
+
+/** Requests the app spent on a platform on a UTC day, every workspace's pulls together. */
+export async function requestsSpent(em: EntityManager, platform: string, day: string): Promise<number> {
+  const [row] = await query<{ requests: number }>(em, `select requests from connector_request_count where platform = ? and day = ?`, [platform, day]);
+  return row?.requests ?? 0;
+}
+
+/** Adds a pull's requests to its platform's count of the day (one statement, so concurrent pulls add up). */
+export async function addRequestsSpent(em: EntityManager, platform: string, day: string, requests: number, now: Date): Promise<void> {
+  if (requests <= 0) return;
+  await query(
+    em,
+    `insert into connector_request_count (id, created_at, updated_at, platform, day, requests) values (gen_random_uuid(), ?, ?, ?, ?, ?)
+     on conflict (platform, day) do update set requests = connector_request_count.requests + excluded.requests, updated_at = excluded.updated_at`,
+    [now, now, platform, day, requests],
+  );
+}

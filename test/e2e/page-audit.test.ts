@@ -154,4 +154,81 @@ describe.skipIf(browserMissing)('every page at 1440 and 390 px', () => {
       expect(pageErrors).toEqual([]);
     }, 240_000);
   }
+
+  it('opens the phone menu without JavaScript, and it lists the pages', async () => {
+    const { page, base } = harness!;
+    const context = await page.context().browser()!.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, storageState: await page.context().storageState() });
+    try {
+      const phone = await context.newPage();
+      await phone.goto(`${base}/audience`);
+      const comparison = phone.locator('nav a[href="/comparison"]');
+      expect(await comparison.isVisible()).toBe(false);
+      await phone.click('header summary');
+      expect(await comparison.isVisible()).toBe(true);
+      expect(await phone.locator('nav a[aria-current=page]').textContent()).toBe('Audience');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the figures of a chart mark on focus and on a tap or click, and hides them with Escape', async () => {
+    const { page, base } = harness!;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // The marks answer once the page has hydrated.
+    await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+    const tooltip = page.locator('.chart-frame:has([data-chart=velocity]) [data-tooltip]');
+    const bar = page.locator('[data-chart=velocity] .mark').last();
+    await bar.focus();
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.textContent()).toContain(`${(await bar.getAttribute('aria-label'))!.split(':')[0]}`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltip.isVisible()).toBe(false);
+    await page.locator('[data-chart=velocity] .mark').first().click();
+    await expect.poll(() => tooltip.textContent()).toMatch(/Week of .*approved/);
+
+    await page.goto(`${base}/audience`, { waitUntil: 'networkidle' });
+    const dot = page.locator('[data-chart=tier-scale] .mark').first();
+    await dot.focus();
+    await expect.poll(() => page.locator('.chart-frame:has([data-chart=tier-scale]) [data-tooltip]').textContent()).toMatch(/average from .* strong from .* exceptional from/);
+    // The threshold ticks carry the cut points in the KPI's unit.
+    expect(await page.locator('[data-chart=tier-scale] .tick-label').count()).toBeGreaterThanOrEqual(3);
+  });
+
+  it('sorts a table by its column headers, both ways', async () => {
+    const { page, base } = harness!;
+    await page.goto(`${base}/comparison`, { waitUntil: 'networkidle' });
+    const days = () => page.locator('[data-table=comparison-sources] tbody tr td.num').allTextContents();
+    await page.click('[data-sort=days]');
+    const ascending = (await days()).map((text) => Number(text.replaceAll(',', '')));
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    expect(await page.locator('th:has([data-sort=days])').getAttribute('aria-sort')).toBe('ascending');
+    await page.click('[data-sort=days]');
+    const descending = (await days()).map((text) => Number(text.replaceAll(',', '')));
+    expect(descending).toEqual([...ascending].reverse());
+    expect(await page.locator('th:has([data-sort=days])').getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('drills down from a KPI to the rows behind it', async () => {
+    const { page, base } = harness!;
+    await page.goto(`${base}/`);
+    await Promise.all([page.waitForURL(/\/assets\?state=approved/), page.click('[data-drill=approved_assets]')]);
+    expect(await page.locator('[data-table=assets] tbody tr').count()).toBeGreaterThan(0);
+    await page.goto(`${base}/brand-safety`);
+    await Promise.all([page.waitForURL(/\/brand-safety\/comments\?.*sentiment=negative/), page.click('[data-drill=sentiment_negative]')]);
+  });
+
+  it('names the period on report pages and exports Production and Brand safety', async () => {
+    const { page, base } = harness!;
+    await page.goto(`${base}/audience?from=2026-11-01&to=2026-11-30`);
+    expect(await page.locator('[data-period]').textContent()).toBe('Nov 1 – Nov 30, 2026 · UTC days');
+    await page.goto(`${base}/`);
+    expect(await page.locator('[data-period]').textContent()).toBe('All time · UTC days');
+    for (const pathname of ['/', '/brand-safety']) {
+      await page.goto(`${base}${pathname}`);
+      const href = await page.locator('[data-export=csv]').getAttribute('href');
+      const response = await page.request.get(`${base}${href}`);
+      expect(response.status(), pathname).toBe(200);
+      expect(response.headers()['content-type'], pathname).toContain('text/csv');
+    }
+  });
 });

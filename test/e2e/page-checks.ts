@@ -12,34 +12,35 @@ export const AUDIT_WIDTHS = [
   { width: 390, height: 844 },
 ] as const;
 
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+// What runs in the page is sent as text: this package is typed for Node, without the DOM's names.
+const AXE_SERIOUS = `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations
+  .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  .map((v) => v.impact + ' ' + v.id + ' (' + v.help + ') at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')))`;
+
+// The innermost visible elements that reach past the window's right edge (outside any box that
+// scrolls them), to say what makes a page too wide.
+const OVERFLOWING = `(() => {
+  const insideScroller = (element) => {
+    for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(up).overflowX)) return true;
+    return false;
+  };
+  const past = [...document.querySelectorAll('body *')].filter((element) => element.checkVisibility() && element.getBoundingClientRect().right > window.innerWidth + 0.5 && !insideScroller(element));
+  const innermost = past.filter((element) => !past.some((other) => other !== element && element.contains(other)));
+  return innermost.slice(0, 6).map((element) => element.tagName.toLowerCase()
+    + (typeof element.className === 'string' && element.className ? '.' + element.className.trim().split(/\\s+/).join('.') : '')
+    + (element.getAttribute('name') ? '[name=' + element.getAttribute('name') + ']' : '')
+    + ' (' + Math.round(element.getBoundingClientRect().right) + ' px)');
+})()`;
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
 /** The page's problems at its current width: each serious or critical axe violation, and a page wider than the window. */
 export async function pageProblems(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  const problems = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  if (scrollWidth! > innerWidth!) problems.push(`${scrollWidth} px wide in a ${innerWidth} px window, past its edge: ${(await overflowing(page)).join('; ')}`);
+  if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(axeSource);
+  const problems = strings(await page.evaluate(AXE_SERIOUS));
+  const [scrollWidth, innerWidth] = await page.evaluate<[number, number]>('[document.documentElement.scrollWidth, window.innerWidth]');
+  if (scrollWidth > innerWidth) problems.push(`${scrollWidth} px wide in a ${innerWidth} px window, past its edge: ${strings(await page.evaluate(OVERFLOWING)).join('; ')}`);
   return problems;
-}
-
-/** The innermost elements that reach past the window's right edge (outside any box that scrolls them), to say what makes a page too wide. */
-function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const insideScroller = (element: Element) => {
-      for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(up).overflowX)) return true;
-      return false;
-    };
-    const past = [...document.querySelectorAll('body *')].filter((element) => element.checkVisibility() && element.getBoundingClientRect().right > window.innerWidth + 0.5 && !insideScroller(element));
-    const innermost = past.filter((element) => !past.some((other) => other !== element && element.contains(other)));
-    return innermost.slice(0, 6).map((element) => `${element.tagName.toLowerCase()}${typeof element.className === 'string' && element.className ? `.${element.className.trim().split(/\s+/).join('.')}` : ''}${element.getAttribute('name') ? `[name=${element.getAttribute('name')}]` : ''} (${Math.round(element.getBoundingClientRect().right)} px)`);
-  });
 }
 
 /** The issue's ceiling on the JavaScript one page loads, gzipped. */
@@ -47,10 +48,10 @@ export const JS_BUDGET_BYTES = 150 * 1024;
 
 /** The gzipped size of every script the page loaded (fetched again and compressed here) and of its inline bootstrap. */
 export async function loadedJsBytes(page: Page): Promise<number> {
-  const urls = await page.evaluate(() => [...new Set(performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => new URL(name).pathname.endsWith('.js')))]);
+  const urls = strings(await page.evaluate(`[...new Set(performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => new URL(name).pathname.endsWith('.js')))]`));
   let total = 0;
   for (const url of urls) total += gzipSync(await (await page.request.get(url)).body(), { level: 9 }).length;
-  const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '').join('\n'));
+  const inline = String(await page.evaluate(`[...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '').join('\\n')`));
   return total + gzipSync(Buffer.from(inline), { level: 9 }).length;
 }
 

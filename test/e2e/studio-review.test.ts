@@ -43,12 +43,10 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
     await Promise.all([page.waitForURL(url), page.click(button)]);
   }
 
-  /** Whether the image inside `selector` has loaded and decoded (a broken one has no natural width). */
-  const imageShown = (selector: string) =>
-    page.waitForFunction((s) => {
-      const img = document.querySelector<HTMLImageElement>(s);
-      return Boolean(img && img.complete && img.naturalWidth > 0);
-    }, selector);
+  /** Waits until the image `selector` names has loaded and decoded (a broken one has no natural width). */
+  const imageShown = (selector: string) => page.waitForFunction(`(() => { const img = document.querySelector(${JSON.stringify(selector)}); return Boolean(img && img.complete && img.naturalWidth > 0); })()`);
+  /** The id of the element with the focus. */
+  const focusedId = async () => String(await page.evaluate('document.activeElement?.id'));
 
   beforeAll(async () => {
     harness = await startBrowserHarness();
@@ -80,7 +78,7 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
     // The API's refusal lands next to the field, and the focus with it.
     await page.locator('#endsOn-error').waitFor();
     expect(await page.locator('#endsOn-error').textContent()).toContain('on or after');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('endsOn');
+    expect(await focusedId()).toBe('endsOn');
     await page.fill('#endsOn', '2026-10-31');
     await submit('button:has-text("Create campaign")', /\/studio\/campaigns\/[0-9a-f-]{36}\?saved=created$/);
     campaignId = new URL(page.url()).pathname.split('/').at(-1)!;
@@ -134,7 +132,7 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
     await page.click('button:has-text("Upload")');
     await page.locator('#file-error').waitFor();
     expect(await page.locator('#file-error').textContent()).toContain('is not PNG, JPEG, WebP or GIF images');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('file');
+    expect(await focusedId()).toBe('file');
 
     await page.setInputFiles('#file', { name: 'look.png', mimeType: 'image/png', buffer: noisyPng(320, 240) });
     await page.click('button:has-text("Upload")');
@@ -158,7 +156,7 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('c');
     await page.locator('[data-field-error=reason]').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reason');
+    expect(await focusedId()).toBe('reason');
 
     // Typing A, C and R inside the reason decides nothing.
     await page.keyboard.type(REASON);

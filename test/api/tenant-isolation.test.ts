@@ -140,7 +140,7 @@ let foreign: Foreign;
 let b: Client;
 let foreignShareToken: string;
 
-async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'importId' | 'unlinkedRowId' | 'shareLinkId' | 'fxRateId'>> {
+async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'importId' | 'unlinkedRowId' | 'shareLinkId' | 'fxRateId' | 'connectionId'>> {
   const source = await client.post('/v1/sources', { kind: 'ai_character', name: 'Char', launchedOn: '2026-01-01' });
   const campaign = await client.post('/v1/campaigns', { name: 'Camp', goal: 'sales', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'buy' });
   const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Brief' });

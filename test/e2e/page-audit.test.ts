@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Every dashboard page in a real browser at a desktop and a phone width: a screenshot of each (under
 // test/e2e/screenshots/, gitignored), axe with no serious or critical violation, no page wider than
 // the screen, and the JavaScript the page loads under 150 KB gzipped. The figures are printed per page.

@@ -217,13 +217,34 @@ describe.skipIf(!redisUrl)('a YouTube connection pulled by the workers', () => {
     await waitUntil(async () => (await connectionRow()).last_error === null, 'the error to clear');
   });
 
+  it('the job scheduler pulls on its own, at the interval of the platform', async () => {
+    // As when the workers restart with YOUTUBE_PULL_EVERY_MS=1000: the scheduler is changed in place.
+    settings.platforms.youtube!.pullEveryMs = 1_000;
+    await waitUntil(async () => (await connectionRow()).scheduled_every_ms === 1_000, 'the new interval');
+    const seen = new Set<string>();
+    await waitUntil(async () => {
+      seen.add(String((await connectionRow()).last_pulled_at));
+      return seen.size >= 3;
+    }, 'two scheduled pulls');
+    expect((await runner.queues.get('connectors')!.getJobScheduler(schedulerIdOf(ids.connection)))?.every).toBe(1_000);
+    settings.platforms.youtube!.pullEveryMs = 6 * 3_600_000;
+    await waitUntil(async () => (await connectionRow()).scheduled_every_ms === 6 * 3_600_000, 'the usual interval');
+  });
+
   it('after a key rotation opens the old tokens with the previous key and seals them again with the new one', async () => {
     const old = settings.keyring!;
     // As when the API and the workers restart with a new CONNECTOR_TOKEN_KEY and the old one in
     // CONNECTOR_TOKEN_PREVIOUS_KEYS (both read this settings object).
     settings.keyring = { current: tokenKeyOf('k3', randomBytes(32).toString('base64'), 'CONNECTOR_TOKEN_KEY'), previous: [old.current] };
     expect((await connectionRow()).access_token).toMatch(/^k2:/);
-    await pullAndWait();
+    // A pull that started before the switch ends with the old key, and one asked for meanwhile finds
+    // the connection held and skips: ask again until a pull with the new key has run.
+    await waitUntil(async () => {
+      const [current] = await sql<{ access_token: string; pull_requested_at: string | null }>('select access_token, pull_requested_at::text from platform_connection where id = ?', [ids.connection]);
+      if (current!.access_token.startsWith('k3:')) return true;
+      if (current!.pull_requested_at === null) await harness.admin.post(`/v1/connections/${ids.connection}/pulls`);
+      return false;
+    }, 'a pull with the new key');
     const row = await connectionRow();
     expect(row.access_token).toMatch(/^k3:/);
     expect(row.refresh_token).toMatch(/^k3:/);

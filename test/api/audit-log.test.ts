@@ -3,6 +3,7 @@ import { keepUnlinkedRows } from '@persona-ops/domain/store';
 import { randomBytes } from 'node:crypto';
 import { connectorSettingsOf } from '@persona-ops/domain/connectors';
 import { clientFor, startTestApp, type ApiBody, type Client } from '../support/api-harness.ts';
+import { multipartBody, pngOf } from '../support/png.ts';
 import { startFakeYouTube, type FakeYouTube } from '../support/fake-youtube/fake-youtube-server.ts';
 import { AT, bodies, DAY, ID, queries } from './operation-samples.ts';
 
@@ -25,11 +26,11 @@ async function auditLog(query = '', client: Client = admin): Promise<ApiBody[]> 
 }
 
 /** A request sent with its own x-request-id, so the entries it left can be found. */
-async function send(client: Client, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, requestId: string, payload?: { json?: unknown; csv?: string }) {
-  const headers: Record<string, string> = { authorization: `Bearer ${client.key}`, 'x-request-id': requestId };
+async function send(client: Client, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, requestId: string, payload?: { json?: unknown; csv?: string; multipart?: { payload: Buffer; headers: Record<string, string> } }) {
+  const headers: Record<string, string> = { authorization: `Bearer ${client.key}`, 'x-request-id': requestId, ...payload?.multipart?.headers };
   if (payload?.csv !== undefined) headers['content-type'] = 'text/csv';
   else if (payload?.json !== undefined) headers['content-type'] = 'application/json';
-  const body = payload?.csv ?? (payload?.json === undefined ? undefined : JSON.stringify(payload.json));
+  const body = payload?.multipart?.payload ?? payload?.csv ?? (payload?.json === undefined ? undefined : JSON.stringify(payload.json));
   const response = await harness.app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body }) });
   return { status: response.statusCode, body: response.body && response.headers['content-type']?.toString().includes('json') ? response.json() : response.body, headers: response.headers };
 }
@@ -233,6 +234,8 @@ type WalkStep = {
   url: (ids: Ids) => string;
   json?: (ids: Ids) => unknown;
   csv?: (ids: Ids) => string;
+  /** A file upload (multipart/form-data). */
+  multipart?: () => { payload: Buffer; headers: Record<string, string> };
   /** What to keep from the answer for later steps. */
   keep?: (body: ApiBody, ids: Ids) => void;
   /** Records only a worker makes, put in place before the step (as the import job leaves them). */
@@ -279,6 +282,8 @@ const walk: WalkStep[] = [
   { op: 'patch /v1/campaigns/{id}', url: (ids) => `/v1/campaigns/${ids['campaign']}`, json: fromSample('patch /v1/campaigns/{id}', { name: 'Walked' }) },
   { op: 'post /v1/briefs', url: () => '/v1/briefs', json: fromSample('post /v1/briefs', { openedAt: OPENED }), keep: (body, ids) => { ids['brief'] = body.id; } },
   { op: 'post /v1/assets', url: () => '/v1/assets', json: fromSample('post /v1/assets', { draftedAt: OPENED }), keep: (body, ids) => { ids['asset'] = body.id; } },
+  { op: 'patch /v1/assets/{id}', url: (ids) => `/v1/assets/${ids['asset']}`, json: fromSample('patch /v1/assets/{id}') },
+  { op: 'post /v1/assets/{id}/media', url: (ids) => `/v1/assets/${ids['asset']}/media`, multipart: () => multipartBody('file', 'look.png', 'image/png', pngOf(8, 8, () => [200, 120, 80])) },
   { op: 'post /v1/assets/{id}/submit', url: (ids) => `/v1/assets/${ids['asset']}/submit`, json: fromSample('post /v1/assets/{id}/submit', { submittedAt: OPENED }) },
   { op: 'post /v1/assets/{id}/reviews', url: (ids) => `/v1/assets/${ids['asset']}/reviews`, json: fromSample('post /v1/assets/{id}/reviews', { decidedAt: OPENED }) },
   { op: 'post /v1/assets/{id}/publish', url: (ids) => `/v1/assets/${ids['asset']}/publish`, json: fromSample('post /v1/assets/{id}/publish', { publishedAt: '2026-02-15T00:00:00Z' }), keep: (body, ids) => { ids['post'] = body.post.id; } },
@@ -354,7 +359,7 @@ describe('audit log: every write operation', () => {
       let response;
       try {
         await step.prepare?.(ids);
-        response = await send(admin, method, step.url(ids), requestId, { ...(step.json ? { json: step.json(ids) } : {}), ...(step.csv ? { csv: step.csv(ids) } : {}) });
+        response = await send(admin, method, step.url(ids), requestId, { ...(step.json ? { json: step.json(ids) } : {}), ...(step.csv ? { csv: step.csv(ids) } : {}), ...(step.multipart ? { multipart: step.multipart() } : {}) });
       } catch (error) {
         failures.push(`${step.op}: ${(error as Error).message}`);
         continue;

@@ -126,6 +126,31 @@ const cases: Record<string, Case> = {
       hourlyRateMinor: { hourlyRateMinor: null },
     },
   },
+  'patch /v1/assets/{id}': {
+    create: async () => {
+      const source = await created('/v1/sources', SOURCE);
+      const campaign = await created('/v1/campaigns', CAMPAIGN);
+      const brief = await created('/v1/briefs', { campaignId: campaign.id, sourceId: source.id, title: 'Brief' });
+      return created('/v1/assets', { briefId: brief.id, title: 'Look', kind: 'image', tool: 'midjourney', toolVersion: '6', promptRef: 'prompts/look.txt', currency: 'USD', generationCostMinor: 100, otherCostMinor: 10, productionHours: 1 });
+    },
+    samples: {
+      title: { value: 'Look, warmer' },
+      kind: { value: 'video' },
+      tool: { value: 'runway' },
+      toolVersion: { value: '4' },
+      promptRef: { value: 'prompts/look-2.txt' },
+      generationCostMinor: { value: 999 },
+      otherCostMinor: { value: 50 },
+      productionHours: { value: 3.5 },
+    },
+    // Back to what a new asset gets when they are left out.
+    cleared: {
+      toolVersion: { toolVersion: '' },
+      promptRef: { promptRef: '' },
+      generationCostMinor: { generationCostMinor: 0 },
+      otherCostMinor: { otherCostMinor: 0 },
+    },
+  },
   'patch /v1/campaigns/{id}': {
     create: () => created('/v1/campaigns', CAMPAIGN),
     samples: {

@@ -19,6 +19,7 @@ export const bodies: Record<string, Sample> = {
   'patch /v1/campaigns/{id}': { body: { name: 'Renamed' } },
   'post /v1/briefs': { body: { campaignId: ID, sourceId: ID, title: 'Brief' } },
   'post /v1/assets': { body: { briefId: ID, title: 'Asset', kind: 'image', tool: 'gen', currency: 'USD', productionHours: 1 } },
+  'patch /v1/assets/{id}': { body: { title: 'Renamed' } },
   'post /v1/assets/{id}/submit': { body: {} },
   'post /v1/assets/{id}/reviews': { body: { decision: 'approve' } },
   'post /v1/assets/{id}/publish': { body: { channel: 'instagram', url: 'https://i.example/p', aiLabelApplied: true } },

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepUnlinkedRows } from '@persona-ops/domain/store';
 import { startTestApp, type Client } from '../support/api-harness.ts';
+import { multipartBody, pngOf } from '../support/png.ts';
 
 // Walks EVERY operation of the OpenAPI document as workspace A's admin, aimed at workspace B's
 // records: a foreign id must answer 404 and nothing of B may leak into A's answers.
 // A route without a case here fails the coverage test, so new routes cannot skip this check.
 
-type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; unlinkedRowId: string; linkId: string; offerCodeId: string; paidTestId: string; shareLinkId: string; fxRateId: string; costLineId: string; connectionId: string };
+type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; unlinkedRowId: string; linkId: string; offerCodeId: string; paidTestId: string; shareLinkId: string; fxRateId: string; costLineId: string; connectionId: string; mediaId: string };
 type Case = { query?: string; body?: unknown; csv?: string; pathName?: string; pathParams?: Record<string, string>; expect: 'not_found' | 'no_leak' | 'public' };
 
 const cases: Record<string, (b: Foreign) => Case> = {
@@ -35,6 +36,12 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'get /v1/assets': (b) => ({ query: `briefId=${b.briefId}`, expect: 'not_found' }),
   'post /v1/assets': (b) => ({ body: { briefId: b.briefId, title: 'Steal', kind: 'image', tool: 'x', currency: 'USD', productionHours: 1 }, expect: 'not_found' }),
   'get /v1/assets/{id}': () => ({ expect: 'not_found' }),
+  'patch /v1/assets/{id}': () => ({ body: { title: 'Hijacked' }, expect: 'not_found' }),
+  // Refused before a byte of the upload is read: the asset is looked up first.
+  'post /v1/assets/{id}/media': () => ({ expect: 'not_found' }),
+  'get /v1/assets/{id}/media': () => ({ expect: 'not_found' }),
+  'get /v1/media/{id}': () => ({ expect: 'not_found' }),
+  'get /v1/media/{id}/thumbnail': () => ({ expect: 'not_found' }),
   'post /v1/assets/{id}/submit': () => ({ body: {}, expect: 'not_found' }),
   'post /v1/assets/{id}/reviews': () => ({ body: { decision: 'approve' }, expect: 'not_found' }),
   'post /v1/assets/{id}/publish': () => ({ body: { channel: 'instagram', url: 'https://i.example/p', aiLabelApplied: true }, expect: 'not_found' }),
@@ -131,6 +138,7 @@ const pathIds: Array<[RegExp, keyof Foreign]> = [
   [/^\/v1\/paid-tests\//, 'paidTestId'],
   [/^\/v1\/cost-lines\//, 'costLineId'],
   [/^\/v1\/connections\//, 'connectionId'],
+  [/^\/v1\/media\//, 'mediaId'],
 ];
 
 const theirConnectionState = 'state-of-b-connection-flow';
@@ -145,6 +153,9 @@ async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'i
   const campaign = await client.post('/v1/campaigns', { name: 'Camp', goal: 'sales', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'buy' });
   const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Brief' });
   const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: 'Asset', kind: 'image', tool: 'x', currency: 'USD', productionHours: 1 });
+  const upload = multipartBody('file', 'look.png', 'image/png', pngOf(8, 8, () => [200, 120, 80]));
+  const media = await harness.app.inject({ method: 'POST', url: `/v1/assets/${asset.body.id}/media`, headers: { ...upload.headers, authorization: `Bearer ${client.key}` }, payload: upload.payload });
+  expect(media.statusCode, media.body).toBe(201);
   await client.post(`/v1/assets/${asset.body.id}/submit`);
   await client.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve' });
   const published = await client.post(`/v1/assets/${asset.body.id}/publish`, { channel: 'tiktok', url: 'https://t.example/v', aiLabelApplied: true });
@@ -156,7 +167,7 @@ async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'i
   expect(paidTest.status, JSON.stringify(paidTest.body)).toBe(201);
   const costLine = await client.post('/v1/cost-lines', { campaignId: campaign.body.id, sourceId: source.body.id, kind: 'usage_rights', amountMinor: 12_345, currency: 'USD', incurredOn: '2026-03-01' });
   expect(costLine.status, JSON.stringify(costLine.body)).toBe(201);
-  return { sourceId: source.body.id, campaignId: campaign.body.id, briefId: brief.body.id, assetId: asset.body.id, postId: published.body.post.id, userId: user.body.user.id, apiKeyId: user.body.apiKey.id, linkId: link.body.id, offerCodeId: offerCode.body.id, paidTestId: paidTest.body.id, costLineId: costLine.body.id };
+  return { sourceId: source.body.id, campaignId: campaign.body.id, briefId: brief.body.id, assetId: asset.body.id, postId: published.body.post.id, userId: user.body.user.id, apiKeyId: user.body.apiKey.id, linkId: link.body.id, offerCodeId: offerCode.body.id, paidTestId: paidTest.body.id, costLineId: costLine.body.id, mediaId: media.json().id };
 }
 
 beforeAll(async () => {

@@ -44,9 +44,13 @@ export async function assetRoutes(app: FastifyZod) {
       summary: 'Change what was logged about a draft or an asset sent back for changes (title, kind, tool, prompt, costs, hours)',
       params: idParams,
       body: updateAssetBody,
-      response: { 200: assetSchema, ...problemResponses, 409: problemSchema.describe('The asset is in review or decided: it stays as it was reviewed') },
+      response: { 200: assetWithHistorySchema, ...problemResponses, 409: problemSchema.describe('The asset is in review or decided: it stays as it was reviewed') },
     },
-  }, async (request) => toAssetDto(await updateAsset(request.em, actorOf(request), request.params.id, (stored) => applyMergePatch(assetFields, currentState(assetFields, stored), request.body))));
+  }, async (request) => {
+    const asset = await updateAsset(request.em, actorOf(request), request.params.id, (stored) => applyMergePatch(assetFields, currentState(assetFields, stored), request.body));
+    // The asset as GET /v1/assets/{id} reads it: a PATCH answers the resource it changed.
+    return getAssetWithHistory(request.em, workspaceOf(request), asset.id);
+  });
 
   app.post('/v1/assets/:id/submit', {
     config: { roles: ['studio'] },

@@ -1730,7 +1730,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Asset"];
+                        "application/json": components["schemas"]["AssetWithHistory"];
                     };
                 };
                 /** @description Invalid input */

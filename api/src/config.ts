@@ -23,7 +23,7 @@ const environment = z.object({
   TRUST_PROXY: trustProxySetting.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The quick start's data; relative to where the command runs, by default the repository's .data
-  // whatever the command's folder (`pnpm bootstrap` runs in api/).
+  // whatever the command's folder (`pnpm create-workspace` runs in api/).
   DATA_DIR: z.string().default(path.resolve(import.meta.dirname, '../../.data')),
   // Uploaded media (images, videos): a folder, by default DATA_DIR/media; MEDIA_MAX_BYTES bounds one
   // file (100 MB by default: a short 1080p video), a larger one is refused with 413 while it streams.

@@ -9,7 +9,7 @@ const EMBEDDED_DATABASE = 'persona_ops';
 
 // DATABASE_URL when it is set; otherwise a real PostgreSQL embedded in the process tree,
 // keeping its data under DATA_DIR so a restart finds yesterday's work. A one-off command
-// (`pnpm bootstrap`) may share the server of a quick start that already runs on that data.
+// (`pnpm create-workspace`) may share the server of a quick start that already runs on that data.
 export async function openDatabase(config: Config, options: { shareRunning?: boolean } = {}): Promise<Database> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null, stop: async () => undefined };
   const dataDir = path.resolve(config.DATA_DIR, 'postgres');

@@ -75,7 +75,7 @@ const comment = (n: number) => ({ postId: posts[n % posts.length]!, platformComm
 
 // 1. Ingestion through the API (a separate process, as in production), no workers running.
 const port = await freePort();
-const api = start(['api/src/server.ts'], { DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'warn', REDIS_URL: redisUrl });
+const api = start(['api/src/api-server.ts'], { DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'warn', REDIS_URL: redisUrl });
 await new Promise((resolve) => setTimeout(resolve, 200));
 for (;;) {
   const ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);

@@ -104,7 +104,7 @@ const generators: Record<string, { kind: string; query: string; make: () => { co
 };
 
 const port = await freePort();
-const api = start(['api/src/server.ts'], { DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'warn', REDIS_URL: redisUrl });
+const api = start(['api/src/api-server.ts'], { DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'warn', REDIS_URL: redisUrl });
 await until(() => fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false), 'the API');
 
 const namespace = `bench-imports-${Date.now()}`;

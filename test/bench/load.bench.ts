@@ -1,5 +1,5 @@
 // Load benchmark (issue 10, "Speed"): the demo brand of the quick start in a fresh database, the
-// real API (api/src/server.ts, buildApp) in its own process, and beside it a bare Fastify + pg route
+// real API (api/src/api-server.ts, buildApp) in its own process, and beside it a bare Fastify + pg route
 // running the same SELECT as `GET /v1/campaigns?limit=20`, the ceiling. Both are driven by
 // load-generator.ts (node:http, kept-alive connections):
 //   1. `GET /v1/campaigns?limit=20` on the API, then on the bare route: req/s, p50/p95/p99, ratio;
@@ -113,7 +113,7 @@ try {
   // 2. The API as in production, and the bare route, each in a process of its own.
   const apiPort = await freePort();
   const barePort = await freePort();
-  const api = start(['api/src/server.ts'], {
+  const api = start(['api/src/api-server.ts'], {
     DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_NAMESPACE: namespace, PORT: String(apiPort), LOG_LEVEL: 'warn', RATE_LIMIT_REQUESTS: '1000000000',
   });
   start(['test/bench/bare-campaigns.server.ts'], { DATABASE_URL: database.url, WORKSPACE_ID: workspace.id, PORT: String(barePort) });
@@ -203,7 +203,7 @@ try {
 Reproduce: node test/bench/load.bench.ts --seconds ${seconds} --connections ${connections} --batch ${batchSize} --warmup ${warmupSeconds}${writeShare === 0.2 ? '' : ` --write-share ${writeShare}`}
 Commit ${commit}; ${os.cpus().length} cores, load average ${loadBefore[0]!.toFixed(1)} before, ${loadAfter[0]!.toFixed(1)} after (1 min).
 Demo brand seeded in ${seedSeconds.toFixed(1)} s: ${campaigns.length} campaigns, ${posts.length} posts, ${int(demo!.comments)} comments (${int(demo!.classified)} classified).
-${connections} kept-alive connections, ${seconds} s each after ${warmupSeconds} s of warm-up; API: api/src/server.ts, LOG_LEVEL=warn, rate-limit counters in Redis.
+${connections} kept-alive connections, ${seconds} s each after ${warmupSeconds} s of warm-up; API: api/src/api-server.ts, LOG_LEVEL=warn, rate-limit counters in Redis.
 
 | ${connections} connections, ${seconds} s | req/s | p50 | p95 | p99 |
 |---|---|---|---|---|

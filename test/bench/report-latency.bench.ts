@@ -26,7 +26,7 @@ const port = await new Promise<number>((resolve) => {
     server.close(() => resolve(p));
   });
 });
-const api = spawn(process.execPath, ['api/src/server.ts'], { cwd: repository, env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'inherit' });
+const api = spawn(process.execPath, ['api/src/api-server.ts'], { cwd: repository, env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'inherit' });
 for (;;) {
   if (await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false)) break;
   await new Promise((resolve) => setTimeout(resolve, 200));

@@ -42,7 +42,7 @@ function postInTwoHalves(port: number, url: string, key: string, body: unknown) 
 
 async function startApi(graceMs: number) {
   const port = await freePort();
-  const server = run(process.execPath, ['api/src/server.ts'], {
+  const server = run(process.execPath, ['api/src/api-server.ts'], {
     cwd: repository,
     env: { ...process.env, DATABASE_URL: pipeline.harness.databaseUrl, REDIS_URL: '', PORT: String(port), LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: String(graceMs) },
   });

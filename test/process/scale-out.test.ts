@@ -20,7 +20,7 @@ describe.skipIf(!redisUrl)('two API and two worker processes', () => {
     const env = { ...process.env, DATABASE_URL: pipeline.harness.databaseUrl, REDIS_URL: redisUrl!, QUEUE_NAMESPACE: pipeline.namespace, LOG_LEVEL: 'info' };
     const ports = [await freePort(), await freePort()];
     const started = [
-      ...ports.map((port) => run(process.execPath, ['api/src/server.ts'], { cwd: repository, env: { ...env, PORT: String(port) } })),
+      ...ports.map((port) => run(process.execPath, ['api/src/api-server.ts'], { cwd: repository, env: { ...env, PORT: String(port) } })),
       // Small batches and two jobs at a time per process, so both workers take batches while they race.
       ...[0, 1].map(() => run(process.execPath, ['jobs/src/worker.ts'], { cwd: repository, env: { ...env, OPENAI_API_KEY: '', CLASSIFY_BATCH_SIZE: '100', WORKER_CONCURRENCY: '2' } })),
     ];

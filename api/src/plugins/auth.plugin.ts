@@ -54,7 +54,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!match?.[1]) {
       // Failures count per client IP: beyond the limit they answer 429 (good keys are never held back).
       await app.authFailure(request, reply);
-      throw new ApiError(401, 'missing_api_key', 'Send your API key as "Authorization: Bearer <key>". An admin creates keys; the bootstrap command prints the first one.');
+      throw new ApiError(401, 'missing_api_key', 'Send your API key as "Authorization: Bearer <key>". An admin creates keys; pnpm create-workspace prints the first one.');
     }
     const keyHash = hashKey(match[1]);
     const now = Date.now();

@@ -4,7 +4,7 @@ import { issueKey } from './api-keys.service.ts';
 
 export type NewWorkspace = { name: string; currency?: string; hourlyRateMinor?: number; adminEmail: string; adminName: string };
 
-// The first workspace and its admin: what the bootstrap command and the demo seed start from.
+// The first workspace and its admin: what pnpm create-workspace and the demo seed start from.
 export async function createWorkspaceWithAdmin(em: EntityManager, input: NewWorkspace) {
   const workspace = em.create(Workspace, {
     name: input.name,

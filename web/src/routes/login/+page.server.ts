@@ -18,7 +18,7 @@ export const actions: Actions = {
     const key = formText(form, 'apiKey').trim();
     if (!key) {
       return fail(400, {
-        problem: { title: 'API key required', detail: 'Paste your API key. An admin of your workspace creates keys; the bootstrap command prints the first one.' },
+        problem: { title: 'API key required', detail: 'Paste your API key. An admin of your workspace creates keys; pnpm create-workspace prints the first one.' },
       });
     }
     // The key is checked against the API, and the API's own explanation is shown when it is refused.

@@ -17,9 +17,9 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-describe('pnpm bootstrap', () => {
+describe('pnpm create-workspace', () => {
   it('creates a workspace and prints a working admin key once', async () => {
-    const result = await runToEnd('node', ['api/src/bootstrap.ts', '--workspace', 'Acme', '--email', 'ada@acme.test', '--currency', 'EUR'], {
+    const result = await runToEnd('node', ['api/src/create-workspace.ts', '--workspace', 'Acme', '--email', 'ada@acme.test', '--currency', 'EUR'], {
       cwd: repository,
       env: { ...process.env, DATABASE_URL: database.url },
       timeoutMs: 60_000,
@@ -40,13 +40,13 @@ describe('pnpm bootstrap', () => {
   });
 
   it('explains its usage when arguments are missing', async () => {
-    const result = await runToEnd('node', ['api/src/bootstrap.ts'], { cwd: repository, env: { ...process.env, DATABASE_URL: database.url }, timeoutMs: 30_000 });
+    const result = await runToEnd('node', ['api/src/create-workspace.ts'], { cwd: repository, env: { ...process.env, DATABASE_URL: database.url }, timeoutMs: 30_000 });
     expect(result.code).toBe(2);
-    expect(result.output).toContain('Usage: pnpm bootstrap');
+    expect(result.output).toContain('Usage: pnpm create-workspace');
   });
 });
 
-describe('pnpm bootstrap without DATABASE_URL', () => {
+describe('pnpm create-workspace without DATABASE_URL', () => {
   let dataDir: string;
   let port: number;
   const env = () => {
@@ -54,11 +54,11 @@ describe('pnpm bootstrap without DATABASE_URL', () => {
     delete environment.DATABASE_URL;
     return environment;
   };
-  const bootstrap = (workspace: string) =>
-    runToEnd('pnpm', ['bootstrap', '--workspace', workspace, '--email', `admin@${workspace.toLowerCase()}.test`], { cwd: repository, env: env(), timeoutMs: 90_000 });
+  const createWorkspace = (workspace: string) =>
+    runToEnd('pnpm', ['create-workspace', '--workspace', workspace, '--email', `admin@${workspace.toLowerCase()}.test`], { cwd: repository, env: env(), timeoutMs: 90_000 });
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'persona-ops-bootstrap-'));
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'persona-ops-create-workspace-'));
     // As root the embedded server runs as the postgres user, which must be able to enter the folder.
     await chmod(dataDir, 0o755);
     port = await freePort();
@@ -66,7 +66,7 @@ describe('pnpm bootstrap without DATABASE_URL', () => {
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
   it("starts the quick start's embedded database for the command, says so, and stops it after", async () => {
-    const result = await bootstrap('Solo');
+    const result = await createWorkspace('Solo');
     expect(result.code, result.output).toBe(0);
     expect(result.output).toContain(`No DATABASE_URL: using the embedded PostgreSQL of the quick start (data in ${path.join(dataDir, 'postgres')}, port ${port}), started for this command and stopped after it.`);
     expect(result.output).toMatch(/Workspace "Solo" \(\S+\) created/);
@@ -78,7 +78,7 @@ describe('pnpm bootstrap without DATABASE_URL', () => {
     const runningPort = await freePort();
     const running = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: runningPort, database: 'persona_ops' });
     try {
-      const result = await bootstrap('Shared');
+      const result = await createWorkspace('Shared');
       expect(result.code, result.output).toBe(0);
       expect(result.output).toContain(`port ${runningPort}, already running).`);
       const orm = await openOrm(running.url);

@@ -1,4 +1,4 @@
-// Production bootstrap: an external PostgreSQL from DATABASE_URL; migrations run before listening.
+// The API process in production (pnpm --filter @persona-ops/api serve): an external PostgreSQL from DATABASE_URL; migrations run before listening.
 import { stopGracefullyOnSignal } from '@persona-ops/domain/runtime';
 import { migrate, openOrm } from '@persona-ops/domain/store';
 import { closeQueues, openQueues, type QueueConnection } from '@persona-ops/jobs/contracts';

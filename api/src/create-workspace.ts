@@ -1,5 +1,5 @@
 // Creates a workspace and its first admin, and prints the admin's API key once.
-// Usage: pnpm bootstrap --workspace "Acme" --email admin@acme.test [--name "Ada Admin"] [--currency EUR]
+// Usage: pnpm create-workspace --workspace "Acme" --email admin@acme.test [--name "Ada Admin"] [--currency EUR]
 import { parseArgs } from 'node:util';
 import { migrate, openOrm } from '@persona-ops/domain/store';
 import { loadConfig } from './config.ts';
@@ -15,7 +15,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.workspace || !values.email) {
-  console.error('Usage: pnpm bootstrap --workspace "<brand name>" --email <admin e-mail> [--name "<admin name>"] [--currency USD]');
+  console.error('Usage: pnpm create-workspace --workspace "<brand name>" --email <admin e-mail> [--name "<admin name>"] [--currency USD]');
   process.exit(2);
 }
 const config = loadConfig();

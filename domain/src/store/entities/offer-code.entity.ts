@@ -1,9 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { attributionProperties } from './attribution.properties.ts';
 import { baseProperties } from './base.properties.ts';
-import { Campaign } from './campaign.entity.ts';
-import { Post } from './post.entity.ts';
-import { Source } from './source.entity.ts';
-import { Workspace } from './workspace.entity.ts';
 
 // A promo code issued for a campaign and source (and optionally one post); unique in a workspace.
 export const OfferCode = defineEntity({
@@ -13,10 +10,7 @@ export const OfferCode = defineEntity({
   indexes: [{ properties: ['workspace', 'campaign'] }],
   properties: {
     ...baseProperties,
-    workspace: () => p.manyToOne(Workspace),
-    campaign: () => p.manyToOne(Campaign),
-    source: () => p.manyToOne(Source),
-    post: () => p.manyToOne(Post).nullable(),
+    ...attributionProperties,
     code: p.string().length(64),
   },
 });

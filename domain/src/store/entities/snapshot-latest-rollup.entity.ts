@@ -1,9 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { SNAPSHOT_MEASURES, measureProperty } from '../rollup/snapshot-measures.ts';
 import { baseProperties } from './base.properties.ts';
-import { Workspace } from './workspace.entity.ts';
-
-const measures = Object.fromEntries(SNAPSHOT_MEASURES.map((m) => [measureProperty(m.column), p.bigint('number').default(0)])) as Record<string, ReturnType<typeof p.bigint<'number'>>>;
+import { rollupGroupProperties, snapshotMeasureProperties } from './rollup.properties.ts';
 
 // snapshot_rollup summed over every capture day: the posts of one source and campaign published on
 // one UTC day, each at its latest snapshot. A report whose period has no end reads this, a tenth
@@ -14,12 +11,9 @@ export const SnapshotLatestRollup = defineEntity({
   indexes: [{ properties: ['workspace', 'sourceId', 'publishedOn'] }],
   properties: {
     ...baseProperties,
-    workspace: () => p.manyToOne(Workspace),
-    sourceId: p.uuid(),
-    campaignId: p.uuid(),
-    publishedOn: p.date(),
+    ...rollupGroupProperties,
     lastCapturedOn: p.date(),
-    ...measures,
+    ...snapshotMeasureProperties,
   },
 });
 export type ISnapshotLatestRollup = InferEntity<typeof SnapshotLatestRollup>;

@@ -1,9 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { SNAPSHOT_MEASURES, measureProperty } from '../rollup/snapshot-measures.ts';
 import { baseProperties } from './base.properties.ts';
-import { Workspace } from './workspace.entity.ts';
-
-const measures = Object.fromEntries(SNAPSHOT_MEASURES.map((m) => [measureProperty(m.column), p.bigint('number').default(0)])) as Record<string, ReturnType<typeof p.bigint<'number'>>>;
+import { rollupGroupProperties, snapshotMeasureProperties } from './rollup.properties.ts';
 
 // Pre-summed metric snapshots of the posts of one source and campaign published on one UTC day,
 // per capture day (see rollup/snapshot-measures.ts for why the sums are differences). Derived
@@ -14,12 +11,9 @@ export const SnapshotRollup = defineEntity({
   indexes: [{ properties: ['workspace', 'sourceId', 'publishedOn'] }, { properties: ['workspace', 'campaignId'] }],
   properties: {
     ...baseProperties,
-    workspace: () => p.manyToOne(Workspace),
-    sourceId: p.uuid(),
-    campaignId: p.uuid(),
-    publishedOn: p.date(),
+    ...rollupGroupProperties,
     capturedOn: p.date(),
-    ...measures,
+    ...snapshotMeasureProperties,
   },
 });
 export type ISnapshotRollup = InferEntity<typeof SnapshotRollup>;

@@ -1,9 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { attributionProperties } from './attribution.properties.ts';
 import { baseProperties } from './base.properties.ts';
-import { Campaign } from './campaign.entity.ts';
-import { Post } from './post.entity.ts';
-import { Source } from './source.entity.ts';
-import { Workspace } from './workspace.entity.ts';
 
 // A UTM-tagged link issued for a campaign and source (and optionally one post), so clicks and what
 // follows can be traced back to them.
@@ -13,10 +10,7 @@ export const TrackingLink = defineEntity({
   indexes: [{ properties: ['workspace', 'campaign'] }],
   properties: {
     ...baseProperties,
-    workspace: () => p.manyToOne(Workspace),
-    campaign: () => p.manyToOne(Campaign),
-    source: () => p.manyToOne(Source),
-    post: () => p.manyToOne(Post).nullable(),
+    ...attributionProperties,
     landingUrl: p.string().length(2048),
     utmSource: p.string(),
     utmMedium: p.string(),

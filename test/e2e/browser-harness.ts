@@ -136,7 +136,7 @@ export type Prepare = (context: Pick<BrowserHarness, 'database' | 'api' | 'key'>
  * what it answers runs on close, before the API stops.
  */
 // `connectors`: the API's connector settings, made from the dashboard's address (their redirect URI).
-export async function startBrowserHarness(options: { prepare?: Prepare; alertWebhookAllowPrivate?: boolean; connectors?: (base: string) => BuildSettings['connectors'] } = {}): Promise<BrowserHarness> {
+export async function startBrowserHarness(options: { prepare?: Prepare; alertWebhookAllowPrivate?: boolean; connectors?: (base: string) => BuildSettings['connectors']; media?: BuildSettings['media'] } = {}): Promise<BrowserHarness> {
   const database = await createTestDatabase();
   let api: FastifyInstance | undefined;
   let webServer: { child: ChildProcess } | undefined;
@@ -156,7 +156,7 @@ export async function startBrowserHarness(options: { prepare?: Prepare; alertWeb
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     // ALERT_WEBHOOK_ALLOW_PRIVATE, for a test whose alert webhook listens on 127.0.0.1.
-    api = await buildApp(database.orm, {}, { alertWebhookAllowPrivate: options.alertWebhookAllowPrivate ?? false, ...(options.connectors ? { connectors: options.connectors(base) } : {}) });
+    api = await buildApp(database.orm, {}, { alertWebhookAllowPrivate: options.alertWebhookAllowPrivate ?? false, ...(options.connectors ? { connectors: options.connectors(base) } : {}), ...(options.media ? { media: options.media } : {}) });
     const apiUrl = await api.listen({ host: '127.0.0.1', port: 0 });
     cleanup = await options.prepare?.({ database, api, key, apiUrl, now });
 

@@ -2,7 +2,11 @@
 // the studio creates a campaign, a source with a fee, a brief and an asset with an uploaded image and
 // submits it; the approver sees the image, asks for changes; the studio uploads a new revision and
 // resubmits; the approver sees both revisions and the reason, approves; the studio publishes.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { localDiskMediaStorage } from '@persona-ops/domain/store';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiBody } from '../support/api-harness.ts';
@@ -11,6 +15,8 @@ import { browserMissing, startBrowserHarness, type BrowserHarness } from './brow
 import { auditPages } from './page-checks.ts';
 
 const REASON = 'Warmer light, and crop closer to the serum bottle.';
+// Small, so a file over it crosses the dashboard and the API in a moment.
+const MEDIA_LIMIT = 512 * 1024;
 
 describe.skipIf(browserMissing)('the studio and the approver in a browser', () => {
   let harness: BrowserHarness | undefined;
@@ -21,6 +27,7 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
   let approverKey: string;
   let assetId: string;
   let campaignId: string;
+  let mediaFolder: string;
 
   const call = async (method: 'GET' | 'POST', url: string, body?: object, key = harness!.key): Promise<{ status: number; body: ApiBody }> => {
     const response = await api.inject({ method, url, headers: { authorization: `Bearer ${key}` }, ...(body ? { payload: body } : {}) });
@@ -49,7 +56,8 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
   const focusedId = async () => String(await page.evaluate('document.activeElement?.id'));
 
   beforeAll(async () => {
-    harness = await startBrowserHarness();
+    mediaFolder = await mkdtemp(path.join(tmpdir(), 'studio-media-'));
+    harness = await startBrowserHarness({ media: { storage: localDiskMediaStorage(mediaFolder), maxBytes: MEDIA_LIMIT } });
     ({ api, page, base } = harness);
     const users = await Promise.all(
       (['studio', 'approver'] as const).map((role) => call('POST', '/v1/users', { email: `${role}@browser.test`, name: role === 'studio' ? 'Sam Studio' : 'Ava Approver', role })),
@@ -59,6 +67,7 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
 
   afterAll(async () => {
     await harness?.close();
+    await rm(mediaFolder, { recursive: true, force: true });
   });
 
   it('the studio creates a campaign, a source with a fee, a brief and an asset with its image, and submits it', async () => {
@@ -133,6 +142,12 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
     await page.locator('#file-error').waitFor();
     expect(await page.locator('#file-error').textContent()).toContain('is not PNG, JPEG, WebP or GIF images');
     expect(await focusedId()).toBe('file');
+
+    // A file over the limit streams through the dashboard until the API stops it: 413, next to the field.
+    await page.setInputFiles('#file', { name: 'huge.png', mimeType: 'image/png', buffer: noisyPng(500, 500) });
+    await page.click('button:has-text("Upload")');
+    await page.locator('#file-error').waitFor();
+    expect(await page.locator('#file-error').textContent()).toContain(`is larger than ${MEDIA_LIMIT / 1024} KB`);
 
     await page.setInputFiles('#file', { name: 'look.png', mimeType: 'image/png', buffer: noisyPng(320, 240) });
     await page.click('button:has-text("Upload")');

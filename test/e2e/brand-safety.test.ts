@@ -140,7 +140,9 @@ describe.skipIf(browserMissing)('brand safety in a browser', () => {
 
     const chart = page.locator('svg[data-chart=sentiment]');
     await chart.waitFor();
-    expect(await chart.getAttribute('role')).toBe('img');
+    // A group of marks: each day with comments takes focus and names its figures (its tooltip).
+    expect(await chart.getAttribute('role')).toBe('group');
+    expect(await chart.locator('g.day[role=button][tabindex="0"]').count()).toBe(report.series.length);
     expect(await chart.locator('title').first().textContent()).toContain('Sentiment share');
     expect(await chart.locator('desc').textContent()).toMatch(/with classified comments/);
     expect(await chart.locator('g.day rect.segment').count()).toBeGreaterThan(report.series.length);

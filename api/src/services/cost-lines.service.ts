@@ -23,6 +23,11 @@ export type IncomingCostLine = {
 
 type FieldError = { field: string; message: string };
 
+// What a line says besides its amount and whom it is for, the same stored and shown (missing is null).
+function terms(line: Pick<IncomingCostLine, 'currency' | 'incurredOn' | 'status' | 'split' | 'shares' | 'note'> | Pick<ICostLine, 'currency' | 'incurredOn' | 'status' | 'split' | 'shares' | 'note'>) {
+  return { currency: line.currency, incurredOn: line.incurredOn, status: line.status, split: line.split ?? null, shares: line.shares ?? null, note: line.note ?? null };
+}
+
 export function toCostLineDto(line: ICostLine) {
   return {
     id: line.id,
@@ -34,12 +39,7 @@ export function toCostLineDto(line: ICostLine) {
     unitAmountMinor: line.unitAmountMinor,
     deliverables: line.deliverables,
     amountMinor: costLineAmount(line).amountMinor,
-    currency: line.currency,
-    incurredOn: line.incurredOn,
-    status: line.status,
-    split: line.split ?? null,
-    shares: line.shares ?? null,
-    note: line.note ?? null,
+    ...terms(line),
     createdAt: line.createdAt.toISOString(),
     updatedAt: line.updatedAt.toISOString(),
   };
@@ -60,12 +60,7 @@ function toStored(line: IncomingCostLine) {
     basis: line.basis,
     unitAmountMinor: line.amountMinor,
     deliverables: line.basis === 'per_deliverable' ? (line.deliverables ?? 0) : (line.deliverables ?? 1),
-    currency: line.currency,
-    incurredOn: line.incurredOn,
-    status: line.status,
-    split: line.split ?? null,
-    shares: line.shares ?? null,
-    note: line.note ?? null,
+    ...terms(line),
   };
 }
 

@@ -234,6 +234,11 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
     expect(asset.state).toBe('published');
     const posts = (await call('GET', `/v1/posts?assetId=${assetId}`)).body.items;
     expect(posts).toMatchObject([{ channel: 'instagram', placement: 'organic', aiLabelApplied: true, campaignId }]);
+
+    // Anyone reading the asset sees its media now, not only a prompt reference.
+    await open(`/assets/${assetId}`);
+    expect(await page.locator('h3:has-text("Revision 2 (latest)")').count()).toBe(1);
+    await imageShown('[data-media] img');
     expect(harness!.pageErrors).toEqual([]);
   });
 

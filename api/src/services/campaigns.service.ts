@@ -1,21 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Campaign, type ICampaign } from '@persona-ops/domain/store';
-import type { CampaignGoal } from '@persona-ops/domain/core';
+import type { CampaignGoal, CampaignRecord } from '@persona-ops/domain/core';
 import type { Patch } from '../http/merge-patch.ts';
 import { findOwned } from './owned.ts';
 import { paginate, type PageRequest } from './pagination.ts';
 
-export type CampaignInput = {
-  name: string;
-  goal: CampaignGoal;
-  startsOn: string;
-  endsOn: string;
-  attributionWindowDays: number;
-  budgetMinor: number;
-  currency: string;
-  trackingKeywords: string[];
-  targetAction: string;
-};
+export type CampaignInput = Omit<CampaignRecord, 'id'>;
 
 export function toCampaignDto(campaign: ICampaign) {
   return {

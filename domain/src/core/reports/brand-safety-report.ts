@@ -4,6 +4,7 @@
  * them cost. Ratios, daily shares and spikes are the brand-safety KPI functions'.
  */
 import { characterMentionRate, flaggedCommentRate, sentimentShare, unclassifiedCommentsReason } from '../audience.ts';
+import type { UsageCounts } from '../classification-usage.ts';
 import { DEFAULT_SPIKE_RULE, dailySafetyPoint, detectSpikes, flaggedByCategory, type DailyCommentCounts } from '../brand-safety.ts';
 import { usdFromMicros } from '../money.ts';
 import type { ReportScope } from './report-scope.ts';
@@ -23,14 +24,7 @@ export type CommentCounts = {
 };
 
 /** What classifying the comments in scope cost, per classifier version (each comment's share of its batch). */
-export type ClassificationUsage = {
-  classifier: string;
-  version: string;
-  comments: number;
-  promptTokens: number;
-  completionTokens: number;
-  costUsdMicros: number;
-  requests: number;
+export type ClassificationUsage = UsageCounts & {
   /** Paid classifications stored before each one named its usage row: their share of cost is unknown. */
   unattributed: number;
 };

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { scopedCommentsSql, type BrandSafetyScope } from './brand-safety.repository.ts';
 import { query } from './sql.ts';
-import type { BatchUsage, UsageCounts } from '../../core/classification-usage.ts';
+import type { BatchUsage } from '../../core/classification-usage.ts';
+import type { ClassificationUsage } from '../../core/reports/brand-safety-report.ts';
 
 export type UsageRow = BatchUsage;
 
@@ -25,10 +26,7 @@ export async function recordClassificationUsage(em: EntityManager, rows: UsageRo
 }
 
 /** `comments`: the classifications of comments in scope by this classifier version. */
-export type UsageSummary = UsageCounts & {
-  /** Paid classifications stored before each one named its usage row: their share of cost is unknown. */
-  unattributed: number;
-};
+export type UsageSummary = ClassificationUsage;
 
 /**
  * What classifying the comments in scope cost (the brand-safety report's scope: the same filters as

@@ -116,9 +116,13 @@ describe.skipIf(browserMissing)('every page at 1440 and 390 px', () => {
     const get = async <T>(url: string): Promise<T> => (await api.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } })).json<T>();
     const campaign = (await get<{ items: { id: string }[] }>('/v1/campaigns?limit=1')).items[0]!;
     const asset = (await get<{ items: { id: string }[] }>('/v1/assets?limit=1')).items[0]!;
+    const inReview = (await get<{ items: { id: string }[] }>('/v1/assets?state=in_review&limit=1')).items[0]!;
+    const source = (await get<{ items: { id: string }[] }>('/v1/sources?limit=1')).items[0]!;
     pages.push(
       '/', '/overview', '/campaigns', `/campaigns/${campaign.id}`, '/audience', '/commercial', '/comparison',
-      '/brand-safety', '/brand-safety/comments', '/alerts', '/imports', '/imports/unlinked', '/review', '/assets', `/assets/${asset.id}`,
+      '/brand-safety', '/brand-safety/comments', '/alerts', '/imports', '/imports/unlinked', '/review', `/review/${inReview.id}`,
+      '/assets', `/assets/${asset.id}`, '/studio', '/studio/campaigns/new', `/studio/campaigns/${campaign.id}`, '/studio/sources/new',
+      `/studio/sources/${source.id}`, '/studio/briefs/new', '/studio/assets/new', `/studio/assets/${asset.id}`, '/settings', '/connections',
     );
     mkdirSync(SCREENSHOTS, { recursive: true });
     await harness.login();

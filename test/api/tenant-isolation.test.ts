@@ -7,7 +7,7 @@ import { multipartBody, pngOf } from '../support/png.ts';
 // records: a foreign id must answer 404 and nothing of B may leak into A's answers.
 // A route without a case here fails the coverage test, so new routes cannot skip this check.
 
-type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; unlinkedRowId: string; linkId: string; offerCodeId: string; paidTestId: string; shareLinkId: string; fxRateId: string; costLineId: string; connectionId: string; mediaId: string };
+type Foreign = { sourceId: string; campaignId: string; briefId: string; assetId: string; postId: string; userId: string; apiKeyId: string; backfillId: string; importId: string; unlinkedRowId: string; linkId: string; offerCodeId: string; paidTestId: string; shareLinkId: string; fxRateId: string; costLineId: string; connectionId: string; mediaId: string; reportScheduleId: string };
 type Case = { query?: string; body?: unknown; csv?: string; pathName?: string; pathParams?: Record<string, string>; expect: 'not_found' | 'no_leak' | 'public' };
 
 const cases: Record<string, (b: Foreign) => Case> = {
@@ -118,6 +118,15 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'post /v1/connections/{id}/pulls': () => ({ expect: 'not_found' }),
   // The state of B's flow in progress finishes nothing for A: states are bound to their workspace.
   'post /v1/connections/callback': () => ({ body: { state: theirConnectionState, code: 'stolen-code' }, expect: 'not_found' }),
+  'get /v1/report-schedules': () => ({ expect: 'no_leak' }),
+  // A's schedule of its own naming B's campaign: the campaign is looked up in A's workspace only.
+  'post /v1/report-schedules': (b) => ({ body: { name: 'Stolen', kind: 'campaign', campaignId: b.campaignId, cadence: 'weekly', hourUtc: 8, emailRecipients: ['spy@a.test'] }, expect: 'not_found' }),
+  'get /v1/report-schedules/{id}': () => ({ expect: 'not_found' }),
+  'patch /v1/report-schedules/{id}': () => ({ body: { emailRecipients: ['spy@a.test'] }, expect: 'not_found' }),
+  'delete /v1/report-schedules/{id}': () => ({ expect: 'not_found' }),
+  // Looked up before the queues are asked: a foreign schedule is not found, queues or not.
+  'post /v1/report-schedules/{id}/send': () => ({ expect: 'not_found' }),
+  'get /v1/report-deliveries': (b) => ({ query: `scheduleId=${b.reportScheduleId}`, expect: 'not_found' }),
 };
 
 // Which of B's ids goes into a path's {id}.
@@ -139,6 +148,7 @@ const pathIds: Array<[RegExp, keyof Foreign]> = [
   [/^\/v1\/cost-lines\//, 'costLineId'],
   [/^\/v1\/connections\//, 'connectionId'],
   [/^\/v1\/media\//, 'mediaId'],
+  [/^\/v1\/report-schedules\//, 'reportScheduleId'],
 ];
 
 const theirConnectionState = 'state-of-b-connection-flow';
@@ -167,7 +177,9 @@ async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'i
   expect(paidTest.status, JSON.stringify(paidTest.body)).toBe(201);
   const costLine = await client.post('/v1/cost-lines', { campaignId: campaign.body.id, sourceId: source.body.id, kind: 'usage_rights', amountMinor: 12_345, currency: 'USD', incurredOn: '2026-03-01' });
   expect(costLine.status, JSON.stringify(costLine.body)).toBe(201);
-  return { sourceId: source.body.id, campaignId: campaign.body.id, briefId: brief.body.id, assetId: asset.body.id, postId: published.body.post.id, userId: user.body.user.id, apiKeyId: user.body.apiKey.id, linkId: link.body.id, offerCodeId: offerCode.body.id, paidTestId: paidTest.body.id, costLineId: costLine.body.id, mediaId: media.json().id };
+  const schedule = await client.post('/v1/report-schedules', { name: 'Weekly', kind: 'campaign', campaignId: campaign.body.id, cadence: 'weekly', hourUtc: 8, emailRecipients: ['exec@b.test'] });
+  expect(schedule.status, JSON.stringify(schedule.body)).toBe(201);
+  return { sourceId: source.body.id, campaignId: campaign.body.id, briefId: brief.body.id, assetId: asset.body.id, postId: published.body.post.id, userId: user.body.user.id, apiKeyId: user.body.apiKey.id, linkId: link.body.id, offerCodeId: offerCode.body.id, paidTestId: paidTest.body.id, costLineId: costLine.body.id, mediaId: media.json().id, reportScheduleId: schedule.body.id };
 }
 
 beforeAll(async () => {
@@ -261,5 +273,7 @@ async function snapshotOf(client: Client) {
     fxRates: (await client.get('/v1/fx-rates')).body,
     costLines: (await client.get('/v1/cost-lines')).body,
     connections: (await client.get('/v1/connections')).body,
+    // nextRunAt moves with the clock, not with anything A does.
+    reportSchedules: (await client.get('/v1/report-schedules')).body.items.map((schedule: { nextRunAt?: string }) => ({ ...schedule, nextRunAt: undefined })),
   };
 }

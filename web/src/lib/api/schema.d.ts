@@ -7756,7 +7756,7 @@ export interface paths {
                     actorApiKeyId?: string;
                     action?: "create" | "update" | "delete" | "revoke" | "bulk_write" | "export" | "view";
                     /** @description Only entries about this kind of record (`report` for exports) */
-                    entityType?: "report" | "workspace" | "user" | "api_key" | "source" | "campaign" | "brief" | "asset" | "asset_transition" | "post" | "comment" | "comment_classification" | "classification_task" | "alert" | "classification_backfill" | "classification_usage" | "import_job" | "import_row_key" | "column_mapping" | "unlinked_import_row" | "audience_breakdown" | "conversion_count" | "follower_snapshot" | "metric_snapshot" | "offer_code" | "survey_answer_count" | "tracking_link" | "paid_test" | "paid_test_arm" | "share_link" | "post_rollup" | "snapshot_rollup" | "snapshot_latest_rollup" | "rollup_change" | "rollup_state" | "cost_line" | "fx_rate" | "platform_connection" | "media" | "report_schedule" | "report_delivery";
+                    entityType?: "report" | "workspace" | "user" | "api_key" | "source" | "campaign" | "brief" | "asset" | "asset_transition" | "post" | "comment" | "comment_classification" | "classification_task" | "alert" | "classification_backfill" | "classification_usage" | "import_job" | "import_row_key" | "column_mapping" | "unlinked_import_row" | "audience_breakdown" | "conversion_count" | "follower_snapshot" | "metric_snapshot" | "offer_code" | "survey_answer_count" | "tracking_link" | "paid_test" | "paid_test_arm" | "share_link" | "post_rollup" | "snapshot_rollup" | "snapshot_latest_rollup" | "rollup_change" | "rollup_state" | "cost_line" | "fx_rate" | "platform_connection" | "connector_request_count" | "media" | "report_schedule" | "report_delivery";
                     /** @description Only entries about this record (a campaign id for its report exports) */
                     entityId?: string;
                     /** @description Only what this request did (its x-request-id) */
@@ -9291,6 +9291,45 @@ export interface components {
             /** @description The latest classification; null while it waits in the queue */
             classification: components["schemas"]["CommentClassificationInput"] | null;
         };
+        IncomingCostLineInput: {
+            /** Format: uuid */
+            campaignId: string;
+            /**
+             * Format: uuid
+             * @description The source the cost is for; leave it out to share the cost among the campaign’s sources (then `split` is required)
+             */
+            sourceId?: string;
+            externalId?: string;
+            /** @enum {string} */
+            kind: "creator_fee" | "usage_rights" | "product_seeding" | "agency_commission" | "paid_boost" | "other";
+            /**
+             * @default flat
+             * @enum {string}
+             */
+            basis: "flat" | "per_deliverable";
+            /** @description The flat amount, or with basis "per_deliverable" the price of one deliverable, in minor units */
+            amountMinor: number;
+            /** @description With basis "per_deliverable": how many deliverables are paid for */
+            deliverables?: number;
+            currency: string;
+            /** Format: date */
+            incurredOn: string;
+            /**
+             * @default committed
+             * @enum {string}
+             */
+            status: "committed" | "spent";
+            /**
+             * @description How a shared line is split: "deliverables" (in proportion to each source’s posts on the campaign) or "explicit" (with shares)
+             * @enum {string}
+             */
+            split?: "deliverables" | "explicit";
+            /** @description With split "explicit": source id → percent, summing to 100 */
+            shares?: {
+                [key: string]: number;
+            };
+            note?: string;
+        };
         CostLineInput: {
             /** Format: uuid */
             id: string;
@@ -9330,45 +9369,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        };
-        IncomingCostLineInput: {
-            /** Format: uuid */
-            campaignId: string;
-            /**
-             * Format: uuid
-             * @description The source the cost is for; leave it out to share the cost among the campaign’s sources (then `split` is required)
-             */
-            sourceId?: string;
-            externalId?: string;
-            /** @enum {string} */
-            kind: "creator_fee" | "usage_rights" | "product_seeding" | "agency_commission" | "paid_boost" | "other";
-            /**
-             * @default flat
-             * @enum {string}
-             */
-            basis: "flat" | "per_deliverable";
-            /** @description The flat amount, or with basis "per_deliverable" the price of one deliverable, in minor units */
-            amountMinor: number;
-            /** @description With basis "per_deliverable": how many deliverables are paid for */
-            deliverables?: number;
-            currency: string;
-            /** Format: date */
-            incurredOn: string;
-            /**
-             * @default committed
-             * @enum {string}
-             */
-            status: "committed" | "spent";
-            /**
-             * @description How a shared line is split: "deliverables" (in proportion to each source’s posts on the campaign) or "explicit" (with shares)
-             * @enum {string}
-             */
-            split?: "deliverables" | "explicit";
-            /** @description With split "explicit": source id → percent, summing to 100 */
-            shares?: {
-                [key: string]: number;
-            };
-            note?: string;
         };
         CostLinesUpsertedInput: {
             inserted: number;
@@ -11897,6 +11897,45 @@ export interface components {
             /** @description The latest classification; null while it waits in the queue */
             classification: components["schemas"]["CommentClassification"] | null;
         };
+        IncomingCostLine: {
+            /** Format: uuid */
+            campaignId: string;
+            /**
+             * Format: uuid
+             * @description The source the cost is for; leave it out to share the cost among the campaign’s sources (then `split` is required)
+             */
+            sourceId?: string;
+            externalId?: string;
+            /** @enum {string} */
+            kind: "creator_fee" | "usage_rights" | "product_seeding" | "agency_commission" | "paid_boost" | "other";
+            /**
+             * @default flat
+             * @enum {string}
+             */
+            basis: "flat" | "per_deliverable";
+            /** @description The flat amount, or with basis "per_deliverable" the price of one deliverable, in minor units */
+            amountMinor: number;
+            /** @description With basis "per_deliverable": how many deliverables are paid for */
+            deliverables?: number;
+            currency: string;
+            /** Format: date */
+            incurredOn: string;
+            /**
+             * @default committed
+             * @enum {string}
+             */
+            status: "committed" | "spent";
+            /**
+             * @description How a shared line is split: "deliverables" (in proportion to each source’s posts on the campaign) or "explicit" (with shares)
+             * @enum {string}
+             */
+            split?: "deliverables" | "explicit";
+            /** @description With split "explicit": source id → percent, summing to 100 */
+            shares?: {
+                [key: string]: number;
+            };
+            note?: string;
+        };
         CostLine: {
             /** Format: uuid */
             id: string;
@@ -11936,45 +11975,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        };
-        IncomingCostLine: {
-            /** Format: uuid */
-            campaignId: string;
-            /**
-             * Format: uuid
-             * @description The source the cost is for; leave it out to share the cost among the campaign’s sources (then `split` is required)
-             */
-            sourceId?: string;
-            externalId?: string;
-            /** @enum {string} */
-            kind: "creator_fee" | "usage_rights" | "product_seeding" | "agency_commission" | "paid_boost" | "other";
-            /**
-             * @default flat
-             * @enum {string}
-             */
-            basis: "flat" | "per_deliverable";
-            /** @description The flat amount, or with basis "per_deliverable" the price of one deliverable, in minor units */
-            amountMinor: number;
-            /** @description With basis "per_deliverable": how many deliverables are paid for */
-            deliverables?: number;
-            currency: string;
-            /** Format: date */
-            incurredOn: string;
-            /**
-             * @default committed
-             * @enum {string}
-             */
-            status: "committed" | "spent";
-            /**
-             * @description How a shared line is split: "deliverables" (in proportion to each source’s posts on the campaign) or "explicit" (with shares)
-             * @enum {string}
-             */
-            split?: "deliverables" | "explicit";
-            /** @description With split "explicit": source id → percent, summing to 100 */
-            shares?: {
-                [key: string]: number;
-            };
-            note?: string;
         };
         CostLinesUpserted: {
             inserted: number;

@@ -2,6 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { insight, reportInsights } from './insights.ts';
 import { rated, rateKpi, TIERED_KPI_IDS, TIERS } from './tiers.ts';
 
+describe('figures in insights', () => {
+  it('shows percentages to one decimal', () => {
+    expect(insight('engagement_rate', rated('engagement_rate', 3.5444))).toContain('Engagement rate of 3.5 % is');
+  });
+  it('caps growth from a small base instead of printing thousands of percent', () => {
+    const text = insight('audience_growth_rate', rated('audience_growth_rate', 6333.33));
+    expect(text).toContain('more than 1,000 % (from a small base)');
+    expect(text).not.toContain('6,333');
+    expect(insight('audience_growth_rate', rated('audience_growth_rate', 222.44))).toContain('222.4 %');
+  });
+});
+
 describe('ROI insight wording', () => {
   it('-10 %: the campaign lost money', () => {
     const text = insight('roi', rated('roi', -10));

@@ -167,9 +167,15 @@ function trim(value: number, decimals: number): string {
   return formatter.format(Number(value.toFixed(decimals)));
 }
 
-// Display rounding only: KPI values themselves stay unrounded.
+// Growth above this reads as "more than": from a small base (300 followers) a percentage like
+// 6,333 % is news that says nothing; the dashboard caps it the same way.
+const GROWTH_CAP_PERCENT = 1000;
+
+// Display rounding only: KPI values themselves stay unrounded. Percentages to one decimal, as the
+// dashboard shows them.
 function format(kpiId: TieredKpiId, value: number, currency?: string): string {
-  if (PERCENT_KPIS.has(kpiId)) return `${trim(value, 2)} %`;
+  if (kpiId === 'audience_growth_rate' && value > GROWTH_CAP_PERCENT) return `more than ${trim(GROWTH_CAP_PERCENT, 0)} % (from a small base)`;
+  if (PERCENT_KPIS.has(kpiId)) return `${trim(value, 1)} %`;
   if (isMoneyTieredKpiId(kpiId)) {
     // In the currency's minor units ("$3.97"); formatMoney keeps a third decimal only for sub-dime
     // costs such as a CPV of $0.025. Without a currency the same digits, bare.

@@ -78,7 +78,7 @@ describe('GET /v1/reports/executive-answer', () => {
     ]);
     expect(humans.costPerResult).toMatchObject({ kpiId: 'cpa', ai: 10, other: 30, difference: -20 });
     expect(humans.open).toEqual(['Cost not recorded for Jon Park: their CPA and ROI are left out until it is.']);
-    expect(humans.sentence).toBe('Against human creators (Jon Park and Max Rivera): worth it for lead generation (better on 2 of 4 deciding KPIs). Better on CTR (3 % vs 1.5 %, 100 % higher) and CPA (10.00 USD vs 30.00 USD, 67 % lower).');
+    expect(humans.sentence).toBe('Against human creators (Jon Park and Max Rivera): worth it for lead generation (better on 2 of 4 deciding KPIs). Better on CTR (3 % vs 1.5 %, 100 % higher) and CPA (USD 10.00 vs USD 30.00, 67 % lower).');
     const ads = body.kinds.find((k: { kind: string }) => k.kind === 'product_ad');
     expect(ads).toMatchObject({ answer: 'open', rule: 'no_other', open: ['Too new to compare (younger than 90 days): Glow ad (45 days).'] });
     expect(body.kinds.find((k: { kind: string }) => k.kind === 'studio')).toMatchObject({ answer: 'open', rule: 'no_other', compared: { other: [] } });

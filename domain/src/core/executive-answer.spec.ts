@@ -31,7 +31,7 @@ describe('executiveAnswer', () => {
     expect(humans.open).toEqual(['Cost not recorded for Jon: their CPA and ROI are left out until it is.']);
     expect(humans.sentence).toBe(
       'Against human creators (Maya and Jon): worth it for sales (better on 4 of 5 deciding KPIs). ' +
-        'Better on sales (120 vs 90, 33 % higher), revenue (9,000.00 USD vs 8,500.00 USD, 6 % higher), conversion rate (4 % vs 2.75 %, 45 % higher) and CPA (12.50 USD vs 31.00 USD, 60 % lower). ' +
+        'Better on sales (120 vs 90, 33 % higher), revenue (USD 9,000.00 vs USD 8,500.00, 6 % higher), conversion rate (4 % vs 2.8 %, 45 % higher) and CPA (USD 12.50 vs USD 31.00, 60 % lower). ' +
         'Worse on ROI (150 % vs 210 %, 29 % lower). Audience: net sentiment (+40 points vs +14 points, 186 % higher). Approved assets per week: 3.5 vs 0.8.',
     );
   });

@@ -100,8 +100,9 @@ const PERCENT_KPIS: ReadonlySet<ComparisonKpiId> = new Set(['ctr', 'roi', 'conve
 const words = (kpiId: ComparisonKpiId) => KPI_WORDS[kpiId] ?? kpiId.replaceAll('_', ' ');
 function shown(kpiId: ComparisonKpiId, value: number | null, currency: string | null): string {
   if (value === null) return 'unknown';
-  if (COMPARISON_KPIS[kpiId].money) return `${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${currency ? ` ${currency}` : ''}`;
-  if (PERCENT_KPIS.has(kpiId)) return `${Number(value.toFixed(2))} %`;
+  // Money with its code first and percentages to one decimal, as the dashboard writes them.
+  if (COMPARISON_KPIS[kpiId].money) return `${currency ? `${currency} ` : ''}${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (PERCENT_KPIS.has(kpiId)) return `${Number(value.toFixed(1))} %`;
   if (kpiId === 'sentiment') return `${value >= 0 ? '+' : ''}${Number(value.toFixed(1))} points`;
   return `${Number(value.toFixed(2))}`;
 }

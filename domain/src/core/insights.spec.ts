@@ -62,16 +62,16 @@ describe('insights', () => {
     expect(text).toBe(
       'Engagement rate of 4 % is strong (4 % to 6 %): the audience actively interacts with the character; keep the format and test the best posts in paid placements to reach beyond followers.',
     );
-    expect(insight('cpc', { ...rated('cpc', 2.5), currency: 'USD' })).toContain('over $2.00');
+    expect(insight('cpc', { ...rated('cpc', 2.5), currency: 'USD' })).toContain('over USD\u00a02.00');
   });
 
   it('shows money in the currency\'s minor units, never "USD 3.968"', () => {
     const text = insight('cpc', { ...rated('cpc', 3.968), currency: 'USD' });
-    expect(text).toContain('$3.97');
+    expect(text).toContain('USD\u00a03.97');
     expect(text).not.toContain('3.968');
-    expect(insight('cpa', { ...rated('cpa', 12.5), currency: 'EUR', tier: null, tierUnavailable: 'The default cpa tiers are in USD.' })).toContain('€12.50');
+    expect(insight('cpa', { ...rated('cpa', 12.5), currency: 'EUR', tier: null, tierUnavailable: 'The default cpa tiers are in USD.' })).toContain('EUR\u00a012.50');
     // A sub-dime CPV keeps one more digit so it is not moved across a tier boundary.
-    expect(insight('cpv', { ...rated('cpv', 0.025), currency: 'USD' })).toContain('$0.025');
+    expect(insight('cpv', { ...rated('cpv', 0.025), currency: 'USD' })).toContain('USD\u00a00.025');
   });
 
   it('says when there is not enough data, or why a cost has no tier', () => {

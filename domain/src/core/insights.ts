@@ -177,8 +177,8 @@ function format(kpiId: TieredKpiId, value: number, currency?: string): string {
   if (kpiId === 'audience_growth_rate' && value > GROWTH_CAP_PERCENT) return `more than ${trim(GROWTH_CAP_PERCENT, 0)} % (from a small base)`;
   if (PERCENT_KPIS.has(kpiId)) return `${trim(value, 1)} %`;
   if (isMoneyTieredKpiId(kpiId)) {
-    // In the currency's minor units ("$3.97"); formatMoney keeps a third decimal only for sub-dime
-    // costs such as a CPV of $0.025. Without a currency the same digits, bare.
+    // In the currency's minor units ("USD 3.97"); formatMoney keeps a third decimal only for sub-dime
+    // costs such as a CPV of USD 0.025. Without a currency the same digits, bare.
     if (currency !== undefined) return formatMoney(value, currency);
     return Math.abs(value) < 0.1 && Number(value.toFixed(3)) !== Number(value.toFixed(2)) ? value.toFixed(3) : value.toFixed(2);
   }

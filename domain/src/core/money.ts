@@ -94,8 +94,9 @@ export function fromMajor(amountMajor: number, currency: string): Money {
 }
 
 /**
- * An amount in major units for people to read, in the currency's own minor units: "$3.97",
- * "€1,234.50", "¥500". A per-unit cost under ten minor units (a CPV of $0.025) keeps one more
+ * An amount in major units for people to read, its currency code first (as the dashboard writes
+ * money) and in the currency's own minor units: "USD 3.97", "EUR 1,234.50", "JPY 500", with a
+ * no-break space. A per-unit cost under ten minor units (a CPV of USD 0.025) keeps one more
  * digit, since rounding it to the minor unit would move it across tier boundaries. Display only.
  */
 export function formatMoney(amountMajor: number, currency: string): string {
@@ -112,7 +113,7 @@ function moneyFormat(currency: string, fractionDigits: number): Intl.NumberForma
   const key = `${currency}:${fractionDigits}`;
   let found = moneyFormats.get(key);
   if (!found) {
-    found = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    found = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
     moneyFormats.set(key, found);
   }
   return found;

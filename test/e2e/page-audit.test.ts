@@ -174,6 +174,26 @@ describe.skipIf(browserMissing)('every page at 1440 and 390 px', () => {
     }, 240_000);
   }
 
+  it('the login page, seen before logging in, passes the same checks at both widths', async () => {
+    const { page, base } = harness!;
+    const context = await page.context().browser()!.newContext();
+    try {
+      const visitor = await context.newPage();
+      const problems: string[] = [];
+      for (const { width, height } of WIDTHS) {
+        await visitor.setViewportSize({ width, height });
+        await visitor.goto(`${base}/login`, { waitUntil: 'networkidle' });
+        await visitor.screenshot({ path: path.join(SCREENSHOTS, `login-${width}.png`), fullPage: true });
+        const scrollWidth = await visitor.evaluate(() => document.documentElement.scrollWidth);
+        if (scrollWidth > width) problems.push(`/login: ${scrollWidth} px wide at ${width} px`);
+        for (const v of await seriousViolations(visitor)) problems.push(`/login at ${width} px: ${v.impact} ${v.id}`);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('opens the phone menu without JavaScript, and it lists the pages', async () => {
     const { page, base } = harness!;
     const context = await page.context().browser()!.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, storageState: await page.context().storageState() });

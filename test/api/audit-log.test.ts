@@ -273,6 +273,8 @@ async function unlinkedRow(ids: Ids, name: string, matchKey: string) {
 
 const walk: WalkStep[] = [
   { op: 'patch /v1/workspace', url: () => '/v1/workspace', json: fromSample('patch /v1/workspace') },
+  // A test message to a webhook nobody listens on: not delivered, and recorded all the same.
+  { op: 'post /v1/workspace/alert-webhook/test', prepare: () => setWebhook(), url: () => '/v1/workspace/alert-webhook/test' },
   { op: 'post /v1/users', url: () => '/v1/users', json: fromSample('post /v1/users', { email: 'walk@a.test' }), keep: (body, ids) => { ids['user'] = body.user.id; } },
   { op: 'post /v1/api-keys', url: () => '/v1/api-keys', json: fromSample('post /v1/api-keys'), keep: (body, ids) => { ids['apiKey'] = body.apiKey.id; } },
   { op: 'delete /v1/api-keys/{id}', url: (ids) => `/v1/api-keys/${ids['apiKey']}` },
@@ -327,6 +329,11 @@ const walk: WalkStep[] = [
   { op: 'post /v1/connections/{id}/pulls', url: (ids) => `/v1/connections/${ids['connection']}/pulls` },
   { op: 'delete /v1/connections/{id}', url: (ids) => `/v1/connections/${ids['connection']}` },
 ];
+
+async function setWebhook() {
+  const set = await admin.patch('/v1/workspace', { alertWebhookUrl: 'https://hooks.invalid/persona-ops', alertWebhookSecret: 'a-walk-secret-of-enough-length' });
+  expect(set.status, JSON.stringify(set.body)).toBe(200);
+}
 
 async function consentAt(ids: Ids) {
   const back = new URL((await fetch(ids['consent']!, { redirect: 'manual' })).headers.get('location')!);

@@ -15,6 +15,8 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'get /ready': () => ({ expect: 'public' }),
   'get /v1/workspace': () => ({ expect: 'no_leak' }),
   'patch /v1/workspace': () => ({ body: { hourlyRateMinor: 5000 }, expect: 'no_leak' }),
+  // A's own webhook (set below, refused as loopback): the answer says so and names nothing of B's.
+  'post /v1/workspace/alert-webhook/test': () => ({ expect: 'no_leak' }),
   'get /v1/users': () => ({ expect: 'no_leak' }),
   'post /v1/users': () => ({ body: { email: 'new@a.test', name: 'New', role: 'studio' }, expect: 'no_leak' }),
   'get /v1/api-keys': () => ({ expect: 'no_leak' }),
@@ -185,6 +187,7 @@ async function populate(client: Client): Promise<Omit<Foreign, 'backfillId' | 'i
 beforeAll(async () => {
   harness = await startTestApp();
   await populate(harness.admin);
+  await harness.orm.em.getConnection().execute(`update workspace set alert_webhook_url = 'http://127.0.0.1:9/hook', alert_webhook_secret = 'a-secret-of-enough-length' where name = 'Brand A'`);
   const other = await harness.newWorkspace('Brand B');
   b = other.admin;
   const imported = await harness.app.inject({ method: 'POST', url: '/v1/imports/comments', headers: { authorization: `Bearer ${b.key}`, 'content-type': 'text/csv' }, payload: 'Post ID,Comment ID,Comment,Timestamp\n00000000-0000-4000-8000-000000000000,c1,hi,2026-01-01 00:00:00\n' });

@@ -79,6 +79,22 @@ describe.skipIf(browserMissing)('settings and the campaign PDF in a browser', ()
     await expect.poll(() => page.locator('form[data-tier=ctr] [data-problem], form[data-tier=ctr] .field-error').first().textContent()).toContain('average < strong < exceptional');
   });
 
+  it('the admin sends a test to the alert webhook and reads how it went', async () => {
+    const sendTest = async () => {
+      await page.goto(`${base}/settings`, { waitUntil: 'networkidle' });
+      await page.click('button:has-text("Send test")');
+    };
+    await sendTest();
+    await expect.poll(() => page.locator('[aria-labelledby="webhook-h"]').textContent()).toContain('There is no alert webhook to test');
+    // A URL saved while private targets were allowed (the API refuses one now): the test says it was not reached.
+    await api.orm.em.getConnection().execute(`update workspace set alert_webhook_url = 'http://127.0.0.1:9/hook', alert_webhook_secret = 'a-secret-of-enough-length'`);
+    await sendTest();
+    const status = page.locator('[aria-labelledby="webhook-h"] [role="status"]');
+    await expect.poll(() => status.textContent()).toContain('Not delivered');
+    expect(await status.textContent()).toContain('127.0.0.1');
+    await api.orm.em.getConnection().execute('update workspace set alert_webhook_url = null, alert_webhook_secret = null');
+  });
+
   it('the admin issues a key, shown once, and revokes it', async () => {
     // Typed before the page hydrates, the label would be reset to the server's empty value (a CI
     // run under load sent it empty and got the API's 400): fill once the page's scripts have run.

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOpenAiClassifier } from '../../jobs/src/classifiers/openai/index.ts';
-import { verifyWebhook } from '../../jobs/src/webhooks/sign.ts';
+import { verifyWebhook } from '@persona-ops/domain/outbound';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.ts';
 import { startPipeline } from './pipeline-harness.ts';
 

@@ -2,8 +2,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { UnrecoverableError } from 'bullmq';
 import { alertForDelivery, recordAlertDelivery } from '@persona-ops/domain/store';
 import type { JobPayload } from '../contracts.ts';
-import { postWebhook, WebhookTargetRefused, type ResolveHost } from '../webhooks/post-webhook.ts';
-import { signWebhook, signatureHeader, timestampHeader } from '../webhooks/sign.ts';
+import { postWebhook, WebhookTargetRefused, type ResolveHost } from '@persona-ops/domain/outbound';
+import { signWebhook, signatureHeader, timestampHeader } from '@persona-ops/domain/outbound';
 
 // POSTs a new alert to the workspace's webhook, signed with HMAC. A failure throws so BullMQ
 // retries with backoff; each attempt is recorded on the alert for the admins to see. The target

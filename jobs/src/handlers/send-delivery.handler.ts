@@ -3,7 +3,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { deliveryToSend, recordDeliveryAttempt } from '@persona-ops/domain/store';
 import type { JobPayload } from '../contracts.ts';
 import type { Mailer } from '../deliveries/smtp-mailer.ts';
-import { postWebhook, WebhookTargetRefused, type ResolveHost } from '../webhooks/post-webhook.ts';
+import { postWebhook, WebhookTargetRefused, type ResolveHost } from '@persona-ops/domain/outbound';
 
 /**
  * Sends one delivery (a report run's or an alert's message to one recipient) by e-mail or to a

@@ -5,8 +5,9 @@ import { idParams } from '../../http/common.schemas.ts';
 import { patchWith } from '../../http/merge-patch.ts';
 import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
+import { sendTestAlert } from '../../services/alert-webhook-test.service.ts';
 import { createApiKey, createUser, getWorkspace, revokeApiKey, toApiKeyDto, toUserDto, toWorkspaceDto, updateWorkspace } from '../../services/admin.service.ts';
-import { apiKeySchema, createApiKeyBody, createUserBody, createUserResponse, issuedKeySchema, updateWorkspaceBody, userSchema, workspaceSchema, workspaceSettings } from './admin.schemas.ts';
+import { alertWebhookTestSchema, apiKeySchema, createApiKeyBody, createUserBody, createUserResponse, issuedKeySchema, updateWorkspaceBody, userSchema, workspaceSchema, workspaceSettings } from './admin.schemas.ts';
 
 const adminOnly = { roles: [] as const };
 const tags = ['admin'];
@@ -20,6 +21,16 @@ export async function adminRoutes(app: FastifyZod) {
     config: adminOnly,
     schema: { tags, summary: 'Change workspace settings: currency, hourly rate, tier thresholds', body: updateWorkspaceBody, response: { 200: workspaceSchema, ...problemResponses } },
   }, async (request) => toWorkspaceDto(await updateWorkspace(request.em, workspaceOf(request), patchWith(workspaceSettings, request.body), app.alertWebhookPolicy), request.principal.role));
+
+  app.post('/v1/workspace/alert-webhook/test', {
+    config: adminOnly,
+    schema: {
+      tags,
+      summary: 'Send a signed test message to the alert webhook now, and answer how it went',
+      description: 'The body is {"type":"test","workspace":{…},"sentAt":…}, signed like every alert (x-persona-ops-signature over "<timestamp>.<body>") and sent under the same rules: no private or metadata address unless allowed, no redirect followed, 10 s at most. A refused or failed delivery is an answer (delivered: false with the reason), not an error.',
+      response: { 200: alertWebhookTestSchema, ...problemResponses },
+    },
+  }, async (request) => sendTestAlert(request.em, workspaceOf(request), app.alertWebhookPolicy, new Date()));
 
   app.get('/v1/users', {
     config: adminOnly,

@@ -47,6 +47,15 @@ export const workspaceSettings = z.object({
 
 export const updateWorkspaceBody = mergePatchSchema(workspaceSettings, 'WorkspacePatch', 'tierOverrides merge per KPI and per threshold (a KPI set to null goes back to the default thresholds, tierOverrides: null to all defaults); competitors: null empties the list; alertWebhookUrl, alertWebhookSecret and alertSlackWebhookUrl clear with null, alertEmailRecipients: null empties the list.');
 
+export const alertWebhookTestSchema = z
+  .object({
+    delivered: z.boolean().describe('The webhook answered 2xx'),
+    status: z.number().int().nullable().describe('Its HTTP status; null when it was not reached (refused address, DNS, timeout)'),
+    error: z.string().nullable().describe('Why it was not delivered'),
+    durationMs: z.number().int(),
+  })
+  .meta({ id: 'AlertWebhookTest' });
+
 export const userSchema = z
   .object({ id: idSchema, email: z.string(), name: z.string(), role: z.enum(roles), createdAt: z.iso.datetime() })
   .meta({ id: 'User' });

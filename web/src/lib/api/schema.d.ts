@@ -233,6 +233,81 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/workspace/alert-webhook/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a signed test message to the alert webhook now, and answer how it went
+         * @description The body is {"type":"test","workspace":{…},"sentAt":…}, signed like every alert (x-persona-ops-signature over "<timestamp>.<body>") and sent under the same rules: no private or metadata address unless allowed, no redirect followed, 10 s at most. A refused or failed delivery is an answer (delivered: false with the reason), not an error.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertWebhookTest"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users": {
         parameters: {
             query?: never;
@@ -8925,6 +9000,15 @@ export interface components {
             /** @description Brand-safety alerts are also posted here, as a short text (a Slack-compatible incoming webhook). null clears it */
             alertSlackWebhookUrl?: string | null;
         };
+        AlertWebhookTestInput: {
+            /** @description The webhook answered 2xx */
+            delivered: boolean;
+            /** @description Its HTTP status; null when it was not reached (refused address, DNS, timeout) */
+            status: number | null;
+            /** @description Why it was not delivered */
+            error: string | null;
+            durationMs: number;
+        };
         UserInput: {
             /** Format: uuid */
             id: string;
@@ -11530,6 +11614,15 @@ export interface components {
             alertEmailRecipients?: string[] | null;
             /** @description Brand-safety alerts are also posted here, as a short text (a Slack-compatible incoming webhook). null clears it */
             alertSlackWebhookUrl?: string | null;
+        };
+        AlertWebhookTest: {
+            /** @description The webhook answered 2xx */
+            delivered: boolean;
+            /** @description Its HTTP status; null when it was not reached (refused address, DNS, timeout) */
+            status: number | null;
+            /** @description Why it was not delivered */
+            error: string | null;
+            durationMs: number;
         };
         User: {
             /** Format: uuid */

@@ -84,6 +84,13 @@ export const actions: Actions = {
     return sent.failure ?? { saved: 'webhook' };
   },
 
+  // The API sends it and says how it went; a refused or failed delivery is an answer, not a refusal.
+  testWebhook: async (event) => {
+    const api = apiFor(event);
+    const sent = await submitForm(event, 'testWebhook', {}, () => api.POST('/v1/workspace/alert-webhook/test', {}));
+    return sent.failure ?? { webhookTest: sent.data };
+  },
+
   alertChannels: async (event) => {
     const api = apiFor(event);
     const form = await event.request.formData();

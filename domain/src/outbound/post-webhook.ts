@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { addressRefusal, classifyAddress, webhookUrlRefusal, type OutboundPolicy } from '@persona-ops/domain/core';
+import { addressRefusal, classifyAddress, webhookUrlRefusal, type OutboundPolicy } from '../core/network-address.ts';
 
 /** A target the delivery will not reach: retrying cannot change that until the URL or the setting changes. */
 export class WebhookTargetRefused extends Error {

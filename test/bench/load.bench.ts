@@ -6,7 +6,7 @@
 //   2. a mixed load: 8 kinds of report and list reads and 20 % comment batches written, with the
 //      API process's RSS at the start, every 30 s and at the end.
 //
-//   node test/bench/load.bench.ts [--seconds 10] [--connections 10] [--batch 10] [--warmup 2] [--each 0]
+//   node test/bench/load.bench.ts [--seconds 10] [--connections 10] [--batch 10] [--warmup 2] [--each 0] [--mixed-seconds N]
 //
 // Needs PostgreSQL (DATABASE_URL or 127.0.0.1:5432) and Redis (REDIS_URL or 127.0.0.1:6379): the API
 // keeps its rate-limit counters there as a production deployment with Redis does (the limit is set
@@ -25,6 +25,8 @@ import { percentile, runLoad, type LoadRequest, type LoadResult } from './load-g
 
 const { values } = parseArgs({ options: {
   seconds: { type: 'string', default: '10' },
+  // The mixed load's length, when it should differ (the memory check runs it for 300 s).
+  'mixed-seconds': { type: 'string' },
   connections: { type: 'string', default: '10' },
   batch: { type: 'string', default: '10' },
   warmup: { type: 'string', default: '2' },
@@ -33,6 +35,7 @@ const { values } = parseArgs({ options: {
   each: { type: 'string', default: '0' },
 } });
 const seconds = Number(values.seconds);
+const mixedSeconds = Number(values['mixed-seconds'] ?? values.seconds);
 const connections = Number(values.connections);
 const batchSize = Number(values.batch);
 const warmupSeconds = Number(values.warmup);
@@ -175,7 +178,7 @@ try {
   const sampler = setInterval(() => rss.push({ at: (performance.now() - mixedStarted) / 1000, mb: rssMb(api.pid!) }), 30_000);
   let mixedResult: LoadResult;
   try {
-    mixedResult = await drive(apiPort, mixed, seconds);
+    mixedResult = await drive(apiPort, mixed, mixedSeconds);
   } finally {
     clearInterval(sampler);
   }
@@ -200,7 +203,7 @@ try {
   const mixedRate = perSecond(mixedResult);
   const mixedP99 = percentile(mixedResult.latenciesMs, 0.99);
   console.log(`
-Reproduce: node test/bench/load.bench.ts --seconds ${seconds} --connections ${connections} --batch ${batchSize} --warmup ${warmupSeconds}${writeShare === 0.2 ? '' : ` --write-share ${writeShare}`}
+Reproduce: node test/bench/load.bench.ts --seconds ${seconds}${mixedSeconds === seconds ? '' : ` --mixed-seconds ${mixedSeconds}`} --connections ${connections} --batch ${batchSize} --warmup ${warmupSeconds}${writeShare === 0.2 ? '' : ` --write-share ${writeShare}`}
 Commit ${commit}; ${os.cpus().length} cores, load average ${loadBefore[0]!.toFixed(1)} before, ${loadAfter[0]!.toFixed(1)} after (1 min).
 Demo brand seeded in ${seedSeconds.toFixed(1)} s: ${campaigns.length} campaigns, ${posts.length} posts, ${int(demo!.comments)} comments (${int(demo!.classified)} classified).
 ${connections} kept-alive connections, ${seconds} s each after ${warmupSeconds} s of warm-up; API: api/src/api-server.ts, LOG_LEVEL=warn, rate-limit counters in Redis.
@@ -214,7 +217,7 @@ list / bare: ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'not 
 
 Mixed load: 8 kinds of reads in turn, ${Math.round(writeShare * 100)} % of the requests a batch of ${batchSize} new comments (POST /v1/comments/bulk).
 
-| mixed, ${connections} connections, ${seconds} s | req/s | p50 | p95 | p99 |
+| mixed, ${connections} connections, ${mixedSeconds} s | req/s | p50 | p95 | p99 |
 |---|---|---|---|---|
 ${row('all requests', mixedResult)}
 

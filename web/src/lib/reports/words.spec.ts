@@ -36,6 +36,7 @@ describe('report words', () => {
     expect(readable('Results are mixed or average (engagement_rate average): repeat.')).toBe('Results are mixed or average (engagement rate average): repeat.');
     expect(readable('Select one campaign (campaignId): the lift is measured over a window.')).toBe('Select one campaign: the lift is measured over a window.');
     expect(readable('character_mention_rate and engagement_rate_by_views count comments')).toBe('Character mention rate and engagement rate by views count comments');
+    expect(readable('The default cpa tiers are in USD.')).toBe('The default CPA tiers are in USD.');
     expect(readable(null)).toBe('');
   });
   it('says the executive answer in words', () => {

@@ -160,7 +160,7 @@ export function formatRelative(relative: number | null | undefined): string {
 const PARAMETER_WORDS: Record<string, string> = { campaignId: 'a campaign', sourceId: 'a source', sourceKind: 'a source kind', windowDays: 'the window', lagDays: 'the lag' };
 
 /**
- * An API sentence for people: KPI ids ("engagement_rate") become their names, a parameter named
+ * An API sentence for people: KPI ids ("engagement_rate", "cpa") become their names, a parameter named
  * in parentheses ("(campaignId)") goes, other snake_case words read as words ("too few results").
  */
 export function readable(text: string | null | undefined): string {
@@ -168,6 +168,8 @@ export function readable(text: string | null | undefined): string {
   const words = text
     .replace(/\s*\((campaignId|sourceId|sourceKind|windowDays|lagDays)\)/g, '')
     .replace(/\b(campaignId|sourceId|sourceKind|windowDays|lagDays)\b/g, (word) => PARAMETER_WORDS[word] ?? word)
+    // A cost KPI's id alone ("the default cpa tiers") reads as its acronym.
+    .replace(/\b(cpm|cpv|cpc|cpr|cpa|ctr|roi)\b/g, (word) => word.toUpperCase())
     .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (word) => {
       const label = KPI_LABELS[word];
       const words = label ?? word.replaceAll('_', ' ');

@@ -12,6 +12,11 @@
  * records those figures in the model's `training` section (not part of its version hash).
  *
  * Cross-validated figures of the same recipe: node jobs/scripts/evaluate-offline.ts --cv
+ *
+ *   node jobs/scripts/train-offline.ts --only offensive
+ *     retrains the offensive head alone and keeps the sentiment and language heads of the committed
+ *     model (their int8 weights re-quantise to the same bytes): what a full run would give when only
+ *     the offensive recipe or the rules changed, in a fraction of the time
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,8 +27,9 @@ import { formatReport, type Report } from '../src/classifiers/offline/evaluation
 import type { FeatureConfig } from '../src/classifiers/offline/features.ts';
 import { buildHeadDataset, fitHead, type HeadRecipe, type TrainedHead } from '../src/classifiers/offline/head-training.ts';
 import { heldBackReports } from '../src/classifiers/offline/held-back.ts';
-import { decodeModel, encodeModel, type TrainedWeights } from '../src/classifiers/offline/model.ts';
+import { decodeModel, encodeModel, loadModel, type OfflineModel, STRIDE, type TrainedWeights } from '../src/classifiers/offline/model.ts';
 import { recipeFromEnv, SHIPPED_LANGUAGES } from '../src/classifiers/offline/recipe.ts';
+import { RULE_FEATURES } from '../src/classifiers/offline/rule-features.ts';
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -51,15 +57,37 @@ function trainOnPool(name: string, data: LabelledTexts, features: FeatureConfig,
 }
 
 const buckets = 2 ** recipe.features.bits;
-const sentiment = trainOnPool('sentiment', readAll((s) => readSplit('sentiment', s, dataDir)), recipe.features, recipe.sentiment);
+const offensiveOnly = argValue('--only') === 'offensive';
+if (argValue('--only') !== undefined && !offensiveOnly) throw new Error('--only takes offensive');
+
+/** A sentiment head of the committed model, as training would hand it over (slot k of `stride`). */
+function keptHead(bias: readonly number[], weights: Float32Array, stride: number): { bias: number[]; weights: Float64Array; iterations: number } {
+  const out = new Float64Array(buckets * 3);
+  for (let b = 0; b < buckets; b++) for (let k = 0; k < 3; k++) out[b * 3 + k] = weights[b * stride + k]!;
+  return { bias: [...bias], weights: out, iterations: 0 };
+}
+const kept: OfflineModel | undefined = offensiveOnly ? loadModel() : undefined;
+if (kept !== undefined && JSON.stringify(kept.features) !== JSON.stringify(recipe.features)) throw new Error('--only offensive: the feature settings changed, retrain everything');
+
+const sentiment = kept === undefined
+  ? trainOnPool('sentiment', readAll((s) => readSplit('sentiment', s, dataDir)), recipe.features, recipe.sentiment)
+  : { ...keptHead(kept.sentiment.bias, kept.weights, STRIDE), iterations: Number((kept.training.iterations as { sentiment?: number } | undefined)?.sentiment ?? 0) };
 const offensive = trainOnPool('offensive', readAll((s) => readSplit('offensive', s, dataDir)), recipe.features, recipe.offensive);
-// two-class softmax -> one logistic weight per bucket (w1 - w0)
+// two-class softmax -> one logistic weight per bucket (w1 - w0); rule features sit past the buckets
 const offensiveWeights = new Float64Array(buckets);
 for (let b = 0; b < buckets; b++) offensiveWeights[b] = offensive.weights[b * 2 + 1]! - offensive.weights[b * 2]!;
+const ruleWeight = recipe.offensive.ruleWeight ?? 0;
+const offensiveRules = ruleWeight > 0
+  ? Object.fromEntries(RULE_FEATURES.map((name, p) => [name, ruleWeight * (offensive.weights[(buckets + p) * 2 + 1]! - offensive.weights[(buckets + p) * 2]!)]))
+  : undefined;
 
 const languages: Record<string, TrainedWeights['sentiment']> = {};
 for (const language of SHIPPED_LANGUAGES) {
-  const head = trainOnPool(language, readAll((s) => readLanguageSplit(language, s, dataDir)), recipe.features, recipe.languages);
+  const keptLanguage = kept?.languages.get(language);
+  if (kept !== undefined && keptLanguage === undefined) throw new Error(`--only offensive: the committed model has no ${language} head`);
+  const head = keptLanguage !== undefined
+    ? keptHead(keptLanguage.bias, keptLanguage.weights, 3)
+    : trainOnPool(language, readAll((s) => readLanguageSplit(language, s, dataDir)), recipe.features, recipe.languages);
   languages[language] = { wordWeight: recipe.languages.wordWeight, charWeight: recipe.languages.charWeight, bias: head.bias, weights: head.weights };
 }
 
@@ -71,7 +99,13 @@ const dataFiles = [
 const trained = (training: Record<string, unknown>): TrainedWeights => ({
   features: recipe.features,
   sentiment: { wordWeight: recipe.sentiment.wordWeight, charWeight: recipe.sentiment.charWeight, bias: sentiment.bias, weights: sentiment.weights },
-  offensive: { wordWeight: recipe.offensive.wordWeight, charWeight: recipe.offensive.charWeight, bias: [offensive.bias[1]! - offensive.bias[0]!], weights: offensiveWeights },
+  offensive: {
+    wordWeight: recipe.offensive.wordWeight,
+    charWeight: recipe.offensive.charWeight,
+    bias: [offensive.bias[1]! - offensive.bias[0]!],
+    weights: offensiveWeights,
+    ...(offensiveRules === undefined ? {} : { rules: offensiveRules }),
+  },
   languages,
   training,
 });
@@ -85,6 +119,7 @@ const { bytes, version } = encodeModel(trained({
   recipe,
   iterations: { sentiment: sentiment.iterations, offensive: offensive.iterations },
   trainingSeconds: Number(trainingSeconds),
+  ...(kept === undefined ? {} : { sentimentAndLanguagesKeptFrom: kept.version }),
   heldBack: {
     sentiment: summary(held.sentiment),
     offensive: summary(held.offensive),

@@ -8,6 +8,8 @@
  * tuned on held-out data: the class balance of the loss is the only prior correction.
  */
 import type { FeatureConfig, GroupWeights } from './features.ts';
+import { normalizeForRules } from './normalize.ts';
+import { RULE_FEATURES, ruleFeaturePositions, ruleFindings } from './rule-features.ts';
 import { buildDataset, type Dataset, naiveBayesScales, scaleDataset, trainAdagrad, trainLinear } from './trainer.ts';
 
 export interface HeadRecipe extends GroupWeights {
@@ -21,9 +23,14 @@ export interface HeadRecipe extends GroupWeights {
   readonly tolerance: number;
   readonly epochs?: number;
   readonly learningRate?: number;
+  /** value of each rule feature (rule-features.ts) found in a text; 0 or absent = no rule features */
+  readonly ruleWeight?: number;
 }
 
-/** A trained head on raw (unscaled) features: logit_k = bias[k] + sum value * weights[bucket * classes + k]. */
+/**
+ * A trained head on raw (unscaled) features: logit_k = bias[k] + sum value * weights[bucket * classes + k].
+ * With rule features, the weights run past the hashed buckets: RULE_FEATURES.length more rows.
+ */
 export interface TrainedHead {
   readonly classes: number;
   readonly weights: Float64Array;
@@ -64,12 +71,43 @@ export function multiclassNaiveBayesScales(ds: Dataset, buckets: number, classes
   return r;
 }
 
+/** Hashed buckets plus, when the recipe takes them, one row per rule feature. */
+export function headFeatureCount(features: FeatureConfig, recipe: HeadRecipe): number {
+  return 2 ** features.bits + ((recipe.ruleWeight ?? 0) > 0 ? RULE_FEATURES.length : 0);
+}
+
 export function buildHeadDataset(texts: readonly string[], labels: readonly number[], features: FeatureConfig, recipe: HeadRecipe): Dataset {
-  return buildDataset(texts, labels, features, recipe);
+  const ds = buildDataset(texts, labels, features, recipe);
+  const ruleWeight = recipe.ruleWeight ?? 0;
+  return ruleWeight > 0 ? withRuleFeatures(ds, texts, 2 ** features.bits, ruleWeight) : ds;
+}
+
+/** `ds` with each text's rule features appended at index buckets + position. */
+function withRuleFeatures(ds: Dataset, texts: readonly string[], buckets: number, value: number): Dataset {
+  const positions = texts.map((text) => ruleFeaturePositions(ruleFindings(text, normalizeForRules(text))));
+  const nnz = ds.idx.length + positions.reduce((a, p) => a + p.length, 0);
+  const offsets = new Int32Array(ds.n + 1);
+  const idx = new Int32Array(nnz);
+  const val = new Float32Array(nnz);
+  let at = 0;
+  for (let i = 0; i < ds.n; i++) {
+    const start = ds.offsets[i]!;
+    const end = ds.offsets[i + 1]!;
+    idx.set(ds.idx.subarray(start, end), at);
+    val.set(ds.val.subarray(start, end), at);
+    at += end - start;
+    for (const p of positions[i]!) {
+      idx[at] = buckets + p;
+      val[at] = value;
+      at++;
+    }
+    offsets[i + 1] = at;
+  }
+  return { n: ds.n, offsets, idx, val, labels: ds.labels };
 }
 
 export function fitHead(ds: Dataset, features: FeatureConfig, recipe: HeadRecipe, log?: (line: string) => void): TrainedHead {
-  const buckets = 2 ** features.bits;
+  const buckets = headFeatureCount(features, recipe);
   const K = recipe.classes;
   const nb = recipe.nbAlpha > 0 ? multiclassNaiveBayesScales(ds, buckets, K, recipe.nbAlpha) : undefined;
   const data = nb === undefined ? ds : scaleDataset(ds, nb);

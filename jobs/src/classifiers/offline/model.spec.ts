@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type FeatureConfig } from './features.ts';
+import { RULE_FEATURES } from './rule-features.ts';
 import { DEFAULT_MODEL_URL, MODEL_RELEASE, decodeModel, encodeModel, loadModel, type TrainedWeights } from './model.ts';
 
 function toy(seed: number): TrainedWeights {
@@ -37,6 +38,18 @@ describe('model file', () => {
     expect(a.version).toBe(b.version);
     expect(a.version).not.toBe(c.version);
     expect(a.version).toMatch(new RegExp(`^${MODEL_RELEASE}-[0-9a-f]{8}$`));
+  });
+
+  it('keeps the offensive rule weights at full precision, zeros when the file has none, and hashes them', () => {
+    const plain = toy(1);
+    const withRules: TrainedWeights = { ...plain, offensive: { ...plain.offensive, rules: { 'profanity:profanity': 1.234567, 'targets-person': -0.5 } } };
+    const model = decodeModel(encodeModel(withRules).bytes);
+    expect(model.offensiveRules[RULE_FEATURES.indexOf('profanity:profanity')]).toBe(1.234567);
+    expect(model.offensiveRules[RULE_FEATURES.indexOf('targets-person')]).toBe(-0.5);
+    expect(model.offensiveRules[RULE_FEATURES.indexOf('lexicon:hate')]).toBe(0);
+    expect([...decodeModel(encodeModel(plain).bytes).offensiveRules].every((w) => w === 0)).toBe(true);
+    expect(encodeModel(withRules).version).not.toBe(encodeModel(plain).version);
+    expect(() => encodeModel({ ...plain, offensive: { ...plain.offensive, rules: { 'no-such-rule': 1 } } })).toThrow(/unknown feature/);
   });
 
   it('rejects what is not a model file', () => {

@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FeatureConfig, FeatureVector, GroupWeights } from './features.ts';
+import { RULE_FEATURES } from './rule-features.ts';
 
 export const MODEL_FORMAT = 'persona-ops/offline-classifier@1';
 /** Release label of the model family; the weights hash is appended to it. */
@@ -39,6 +40,8 @@ export interface OfflineModel {
   readonly features: FeatureConfig;
   readonly sentiment: TaskHead;
   readonly offensive: TaskHead;
+  /** the offensive logit's weight of each rule feature, in RULE_FEATURES order (zeros when the file has none) */
+  readonly offensiveRules: Float64Array;
   /** buckets * STRIDE, interleaved [neg, neu, pos, offensive] */
   readonly weights: Float32Array;
   /** sentiment heads of the other languages, by ISO 639-1 code */
@@ -56,7 +59,7 @@ export interface LanguageHead extends TaskHead {
 export interface TrainedWeights {
   readonly features: FeatureConfig;
   readonly sentiment: TaskHead & { readonly weights: Float64Array };
-  readonly offensive: TaskHead & { readonly weights: Float64Array };
+  readonly offensive: TaskHead & { readonly weights: Float64Array; readonly rules?: Readonly<Record<string, number>> };
   readonly languages?: Readonly<Record<string, TaskHead & { readonly weights: Float64Array }>>;
   readonly training: Readonly<Record<string, unknown>>;
 }
@@ -71,7 +74,8 @@ interface ModelFile {
   readonly version: string;
   readonly features: FeatureConfig;
   readonly sentiment: QuantizedTask;
-  readonly offensive: QuantizedTask;
+  /** rules: logit weights by rule feature name, full precision (a handful of numbers) */
+  readonly offensive: QuantizedTask & { readonly rules?: Record<string, number> };
   readonly languages?: Record<string, QuantizedTask>;
   readonly training: Record<string, unknown>;
 }
@@ -102,8 +106,11 @@ export function encodeModel(trained: TrainedWeights): { bytes: Buffer; version: 
   const s = quantize(trained.sentiment.weights);
   const o = quantize(trained.offensive.weights);
   const heads = (t: TaskHead) => ({ wordWeight: t.wordWeight, charWeight: t.charWeight, bias: [...t.bias] });
+  const rules = trained.offensive.rules;
+  for (const name of Object.keys(rules ?? {})) if (!(RULE_FEATURES as readonly string[]).includes(name)) throw new Error(`offensive rules: unknown feature ${name}`);
+  const offensiveHead = rules === undefined ? heads(trained.offensive) : { ...heads(trained.offensive), rules: { ...rules } };
   const hasher = createHash('sha256')
-    .update(JSON.stringify({ features: trained.features, s: heads(trained.sentiment), o: heads(trained.offensive) }))
+    .update(JSON.stringify({ features: trained.features, s: heads(trained.sentiment), o: offensiveHead }))
     .update(new Uint8Array(s.bytes.buffer))
     .update(new Uint8Array(o.bytes.buffer))
     .update(`${s.scale},${o.scale}`);
@@ -121,7 +128,7 @@ export function encodeModel(trained: TrainedWeights): { bytes: Buffer; version: 
     version,
     features: trained.features,
     sentiment: { ...heads(trained.sentiment), scale: s.scale, weights: toBase64(s.bytes) },
-    offensive: { ...heads(trained.offensive), scale: o.scale, weights: toBase64(o.bytes) },
+    offensive: { ...offensiveHead, scale: o.scale, weights: toBase64(o.bytes) },
     ...(Object.keys(languages).length > 0 ? { languages } : {}),
     training: { ...trained.training },
   };
@@ -147,6 +154,18 @@ function parseTask(value: unknown, classes: number, what: string): QuantizedTask
   }
   if (typeof weights !== 'string') throw new Error(`offline model: ${what}.weights must be base64`);
   return { wordWeight, charWeight, scale, weights, bias: numberArray(value.bias, classes, `${what}.bias`) };
+}
+
+function parseRules(value: unknown): Float64Array {
+  const weights = new Float64Array(RULE_FEATURES.length);
+  if (value === undefined) return weights;
+  if (!isRecord(value)) throw new Error('offline model: offensive.rules must be an object');
+  for (const [name, w] of Object.entries(value)) {
+    const position = (RULE_FEATURES as readonly string[]).indexOf(name);
+    if (position < 0 || typeof w !== 'number') throw new Error(`offline model: offensive.rules.${name} is not a known rule feature with a number`);
+    weights[position] = w;
+  }
+  return weights;
 }
 
 /** Parse a gzipped model file. Throws with a readable message on anything unexpected. */
@@ -175,6 +194,7 @@ export function decodeModel(gz: Uint8Array): OfflineModel {
     weights[b * STRIDE + OFFENSIVE_SLOT] = ow[b]! * offensive.scale;
   }
   const head = (t: QuantizedTask): TaskHead => ({ wordWeight: t.wordWeight, charWeight: t.charWeight, bias: t.bias });
+  const offensiveRules = parseRules(isRecord(raw.offensive) ? raw.offensive.rules : undefined);
   const languages = new Map<string, LanguageHead>();
   if (raw.languages !== undefined) {
     if (!isRecord(raw.languages)) throw new Error('offline model: languages must be an object');
@@ -192,6 +212,7 @@ export function decodeModel(gz: Uint8Array): OfflineModel {
     features,
     sentiment: head(sentiment),
     offensive: head(offensive),
+    offensiveRules,
     weights,
     languages,
     training: isRecord(raw.training) ? raw.training : {},

@@ -12,7 +12,8 @@
  *     `ai_authenticity`: keyword lexicons (safety-lexicon.ts)
  *   - `spam_scam`: spam patterns (spam-patterns.ts)
  *   - `competitor`: one of the workspace's competitor names, matched like a character name
- *   - offensive model (OLID's "offensive": insults, threats, profanity):
+ *   - offensive model (OLID's "offensive": insults, threats, profanity), on the n-grams and on what
+ *     the rules above found (rule-features.ts):
  *       P(offensive) >= OFFENSIVE_FLAG_THRESHOLD (0.7; precision 0.82 on the offensive val split,
  *       against 0.71 at the 0.5 decision point the macro-F1 is measured at) and the comment
  *       addresses someone (you / your / u / an @mention) or names the character -> `harassment`,
@@ -37,8 +38,8 @@ import { extractTokenFeatures, FeatureVector } from './features.ts';
 import { detectLanguage, UNDETERMINED } from './language.ts';
 import { loadModel, type OfflineModel, scoreFeatures, scoreLanguage, sigmoid, softmax } from './model.ts';
 import { normalizeForRules } from './normalize.ts';
-import { profanityCategories } from './profanity.ts';
-import { isSlangPraise, lexiconCategories, targetsPerson } from './safety-lexicon.ts';
+import { ruleFindings, ruleLogit } from './rule-features.ts';
+import { isSlangPraise } from './safety-lexicon.ts';
 import { isSpamOrScam } from './spam-patterns.ts';
 import { tokenize } from './tokenizer.ts';
 
@@ -81,8 +82,9 @@ const CHUNK = 2000;
 
 /**
  * Model scores of one text into `out`: [0..2] sentiment logits (emoji lexicon included), from the
- * head of `language` when the model has one, else English; [3] the offensive logit (English model).
- * Shared by the classifier and the evaluation scripts.
+ * head of `language` when the model has one, else English; [3] the offensive logit of the n-grams
+ * (English model; the classifier adds the rule features' share, rule-features.ts). Shared by the
+ * classifier and the evaluation scripts.
  */
 export function scoreText(model: OfflineModel, text: string, fv: FeatureVector, out: Float64Array, language = 'en'): void {
   const tokens = tokenize(text);
@@ -120,20 +122,21 @@ export function createOfflineClassifier(options: OfflineClassifierOptions = {}):
   function classifyOne(text: string, characterNames: readonly string[] = []): OfflineClassification {
     const language = detectLanguage(text);
     scoreText(model, text, fv, scores, language);
-    const offensiveScore = sigmoid(scores[3]!);
+    const normalized = normalizeForRules(text);
+    const findings = ruleFindings(text, normalized);
+    const offensiveScore = sigmoid(scores[3]! + ruleLogit(model.offensiveRules, findings));
     softmax(scores, 3);
     let best = 0;
     if (scores[1]! > scores[best]!) best = 1;
     if (scores[2]! > scores[best]!) best = 2;
 
-    const normalized = normalizeForRules(text);
     const mentionsCharacter = nameMatcherFor(characterNames).matches(normalized);
     let mask = 0;
-    for (const category of profanityCategories(text, normalized)) mask |= bit(category);
-    for (const category of lexiconCategories(normalized)) mask |= bit(category);
+    for (const category of findings.profanity) mask |= bit(category);
+    for (const category of findings.lexicon) mask |= bit(category);
     if (isSpamOrScam(normalized)) mask |= bit('spam_scam');
     if (competitors.matches(normalized)) mask |= bit('competitor');
-    if (offensiveScore >= OFFENSIVE_FLAG_THRESHOLD && (mentionsCharacter || targetsPerson(normalized)) && !isSlangPraise(normalized)) {
+    if (offensiveScore >= OFFENSIVE_FLAG_THRESHOLD && (mentionsCharacter || findings.targetsPerson) && !isSlangPraise(normalized)) {
       mask |= bit('harassment');
     }
 

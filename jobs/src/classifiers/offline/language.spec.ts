@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from './language.ts';
+import { detectLanguage, hasLetters } from './language.ts';
 
 describe('detectLanguage', () => {
   it('names the language of ordinary comments', () => {
@@ -21,5 +21,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage('😍😍😍')).toBe('und');
     expect(detectLanguage('ok')).toBe('und');
     expect(detectLanguage('@user https://t.co/x')).toBe('und');
+  });
+
+  it('counts letters as \\p{L} does, in any script, astral ones once', () => {
+    const texts = ['ok', 'okay', 'é à', 'éàüß', '😍😍😍😍', '𝒜𝒜𝒜', '𝒜𝒜𝒜𝒜', 'ab12', 'abc1d', 'هذا ر', 'A_B-C@D', '\u{1F600}a\u{1F600}bc'];
+    for (const text of texts) {
+      for (const n of [1, 3, 4]) expect(hasLetters(text, n), `${text} ${n}`).toBe((text.match(/\p{L}/gu)?.length ?? 0) >= n);
+    }
   });
 });

@@ -51,7 +51,9 @@ describe.skipIf(browserMissing)('the studio and the approver in a browser', () =
   }
 
   /** Waits until the image `selector` names has loaded and decoded (a broken one has no natural width). */
-  const imageShown = (selector: string) => page.waitForFunction(`(() => { const img = document.querySelector(${JSON.stringify(selector)}); return Boolean(img && img.complete && img.naturalWidth > 0); })()`);
+  // Polled with page.evaluate: waitForFunction evaluates its predicate inside the page, which the
+  // dashboard's CSP (no 'unsafe-eval') refuses.
+  const imageShown = (selector: string) => expect.poll(() => page.evaluate(`(() => { const img = document.querySelector(${JSON.stringify(selector)}); return Boolean(img && img.complete && img.naturalWidth > 0); })()`), { timeout: 10_000 }).toBe(true);
   /** The id of the element with the focus. */
   const focusedId = async () => String(await page.evaluate('document.activeElement?.id'));
 

@@ -58,7 +58,7 @@ describe('counts, growth and periods', () => {
     expect(plural(0, 'post')).toBe('0 posts');
     expect(plural(1200, 'post')).toBe('1,200 posts');
     expect(plural(2, 'person', 'people')).toBe('2 people');
-    expect(plural(null, 'post')).toBe('0 posts');
+    expect(plural(null, 'post')).toBe('an unknown number of posts');
   });
   it('caps growth from a small base and says so', () => {
     expect(formatGrowth(6333.33)).toEqual({ text: 'more than +1,000 %', capped: true });
@@ -106,7 +106,8 @@ describe('plural', () => {
   it('names the noun in the number it counts', () => {
     expect(plural(1, 'post')).toBe('1 post');
     expect(plural(1200, 'post')).toBe('1,200 posts');
-    expect(plural(null, 'survey answer')).toBe('0 survey answers');
+    // A count not recorded is unknown, never 0 (survey answers nobody uploaded).
+    expect(plural(null, 'survey answer')).toBe('an unknown number of survey answers');
     expect(plural(2, 'category', 'categories')).toBe('2 categories');
   });
 });

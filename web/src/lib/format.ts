@@ -17,11 +17,11 @@ export function formatNumber(value: number | null | undefined, maxFractionDigits
   return withMinus(new Intl.NumberFormat(LOCALE, { maximumFractionDigits: maxFractionDigits }).format(rounded === 0 ? 0 : value));
 }
 
-/** A count with its noun: "1 post", "3 posts", "1,200 posts"; the core decides the noun, a missing count reads as 0. */
+/** A count with its noun: "1 post", "3 posts", "1,200 posts"; the core decides the noun. A count not recorded is never 0: "an unknown number of clicks". */
 export function plural(n: number | null | undefined, one: string, many = `${one}s`): string {
-  const count = n ?? 0;
-  const noun = countedNoun(count, one, many).slice(`${count} `.length);
-  return `${formatNumber(count, 0)} ${noun}`;
+  if (n === null || n === undefined) return `an unknown number of ${many}`;
+  const noun = countedNoun(n, one, many).slice(`${n} `.length);
+  return `${formatNumber(n, 0)} ${noun}`;
 }
 
 /**

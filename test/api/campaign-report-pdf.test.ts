@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdf-text.ts';
 import { startTestApp, type Client } from '../support/api-harness.ts';
+import { en, num, pct, words, KPI_LABELS, PERCENT_KPIS } from '../support/report-words.ts';
 
 /*
  * The campaign report as PDF carries the JSON report's figures. Spring drop (traffic, USD,
@@ -13,24 +14,6 @@ let harness: Awaited<ReturnType<typeof startTestApp>>;
 let client: Client;
 let campaign: string;
 
-const en = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const num = (v: number | null) => (v === null ? 'not known' : en.format(v));
-const pct = (v: number | null) => (v === null ? 'not known' : `${en.format(v)} %`);
-const words = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replaceAll('_', ' ');
-// What a reader sees for each KPI, as the dashboard names them.
-const KPI_LABELS: Record<string, string> = {
-  engagement_rate: 'Engagement rate',
-  audience_growth_rate: 'Audience growth',
-  brand_mentions_per_post: 'Brand mentions per post',
-  cpv: 'Cost per view',
-  ctr: 'Click-through rate',
-  cpc: 'Cost per click',
-  cpa: 'Cost per target action',
-  conversion_rate: 'Conversion rate',
-  target_actions: 'Target actions',
-  roi: 'Return on investment',
-};
-const PERCENT_KPIS = ['engagement_rate', 'audience_growth_rate', 'ctr', 'conversion_rate', 'roi'];
 
 /** The line printed right after `label`, searching from the section's heading on. */
 function after(lines: string[], heading: string, label: string): string | undefined {

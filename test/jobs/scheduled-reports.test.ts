@@ -12,6 +12,7 @@ import { clientFor, type ApiBody, type Client } from '../support/api-harness.ts'
 import { pdfText } from '../support/pdf-text.ts';
 import { readMail, startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { createTestDatabase } from '../support/test-database.ts';
+import { en, num, pct, words, KPI_LABELS, PERCENT_KPIS } from '../support/report-words.ts';
 
 /*
  * Scheduled reports end to end, on real PostgreSQL and Redis: the API (with its report worker)
@@ -29,24 +30,6 @@ type Harness = {
   waitFor(check: () => Promise<boolean>, what: string, timeoutMs?: number): Promise<void>;
 };
 
-// The figures as the PDF writes them (en-US), so the e-mail, the Slack message and the PDF read alike.
-const en = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const num = (value: number | null) => (value === null ? 'not known' : en.format(value));
-const pct = (value: number | null) => (value === null ? 'not known' : `${en.format(value)} %`);
-const words = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replaceAll('_', ' ');
-const KPI_LABELS: Record<string, string> = {
-  engagement_rate: 'Engagement rate',
-  audience_growth_rate: 'Audience growth',
-  brand_mentions_per_post: 'Brand mentions per post',
-  cpv: 'Cost per view',
-  ctr: 'Click-through rate',
-  cpc: 'Cost per click',
-  cpa: 'Cost per target action',
-  conversion_rate: 'Conversion rate',
-  target_actions: 'Target actions',
-  roi: 'Return on investment',
-};
-const PERCENT_KPIS = ['engagement_rate', 'audience_growth_rate', 'ctr', 'conversion_rate', 'roi'];
 
 describe.skipIf(!redisUrl)('scheduled reports', () => {
   let harness: Harness;

@@ -5,7 +5,6 @@ const en = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 export const num = (value: number | null) => (value === null ? 'not known' : en.format(value));
 export const pct = (value: number | null) => (value === null ? 'not known' : `${en.format(value)} %`);
 export const words = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replaceAll('_', ' ');
-export { en };
 
 export const KPI_LABELS: Record<string, string> = {
   engagement_rate: 'Engagement rate',
@@ -20,3 +19,10 @@ export const KPI_LABELS: Record<string, string> = {
   roi: 'Return on investment',
 };
 export const PERCENT_KPIS = ['engagement_rate', 'audience_growth_rate', 'ctr', 'conversion_rate', 'roi'];
+
+/** A tiered KPI's value as printed: a percent, an amount after its currency, or a number. */
+export function kpiAsRead(kpi: { kpiId: string; value: number | null; currency?: string | null }): string {
+  if (kpi.value === null) return 'not known';
+  if (PERCENT_KPIS.includes(kpi.kpiId)) return pct(kpi.value);
+  return kpi.currency ? `${kpi.currency} ${en.format(kpi.value)}` : num(kpi.value);
+}

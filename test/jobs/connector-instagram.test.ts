@@ -5,6 +5,7 @@ import { startJobRunner } from '@persona-ops/jobs/runner';
 import { createOfflineClassifier } from '../../jobs/src/classifiers/offline/offline-classifier.ts';
 import { startTestApp } from '../support/api-harness.ts';
 import { startFakeInstagram, type FakeInstagram } from '../support/fake-instagram/fake-instagram-server.ts';
+import { connectionPulls } from '../support/connection-pulls.ts';
 
 // An Instagram professional account connected through Instagram Login against the local fake of
 // the Graph API: the long-lived token is refreshed a week before it expires, media, insights,
@@ -22,19 +23,8 @@ describe.skipIf(!redisUrl)('an Instagram connection pulled by the workers', () =
   const ids = {} as { source: string; campaign: string; knownPost: string; namedAsset: string; connection: string };
   const sql = <T>(text: string, params: unknown[] = []) => harness.orm.em.fork().getConnection().execute<T[]>(text, params);
   const row = async () => (await sql<{ state: string; access_token: string | null; token_expires_at: string | null; last_pulled_at: string | null; last_error: string | null }>('select state, access_token, token_expires_at::text, last_pulled_at::text, last_error from platform_connection where id = ?', [ids.connection]))[0]!;
-  const waitUntil = async (check: () => Promise<boolean>, what: string) => {
-    const deadline = Date.now() + 45_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(await row())}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
-  const pullAndWait = async () => {
-    const pulledAt = async () => Date.parse((await row()).last_pulled_at ?? '0') || 0;
-    const before = await pulledAt();
-    expect((await harness.admin.post(`/v1/connections/${ids.connection}/pulls`)).status).toBe(202);
-    await waitUntil(async () => (await pulledAt()) > before || (await row()).state !== 'connected', 'the pull');
-  };
+  const { waitUntil, pullAndWait: pullFor } = connectionPulls(row);
+  const pullAndWait = () => pullFor(harness.admin, ids.connection, { orStateChange: true });
   const tables = async () =>
     (await sql<Record<string, unknown>>(
       `select (select count(*) from post)::int as posts, (select count(*) from metric_snapshot)::int as snapshots, (select count(*) from follower_snapshot)::int as followers,

@@ -5,6 +5,7 @@ import { startJobRunner } from '@persona-ops/jobs/runner';
 import { createOfflineClassifier } from '../../jobs/src/classifiers/offline/offline-classifier.ts';
 import { startTestApp } from '../support/api-harness.ts';
 import { startFakeTikTok, type FakeTikTok } from '../support/fake-tiktok/fake-tiktok-server.ts';
+import { connectionPulls } from '../support/connection-pulls.ts';
 
 // A TikTok account connected through Login Kit against the local fake of the v2 API: the video list
 // pages by cursor (20 at most), counts come from video query, followers from user info; a pull that
@@ -23,19 +24,8 @@ describe.skipIf(!redisUrl)('a TikTok connection pulled by the workers', () => {
   const ids = {} as { source: string; namedAsset: string; connection: string };
   const sql = <T>(text: string, params: unknown[] = []) => harness.orm.em.fork().getConnection().execute<T[]>(text, params);
   const row = async () => (await sql<{ state: string; refresh_token: string | null; last_pulled_at: string | null; last_error: string | null }>('select state, refresh_token, last_pulled_at::text, last_error from platform_connection where id = ?', [ids.connection]))[0]!;
-  const waitUntil = async (check: () => Promise<boolean>, what: string) => {
-    const deadline = Date.now() + 45_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(await row())}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
-  const pullAndWait = async () => {
-    const pulledAt = async () => Date.parse((await row()).last_pulled_at ?? '0') || 0;
-    const before = await pulledAt();
-    expect((await harness.admin.post(`/v1/connections/${ids.connection}/pulls`)).status).toBe(202);
-    await waitUntil(async () => (await pulledAt()) > before, 'the pull');
-  };
+  const { waitUntil, pullAndWait: pullFor } = connectionPulls(row);
+  const pullAndWait = () => pullFor(harness.admin, ids.connection);
   const tables = async () =>
     (await sql<Record<string, unknown>>(
       `select (select count(*) from post)::int as posts, (select count(*) from metric_snapshot)::int as snapshots, (select count(*) from follower_snapshot)::int as followers,

@@ -6,6 +6,7 @@ import { createOfflineClassifier } from '../../jobs/src/classifiers/offline/offl
 import { schedulerIdOf } from '../../jobs/src/connectors/connection-schedules.ts';
 import { startTestApp } from '../support/api-harness.ts';
 import { startFakeYouTube, type FakeYouTube } from '../support/fake-youtube/fake-youtube-server.ts';
+import { connectionPulls } from '../support/connection-pulls.ts';
 
 // A workspace connects its AI character's YouTube channel to the local fake of Google's OAuth,
 // the Data API and the Analytics API; the real workers pull it on their schedule: posts, counters,
@@ -25,19 +26,8 @@ describe.skipIf(!redisUrl)('a YouTube connection pulled by the workers', () => {
   const namespace = `test-${randomBytes(5).toString('hex')}`;
   const sql = <T>(text: string, params: unknown[] = []) => harness.orm.em.fork().getConnection().execute<T[]>(text, params);
   const connectionRow = async () => (await sql<{ state: string; access_token: string | null; refresh_token: string | null; last_pulled_at: Date | null; last_error: string | null; backfilled_at: Date | null; scheduled_every_ms: number | null }>('select * from platform_connection where id = ?', [ids.connection]))[0]!;
-  const waitUntil = async (check: () => Promise<boolean>, what: string, timeoutMs = 45_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(await connectionRow())}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
-  const pullAndWait = async () => {
-    const pulledAt = async () => Date.parse(String((await connectionRow()).last_pulled_at ?? 0));
-    const before = await pulledAt();
-    expect((await harness.admin.post(`/v1/connections/${ids.connection}/pulls`)).status).toBe(202);
-    await waitUntil(async () => (await pulledAt()) > before, 'the pull');
-  };
+  const { waitUntil, pullAndWait: pullFor } = connectionPulls(connectionRow);
+  const pullAndWait = () => pullFor(harness.admin, ids.connection);
   const tables = async () =>
     (await sql<Record<string, number>>(
       `select (select count(*) from post)::int as posts, (select count(*) from metric_snapshot)::int as snapshots,

@@ -6,13 +6,12 @@ import { smtpMailer, type Mailer } from '../../jobs/src/deliveries/smtp-mailer.t
 import type { ApiBody } from '../support/api-harness.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.ts';
 import { readMail, startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
-import { startPipeline } from './pipeline-harness.ts';
+import { startPipeline, postSpikeComments } from './pipeline-harness.ts';
 
 // A brand-safety spike goes by e-mail and to a Slack-compatible webhook when the workspace names
 // them (no signed webhook set): one delivery per recipient, recorded like a report's, with the
 // alert's figures in the message.
 const redisUrl = inject('redisUrl');
-const DAY = 86_400_000;
 
 describe.skipIf(!redisUrl)('brand-safety alerts by e-mail and Slack', () => {
   let pipeline: Awaited<ReturnType<typeof startPipeline>>;
@@ -59,17 +58,7 @@ describe.skipIf(!redisUrl)('brand-safety alerts by e-mail and Slack', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].field).toBe('body.alertSlackWebhookUrl');
 
-    // Eight quiet days (5 negative of 30), then a day with 24 negative of 30 (as brand-safety-alerts.test.ts).
-    const start = Math.floor((Date.now() - 9 * DAY) / DAY) * DAY + 12 * 3_600_000;
-    const comments = [];
-    for (let day = 0; day < 9; day += 1) {
-      const negatives = day === 8 ? 24 : 5;
-      for (let n = 0; n < 30; n += 1) {
-        comments.push({ postId: pipeline.postId, platformCommentId: `d${day}-${n}`, authorHandle: '@fan', text: n < negatives ? `i hate this ${n}` : `love it ${n}`, postedAt: new Date(start + day * DAY + n * 60_000).toISOString() });
-      }
-    }
-    await pipeline.sql(`update post set published_at = now() - interval '30 days'`);
-    expect((await pipeline.harness.admin.post('/v1/comments/bulk', { comments })).status).toBe(202);
+    await postSpikeComments(pipeline);
 
     const classifier = createOpenAiClassifier({ apiKey: 'k', baseURL: openai.baseURL, batchSize: 50, timeoutMs: 2_000, maxRetries: 0 });
     const runner = await pipeline.startRunner({ kind: 'redis', url: redisUrl!, namespace: pipeline.namespace }, classifier, {

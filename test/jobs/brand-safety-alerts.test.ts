@@ -4,12 +4,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOpenAiClassifier } from '../../jobs/src/classifiers/openai/index.ts';
 import { verifyWebhook } from '@persona-ops/domain/outbound';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.ts';
-import { startPipeline } from './pipeline-harness.ts';
+import { startPipeline, postSpikeComments } from './pipeline-harness.ts';
 
 // A negative spike in a character's comments raises one alert, listed at /v1/alerts and POSTed to
 // the workspace's webhook, signed, with a failed delivery retried.
 const redisUrl = inject('redisUrl');
-const DAY = 86_400_000;
 
 describe.skipIf(!redisUrl)('brand-safety alerts', () => {
   let pipeline: Awaited<ReturnType<typeof startPipeline>>;
@@ -45,19 +44,7 @@ describe.skipIf(!redisUrl)('brand-safety alerts', () => {
     expect(settings.status).toBe(200);
     expect(settings.body.alertWebhookSecretSet).toBe(true);
 
-    // Eight quiet days (5 negative of 30), then a day with 24 negative of 30.
-    // Noon (UTC) nine days ago: each day's half hour of comments stays inside its day whatever the time now.
-    const start = Math.floor((Date.now() - 9 * DAY) / DAY) * DAY + 12 * 3_600_000;
-    const comments = [];
-    for (let day = 0; day < 9; day += 1) {
-      const negatives = day === 8 ? 24 : 5;
-      for (let n = 0; n < 30; n += 1) {
-        comments.push({ postId: pipeline.postId, platformCommentId: `d${day}-${n}`, authorHandle: '@fan', text: n < negatives ? `i hate this ${n}` : `love it ${n}`, postedAt: new Date(start + day * DAY + n * 60_000).toISOString() });
-      }
-    }
-    // Comments older than the post are refused, so the post is backdated through the database.
-    await pipeline.sql(`update post set published_at = now() - interval '30 days'`);
-    expect((await pipeline.harness.admin.post('/v1/comments/bulk', { comments })).status).toBe(202);
+    const spikeDay = await postSpikeComments(pipeline);
 
     const classifier = createOpenAiClassifier({ apiKey: 'k', baseURL: openai.baseURL, batchSize: 50, timeoutMs: 2_000, maxRetries: 0 });
     const runner = await pipeline.startRunner({ kind: 'redis', url: redisUrl!, namespace: pipeline.namespace }, classifier, {
@@ -69,7 +56,7 @@ describe.skipIf(!redisUrl)('brand-safety alerts', () => {
       const alerts = await pipeline.harness.admin.get('/v1/alerts');
       expect(alerts.body.items).toHaveLength(1);
       const [alert] = alerts.body.items;
-      expect(alert).toMatchObject({ metric: 'negative_share', day: new Date(start + 8 * DAY).toISOString().slice(0, 10), share: 80, comments: 30 });
+      expect(alert).toMatchObject({ metric: 'negative_share', day: spikeDay, share: 80, comments: 30 });
       expect(alert.baselineMean).toBeCloseTo((5 / 30) * 100, 6);
       expect(alert.delivery.attempts).toBe(2);
       expect(alert.delivery.deliveredAt).not.toBeNull();

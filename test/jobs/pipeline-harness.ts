@@ -4,7 +4,7 @@ import type { CommentClassifier } from '@persona-ops/domain/core';
 import { startJobRunner } from '@persona-ops/jobs/runner';
 import { createWorkerLogger, type JobMetrics, type Logger } from '@persona-ops/jobs/observability';
 import type { QueueConnection } from '@persona-ops/jobs/contracts';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Mailer } from '../../jobs/src/deliveries/smtp-mailer.ts';
 import { startTestApp, type Client } from '../support/api-harness.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.ts';
@@ -87,4 +87,27 @@ export function usePipeline(options: { openai?: boolean } = {}) {
     await context.pipeline?.harness.close();
   });
   return context;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The comments of a brand-safety spike on the pipeline's post: eight quiet days (5 negative of 30),
+ * then a day with 24 negative of 30, sent through the bulk endpoint. They start at noon (UTC) nine
+ * days ago, so each day's half hour of comments stays inside its day whatever the time now; the post
+ * is backdated through the database first, since comments older than their post are refused.
+ * Answers the spike's day (YYYY-MM-DD).
+ */
+export async function postSpikeComments(pipeline: Pipeline): Promise<string> {
+  const start = Math.floor((Date.now() - 9 * DAY_MS) / DAY_MS) * DAY_MS + 12 * 3_600_000;
+  const comments = [];
+  for (let day = 0; day < 9; day += 1) {
+    const negatives = day === 8 ? 24 : 5;
+    for (let n = 0; n < 30; n += 1) {
+      comments.push({ postId: pipeline.postId, platformCommentId: `d${day}-${n}`, authorHandle: '@fan', text: n < negatives ? `i hate this ${n}` : `love it ${n}`, postedAt: new Date(start + day * DAY_MS + n * 60_000).toISOString() });
+    }
+  }
+  await pipeline.sql(`update post set published_at = now() - interval '30 days'`);
+  expect((await pipeline.harness.admin.post('/v1/comments/bulk', { comments })).status).toBe(202);
+  return new Date(start + 8 * DAY_MS).toISOString().slice(0, 10);
 }

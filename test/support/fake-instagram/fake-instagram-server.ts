@@ -10,8 +10,9 @@
  * faults answer 429 with code 4 ("Application request limit reached") and Retry-After.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readForm, sendJson } from '../fake-platform-http.ts';
 
 export type FakeMedia = { id: string; caption: string; timestamp: string; likes: number; comments: number; reach: number; saved: number; shares: number; views: number };
 export type FakeIgComment = { id: string; mediaId: string; username: string; text: string; timestamp: string };
@@ -44,16 +45,7 @@ export async function startFakeInstagram(): Promise<FakeInstagram> {
   const tokens = new Map<string, { expiresAt: number; long: boolean }>();
   let rateLimited = { count: 0, seconds: 0 };
 
-  const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number => {
-    response.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
-    response.end(JSON.stringify(body));
-    return status;
-  };
-  const readForm = async (request: IncomingMessage) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-  };
+  const send = sendJson;
   const issue = (long: boolean) => {
     const token = `IG${long ? 'AA' : 'QV'}${randomBytes(24).toString('base64url')}`;
     tokens.set(token, { expiresAt: Date.now() + (long ? 5_184_000 : 3_600) * 1000, long });

@@ -17,8 +17,9 @@
  * is recorded.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readForm, sendJson } from '../fake-platform-http.ts';
 
 export type FakeVideo = { id: string; title: string; description: string; publishedAt: string; views: number; likes: number | null; comments: number; minutesWatched: number; subscribersGained: number };
 export type FakeComment = { id: string; videoId: string; author: string; text: string; publishedAt: string };
@@ -54,16 +55,8 @@ export async function startFakeYouTube(options: { accessTokenSeconds?: number } 
   const refreshTokens = new Set<string>();
   let rateLimited = { count: 0, seconds: 0 };
 
-  const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number => {
-    response.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
-    response.end(JSON.stringify(body));
-    return status;
-  };
-  const readBody = async (request: IncomingMessage) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-  };
+  const send = sendJson;
+  const readBody = readForm;
   const issue = (scope: string, withRefresh: boolean) => {
     const access = `ya29.${randomBytes(24).toString('base64url')}`;
     accessTokens.set(access, { expiresAt: Date.now() + (options.accessTokenSeconds ?? 3599) * 1000 });

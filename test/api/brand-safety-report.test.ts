@@ -104,7 +104,7 @@ afterAll(() => harness.close());
 const expectedDay = (d: number) => {
   const negative = NEG[d]!;
   const flagged = d % 2 === 0 ? 2 : 1;
-  return { day: dayOf(d), classified: 25, positive: 20 - negative, neutral: 5, negative, flagged, negativeShare: negative * 4, flaggedShare: flagged * 4 };
+  return { day: dayOf(d), classified: 25, positive: 20 - negative, neutral: 5, negative, flagged, positiveShare: (20 - negative) * 4, neutralShare: 20, negativeShare: negative * 4, flaggedShare: flagged * 4 };
 };
 
 describe('GET /v1/reports/brand-safety', () => {

@@ -12,14 +12,14 @@ function point(n: number, classified: number, negative: number, flagged = 0): Da
 const flat = (days: number, classified: number, negative: number) => Array.from({ length: days }, (_, i) => point(i + 1, classified, negative));
 
 describe('dailySafetyPoint', () => {
-  it('adds the negative and flagged shares', () => {
+  it('adds the sentiment and flagged shares', () => {
     expect(dailySafetyPoint({ day: day(1), classified: 40, positive: 30, neutral: 4, negative: 6, flagged: 2 })).toEqual({
-      day: day(1), classified: 40, positive: 30, neutral: 4, negative: 6, flagged: 2, negativeShare: 15, flaggedShare: 5,
+      day: day(1), classified: 40, positive: 30, neutral: 4, negative: 6, flagged: 2, positiveShare: 75, neutralShare: 10, negativeShare: 15, flaggedShare: 5,
     });
   });
 
   it('has null shares for a day without classified comments, and refuses inconsistent counts', () => {
-    expect(point(1, 0, 0)).toMatchObject({ negativeShare: null, flaggedShare: null });
+    expect(point(1, 0, 0)).toMatchObject({ positiveShare: null, neutralShare: null, negativeShare: null, flaggedShare: null });
     expect(() => dailySafetyPoint({ day: day(1), classified: 10, positive: 3, neutral: 3, negative: 3, flagged: 0 })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
   });
 });

@@ -35,22 +35,27 @@ export type DailyCommentCounts = {
 };
 
 export type DailySafetyPoint = DailyCommentCounts & {
-  /** negative / classified × 100; null when the day has no classified comment. */
+  /** positive, neutral and negative / classified × 100 (sentiment_share); null when the day has no classified comment. */
+  positiveShare: number | null;
+  neutralShare: number | null;
   negativeShare: number | null;
   /** flagged / classified × 100 (flagged_comment_rate); null when the day has no classified comment. */
   flaggedShare: number | null;
 };
 
-/** Adds the day's negative and flagged shares, from the KPI functions. */
+/** Adds the day's sentiment and flagged shares, from the KPI functions. */
 export function dailySafetyPoint(counts: DailyCommentCounts): DailySafetyPoint {
   const { positive, neutral, negative } = counts;
   const classified = positive + neutral + negative;
   if (classified !== counts.classified) {
     throw invalidInput(`${counts.day}: positive + neutral + negative (${classified}) must equal classified (${counts.classified}).`, { day: counts.day });
   }
+  const shares = sentimentShare({ positive, neutral, negative });
   return {
     ...counts,
-    negativeShare: sentimentShare({ positive, neutral, negative }).negative,
+    positiveShare: shares.positive,
+    neutralShare: shares.neutral,
+    negativeShare: shares.negative,
     flaggedShare: flaggedCommentRate({ flagged: counts.flagged, classified }),
   };
 }

@@ -52,6 +52,8 @@ export const brandSafetyReportSchema = z
         neutral: count,
         negative: count,
         flagged: count,
+        positiveShare: percent,
+        neutralShare: percent,
         negativeShare: percent,
         flaggedShare: percent,
       }))

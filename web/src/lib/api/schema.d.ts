@@ -10142,6 +10142,8 @@ export interface components {
                 neutral: number;
                 negative: number;
                 flagged: number;
+                positiveShare: number | null;
+                neutralShare: number | null;
                 negativeShare: number | null;
                 flaggedShare: number | null;
             }[];
@@ -12757,6 +12759,8 @@ export interface components {
                 neutral: number;
                 negative: number;
                 flagged: number;
+                positiveShare: number | null;
+                neutralShare: number | null;
                 negativeShare: number | null;
                 flaggedShare: number | null;
             }[];

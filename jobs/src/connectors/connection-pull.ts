@@ -87,7 +87,17 @@ export class Pull {
     if (!outcome.keepNext) connection.nextPullAt = outcome.nextPullAt;
     connection.lastError = outcome.error;
     connection.lastErrorAt = outcome.error ? at : null;
-    await this.em.flush();
+    if (await this.stillConnected()) await this.em.flush();
+  }
+
+  /**
+   * Whether the connection is still connected as the pull found it: an admin may disconnect it while
+   * the pull runs, and nothing the pull learnt (its outcome, a refreshed token) may then be written
+   * over the revoked, token-less row.
+   */
+  private async stillConnected(): Promise<boolean> {
+    const [row] = await this.em.getConnection().execute<Array<{ state: string }>>('select state from platform_connection where id = ?', [this.connection.id]);
+    return row?.state === 'connected';
   }
 
   // ---- the platform's calls: a fresh token, one refresh on a 401, the budget ----
@@ -129,6 +139,7 @@ export class Pull {
     connection.tokenExpiresAt = tokens.expiresAt;
     if (tokens.scopes.length > 0) connection.scopes = tokens.scopes;
     // Kept at once: a refresh token the platform rotated must not be lost if the pull fails later.
+    if (!(await this.stillConnected())) throw new PlatformGrantError('the connection was disconnected during the pull');
     await this.em.flush();
     this.accessToken = tokens.accessToken;
     this.refreshed = true;

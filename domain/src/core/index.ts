@@ -47,3 +47,6 @@ export * from './campaign-tracking.ts';
 export * from './connector-pull.ts';
 export * from './reports/campaign-report.ts';
 export * from './classification-usage.ts';
+export * from './period-change.ts';
+export * from './reports/previous-period.ts';
+export * from './reports/report-headlines.ts';

@@ -59,5 +59,7 @@ describe('compareHeadlines', () => {
       approval_rate: { current: 75, previous: 80, currency: null, measure: 'points', change: -5, direction: 'down', reason: null },
     });
     expect(compareHeadlines(current, null).approval_rate).toMatchObject({ change: null, reason: 'no_previous_period' });
+    // A previous period whose report was refused is there, its figures unknown.
+    expect(compareHeadlines(current, 'unknown').approved_assets).toMatchObject({ current: 6, previous: null, change: null, reason: 'previous_unknown' });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_LAG_DAYS, MAX_LAG_DAYS, MIN_LAG_DAYS, TIERED_KPI_IDS, TIERS } from '@persona-ops/domain/core';
+import { AUDIENCE_HEADLINES, DEFAULT_LAG_DAYS, MAX_LAG_DAYS, MIN_LAG_DAYS, TIERED_KPI_IDS, TIERS } from '@persona-ops/domain/core';
+import { previousPeriodSchema } from '../../http/previous-period.schemas.ts';
 import { dateSchema, idSchema } from '../../http/common.schemas.ts';
 import { reportQuery } from '../../http/report.schemas.ts';
 
@@ -113,5 +114,6 @@ export const audienceReportSchema = z
         .describe('Comments with any brand-safety flag / classified comments × 100'),
     }),
     commentBasis: z.string().describe('Which comments the last three KPIs count'),
+    previousPeriod: previousPeriodSchema('AudiencePreviousPeriod', AUDIENCE_HEADLINES).optional(),
   })
   .meta({ id: 'AudienceReport' });

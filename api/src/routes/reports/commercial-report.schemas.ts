@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { COST_COMPONENT_KINDS, FUNNEL_STEPS, TIERED_KPI_IDS, TIERS, Verdict, campaignGoals } from '@persona-ops/domain/core';
+import { COMMERCIAL_HEADLINES, COST_COMPONENT_KINDS, FUNNEL_STEPS, TIERED_KPI_IDS, TIERS, Verdict, campaignGoals } from '@persona-ops/domain/core';
+import { previousPeriodSchema } from '../../http/previous-period.schemas.ts';
 import { dateSchema, idSchema } from '../../http/common.schemas.ts';
 import { moneySchema, reportQuery } from '../../http/report.schemas.ts';
 import { reportIncrementalLiftSchema, reportPaidMediaLiftSchema } from '../paid-tests/paid-test.schemas.ts';
@@ -133,5 +134,6 @@ export const commercialReportSchema = z
       .nullable()
       .describe('When one campaign is selected: scale, learn & repeat, fix the creative, fix the funnel, or stop (from the commercial KPIs)'),
     notes: z.array(z.string()).describe('What the figures leave out, in plain words'),
+    previousPeriod: previousPeriodSchema('CommercialPreviousPeriod', COMMERCIAL_HEADLINES).optional(),
   })
   .meta({ id: 'CommercialReport' });

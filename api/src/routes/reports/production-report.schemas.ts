@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PRODUCTION_HEADLINES } from '@persona-ops/domain/core';
+import { previousPeriodSchema } from '../../http/previous-period.schemas.ts';
 import { distributionSchema, moneySchema, reportQuery } from '../../http/report.schemas.ts';
 
 const rate = (extra: z.ZodRawShape) => z.object({ value: z.number().nullable(), ...extra });
@@ -35,5 +37,6 @@ export const productionReportSchema = z
     aiDisclosure: z
       .object({ aiCharacterPosts: z.number().int(), missingLabel: z.number().int() })
       .describe("AI-character posts, and those published without the platform's AI-generated-content label"),
+    previousPeriod: previousPeriodSchema('ProductionPreviousPeriod', PRODUCTION_HEADLINES).optional(),
   })
   .meta({ id: 'ProductionReport' });

@@ -1,6 +1,9 @@
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { reportQuery } from '../../http/report.schemas.ts';
+import { compareQuery } from '../../http/previous-period.schemas.ts';
+import { audienceHeadlines, commercialHeadlines, productionHeadlines } from '@persona-ops/domain/core';
+import { withPreviousPeriod } from '../../services/previous-period.ts';
 import { campaignReportPdf } from '../../http/campaign-report-pdf.ts';
 import { formatQuery, printableReportResponse, reportResponse, sendPdf, sendReport } from '../../http/report-export.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
@@ -29,12 +32,14 @@ export async function reportRoutes(app: FastifyZod) {
     schema: {
       tags,
       summary: 'Layer 1, production efficiency: every pipeline KPI over the assets in scope',
-      querystring: reportQuery.extend(formatQuery),
+      querystring: reportQuery.extend(formatQuery).extend(compareQuery),
       response: { 200: reportResponse(productionReportSchema), ...problemResponses, 422: problemSchema.describe('Assets in scope use different currencies') },
     },
   }, async (request, reply) => {
-    const { format, ...query } = request.query;
-    return sendReport(reply, format, 'production-report', productionReportSchema, await productionReport(request.em, workspaceOf(request), query, new Date()));
+    const { format, compare, ...query } = request.query;
+    const now = new Date();
+    const report = await withPreviousPeriod(request.em, query, compare, now, (em, scope) => productionReport(em, workspaceOf(request), scope, now), productionHeadlines);
+    return sendReport(reply, format, 'production-report', productionReportSchema, report);
   });
 
   app.get('/v1/reports/brand-safety', {
@@ -55,12 +60,14 @@ export async function reportRoutes(app: FastifyZod) {
       tags,
       summary: 'Layer 2, audience performance: every audience KPI over the posts published in the period, each at its latest snapshot in the period',
       description: 'Tiered KPIs carry their tier and the thresholds used (the workspace\'s overrides, else the defaults). A KPI without enough data is null, with the sample it was computed on. The series: GET /v1/metric-snapshots?postId=…',
-      querystring: audienceReportQuery.extend(formatQuery),
+      querystring: audienceReportQuery.extend(formatQuery).extend(compareQuery),
       response: { 200: reportResponse(audienceReportSchema), ...problemResponses },
     },
   }, async (request, reply) => {
-    const { format, ...query } = request.query;
-    return sendReport(reply, format, 'audience-report', audienceReportSchema, await audienceReport(request.em, workspaceOf(request), query, new Date()));
+    const { format, compare, ...query } = request.query;
+    const now = new Date();
+    const report = await withPreviousPeriod(request.em, query, compare, now, (em, scope) => audienceReport(em, workspaceOf(request), scope, now), audienceHeadlines);
+    return sendReport(reply, format, 'audience-report', audienceReportSchema, report);
   });
 
   app.get('/v1/reports/commercial', {
@@ -68,12 +75,14 @@ export async function reportRoutes(app: FastifyZod) {
       tags,
       summary: 'Layer 3, commercial influence: cost and its components, CPM, CPV, CTR, CPC, CPR, CPA, conversion rate, target actions, attributed sales, revenue and ROI, the funnel, insights and (for one campaign) the verdict',
       description: 'Cost = campaign fees + paid spend of the paid posts in scope + production cost of the AI-character assets they used. Cost tiers are in USD unless the workspace overrides them. A KPI without enough data is null. Incremental lift and paid-media lift need a holdout or a paid test with a control creative, which are not recorded, so they are not part of this report.',
-      querystring: reportQuery.extend(formatQuery),
+      querystring: reportQuery.extend(formatQuery).extend(compareQuery),
       response: { 200: reportResponse(commercialReportSchema), ...problemResponses, 422: problemSchema.describe('The scope mixes currencies and an exchange rate it needs is missing (fx_rate_missing names the pair and the day)') },
     },
   }, async (request, reply) => {
-    const { format, ...query } = request.query;
-    return sendReport(reply, format, 'commercial-report', commercialReportSchema, await commercialReport(request.em, workspaceOf(request), query, new Date()));
+    const { format, compare, ...query } = request.query;
+    const now = new Date();
+    const report = await withPreviousPeriod(request.em, query, compare, now, (em, scope) => commercialReport(em, workspaceOf(request), scope, now), commercialHeadlines);
+    return sendReport(reply, format, 'commercial-report', commercialReportSchema, report);
   });
 
   app.get('/v1/reports/campaign/:id', {

@@ -36,8 +36,12 @@ export function previousPeriodOf(period: { from?: string | undefined; to?: strin
 export type Headline = { figure: PeriodFigure; measure: ChangeMeasure };
 export type Headlines<K extends string> = Record<K, Headline>;
 
-/** Each headline of this period against the previous one's (null: there is no previous period). */
-export function compareHeadlines<K extends string>(current: Headlines<K>, previous: Headlines<K> | null): Record<K, PeriodChange> {
-  const entries = (Object.entries(current) as [K, Headline][]).map(([kpiId, { figure, measure }]) => [kpiId, periodChange(figure, previous ? previous[kpiId].figure : null, measure)] as const);
+/**
+ * Each headline of this period against the previous one's: null when there is no previous period,
+ * 'unknown' when there is one whose figures could not be had (its report was refused).
+ */
+export function compareHeadlines<K extends string>(current: Headlines<K>, previous: Headlines<K> | 'unknown' | null): Record<K, PeriodChange> {
+  const previousFigure = (kpiId: K): PeriodFigure | null => (previous === null ? null : previous === 'unknown' ? { value: null } : previous[kpiId].figure);
+  const entries = (Object.entries(current) as [K, Headline][]).map(([kpiId, { figure, measure }]) => [kpiId, periodChange(figure, previousFigure(kpiId), measure)] as const);
   return Object.fromEntries(entries) as Record<K, PeriodChange>;
 }

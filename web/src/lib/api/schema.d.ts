@@ -6786,6 +6786,8 @@ export interface paths {
                     to?: string;
                     /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log */
                     format?: "json" | "csv";
+                    /** @description previous: also compute the same report over the previous period of the same length, [from − (to − from), from) (to defaults to now), and answer previousPeriod with each headline KPI's change. Costs a second report; none (default) leaves previousPeriod out */
+                    compare?: "none" | "previous";
                 };
                 header?: never;
                 path?: never;
@@ -6970,6 +6972,8 @@ export interface paths {
                     lagDays?: number;
                     /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log */
                     format?: "json" | "csv";
+                    /** @description previous: also compute the same report over the previous period of the same length, [from − (to − from), from) (to defaults to now), and answer previousPeriod with each headline KPI's change. Costs a second report; none (default) leaves previousPeriod out */
+                    compare?: "none" | "previous";
                 };
                 header?: never;
                 path?: never;
@@ -7056,6 +7060,8 @@ export interface paths {
                     to?: string;
                     /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log */
                     format?: "json" | "csv";
+                    /** @description previous: also compute the same report over the previous period of the same length, [from − (to − from), from) (to defaults to now), and answer previousPeriod with each headline KPI's change. Costs a second report; none (default) leaves previousPeriod out */
+                    compare?: "none" | "previous";
                 };
                 header?: never;
                 path?: never;
@@ -9857,6 +9863,25 @@ export interface components {
                 result: components["schemas"]["PaidMediaLiftInput"] | null;
             }[];
         };
+        PeriodChangeInput: {
+            /** @description The KPI in this period; null: not enough data */
+            current: number | null;
+            /** @description The KPI in the previous period; null: not enough data, or no previous period (see reason) */
+            previous: number | null;
+            /** @description For money: the currency of both values (minor units for totals, major units for per-unit costs) */
+            currency: string | null;
+            /**
+             * @description points: a rate, change in percentage points (current − previous); relative: change in percent of the previous value
+             * @enum {string}
+             */
+            measure: "points" | "relative";
+            /** @description Percentage points or percent, per measure; null when it has no meaning (see reason), never 0 for unknown */
+            change: number | null;
+            /** @description Which way the value moved; null when either value is unknown. Kept when only the percentage is meaningless (a zero or negative base) */
+            direction: ("up" | "down" | "flat") | null;
+            /** @description Why change is null: no_previous_period, current_unknown, previous_unknown, previous_zero (growth from 0 has no percentage), previous_negative, currency_differs */
+            reason: ("no_previous_period" | "current_unknown" | "previous_unknown" | "previous_zero" | "previous_negative" | "currency_differs") | null;
+        };
         TierThresholdsInput: {
             /** @enum {string} */
             kpiId: "engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi";
@@ -9871,6 +9896,30 @@ export interface components {
              */
             source: "default" | "workspace";
             currency: string | null;
+        };
+        /** @description Present with compare=previous: each headline KPI against the same report over the previous period of the same length */
+        AudiencePreviousPeriodInput: {
+            /** @description Start of the previous period (inclusive); null when there is none */
+            from: string | null;
+            /** @description End of the previous period (exclusive): this period's start */
+            to: string | null;
+            /** @description Why there is no previous period: no_start (all time, or no from), empty_period, before_earliest (it would start before 1900) */
+            reason: ("no_start" | "empty_period" | "before_earliest") | null;
+            /** @description When the previous period's report was refused (e.g. its assets mix currencies): why; every change is then previous_unknown */
+            refused: string | null;
+            changes: {
+                reach: components["schemas"]["PeriodChangeInput"];
+                impressions: components["schemas"]["PeriodChangeInput"];
+                views: components["schemas"]["PeriodChangeInput"];
+                profile_actions: components["schemas"]["PeriodChangeInput"];
+                engagement_rate: components["schemas"]["PeriodChangeInput"];
+                engagement_rate_by_views: components["schemas"]["PeriodChangeInput"];
+                save_rate: components["schemas"]["PeriodChangeInput"];
+                share_rate: components["schemas"]["PeriodChangeInput"];
+                audience_growth_rate: components["schemas"]["PeriodChangeInput"];
+                brand_mentions_per_post: components["schemas"]["PeriodChangeInput"];
+                character_mention_rate: components["schemas"]["PeriodChangeInput"];
+            };
         };
         AudienceReportInput: {
             scope: {
@@ -10073,6 +10122,7 @@ export interface components {
             };
             /** @description Which comments the last three KPIs count */
             commentBasis: string;
+            previousPeriod?: components["schemas"]["AudiencePreviousPeriodInput"];
         };
         BrandSafetyReportInput: {
             scope: {
@@ -10348,6 +10398,31 @@ export interface components {
                 rate: string;
             }[];
         };
+        /** @description Present with compare=previous: each headline KPI against the same report over the previous period of the same length */
+        CommercialPreviousPeriodInput: {
+            /** @description Start of the previous period (inclusive); null when there is none */
+            from: string | null;
+            /** @description End of the previous period (exclusive): this period's start */
+            to: string | null;
+            /** @description Why there is no previous period: no_start (all time, or no from), empty_period, before_earliest (it would start before 1900) */
+            reason: ("no_start" | "empty_period" | "before_earliest") | null;
+            /** @description When the previous period's report was refused (e.g. its assets mix currencies): why; every change is then previous_unknown */
+            refused: string | null;
+            changes: {
+                cost: components["schemas"]["PeriodChangeInput"];
+                cpm: components["schemas"]["PeriodChangeInput"];
+                cpv: components["schemas"]["PeriodChangeInput"];
+                cpc: components["schemas"]["PeriodChangeInput"];
+                cpr: components["schemas"]["PeriodChangeInput"];
+                cpa: components["schemas"]["PeriodChangeInput"];
+                ctr: components["schemas"]["PeriodChangeInput"];
+                conversion_rate: components["schemas"]["PeriodChangeInput"];
+                target_actions: components["schemas"]["PeriodChangeInput"];
+                sales: components["schemas"]["PeriodChangeInput"];
+                revenue: components["schemas"]["PeriodChangeInput"];
+                roi: components["schemas"]["PeriodChangeInput"];
+            };
+        };
         CommercialReportInput: {
             scope: {
                 /** Format: uuid */
@@ -10495,6 +10570,32 @@ export interface components {
             } | null;
             /** @description What the figures leave out, in plain words */
             notes: string[];
+            previousPeriod?: components["schemas"]["CommercialPreviousPeriodInput"];
+        };
+        /** @description Present with compare=previous: each headline KPI against the same report over the previous period of the same length */
+        ProductionPreviousPeriodInput: {
+            /** @description Start of the previous period (inclusive); null when there is none */
+            from: string | null;
+            /** @description End of the previous period (exclusive): this period's start */
+            to: string | null;
+            /** @description Why there is no previous period: no_start (all time, or no from), empty_period, before_earliest (it would start before 1900) */
+            reason: ("no_start" | "empty_period" | "before_earliest") | null;
+            /** @description When the previous period's report was refused (e.g. its assets mix currencies): why; every change is then previous_unknown */
+            refused: string | null;
+            changes: {
+                approved_assets: components["schemas"]["PeriodChangeInput"];
+                approval_rate: components["schemas"]["PeriodChangeInput"];
+                first_pass_approval_rate: components["schemas"]["PeriodChangeInput"];
+                revisions_per_approved: components["schemas"]["PeriodChangeInput"];
+                brief_to_approval_hours: components["schemas"]["PeriodChangeInput"];
+                time_in_review_hours: components["schemas"]["PeriodChangeInput"];
+                brief_to_post_hours: components["schemas"]["PeriodChangeInput"];
+                content_velocity: components["schemas"]["PeriodChangeInput"];
+                production_cost: components["schemas"]["PeriodChangeInput"];
+                cost_per_approved_asset: components["schemas"]["PeriodChangeInput"];
+                channel_reuse: components["schemas"]["PeriodChangeInput"];
+                paid_reuse_rate: components["schemas"]["PeriodChangeInput"];
+            };
         };
         ProductionReportInput: {
             scope: {
@@ -10579,6 +10680,7 @@ export interface components {
                 aiCharacterPosts: number;
                 missingLabel: number;
             };
+            previousPeriod?: components["schemas"]["ProductionPreviousPeriodInput"];
         };
         CampaignPacingInput: {
             /** @description The plan; null when none was set. Never used as cost */
@@ -12474,6 +12576,25 @@ export interface components {
                 result: components["schemas"]["PaidMediaLift"] | null;
             }[];
         };
+        PeriodChange: {
+            /** @description The KPI in this period; null: not enough data */
+            current: number | null;
+            /** @description The KPI in the previous period; null: not enough data, or no previous period (see reason) */
+            previous: number | null;
+            /** @description For money: the currency of both values (minor units for totals, major units for per-unit costs) */
+            currency: string | null;
+            /**
+             * @description points: a rate, change in percentage points (current − previous); relative: change in percent of the previous value
+             * @enum {string}
+             */
+            measure: "points" | "relative";
+            /** @description Percentage points or percent, per measure; null when it has no meaning (see reason), never 0 for unknown */
+            change: number | null;
+            /** @description Which way the value moved; null when either value is unknown. Kept when only the percentage is meaningless (a zero or negative base) */
+            direction: ("up" | "down" | "flat") | null;
+            /** @description Why change is null: no_previous_period, current_unknown, previous_unknown, previous_zero (growth from 0 has no percentage), previous_negative, currency_differs */
+            reason: ("no_previous_period" | "current_unknown" | "previous_unknown" | "previous_zero" | "previous_negative" | "currency_differs") | null;
+        };
         TierThresholds: {
             /** @enum {string} */
             kpiId: "engagement_rate" | "audience_growth_rate" | "brand_mentions_per_post" | "cpv" | "ctr" | "cpc" | "cpa" | "conversion_rate" | "target_actions" | "roi";
@@ -12488,6 +12609,30 @@ export interface components {
              */
             source: "default" | "workspace";
             currency: string | null;
+        };
+        /** @description Present with compare=previous: each headline KPI against the same report over the previous period of the same length */
+        AudiencePreviousPeriod: {
+            /** @description Start of the previous period (inclusive); null when there is none */
+            from: string | null;
+            /** @description End of the previous period (exclusive): this period's start */
+            to: string | null;
+            /** @description Why there is no previous period: no_start (all time, or no from), empty_period, before_earliest (it would start before 1900) */
+            reason: ("no_start" | "empty_period" | "before_earliest") | null;
+            /** @description When the previous period's report was refused (e.g. its assets mix currencies): why; every change is then previous_unknown */
+            refused: string | null;
+            changes: {
+                reach: components["schemas"]["PeriodChange"];
+                impressions: components["schemas"]["PeriodChange"];
+                views: components["schemas"]["PeriodChange"];
+                profile_actions: components["schemas"]["PeriodChange"];
+                engagement_rate: components["schemas"]["PeriodChange"];
+                engagement_rate_by_views: components["schemas"]["PeriodChange"];
+                save_rate: components["schemas"]["PeriodChange"];
+                share_rate: components["schemas"]["PeriodChange"];
+                audience_growth_rate: components["schemas"]["PeriodChange"];
+                brand_mentions_per_post: components["schemas"]["PeriodChange"];
+                character_mention_rate: components["schemas"]["PeriodChange"];
+            };
         };
         AudienceReport: {
             scope: {
@@ -12690,6 +12835,7 @@ export interface components {
             };
             /** @description Which comments the last three KPIs count */
             commentBasis: string;
+            previousPeriod?: components["schemas"]["AudiencePreviousPeriod"];
         };
         BrandSafetyReport: {
             scope: {
@@ -12965,6 +13111,31 @@ export interface components {
                 rate: string;
             }[];
         };
+        /** @description Present with compare=previous: each headline KPI against the same report over the previous period of the same length */
+        CommercialPreviousPeriod: {
+            /** @description Start of the previous period (inclusive); null when there is none */
+            from: string | null;
+            /** @description End of the previous period (exclusive): this period's start */
+            to: string | null;
+            /** @description Why there is no previous period: no_start (all time, or no from), empty_period, before_earliest (it would start before 1900) */
+            reason: ("no_start" | "empty_period" | "before_earliest") | null;
+            /** @description When the previous period's report was refused (e.g. its assets mix currencies): why; every change is then previous_unknown */
+            refused: string | null;
+            changes: {
+                cost: components["schemas"]["PeriodChange"];
+                cpm: components["schemas"]["PeriodChange"];
+                cpv: components["schemas"]["PeriodChange"];
+                cpc: components["schemas"]["PeriodChange"];
+                cpr: components["schemas"]["PeriodChange"];
+                cpa: components["schemas"]["PeriodChange"];
+                ctr: components["schemas"]["PeriodChange"];
+                conversion_rate: components["schemas"]["PeriodChange"];
+                target_actions: components["schemas"]["PeriodChange"];
+                sales: components["schemas"]["PeriodChange"];
+                revenue: components["schemas"]["PeriodChange"];
+                roi: components["schemas"]["PeriodChange"];
+            };
+        };
         CommercialReport: {
             scope: {
                 /** Format: uuid */
@@ -13112,6 +13283,32 @@ export interface components {
             } | null;
             /** @description What the figures leave out, in plain words */
             notes: string[];
+            previousPeriod?: components["schemas"]["CommercialPreviousPeriod"];
+        };
+        /** @description Present with compare=previous: each headline KPI against the same report over the previous period of the same length */
+        ProductionPreviousPeriod: {
+            /** @description Start of the previous period (inclusive); null when there is none */
+            from: string | null;
+            /** @description End of the previous period (exclusive): this period's start */
+            to: string | null;
+            /** @description Why there is no previous period: no_start (all time, or no from), empty_period, before_earliest (it would start before 1900) */
+            reason: ("no_start" | "empty_period" | "before_earliest") | null;
+            /** @description When the previous period's report was refused (e.g. its assets mix currencies): why; every change is then previous_unknown */
+            refused: string | null;
+            changes: {
+                approved_assets: components["schemas"]["PeriodChange"];
+                approval_rate: components["schemas"]["PeriodChange"];
+                first_pass_approval_rate: components["schemas"]["PeriodChange"];
+                revisions_per_approved: components["schemas"]["PeriodChange"];
+                brief_to_approval_hours: components["schemas"]["PeriodChange"];
+                time_in_review_hours: components["schemas"]["PeriodChange"];
+                brief_to_post_hours: components["schemas"]["PeriodChange"];
+                content_velocity: components["schemas"]["PeriodChange"];
+                production_cost: components["schemas"]["PeriodChange"];
+                cost_per_approved_asset: components["schemas"]["PeriodChange"];
+                channel_reuse: components["schemas"]["PeriodChange"];
+                paid_reuse_rate: components["schemas"]["PeriodChange"];
+            };
         };
         ProductionReport: {
             scope: {
@@ -13196,6 +13393,7 @@ export interface components {
                 aiCharacterPosts: number;
                 missingLabel: number;
             };
+            previousPeriod?: components["schemas"]["ProductionPreviousPeriod"];
         };
         CampaignPacing: {
             /** @description The plan; null when none was set. Never used as cost */

@@ -71,6 +71,22 @@ describe.skipIf(browserMissing)('web dashboard in a browser', () => {
     expect(await page.locator('#from-error').textContent()).toContain('must be a date');
   });
 
+  it('shows each KPI card\'s change against the previous period, or says there is none', async () => {
+    // All time has nothing before it.
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.locator('[data-kpi=approved_assets] [data-change]').textContent()).toBe('no previous period');
+    // The last 20 days hold the challenge's briefs (2 approved of 2 decided); the 20 before them,
+    // summer's (4 approved, 1 rejected): demo-brand.data.ts.
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`${base}/?from=${day(19)}&to=${day(0)}`);
+    const change = (kpi: string) => page.locator(`[data-kpi=${kpi}] [data-change]`);
+    await expect.poll(() => change('approved_assets').textContent()).toMatch(/^▼ down 50 % vs [A-Z][a-z]{2} \d{1,2} – /);
+    expect(await change('approved_assets').getAttribute('data-change')).toBe('down');
+    expect(await change('approval_rate').textContent()).toMatch(/^▲ up 20 pp vs /);
+    // The arrow is for the eye; the words say the same to a screen reader.
+    expect(await change('approval_rate').locator('[aria-hidden=true]').textContent()).toBe('▲');
+  });
+
   it('requests changes on the asset in review: a reason is required, then it leaves the queue', async () => {
     await page.goto(`${base}/`);
     await page.click('nav >> text=Review queue');

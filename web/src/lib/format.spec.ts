@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY, dayLabel, formatAge, formatDateTime, formatGrowth, formatHours, formatMajorMoney, formatMoney, formatNumber, formatPercent, formatPeriod, humanize, plural, shareOf, weekLabel } from './format.ts';
+import { EMPTY, dayLabel, formatAge, formatDateTime, formatGrowth, formatHours, formatMajorMoney, formatMoney, formatNumber, formatPercent, formatPeriod, formatChange, formatPreviousPeriod, humanize, plural, shareOf, weekLabel } from './format.ts';
 
 describe('formatMoney', () => {
   it('formats minor units in the currency of the amount', () => {
@@ -109,5 +109,29 @@ describe('plural', () => {
     // A count not recorded is unknown, never 0 (survey answers nobody uploaded).
     expect(plural(null, 'survey answer')).toBe('an unknown number of survey answers');
     expect(plural(2, 'category', 'categories')).toBe('2 categories');
+  });
+});
+
+describe('formatChange', () => {
+  const previous = { from: '2026-10-02T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' };
+
+  it('names the previous period with its last day, as the header names a period', () => {
+    expect(formatPreviousPeriod(previous.from, previous.to)).toBe('Oct 2 – Oct 31, 2026');
+  });
+
+  it('says a rate in percentage points and a count or amount in percent, with an arrow and words', () => {
+    expect(formatChange({ measure: 'points', change: 2.14, direction: 'up', reason: null }, previous)).toEqual({ arrow: '▲', text: 'up 2.1 pp vs Oct 2 – Oct 31, 2026', direction: 'up' });
+    expect(formatChange({ measure: 'relative', change: -25, direction: 'down', reason: null }, previous)).toEqual({ arrow: '▼', text: 'down 25 % vs Oct 2 – Oct 31, 2026', direction: 'down' });
+    expect(formatChange({ measure: 'relative', change: 0, direction: 'flat', reason: null }, previous)?.text).toBe('no change vs Oct 2 – Oct 31, 2026');
+    expect(formatChange({ measure: 'points', change: 0.03, direction: 'up', reason: null }, previous)?.text).toBe('up less than 0.1 pp vs Oct 2 – Oct 31, 2026');
+  });
+
+  it('says why instead of a number, never a zero change', () => {
+    expect(formatChange({ measure: 'relative', change: null, direction: null, reason: 'no_previous_period' }, { from: null, to: null })).toEqual({ arrow: null, text: 'no previous period', direction: null });
+    expect(formatChange({ measure: 'points', change: null, direction: null, reason: 'previous_unknown' }, previous)?.text).toBe('previous value unknown vs Oct 2 – Oct 31, 2026');
+    expect(formatChange({ measure: 'relative', change: null, direction: 'up', reason: 'previous_zero' }, previous)).toEqual({ arrow: '▲', text: 'up from 0 vs Oct 2 – Oct 31, 2026 (no percentage from 0)', direction: 'up' });
+    expect(formatChange({ measure: 'relative', change: null, direction: null, reason: 'currency_differs' }, previous)?.text).toBe('previous period in another currency vs Oct 2 – Oct 31, 2026');
+    // A report asked without compare has no change to show.
+    expect(formatChange(undefined, undefined)).toBeNull();
   });
 });

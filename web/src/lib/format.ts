@@ -1,7 +1,7 @@
 // Display formatting for people: one place for numbers, money, percentages and counted nouns.
 // Pure and locale-fixed, so the server render and the browser agree. Every formatter returns the
 // EMPTY mark for null or non-finite input: never "NaN". Negative numbers carry a real minus sign (−).
-import { isoWeekMonday, minorUnitDigits, plural as countedNoun } from '@persona-ops/domain/core';
+import { isoWeekMonday, minorUnitDigits, plural as countedNoun, type PeriodChange } from '@persona-ops/domain/core';
 
 export const EMPTY = '—';
 const LOCALE = 'en-US';
@@ -158,4 +158,52 @@ export function formatPeriod(from: string | null | undefined, to: string | null 
   if (start !== EMPTY) return `From ${start}`;
   if (end !== EMPTY) return `Up to ${end}`;
   return 'All time';
+}
+
+/** A previous period as the API gives it ([from, to), `to` exclusive), in the words of formatPeriod: "Oct 2 – Oct 31, 2026". */
+export function formatPreviousPeriod(from: string | null | undefined, to: string | null | undefined): string {
+  const toMs = to ? Date.parse(to) : Number.NaN;
+  // The API's end is exclusive; a person reads the last day inside the period.
+  const lastDay = Number.isNaN(toMs) ? null : new Date(toMs - 1).toISOString().slice(0, 10);
+  return formatPeriod(from?.slice(0, 10), lastDay);
+}
+
+/** One headline KPI against the previous period, as the API computes it (the core's periodChange). */
+export type KpiChange = Pick<PeriodChange, 'measure' | 'change' | 'direction' | 'reason'>;
+export type ChangeText = { arrow: '▲' | '▼' | '▶' | null; text: string; direction: KpiChange['direction'] };
+
+const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
+
+/**
+ * A KPI's change for its card: "▲" with "up 2.1 pp vs Oct 2 – Oct 31, 2026" (rates in percentage
+ * points), "▼" with "down 25 % vs …" (counts and money, relative), or, without a number, why:
+ * "no previous period", "previous value unknown". Missing is never shown as a zero change.
+ */
+export function formatChange(change: KpiChange | null | undefined, previous: { from: string | null; to: string | null } | null | undefined): ChangeText | null {
+  if (!change || !previous) return null;
+  const vs = previous.from ? ` vs ${formatPreviousPeriod(previous.from, previous.to)}` : '';
+  const arrow = change.direction ? ARROWS[change.direction] : null;
+  const said = (text: string): ChangeText => ({ arrow, text, direction: change.direction });
+  switch (change.reason) {
+    case 'no_previous_period':
+      return said('no previous period');
+    case 'previous_unknown':
+      return said(`previous value unknown${vs}`);
+    case 'current_unknown':
+      return said('no change to show: not enough data in this period');
+    case 'previous_zero':
+      return said(`${change.direction === 'flat' ? 'still 0' : `${change.direction ?? ''} from 0`}${vs} (no percentage from 0)`.trim());
+    case 'previous_negative':
+      return said(`${change.direction ?? ''} from a negative value${vs} (no percentage)`.trim());
+    case 'currency_differs':
+      return said(`previous period in another currency${vs}`);
+    case null:
+      break;
+  }
+  if (!finite(change.change) || !change.direction) return said(`previous value unknown${vs}`);
+  if (change.direction === 'flat') return said(`no change${vs}`);
+  const unit = change.measure === 'points' ? 'pp' : '%';
+  const size = Math.abs(change.change);
+  const amount = Number(size.toFixed(1)) === 0 ? `less than 0.1 ${unit}` : `${formatNumber(size, 1)} ${unit}`;
+  return said(`${change.direction} ${amount}${vs}`);
 }

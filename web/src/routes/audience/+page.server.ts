@@ -8,7 +8,7 @@ const MAX_LINES = 6;
 const DAY_MS = 86_400_000;
 
 export const load: PageServerLoad = async (event) => {
-  const { api, query, now, page } = await loadReportPage(event, (api, query) => api.GET('/v1/reports/audience', { params: { query } }));
+  const { api, query, now, page } = await loadReportPage(event, (api, query) => api.GET('/v1/reports/audience', { params: { query: { ...query, compare: 'previous' } } }));
   const { filters, lookups } = page;
   // Product ads have no account, so no followers; without a period the chart shows the last 120 days.
   const inScope = lookups.sources

@@ -30,9 +30,7 @@ describe.skipIf(browserMissing)('scheduled reports on the settings page', () => 
   });
 
   it('schedules a campaign report, after the API asked for its campaign next to the field', async () => {
-    // Typed before the page hydrates, the fields are reset to the server's values (a clean CI run sent
-    // the form empty): fill once the page's scripts have run, as the settings test does.
-    await page.goto(`${base}/settings`, { waitUntil: 'networkidle' });
+    await page.goto(`${base}/settings`);
     const form = page.locator('form[action="?/schedule"]');
     await form.locator('[name=name]').fill('Monday digest');
     await form.locator('[name=emailRecipients]').fill('cmo@brand.test\nceo@brand.test');

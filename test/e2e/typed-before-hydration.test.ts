@@ -24,6 +24,7 @@ describe.skipIf(browserMissing)('what is typed before the page hydrates', () => 
     // The page's scripts were still waiting at the gate while it was filled.
     expect(scripts.held()).toBeGreaterThan(0);
     await scripts.hydrate();
+    expect(harness!.pageErrors).toEqual([]);
   }
 
   beforeAll(async () => {

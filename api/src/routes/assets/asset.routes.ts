@@ -3,12 +3,13 @@ import { idParams } from '../../http/common.schemas.ts';
 import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
 import type { FastifyRequest } from 'fastify';
-import { createAsset, getAssetWithHistory, listAssets, publishAsset, reviewAsset, submitAsset, toAssetDto, updateAsset } from '../../services/assets.service.ts';
+import { createAsset, exportAssets, getAssetWithHistory, listAssets, publishAsset, reviewAsset, submitAsset, toAssetDto, updateAsset } from '../../services/assets.service.ts';
 import { applyMergePatch, currentState } from '../../http/merge-patch.ts';
 import { toPostDto } from '../../services/posts.service.ts';
 import { postSchema } from '../posts/post.schemas.ts';
-import { assetFields, assetPage, assetSchema, assetWithHistorySchema, createAssetBody, listAssetsQuery, paidReuseBody, publishBody, reviewBody, submitBody, updateAssetBody } from './asset.schemas.ts';
+import { ASSET_EXPORT_COLUMNS, MAX_EXPORTED_ASSETS, assetExportSchema, assetFields, assetPage, assetSchema, assetWithHistorySchema, createAssetBody, exportAssetsQuery, listAssetsQuery, paidReuseBody, publishBody, reviewBody, submitBody, updateAssetBody } from './asset.schemas.ts';
 import { z } from 'zod';
+import { sendTable, tableFormatQuery, tableResponse } from '../../http/table-export.ts';
 
 const tags = ['assets'];
 const transitionResponses = {
@@ -31,6 +32,24 @@ export async function assetRoutes(app: FastifyZod) {
     const { campaignId, sourceId, briefId, state, from, to, ...page } = request.query;
     const result = await listAssets(request.em, workspaceOf(request), { campaignId, sourceId, briefId, state, from, to }, page);
     return { items: result.items.map(toAssetDto), nextCursor: result.nextCursor };
+  });
+
+  app.get('/v1/assets/export', {
+    schema: {
+      tags,
+      summary: 'Every asset matching the filters as a download: CSV (one row per asset) or JSON',
+      description: `The Assets page as a file: the same filters as GET /v1/assets, without pages, newest first, with each asset's campaign and source names. CSV columns: ${ASSET_EXPORT_COLUMNS.join(', ')}; money in minor units, times in UTC ISO-8601. At most ${MAX_EXPORTED_ASSETS} assets (422 beyond: narrow the filters).`,
+      querystring: exportAssetsQuery.extend(tableFormatQuery),
+      response: {
+        200: tableResponse(assetExportSchema, ASSET_EXPORT_COLUMNS),
+        ...problemResponses,
+        422: problemSchema.describe(`More than ${MAX_EXPORTED_ASSETS} assets match (export_too_large)`),
+      },
+    },
+  }, async (request, reply) => {
+    const { format, ...filter } = request.query;
+    const items = await exportAssets(request.em, workspaceOf(request), filter, MAX_EXPORTED_ASSETS);
+    return sendTable(reply, format, 'assets', ASSET_EXPORT_COLUMNS, { items });
   });
 
   app.get('/v1/assets/:id', {

@@ -114,3 +114,23 @@ export const listAssetsQuery = z.object({
 });
 
 export const assetPage = pageOf(assetSchema);
+
+/** The most assets one export answers; narrow the filters (state, campaign, source, period) past it. */
+export const MAX_EXPORTED_ASSETS = 10_000;
+
+export const exportAssetsQuery = listAssetsQuery.pick({ campaignId: true, sourceId: true, briefId: true, state: true, from: true, to: true });
+
+export const exportedAssetSchema = assetSchema
+  .omit({ legalActions: true })
+  .extend({ campaignName: z.string(), sourceName: z.string() })
+  .meta({ id: 'ExportedAsset' });
+
+/** The CSV's columns, in order: one row per asset. */
+export const ASSET_EXPORT_COLUMNS = [
+  'id', 'title', 'kind', 'state', 'campaignId', 'campaignName', 'sourceId', 'sourceName', 'briefId',
+  'tool', 'toolVersion', 'promptRef', 'currency', 'generationCostMinor', 'otherCostMinor', 'productionHours', 'createdAt', 'updatedAt',
+] as const;
+
+export const assetExportSchema = z
+  .object({ items: z.array(exportedAssetSchema).describe(`Every asset matching the filters, newest first (at most ${MAX_EXPORTED_ASSETS})`) })
+  .meta({ id: 'AssetExport' });

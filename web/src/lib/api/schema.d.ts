@@ -1711,6 +1711,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/assets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every asset matching the filters as a download: CSV (one row per asset) or JSON
+         * @description The Assets page as a file: the same filters as GET /v1/assets, without pages, newest first, with each asset's campaign and source names. CSV columns: id, title, kind, state, campaignId, campaignName, sourceId, sourceName, briefId, tool, toolVersion, promptRef, currency, generationCostMinor, otherCostMinor, productionHours, createdAt, updatedAt; money in minor units, times in UTC ISO-8601. At most 10000 assets (422 beyond: narrow the filters).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    sourceId?: string;
+                    briefId?: string;
+                    state?: "draft" | "in_review" | "changes_requested" | "approved" | "published" | "rejected";
+                    /** @description Start of the period (inclusive), ISO-8601 */
+                    from?: string;
+                    /** @description End of the period (exclusive), ISO-8601 */
+                    to?: string;
+                    /** @description json (default), or csv: one row per item, one column per field, as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JSON by default, CSV with format=csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetExport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id (or one from another workspace) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description More than 10000 assets match (export_too_large) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/assets/{id}": {
         parameters: {
             query?: never;
@@ -9248,6 +9344,40 @@ export interface components {
             otherCostMinor?: number | null;
             productionHours?: number;
         };
+        ExportedAssetInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            briefId: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            sourceId: string;
+            title: string;
+            /** @enum {string} */
+            kind: "image" | "video" | "carousel" | "text";
+            /** @description Generative tool or model, e.g. "midjourney" */
+            tool: string;
+            toolVersion: string;
+            /** @description Where the prompt is kept, e.g. a file or document reference */
+            promptRef: string;
+            currency: string;
+            generationCostMinor: number;
+            otherCostMinor: number;
+            productionHours: number;
+            /** @enum {string} */
+            state: "draft" | "in_review" | "changes_requested" | "approved" | "published" | "rejected";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            campaignName: string;
+            sourceName: string;
+        };
+        AssetExportInput: {
+            /** @description Every asset matching the filters, newest first (at most 10000) */
+            items: components["schemas"]["ExportedAssetInput"][];
+        };
         TrackingLinkInput: {
             /** Format: uuid */
             id: string;
@@ -11960,6 +12090,40 @@ export interface components {
             /** @description null sets it back to 0 */
             otherCostMinor?: number | null;
             productionHours?: number;
+        };
+        ExportedAsset: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            briefId: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            sourceId: string;
+            title: string;
+            /** @enum {string} */
+            kind: "image" | "video" | "carousel" | "text";
+            /** @description Generative tool or model, e.g. "midjourney" */
+            tool: string;
+            toolVersion: string;
+            /** @description Where the prompt is kept, e.g. a file or document reference */
+            promptRef: string;
+            currency: string;
+            generationCostMinor: number;
+            otherCostMinor: number;
+            productionHours: number;
+            /** @enum {string} */
+            state: "draft" | "in_review" | "changes_requested" | "approved" | "published" | "rejected";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            campaignName: string;
+            sourceName: string;
+        };
+        AssetExport: {
+            /** @description Every asset matching the filters, newest first (at most 10000) */
+            items: components["schemas"]["ExportedAsset"][];
         };
         TrackingLink: {
             /** Format: uuid */

@@ -84,16 +84,39 @@ export type CommercialReportInputs = {
 /** What only the full report shows: survey answers, paid-test lifts, the selected campaign's goal (for the verdict). */
 export type CommercialExtras = { surveyAnswers: number | null; lifts: PaidTestLifts; goal: CampaignGoal | null };
 
-/** The cost lines and paid posts of the scope's campaigns, the paid posts also in its period and sources. */
+/**
+ * The paid posts of each campaign with their publication time parsed and their place in the list,
+ * built once per list: the comparison narrows the same records (every paid post of every campaign)
+ * for each of its sources, three times each, and parsing every date each time was most of its work
+ * (270 ms of 430 at benchmark scale).
+ */
+const paidSpendIndex = new WeakMap<readonly PaidSpendRecord[], Map<string, Array<{ row: PaidSpendRecord; at: number; order: number }>>>();
+function paidSpendByCampaign(records: readonly PaidSpendRecord[]) {
+  let index = paidSpendIndex.get(records);
+  if (!index) {
+    index = new Map();
+    for (const [order, row] of records.entries()) {
+      const list = index.get(row.campaignId) ?? [];
+      list.push({ row, at: Date.parse(row.publishedAt), order });
+      index.set(row.campaignId, list);
+    }
+    paidSpendIndex.set(records, index);
+  }
+  return index;
+}
+
+/** The cost lines and paid posts of the scope's campaigns, the paid posts also in its period and sources (in the records' order). */
 function scoped(query: ReportScope, { campaigns, costs }: CommercialReportInputs) {
   const campaignIds = new Set(campaigns.map((c) => c.id));
   const lines = costs.lines.filter((line) => campaignIds.has(line.campaignId));
   const from = query.from ? Date.parse(query.from) : -Infinity;
   const to = query.to ? Date.parse(query.to) : Infinity;
-  const paidSpend = costs.paidSpend.filter((row) => {
-    const at = Date.parse(row.publishedAt);
-    return campaignIds.has(row.campaignId) && at >= from && at < to && (!query.sourceId || row.sourceId === query.sourceId) && (!query.sourceKind || row.sourceKind === query.sourceKind);
-  });
+  const byCampaign = paidSpendByCampaign(costs.paidSpend);
+  const paidSpend = [...campaignIds]
+    .flatMap((id) => byCampaign.get(id) ?? [])
+    .filter(({ row, at }) => at >= from && at < to && (!query.sourceId || row.sourceId === query.sourceId) && (!query.sourceKind || row.sourceKind === query.sourceKind))
+    .sort((a, b) => a.order - b.order)
+    .map(({ row }) => row);
   return { lines, paidSpend };
 }
 

@@ -126,6 +126,16 @@ describe.skipIf(browserMissing)('web dashboard in a browser', () => {
     const states = await page.locator('[data-table=assets] tbody .badge').allTextContents();
     expect(states.length).toBeGreaterThan(0);
     expect(new Set(states)).toEqual(new Set(['Changes requested']));
+    // The export holds the filter's assets (all of them, not one page), one CSV row each.
+    const href = await page.locator('[data-export=csv]').getAttribute('href');
+    expect(href).toBe('/export/assets?state=changes_requested&format=csv');
+    const download = await page.request.get(`${base}${href}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-disposition']).toBe('attachment; filename="assets.csv"');
+    const [header, ...rows] = (await download.text()).trimEnd().split('\r\n');
+    expect(header).toMatch(/^id,title,kind,state,/);
+    expect(rows).toHaveLength(states.length);
+    expect(rows.every((row) => row.includes(',changes_requested,'))).toBe(true);
 
     await page.goto(`${base}/assets?limit=5`);
     const first = await page.locator('[data-table=assets] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-asset')));

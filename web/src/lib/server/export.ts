@@ -14,6 +14,8 @@ const REPORTS = {
   overview: { path: '/v1/reports/overview', params: ['campaignId'] },
   comparison: { path: '/v1/reports/comparison', params: ['campaignId', 'sourceKind', 'goal', 'windowDays', 'asOf'] },
   campaign: { path: '/v1/reports/campaign/{id}', params: ['sourceId', 'sourceKind', 'lagDays'] },
+  // Not a report but the Assets page's list, one row per asset.
+  assets: { path: '/v1/assets/export', params: ['campaignId', 'sourceId', 'state'] },
 } as const;
 export type ExportableReport = keyof typeof REPORTS;
 
@@ -68,7 +70,7 @@ export async function exportReport(event: Pick<RequestEvent, 'params' | 'url' | 
     }
     error(response.status, detail);
   }
-  const name = report === 'campaign' ? `campaign-report-${search.get('id')}` : `${report}-report`;
+  const name = report === 'campaign' ? `campaign-report-${search.get('id')}` : report === 'assets' ? 'assets' : `${report}-report`;
   return new Response(response.body, {
     headers: {
       'content-type': response.headers.get('content-type') ?? ACCEPT[format],

@@ -7,7 +7,7 @@ import { createPaidTest } from '../services/paid-tests.service.ts';
 import { audienceOf, demoCampaignFunnels, demoFollowers, demoPostReach, engagementOf, offerCodeSales, snapshotDays } from './demo-audience-commerce.data.ts';
 
 const DAY = 86_400_000;
-const utcDay = (ms: number) => isoDayOf(new Date(ms));
+const dayAt = (ms: number) => isoDayOf(new Date(ms));
 // Figures are shaped by a post's place in the list, never by chance, so every run seeds the same story.
 const wobble = (index: number) => 1 + (((index * 37) % 11) - 5) / 50;
 
@@ -21,7 +21,7 @@ export async function seedDemoAudienceCommerce(em: EntityManager, workspaceId: s
   const sources = await em.find(Source, { workspace: workspaceId }, { orderBy: { name: 'asc' } });
   const campaigns = await em.find(Campaign, { workspace: workspaceId });
   const today = now.getTime();
-  const yesterday = utcDay(today - DAY);
+  const yesterday = dayAt(today - DAY);
 
   await ingestFollowerSnapshots(em, workspaceId, followerSnapshots(sources, today), now);
   await ingestMetricSnapshots(em, workspaceId, metricSnapshots(posts, today), now);
@@ -58,7 +58,7 @@ export async function seedDemoAudienceCommerce(em: EntityManager, workspaceId: s
     const code = await createOfferCode(em, workspaceId, { campaignId: campaign.id, sourceId: source.id, code: sale.code }, now);
     const start = Date.parse(`${campaign.startsOn}T00:00:00Z`);
     for (let d = 0; d < sale.days; d++) {
-      const day = utcDay(start + (d + 2) * DAY);
+      const day = dayAt(start + (d + 2) * DAY);
       if (day > yesterday) break;
       const sales = sale.perDay[d % sale.perDay.length]!;
       conversions.push({ code: code.code, day, targetActions: sales, sales, revenueMinor: sales * sale.orderValueMinor, currency: campaign.currency });
@@ -67,7 +67,7 @@ export async function seedDemoAudienceCommerce(em: EntityManager, workspaceId: s
   await ingestConversions(em, workspaceId, conversions, now);
 
   await ingestSurveyAnswers(em, workspaceId, sources.flatMap((source, s) =>
-    Array.from({ length: 20 }, (_, d) => ({ sourceId: source.id, day: utcDay(today - (60 - d * 3) * DAY), answers: ((s + 2) * (d + 3)) % 9 + 1 }))), now);
+    Array.from({ length: 20 }, (_, d) => ({ sourceId: source.id, day: dayAt(today - (60 - d * 3) * DAY), answers: ((s + 2) * (d + 3)) % 9 + 1 }))), now);
 
   await seedPaidTests(em, workspaceId, campaigns, now);
 }
@@ -81,7 +81,7 @@ function followerSnapshots(sources: ISource[], today: number): FollowerSnapshotI
     const rows: FollowerSnapshotInput[] = [];
     for (let t = first; t <= today; t += DAY) {
       const age = (t - launched) / DAY;
-      rows.push({ sourceId: source.id, date: utcDay(t), followers: Math.round(curve(age, (today - t) / DAY)) });
+      rows.push({ sourceId: source.id, date: dayAt(t), followers: Math.round(curve(age, (today - t) / DAY)) });
     }
     return rows;
   });
@@ -114,7 +114,7 @@ function metricSnapshots(posts: IPost[], today: number): MetricSnapshotInput[] {
 }
 
 function audienceBreakdowns(sources: ISource[], today: number): AudienceBreakdownInput[] {
-  const capturedOn = utcDay(today - DAY);
+  const capturedOn = dayAt(today - DAY);
   return sources.flatMap((source) => {
     const audience = audienceOf(source.kind);
     return (['country', 'language'] as const).flatMap((dimension) =>
@@ -129,7 +129,7 @@ type DayCounts = { day: string; clicks: number; sessions: number; registrations:
 function spreadOverDays(totals: Omit<DayCounts, 'day'>, publishedAt: number, lastDay: string): DayCounts[] {
   const days: string[] = [];
   for (let d = 0; d < 14; d++) {
-    const day = utcDay(publishedAt + d * DAY);
+    const day = dayAt(publishedAt + d * DAY);
     if (day > lastDay) break;
     days.push(day);
   }
@@ -154,7 +154,7 @@ async function seedPaidTests(em: EntityManager, workspaceId: string, campaigns: 
   if (!launch) return;
   const asset = (title: string) => em.findOneOrFail(Asset, { workspace: workspaceId, campaign: launch.id, title });
   const [reel, packshot] = await Promise.all([asset('Morning routine reel'), asset('Packshot ad')]);
-  const endsOn = utcDay(Math.min(now.getTime() - DAY, Date.parse(`${launch.startsOn}T00:00:00Z`) + 21 * DAY));
+  const endsOn = dayAt(Math.min(now.getTime() - DAY, Date.parse(`${launch.startsOn}T00:00:00Z`) + 21 * DAY));
   await createPaidTest(em, workspaceId, {
     campaignId: launch.id,
     name: 'Reel vs packshot (Instagram feed)',

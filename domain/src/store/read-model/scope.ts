@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, type Expression, type QueryCreator, type RawBuilder, type SqlBool } from 'kysely';
+import { isoDayOf } from '../../core/utc-day.ts';
 import { readDb, type ReadDb } from './read-db.ts';
 
 // The three parameters every read of the read model takes besides its measure: the SCOPE (which
@@ -53,12 +54,11 @@ export function answer<G extends Grouping, T>(grouping: G, rows: ReadonlyMap<str
 
 const DAY_MS = 86_400_000;
 const isMidnight = (date: Date) => date.getTime() % DAY_MS === 0;
-const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** A period the rollups can answer: whole UTC days (or open ends). Null when a bound falls inside a day. */
 export function rollupPeriod(from: Date | undefined, to: Date | undefined): { fromDay: string | undefined; toDay: string | undefined } | null {
   if ((from && !isMidnight(from)) || (to && !isMidnight(to))) return null;
-  return { fromDay: from ? utcDay(from) : undefined, toDay: to ? utcDay(to) : undefined };
+  return { fromDay: from ? isoDayOf(from) : undefined, toDay: to ? isoDayOf(to) : undefined };
 }
 
 /** Whether the rollups can answer this read: every period of whole UTC days. */
@@ -85,7 +85,7 @@ export function groupRows({ grouping }: Pick<Read, 'grouping'>): RawBuilder<Grou
   } else {
     const campaignsOf = grouping.campaignsOf;
     rows = grouping.windows.flatMap((w): GroupRow[] => {
-      const bounds: GroupRow = { ...none, key: w.sourceId, source_id: w.sourceId, start_at: w.from, end_at: w.to, start_day: utcDay(w.from), end_day: utcDay(w.to) };
+      const bounds: GroupRow = { ...none, key: w.sourceId, source_id: w.sourceId, start_at: w.from, end_at: w.to, start_day: isoDayOf(w.from), end_day: isoDayOf(w.to) };
       return campaignsOf ? (campaignsOf.get(w.sourceId) ?? []).map((id) => ({ ...bounds, campaign_id: id })) : [bounds];
     });
   }

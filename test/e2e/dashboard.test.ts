@@ -84,7 +84,7 @@ describe.skipIf(browserMissing)('web dashboard in a browser', () => {
     expect(await change('approved_assets').getAttribute('data-change')).toBe('down');
     expect(await change('approval_rate').textContent()).toMatch(/^▲ up 20 pp vs /);
     // The arrow is for the eye; the words say the same to a screen reader.
-    expect(await change('approval_rate').locator('[aria-hidden=true]').textContent()).toBe('▲');
+    expect((await change('approval_rate').locator('[aria-hidden=true]').textContent())?.trim()).toBe('▲');
   });
 
   it('requests changes on the asset in review: a reason is required, then it leaves the queue', async () => {

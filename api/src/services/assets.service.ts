@@ -145,16 +145,21 @@ export type AssetFilter = {
   to?: string | undefined;
 };
 
-export async function listAssets(em: EntityManager, workspaceId: string, filter: AssetFilter, page: PageRequest) {
+/** The workspace's assets matching the filters (their campaign, source and brief checked as the workspace's first). */
+async function assetsWhere(em: EntityManager, workspaceId: string, filter: AssetFilter) {
   await assertFilterIdsOwned(em, workspaceId, { campaignId: filter.campaignId, sourceId: filter.sourceId, briefId: filter.briefId });
-  return paginate(em, Asset, {
+  return {
     workspace: workspaceId,
     ...(filter.campaignId ? { campaign: filter.campaignId } : {}),
     ...(filter.sourceId ? { source: filter.sourceId } : {}),
     ...(filter.briefId ? { brief: filter.briefId } : {}),
     ...(filter.state ? { state: filter.state } : {}),
     ...period('createdAt', filter.from, filter.to),
-  }, page);
+  };
+}
+
+export async function listAssets(em: EntityManager, workspaceId: string, filter: AssetFilter, page: PageRequest) {
+  return paginate(em, Asset, await assetsWhere(em, workspaceId, filter), page);
 }
 
 /**
@@ -162,17 +167,9 @@ export async function listAssets(em: EntityManager, workspaceId: string, filter:
  * Assets page as a file. More than `max` is refused (a 422 naming what to narrow) rather than cut short.
  */
 export async function exportAssets(em: EntityManager, workspaceId: string, filter: AssetFilter, max: number) {
-  await assertFilterIdsOwned(em, workspaceId, { campaignId: filter.campaignId, sourceId: filter.sourceId, briefId: filter.briefId });
   const assets = await em.find(
     Asset,
-    {
-      workspace: workspaceId,
-      ...(filter.campaignId ? { campaign: filter.campaignId } : {}),
-      ...(filter.sourceId ? { source: filter.sourceId } : {}),
-      ...(filter.briefId ? { brief: filter.briefId } : {}),
-      ...(filter.state ? { state: filter.state } : {}),
-      ...period('createdAt', filter.from, filter.to),
-    },
+    await assetsWhere(em, workspaceId, filter),
     { orderBy: { createdAt: 'desc', id: 'desc' }, limit: max + 1, populate: ['campaign', 'source'] },
   );
   if (assets.length > max) {

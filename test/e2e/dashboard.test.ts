@@ -72,9 +72,11 @@ describe.skipIf(browserMissing)('web dashboard in a browser', () => {
   });
 
   it('shows each KPI card\'s change against the previous period, or says there is none', async () => {
-    // All time has nothing before it.
+    // All time has nothing before it: the page says so once, the cards say nothing.
     await page.goto(`${base}/`);
-    await expect.poll(() => page.locator('[data-kpi=approved_assets] [data-change]').textContent()).toBe('no previous period');
+    await expect.poll(() => page.locator('[data-previous-period]').getAttribute('data-previous-period')).toBe('no_start');
+    expect(await page.locator('[data-previous-period]').textContent()).toContain('Pick a period with a start date');
+    expect(await page.locator('[data-kpi] [data-change]').count()).toBe(0);
     // The last 20 days hold the challenge's briefs (2 approved of 2 decided); the 20 before them,
     // summer's (4 approved, 1 rejected): demo-brand.data.ts.
     const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
@@ -85,6 +87,7 @@ describe.skipIf(browserMissing)('web dashboard in a browser', () => {
     expect(await change('approval_rate').textContent()).toMatch(/^▲ up 20 pp vs /);
     // The arrow is for the eye; the words say the same to a screen reader.
     expect((await change('approval_rate').locator('[aria-hidden=true]').textContent())?.trim()).toBe('▲');
+    expect(await page.locator('[data-previous-period]').textContent()).toMatch(/compare with the previous period of the same length, [A-Z][a-z]{2} \d{1,2} – /);
   });
 
   it('requests changes on the asset in review: a reason is required, then it leaves the queue', async () => {

@@ -127,7 +127,8 @@ describe('formatChange', () => {
   });
 
   it('says why instead of a number, never a zero change', () => {
-    expect(formatChange({ measure: 'relative', change: null, direction: null, reason: 'no_previous_period' }, { from: null, to: null })).toEqual({ arrow: null, text: 'no previous period', direction: null });
+    // The page says it once (PreviousPeriodNote); the cards say nothing.
+    expect(formatChange({ measure: 'relative', change: null, direction: null, reason: 'no_previous_period' }, { from: null, to: null })).toBeNull();
     expect(formatChange({ measure: 'points', change: null, direction: null, reason: 'previous_unknown' }, previous)?.text).toBe('previous value unknown vs Oct 2 – Oct 31, 2026');
     expect(formatChange({ measure: 'relative', change: null, direction: 'up', reason: 'previous_zero' }, previous)).toEqual({ arrow: '▲', text: 'up from 0 vs Oct 2 – Oct 31, 2026 (no percentage from 0)', direction: 'up' });
     expect(formatChange({ measure: 'relative', change: null, direction: null, reason: 'currency_differs' }, previous)?.text).toBe('previous period in another currency vs Oct 2 – Oct 31, 2026');

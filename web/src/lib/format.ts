@@ -177,7 +177,8 @@ const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
 /**
  * A KPI's change for its card: "▲" with "up 2.1 pp vs Oct 2 – Oct 31, 2026" (rates in percentage
  * points), "▼" with "down 25 % vs …" (counts and money, relative), or, without a number, why:
- * "no previous period", "previous value unknown". Missing is never shown as a zero change.
+ * "previous value unknown", "up from 0". Missing is never shown as a zero change. Without a previous
+ * period (all time) the card says nothing: the page says it once (PreviousPeriodNote).
  */
 export function formatChange(change: KpiChange | null | undefined, previous: { from: string | null; to: string | null } | null | undefined): ChangeText | null {
   if (!change || !previous) return null;
@@ -186,7 +187,7 @@ export function formatChange(change: KpiChange | null | undefined, previous: { f
   const said = (text: string): ChangeText => ({ arrow, text, direction: change.direction });
   switch (change.reason) {
     case 'no_previous_period':
-      return said('no previous period');
+      return null;
     case 'previous_unknown':
       return said(`previous value unknown${vs}`);
     case 'current_unknown':
@@ -206,4 +207,9 @@ export function formatChange(change: KpiChange | null | undefined, previous: { f
   const size = Math.abs(change.change);
   const amount = Number(size.toFixed(1)) === 0 ? `less than 0.1 ${unit}` : `${formatNumber(size, 1)} ${unit}`;
   return said(`${change.direction} ${amount}${vs}`);
+}
+
+/** The card text of each KPI of a report's previousPeriod (formatChange), by the KPI's name. */
+export function changesOf<K extends string>(previous: { from: string | null; to: string | null; changes: Record<K, KpiChange> } | null | undefined) {
+  return (kpi: K) => formatChange(previous?.changes[kpi], previous);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoWeekMonday } from '@persona-ops/domain/core';
 
 const isoCurrencies = new Set(Intl.supportedValuesOf('currency'));
 
@@ -42,6 +43,15 @@ const notBefore1900 = { message: `must be on or after ${EARLIEST_MOMENT.slice(0,
 export const periodMomentSchema = timestampSchema.refine((value) => !(Date.parse(value) < earliest), notBefore1900);
 /** A day a report takes as a moment (dateSchema, from 1900). */
 export const periodDaySchema = dateSchema.refine((value) => !(Date.parse(value) < earliest), notBefore1900);
+
+/** An ISO 8601 week such as 2026-W47 (the weeks of the content-velocity chart). */
+export const isoWeekQuery = z.string().regex(/^\d{4}-W\d{2}$/, { message: 'must be an ISO week like 2026-W47' }).refine((week) => {
+  try {
+    return isoWeekMonday(week).getTime() >= earliest;
+  } catch {
+    return false;
+  }
+}, { message: 'is not a week of that year (weeks run 01 to 52 or 53), or is before 1900' });
 
 export const periodQuery = {
   from: periodMomentSchema.optional().describe('Start of the period (inclusive), ISO-8601'),

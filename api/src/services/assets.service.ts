@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Asset, AssetTransition, Brief, applyAssetAction, publishAssetAsPost, type AssetStep, type IAsset, type IAssetTransition, type Placement } from '@persona-ops/domain/store';
+import { Asset, AssetTransition, Brief, applyAssetAction, assetsFirstApprovedIn, publishAssetAsPost, type AssetStep, type IAsset, type IAssetTransition, type Placement } from '@persona-ops/domain/store';
 import { LockMode } from '@mikro-orm/core';
-import { assertAssetEditable, assertStepTime, legalActions, validateReviewReason, type AssetAction, type AssetKind, DomainError } from '@persona-ops/domain/core';
+import { assertAssetEditable, assertStepTime, isoWeekMonday, legalActions, validateReviewReason, type AssetAction, type AssetKind, DomainError } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { findOwned, assertFilterIdsOwned } from './owned.ts';
 import { period, paginate, type PageRequest } from './pagination.ts';
@@ -141,6 +141,8 @@ export type AssetFilter = {
   sourceId?: string | undefined;
   briefId?: string | undefined;
   state?: IAsset['state'] | undefined;
+  /** ISO week of the first approval (validated at the edge). */
+  approvedWeek?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
 };
@@ -154,8 +156,14 @@ async function assetsWhere(em: EntityManager, workspaceId: string, filter: Asset
     ...(filter.sourceId ? { source: filter.sourceId } : {}),
     ...(filter.briefId ? { brief: filter.briefId } : {}),
     ...(filter.state ? { state: filter.state } : {}),
+    ...(filter.approvedWeek ? { id: { $in: await firstApprovedIn(em, workspaceId, filter.approvedWeek) } } : {}),
     ...period('createdAt', filter.from, filter.to),
   };
+}
+
+async function firstApprovedIn(em: EntityManager, workspaceId: string, week: string) {
+  const monday = isoWeekMonday(week);
+  return assetsFirstApprovedIn(em, workspaceId, monday, new Date(monday.getTime() + 7 * 86_400_000));
 }
 
 export async function listAssets(em: EntityManager, workspaceId: string, filter: AssetFilter, page: PageRequest) {

@@ -29,8 +29,8 @@ export async function assetRoutes(app: FastifyZod) {
   app.get('/v1/assets', {
     schema: { tags, summary: 'List assets', querystring: listAssetsQuery, response: { 200: assetPage, ...problemResponses } },
   }, async (request) => {
-    const { campaignId, sourceId, briefId, state, from, to, ...page } = request.query;
-    const result = await listAssets(request.em, workspaceOf(request), { campaignId, sourceId, briefId, state, from, to }, page);
+    const { campaignId, sourceId, briefId, state, approvedWeek, from, to, ...page } = request.query;
+    const result = await listAssets(request.em, workspaceOf(request), { campaignId, sourceId, briefId, state, approvedWeek, from, to }, page);
     return { items: result.items.map(toAssetDto), nextCursor: result.nextCursor };
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assetKinds, assetStates, channels, placementKinds, reviewDecisions, transitionActions } from '@persona-ops/domain/core';
-import { currencySchema, idSchema, minorUnits, paginationQuery, pageOf, periodQuery, timestampSchema } from '../../http/common.schemas.ts';
+import { currencySchema, idSchema, isoWeekQuery, minorUnits, paginationQuery, pageOf, periodQuery, timestampSchema } from '../../http/common.schemas.ts';
 import { mergePatchSchema } from '../../http/merge-patch.ts';
 
 export const transitionSchema = z
@@ -109,6 +109,7 @@ export const listAssetsQuery = z.object({
   sourceId: idSchema.optional(),
   briefId: idSchema.optional(),
   state: z.enum(assetStates).optional(),
+  approvedWeek: isoWeekQuery.optional().describe('Only the assets first approved in this ISO week (UTC), e.g. 2026-W47: the assets behind a bar of the content-velocity chart'),
   ...periodQuery,
   ...paginationQuery(['createdAt', 'updatedAt', 'title'] as const, 'createdAt'),
 });
@@ -118,7 +119,7 @@ export const assetPage = pageOf(assetSchema);
 /** The most assets one export answers; narrow the filters (state, campaign, source, period) past it. */
 export const MAX_EXPORTED_ASSETS = 10_000;
 
-export const exportAssetsQuery = listAssetsQuery.pick({ campaignId: true, sourceId: true, briefId: true, state: true, from: true, to: true });
+export const exportAssetsQuery = listAssetsQuery.pick({ campaignId: true, sourceId: true, briefId: true, state: true, approvedWeek: true, from: true, to: true });
 
 export const exportedAssetSchema = assetSchema
   .omit({ legalActions: true })

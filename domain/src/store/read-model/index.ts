@@ -8,6 +8,7 @@ export { windowSamples } from './samples.reads.ts';
 export { aiCharacterAssetsUsed, assetPlacements, type AssetPlacementSummary } from './assets.reads.ts';
 export { conversionDayTotals, surveyAnswerTotal } from './conversions.reads.ts';
 export { campaignsInScope } from './campaigns.reads.ts';
+export { assetsFirstApprovedIn } from './approvals.reads.ts';
 export { sourceKindsOf } from './sources.reads.ts';
 // The rows' types are the core's inputs; re-exported for the services that name them.
 export type { ConversionDayTotals, ScopedCampaign, UsedAsset } from '../../core/reports/commercial-report.ts';

@@ -1535,6 +1535,8 @@ export interface paths {
                     sourceId?: string;
                     briefId?: string;
                     state?: "draft" | "in_review" | "changes_requested" | "approved" | "published" | "rejected";
+                    /** @description Only the assets first approved in this ISO week (UTC), e.g. 2026-W47: the assets behind a bar of the content-velocity chart */
+                    approvedWeek?: string;
                     /** @description Start of the period (inclusive), ISO-8601 */
                     from?: string;
                     /** @description End of the period (exclusive), ISO-8601 */
@@ -1729,6 +1731,8 @@ export interface paths {
                     sourceId?: string;
                     briefId?: string;
                     state?: "draft" | "in_review" | "changes_requested" | "approved" | "published" | "rejected";
+                    /** @description Only the assets first approved in this ISO week (UTC), e.g. 2026-W47: the assets behind a bar of the content-velocity chart */
+                    approvedWeek?: string;
                     /** @description Start of the period (inclusive), ISO-8601 */
                     from?: string;
                     /** @description End of the period (exclusive), ISO-8601 */

@@ -15,7 +15,7 @@ const REPORTS = {
   comparison: { path: '/v1/reports/comparison', params: ['campaignId', 'sourceKind', 'goal', 'windowDays', 'asOf'] },
   campaign: { path: '/v1/reports/campaign/{id}', params: ['sourceId', 'sourceKind', 'lagDays'] },
   // Not a report but the Assets page's list, one row per asset.
-  assets: { path: '/v1/assets/export', params: ['campaignId', 'sourceId', 'state'] },
+  assets: { path: '/v1/assets/export', params: ['campaignId', 'sourceId', 'state', 'approvedWeek'] },
 } as const;
 export type ExportableReport = keyof typeof REPORTS;
 

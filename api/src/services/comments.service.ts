@@ -45,8 +45,8 @@ export async function listComments(em: EntityManager, workspaceId: string, filte
   if (filter.postId && !(await em.count(Post, { id: filter.postId, workspace: workspaceId }))) {
     throw new ApiError(404, 'not_found', `No post with id ${filter.postId} exists in this workspace.`);
   }
-  // Classification filters apply to each comment's LATEST classification (as the brand-safety report
-  // counts them), as a lateral lookup so pagination stays on comments.
+  // Classification filters apply to each comment's LATEST classification (the one marked `current`,
+  // as the brand-safety report counts them), as a correlated lookup so pagination stays on comments.
   const conditions = [
     ...(filter.sentiment ? ['latest.sentiment = ?'] : []),
     ...(filter.category ? ['? = any(latest.flags)'] : []),
@@ -56,7 +56,7 @@ export async function listComments(em: EntityManager, workspaceId: string, filte
     ? {
         [raw(
           (alias: string) =>
-            `exists (select 1 from (select cc.sentiment, cc.flags from comment_classification cc where cc.comment_id = ${alias}.id order by cc.classified_at desc, cc.created_at desc limit 1) latest where ${conditions.join(' and ')})`,
+            `exists (select 1 from comment_classification latest where latest.comment_id = ${alias}.id and latest.current and ${conditions.join(' and ')})`,
           [filter.sentiment, filter.category].filter(Boolean),
         )]: true,
       }
@@ -69,7 +69,7 @@ export async function listComments(em: EntityManager, workspaceId: string, filte
     ...period('postedAt', filter.from, filter.to),
     ...classified,
   }, page);
-  const latest = await em.find(CommentClassification, { comment: { $in: result.items.map((c) => c.id) } }, { orderBy: { classifiedAt: 'asc' } });
+  const latest = await em.find(CommentClassification, { comment: { $in: result.items.map((c) => c.id) }, current: true });
   const byComment = new Map(latest.map((row) => [row.comment.id, row]));
   return { items: result.items.map((comment) => ({ comment, classification: byComment.get(comment.id) ?? null })), nextCursor: result.nextCursor };
 }

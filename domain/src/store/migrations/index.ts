@@ -23,6 +23,7 @@ import { Migration20261204130000_media } from './Migration20261204130000_media.t
 import { Migration20261204150000_report_schedules } from './Migration20261204150000_report_schedules.ts';
 import { Migration20261204160000_platform_connections } from './Migration20261204160000_platform_connections.ts';
 import { Migration20261204170000_connector_request_counts } from './Migration20261204170000_connector_request_counts.ts';
+import { Migration20261204180000_current_classification } from './Migration20261204180000_current_classification.ts';
 
 export const migrationsList = [
   { name: 'Migration20261121194449_init', class: Migration20261121194449_init },
@@ -49,4 +50,5 @@ export const migrationsList = [
   { name: 'Migration20261204150000_report_schedules', class: Migration20261204150000_report_schedules },
   { name: 'Migration20261204160000_platform_connections', class: Migration20261204160000_platform_connections },
   { name: 'Migration20261204170000_connector_request_counts', class: Migration20261204170000_connector_request_counts },
+  { name: 'Migration20261204180000_current_classification', class: Migration20261204180000_current_classification },
 ];

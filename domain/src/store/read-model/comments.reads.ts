@@ -12,7 +12,7 @@ const NONE: CommentCountSums = { comments: 0, classified: 0, positive: 0, neutra
 /**
  * The comment counts the audience report reads of brandSafetyCounts (its days summed), per group:
  * the comments posted in the period (each group's window) on the posts of the scope's sources and
- * campaign, whenever the post was published, each at its latest classification. Always live.
+ * campaign, whenever the post was published, each at its latest (`current`) classification. Always live.
  */
 export async function commentCounts<G extends Grouping>(em: EntityManager, read: Omit<Read, 'basis'> & { grouping: G }): Promise<Answer<G, CommentCountSums>> {
   const count = (filter: string) => sql.raw<number>(`count(*) filter (where ${filter})::int`);
@@ -30,9 +30,8 @@ export async function commentCounts<G extends Grouping>(em: EntityManager, read:
       q.selectFrom('scoped as sc')
         .innerJoin('comment_classification as cc', 'cc.comment_id', 'sc.id')
         .where('cc.workspace_id', '=', read.scope.workspaceId)
-        .distinctOn('cc.comment_id')
-        .select(['sc.key', 'cc.sentiment', 'cc.flags', 'cc.mentions_character'])
-        .orderBy('cc.comment_id').orderBy('cc.classified_at', 'desc').orderBy('cc.created_at', 'desc').orderBy('cc.id', 'desc'))
+        .where('cc.current', '=', true)
+        .select(['sc.key', 'cc.sentiment', 'cc.flags', 'cc.mentions_character']))
     .with('sums', (q) =>
       q.selectFrom('latest').groupBy('key').select([
         'key',

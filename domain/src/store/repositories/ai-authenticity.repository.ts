@@ -4,7 +4,7 @@ import { scopedCommentsSql, type BrandSafetyScope } from './brand-safety.reposit
 import { query, uuidArray } from './sql.ts';
 
 /**
- * The comments in scope (the brand-safety report's), each at its latest classification, counted per
+ * The comments in scope (the brand-safety report's), each at its latest (`current`) classification, counted per
  * post and UTC day of posting, with those flagged `ai_authenticity`; and those posts with their
  * AI-disclosure label. Two statements, aggregated in PostgreSQL.
  */
@@ -14,9 +14,8 @@ export async function aiAuthenticityCounts(em: EntityManager, workspaceId: strin
     em,
     `with scoped as materialized (${scoped.sql}),
      latest as materialized (
-       select distinct on (cc.comment_id) cc.comment_id, cc.flags, sc.posted_at, sc.post_id
-       from scoped sc join comment_classification cc on cc.comment_id = sc.id and cc.workspace_id = ?
-       order by cc.comment_id, cc.classified_at desc, cc.created_at desc, cc.id desc
+       select cc.comment_id, cc.flags, sc.posted_at, sc.post_id
+       from scoped sc join comment_classification cc on cc.comment_id = sc.id and cc.workspace_id = ? and cc.current
      )
      select post_id as "postId", to_char(posted_at at time zone 'UTC', 'YYYY-MM-DD') as day,
             count(*)::int as classified, count(*) filter (where 'ai_authenticity' = any(flags))::int as flagged

@@ -27,11 +27,6 @@ export type BrandSafetyCounts = {
   languages: Array<{ language: string | null; count: number }>;
 };
 
-/**
- * Counts over the comments in scope, each taken at its LATEST classification (most recent
- * classified_at; a comment may have results from several classifier versions). One statement,
- * aggregated in PostgreSQL: nothing per comment comes back, whatever the workspace's size.
- */
 /** The comments in scope as SQL selecting `id`, `posted_at` and `post_id`: the one scope every brand-safety figure uses. */
 export function scopedCommentsSql(workspaceId: string, scope: BrandSafetyScope): { sql: string; params: unknown[] } {
   const where = ['c.workspace_id = ?'];
@@ -51,15 +46,20 @@ export function scopedCommentsSql(workspaceId: string, scope: BrandSafetyScope):
   return { sql: `select c.id, c.posted_at, c.post_id from comment c ${joinPost} ${joinSource} where ${where.join(' and ')}`, params };
 }
 
+/**
+ * Counts over the comments in scope, each taken at its LATEST classification (a comment may have
+ * results from several classifier versions; the one marked `current`: the most recent
+ * classified_at, then created_at, then id). One statement, aggregated in PostgreSQL: nothing per
+ * comment comes back, whatever the workspace's size.
+ */
 export async function brandSafetyCounts(em: EntityManager, workspaceId: string, scope: BrandSafetyScope): Promise<BrandSafetyCounts> {
   const scoped = scopedCommentsSql(workspaceId, scope);
   const [row] = await query<BrandSafetyCounts>(
     em,
     `with scoped as materialized (${scoped.sql}),
      latest as materialized (
-       select distinct on (cc.comment_id) cc.comment_id, cc.classifier, cc.version, cc.sentiment, cc.flags, cc.mentions_character, cc.language, sc.posted_at
-       from scoped sc join comment_classification cc on cc.comment_id = sc.id and cc.workspace_id = ?
-       order by cc.comment_id, cc.classified_at desc, cc.created_at desc, cc.id desc
+       select cc.comment_id, cc.classifier, cc.version, cc.sentiment, cc.flags, cc.mentions_character, cc.language, sc.posted_at
+       from scoped sc join comment_classification cc on cc.comment_id = sc.id and cc.workspace_id = ? and cc.current
      ),
      days as (
        select to_char(posted_at at time zone 'UTC', 'YYYY-MM-DD') as day,

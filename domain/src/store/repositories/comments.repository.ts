@@ -102,7 +102,9 @@ export type StoredClassification = {
 // Stores results and closes their tasks in one statement (atomic on its own, so no transaction of
 // its own: inside the caller's it costs one round trip). The rows travel as one array per column
 // (unnest), flags as one comma-joined string per row. ON CONFLICT makes a retried batch harmless: a
-// (comment, classifier, version) result is written once.
+// (comment, classifier, version) result is written once. A comment's first classification is
+// stored already marked current (the common case; see the current_classification migration):
+// for the others the table's trigger picks the current one by the readers' rule.
 export async function saveClassifications(em: EntityManager, results: StoredClassification[], now: Date) {
   if (results.length === 0) return { stored: 0 };
   for (const r of results) {
@@ -115,9 +117,10 @@ export async function saveClassifications(em: EntityManager, results: StoredClas
          as r(workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, language, usage_id)
      ),
      stored as (
-       insert into comment_classification (id, created_at, updated_at, workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, language, classified_at, usage_id)
+       insert into comment_classification (id, created_at, updated_at, workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, language, classified_at, usage_id, current)
        select gen_random_uuid(), ?, ?, workspace_id, comment_id, classifier, version, sentiment, score,
-              case when flags = '' then '{}'::text[] else string_to_array(flags, ',') end, mentions_character, language, ?, usage_id
+              case when flags = '' then '{}'::text[] else string_to_array(flags, ',') end, mentions_character, language, ?, usage_id,
+              count(*) over (partition by comment_id) = 1 and not exists (select 1 from comment_classification e where e.comment_id = input.comment_id)
        from input
        on conflict (comment_id, classifier, version) do nothing
        returning 1

@@ -39,4 +39,17 @@ describe('reliableLanguage', () => {
     expect(reliableLanguage(text)).toBe(first);
     expect(first).toBe('es');
   });
+
+  it("gives eld's answer once the table stops keeping n-grams the database lacks (past 65,536 of them)", () => {
+    // made-up words: nearly all their n-grams are unknown to the database
+    let seed = 14;
+    const letter = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return 'abcdefghijklmnopqrstuvwxyzéüñç'[seed % 30]!;
+    };
+    const madeUp = Array.from({ length: 3000 }, () => Array.from({ length: 12 }, () => Array.from({ length: 9 }, letter).join('')).join(' '));
+    for (const text of madeUp) reliableLanguage(text);
+    const texts = [...madeUp.slice(0, 200), ...readLanguageSplit('fr', 'val').texts, ...readSplit('sentiment', 'val').texts.slice(0, 300)];
+    expect(texts.filter((text) => reliableLanguage(text) !== eldAnswer(text))).toEqual([]);
+  });
 });

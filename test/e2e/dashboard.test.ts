@@ -90,6 +90,28 @@ describe.skipIf(browserMissing)('web dashboard in a browser', () => {
     expect(await page.locator('[data-previous-period]').textContent()).toMatch(/compare with the previous period of the same length, [A-Z][a-z]{2} \d{1,2} – /);
   });
 
+  it('goes from a bar of the velocity chart to the assets approved that week', async () => {
+    await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+    const bars = page.locator('[data-chart=velocity] .mark');
+    const counts = await bars.evaluateAll((marks) => marks.map((m) => Number(/: (\d+) assets? approved/.exec(m.getAttribute('aria-label') ?? '')?.[1] ?? 0)));
+    const index = counts.findIndex((n) => n > 0);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const week = (await bars.nth(index).getAttribute('data-week'))!;
+    expect(await page.locator('[data-drill=velocity]').count()).toBe(0);
+    await bars.nth(index).click();
+    const link = page.locator('[data-drill=velocity]');
+    expect(await link.textContent()).toContain(`See the ${counts[index]} asset`);
+    await link.click();
+    await page.waitForURL(new RegExp(`/assets\\?approvedWeek=${week}`));
+    expect(await page.locator('[data-approved-week]').getAttribute('data-approved-week')).toBe(week);
+    expect(await page.locator('[data-table=assets] tbody tr').count()).toBe(counts[index]);
+    // Enter on a focused bar follows the same link.
+    await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+    await page.locator('[data-chart=velocity] .mark').nth(index).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/assets\\?approvedWeek=${week}`));
+  });
+
   it('requests changes on the asset in review: a reason is required, then it leaves the queue', async () => {
     await page.goto(`${base}/`);
     await page.click('nav >> text=Review queue');

@@ -4,10 +4,12 @@ export type MarkTip = { key: string; x: number; y: number; text: string };
 
 export class ActiveMark {
   tip = $state<MarkTip | null>(null);
+  /** The mark shown last, kept after the pointer or focus leaves it (Escape clears it): what a link beside the chart acts on. */
+  last = $state<MarkTip | null>(null);
 
   /** Event handlers for one mark, spread on its element. */
   handlers(tip: () => MarkTip) {
-    const show = () => (this.tip = tip());
+    const show = () => (this.tip = this.last = tip());
     const hide = () => (this.tip = null);
     return {
       onpointerenter: show,
@@ -16,7 +18,7 @@ export class ActiveMark {
       onblur: hide,
       onclick: show,
       onkeydown: (event: KeyboardEvent) => {
-        if (event.key === 'Escape') hide();
+        if (event.key === 'Escape') this.tip = this.last = null;
       },
     };
   }

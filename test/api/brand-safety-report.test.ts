@@ -129,6 +129,27 @@ describe('GET /v1/reports/brand-safety', () => {
     ]);
   });
 
+  it('compares each headline share with the previous period of the same length (compare=previous)', async () => {
+    // Days 6–11 hold day 9's spike; days 0–5 are quiet. Flagged: 2 on even days, 1 on odd, so 9 of 150 in both.
+    const period = `from=${dayOf(6)}T00:00:00Z&to=${dayOf(12)}T00:00:00Z`;
+    const [{ status, body }, now, before] = await Promise.all([
+      client.get(`/v1/reports/brand-safety?${period}&compare=previous`),
+      client.get(`/v1/reports/brand-safety?${period}`),
+      client.get(`/v1/reports/brand-safety?from=${dayOf(0)}T00:00:00Z&to=${dayOf(6)}T00:00:00Z`),
+    ]);
+    expect(status).toBe(200);
+    expect(body.previousPeriod).toMatchObject({ from: `${dayOf(0)}T00:00:00.000Z`, to: `${dayOf(6)}T00:00:00.000Z`, reason: null, refused: null });
+    const changes = body.previousPeriod.changes;
+    expect(changes.sentiment_negative).toMatchObject({ current: now.body.kpis.sentiment_share.negative, previous: before.body.kpis.sentiment_share.negative, measure: 'points', direction: 'up', reason: null });
+    expect(changes.sentiment_negative.change).toBeCloseTo(now.body.kpis.sentiment_share.negative - before.body.kpis.sentiment_share.negative, 10);
+    expect(changes.flagged_comment_rate).toEqual({ current: 6, previous: 6, currency: null, measure: 'points', change: 0, direction: 'flat', reason: null });
+    expect(Object.keys(changes).sort()).toEqual(['character_mention_rate', 'flagged_comment_rate', 'sentiment_negative', 'sentiment_neutral', 'sentiment_positive']);
+    // All time has no previous period: said once, no change invented.
+    const allTime = await client.get('/v1/reports/brand-safety?compare=previous');
+    expect(allTime.body.previousPeriod.reason).toBe('no_start');
+    expect(allTime.body.previousPeriod.changes.flagged_comment_rate).toMatchObject({ change: null, reason: 'no_previous_period' });
+  });
+
   it('gives the daily series and reports exactly the spike day', async () => {
     const { body } = await client.get('/v1/reports/brand-safety');
     expect(body.series).toEqual(NEG.map((_, d) => expectedDay(d)));

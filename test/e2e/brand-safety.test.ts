@@ -285,6 +285,27 @@ describe.skipIf(browserMissing)('brand safety in a browser', () => {
     expect(await first.textContent()).toContain('Waiting for classification');
   });
 
+  it('shows each headline share\'s change against the previous period on its card, as the API computed it', async () => {
+    const { page, base, api, key } = harness!;
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const period = `from=${day(13)}&to=${day(-1)}`;
+    await page.goto(`${base}/brand-safety?${period}`);
+    const query = `from=${day(13)}T00:00:00Z&to=${day(-1)}T00:00:00Z&compare=previous`;
+    const report = (await api.inject({ url: `/v1/reports/brand-safety?${query}`, headers: { authorization: `Bearer ${key}` } })).json();
+    expect(report.previousPeriod.reason).toBeNull();
+    expect(await page.locator('[data-previous-period]').getAttribute('data-previous-period')).toBe('compared');
+    let numeric = 0;
+    for (const [name, change] of Object.entries(report.previousPeriod.changes as Record<string, { change: number | null; direction: string | null; reason: string | null }>)) {
+      const card = page.locator(`[data-kpi=${name}] [data-change]`);
+      expect(await card.getAttribute('data-change'), name).toBe(change.direction ?? 'none');
+      if (change.reason === null && change.direction !== 'flat') {
+        numeric += 1;
+        expect(await card.textContent(), name).toMatch(/^[▲▼] (up|down) ([\d.]+|less than 0\.1) pp vs /);
+      }
+    }
+    expect(numeric).toBeGreaterThan(0);
+  });
+
   it('shows "—" with a hint, never NaN, when the period has no comments; names a wrong date', async () => {
     const { page, base, pageErrors } = harness!;
     await page.goto(`${base}/brand-safety?from=2020-01-01&to=2020-01-31`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BRAND_SAFETY_CATEGORIES } from '@persona-ops/domain/core';
+import { BRAND_SAFETY_CATEGORIES, BRAND_SAFETY_HEADLINES } from '@persona-ops/domain/core';
+import { previousPeriodSchema } from '../../http/previous-period.schemas.ts';
 import { idSchema } from '../../http/common.schemas.ts';
 import { reportQuery } from '../../http/report.schemas.ts';
 
@@ -114,5 +115,6 @@ export const brandSafetyReportSchema = z
         unattributedComments: count.describe('Paid classifications stored before each one named its batch: their cost is not in the figures'),
       })
       .describe("Classifying the comments in scope (the report's filters and period): how many classifications each classifier made and what a paid one cost, each comment's equal share of its batch"),
+    previousPeriod: previousPeriodSchema('BrandSafetyPreviousPeriod', BRAND_SAFETY_HEADLINES).optional(),
   })
   .meta({ id: 'BrandSafetyReport' });

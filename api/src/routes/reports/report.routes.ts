@@ -2,7 +2,7 @@ import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { reportQuery } from '../../http/report.schemas.ts';
 import { compareQuery } from '../../http/previous-period.schemas.ts';
-import { audienceHeadlines, commercialHeadlines, productionHeadlines } from '@persona-ops/domain/core';
+import { audienceHeadlines, brandSafetyHeadlines, commercialHeadlines, productionHeadlines } from '@persona-ops/domain/core';
 import { withPreviousPeriod } from '../../services/previous-period.ts';
 import { campaignReportPdf } from '../../http/campaign-report-pdf.ts';
 import { formatQuery, printableReportResponse, reportResponse, sendPdf, sendReport } from '../../http/report-export.ts';
@@ -47,12 +47,13 @@ export async function reportRoutes(app: FastifyZod) {
       tags,
       summary: 'Brand safety: sentiment, flagged and mention rates, per-category rates, the daily trend and its spikes, over the comments in scope',
       description: 'Each comment counts once, at its latest classification. The flagged comments themselves: GET /v1/comments?category=…&sentiment=…',
-      querystring: brandSafetyReportQuery.extend(formatQuery),
+      querystring: brandSafetyReportQuery.extend(formatQuery).extend(compareQuery),
       response: { 200: reportResponse(brandSafetyReportSchema), ...problemResponses },
     },
   }, async (request, reply) => {
-    const { format, ...query } = request.query;
-    return sendReport(reply, format, 'brand-safety-report', brandSafetyReportSchema, await brandSafetyReport(request.em, workspaceOf(request), query));
+    const { format, compare, ...query } = request.query;
+    const report = await withPreviousPeriod(request.em, query, compare, new Date(), (em, scope) => brandSafetyReport(em, workspaceOf(request), scope), brandSafetyHeadlines);
+    return sendReport(reply, format, 'brand-safety-report', brandSafetyReportSchema, report);
   });
 
   app.get('/v1/reports/audience', {

@@ -5,6 +5,7 @@
  */
 import type { Money } from '../money.ts';
 import type { AudienceReport } from './audience-report.ts';
+import type { BrandSafetyReport } from './brand-safety-report.ts';
 import type { CommercialReport } from './commercial-report.ts';
 import type { Headline } from './previous-period.ts';
 import type { ProductionReport } from './production-report.ts';
@@ -82,5 +83,20 @@ export function commercialHeadlines({ kpis }: Pick<CommercialReport, 'kpis'>): R
     sales: relative(kpis.sales),
     revenue: amount(kpis.revenue),
     roi: rate(kpis.roi.value),
+  };
+}
+
+// The comments waiting for classification are a queue, not a period's figure: no change.
+export const BRAND_SAFETY_HEADLINES = ['sentiment_positive', 'sentiment_neutral', 'sentiment_negative', 'flagged_comment_rate', 'character_mention_rate'] as const;
+export type BrandSafetyHeadline = (typeof BRAND_SAFETY_HEADLINES)[number];
+
+/** Every brand-safety headline is a share of the classified comments: a change in percentage points. */
+export function brandSafetyHeadlines({ kpis }: Pick<BrandSafetyReport, 'kpis'>): Record<BrandSafetyHeadline, Headline> {
+  return {
+    sentiment_positive: rate(kpis.sentiment_share?.positive ?? null),
+    sentiment_neutral: rate(kpis.sentiment_share?.neutral ?? null),
+    sentiment_negative: rate(kpis.sentiment_share?.negative ?? null),
+    flagged_comment_rate: rate(kpis.flagged_comment_rate),
+    character_mention_rate: rate(kpis.character_mention_rate),
   };
 }

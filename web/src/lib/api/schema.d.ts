@@ -6984,6 +6984,8 @@ export interface paths {
                     postId?: string;
                     /** @description json (default), or csv: the report flattened into rows (section, metric, value, tier, currency), as an attachment. Naming a format (either) makes the answer a download, recorded in the audit log */
                     format?: "json" | "csv";
+                    /** @description previous: also compute the same report over the previous period of the same length, [from − (to − from), from) (to defaults to now), and answer previousPeriod with each headline KPI's change. Costs a second report; none (default) leaves previousPeriod out */
+                    compare?: "none" | "previous";
                 };
                 header?: never;
                 path?: never;
@@ -10258,6 +10260,24 @@ export interface components {
             commentBasis: string;
             previousPeriod?: components["schemas"]["AudiencePreviousPeriodInput"];
         };
+        /** @description Present with compare=previous: each headline KPI against the same report over the previous period of the same length */
+        BrandSafetyPreviousPeriodInput: {
+            /** @description Start of the previous period (inclusive); null when there is none */
+            from: string | null;
+            /** @description End of the previous period (exclusive): this period's start */
+            to: string | null;
+            /** @description Why there is no previous period: no_start (all time, or no from), empty_period, before_earliest (it would start before 1900) */
+            reason: ("no_start" | "empty_period" | "before_earliest") | null;
+            /** @description When the previous period's report was refused (e.g. its assets mix currencies): why; every change is then previous_unknown */
+            refused: string | null;
+            changes: {
+                sentiment_positive: components["schemas"]["PeriodChangeInput"];
+                sentiment_neutral: components["schemas"]["PeriodChangeInput"];
+                sentiment_negative: components["schemas"]["PeriodChangeInput"];
+                flagged_comment_rate: components["schemas"]["PeriodChangeInput"];
+                character_mention_rate: components["schemas"]["PeriodChangeInput"];
+            };
+        };
         BrandSafetyReportInput: {
             scope: {
                 /** Format: uuid */
@@ -10455,6 +10475,7 @@ export interface components {
                 /** @description Paid classifications stored before each one named its batch: their cost is not in the figures */
                 unattributedComments: number;
             };
+            previousPeriod?: components["schemas"]["BrandSafetyPreviousPeriodInput"];
         };
         KpiThresholdsInput: {
             /**
@@ -13005,6 +13026,24 @@ export interface components {
             commentBasis: string;
             previousPeriod?: components["schemas"]["AudiencePreviousPeriod"];
         };
+        /** @description Present with compare=previous: each headline KPI against the same report over the previous period of the same length */
+        BrandSafetyPreviousPeriod: {
+            /** @description Start of the previous period (inclusive); null when there is none */
+            from: string | null;
+            /** @description End of the previous period (exclusive): this period's start */
+            to: string | null;
+            /** @description Why there is no previous period: no_start (all time, or no from), empty_period, before_earliest (it would start before 1900) */
+            reason: ("no_start" | "empty_period" | "before_earliest") | null;
+            /** @description When the previous period's report was refused (e.g. its assets mix currencies): why; every change is then previous_unknown */
+            refused: string | null;
+            changes: {
+                sentiment_positive: components["schemas"]["PeriodChange"];
+                sentiment_neutral: components["schemas"]["PeriodChange"];
+                sentiment_negative: components["schemas"]["PeriodChange"];
+                flagged_comment_rate: components["schemas"]["PeriodChange"];
+                character_mention_rate: components["schemas"]["PeriodChange"];
+            };
+        };
         BrandSafetyReport: {
             scope: {
                 /** Format: uuid */
@@ -13202,6 +13241,7 @@ export interface components {
                 /** @description Paid classifications stored before each one named its batch: their cost is not in the figures */
                 unattributedComments: number;
             };
+            previousPeriod?: components["schemas"]["BrandSafetyPreviousPeriod"];
         };
         KpiThresholds: {
             /**

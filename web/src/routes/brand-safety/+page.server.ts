@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
   const [lookups, characters, report] = await Promise.all([
     loadLookups(event, api),
     loadCharacters(event, api),
-    valid ? attempt(event, () => api.GET('/v1/reports/brand-safety', { params: { query } })) : Promise.resolve({ data: null, problem: null }),
+    valid ? attempt(event, () => api.GET('/v1/reports/brand-safety', { params: { query: { ...query, compare: 'previous' } } })) : Promise.resolve({ data: null, problem: null }),
   ]);
   // The latest flagged comments of the same scope, once the report says there are any.
   const latest = report.data && report.data.totals.flagged > 0

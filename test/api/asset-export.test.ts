@@ -1,61 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoBrand } from '@persona-ops/api/seed';
-import { buildApp } from '@persona-ops/api/build-app';
-import { createTestDatabase } from '../support/test-database.ts';
-import { clientFor, type Client } from '../support/api-harness.ts';
+import { startDemoBrandApp, type Client } from '../support/api-harness.ts';
+import { parseCsv } from '../support/csv.ts';
 
 // GET /v1/assets/export: the Assets page as a file, on the demo brand (18 assets, demo-brand.data.ts).
 const now = new Date('2026-11-21T12:00:00Z');
 const FORMULA_TITLE = '=HYPERLINK("http://evil.example","BTS")';
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let app: Awaited<ReturnType<typeof buildApp>>;
+let demo: Awaited<ReturnType<typeof startDemoBrandApp>>;
 let client: Client;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const seeded = await seedDemoBrand(database.orm.em.fork(), now);
-  app = await buildApp(database.orm);
-  client = clientFor(app, seeded.key);
+  demo = await startDemoBrandApp(now);
+  client = demo.client;
   // The draft "Behind the scenes" gets a title a spreadsheet would run as a formula.
   const drafts = await client.get('/v1/assets?state=draft');
   const draft = drafts.body.items.find((a: { title: string }) => a.title === 'Behind the scenes');
   expect((await client.patch(`/v1/assets/${draft.id}`, { title: FORMULA_TITLE })).status).toBe(200);
 });
-afterAll(async () => {
-  await app.close();
-  await database.drop();
-});
+afterAll(() => demo.close());
 
-/** RFC 4180 records: commas outside quotes split, "" inside quotes is one quote, CRLF ends a record. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i += 1;
-    } else field += char;
-  }
-  return records;
-}
-
-const download = (url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${client.key}` } });
+const download = (url: string) => demo.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${client.key}` } });
 
 describe('GET /v1/assets/export', () => {
   it('answers every asset matching the filters as JSON, newest first, with campaign and source names', async () => {

@@ -1,26 +1,17 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemoBrand } from '@persona-ops/api/seed';
-import { buildApp } from '@persona-ops/api/build-app';
-import { createTestDatabase } from '../support/test-database.ts';
-import { clientFor, type Client } from '../support/api-harness.ts';
+import { startDemoBrandApp, type Client } from '../support/api-harness.ts';
 
 // GET /v1/assets?approvedWeek=: the assets behind a bar of the content-velocity chart, on the demo
 // brand. Each bar counts the assets first approved in its ISO week; the list must hold exactly those.
 const now = new Date('2026-11-21T12:00:00Z');
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let app: Awaited<ReturnType<typeof buildApp>>;
+let demo: Awaited<ReturnType<typeof startDemoBrandApp>>;
 let client: Client;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const seeded = await seedDemoBrand(database.orm.em.fork(), now);
-  app = await buildApp(database.orm);
-  client = clientFor(app, seeded.key);
+  demo = await startDemoBrandApp(now);
+  client = demo.client;
 });
-afterAll(async () => {
-  await app.close();
-  await database.drop();
-});
+afterAll(() => demo.close());
 
 type Week = { week: string; approved: number };
 

@@ -1,25 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoBrand } from '@persona-ops/api/seed';
-import { buildApp } from '@persona-ops/api/build-app';
-import { createTestDatabase } from '../support/test-database.ts';
-import { clientFor, type Client } from '../support/api-harness.ts';
+import { startDemoBrandApp, type Client } from '../support/api-harness.ts';
 
 // The demo brand's production KPIs, each worked out by hand from demo-brand.data.ts.
 const now = new Date('2026-11-21T12:00:00Z');
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let app: Awaited<ReturnType<typeof buildApp>>;
+let demo: Awaited<ReturnType<typeof startDemoBrandApp>>;
 let client: Client;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const seeded = await seedDemoBrand(database.orm.em.fork(), now);
-  app = await buildApp(database.orm);
-  client = clientFor(app, seeded.key);
+  demo = await startDemoBrandApp(now);
+  client = demo.client;
 });
-afterAll(async () => {
-  await app.close();
-  await database.drop();
-});
+afterAll(() => demo.close());
 
 describe('GET /v1/reports/production on the demo brand', () => {
   it('returns every layer-1 KPI with the hand-checked values', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client } from '../support/api-harness.ts';
+import { parseCsv } from '../support/csv.ts';
 
 /*
  * Every report as JSON (default) and as CSV. The campaign, its source and its keywords carry text a
@@ -16,35 +17,6 @@ const EVIL_SOURCE = '@Léa, "the" star';
 let harness: Awaited<ReturnType<typeof startTestApp>>;
 let client: Client;
 let campaign: string;
-
-/** RFC 4180: fields split on commas outside quotes, "" inside quotes is one quote, records end with CRLF. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i += 1;
-    } else field += char;
-  }
-  return records;
-}
 
 async function csv(url: string) {
   const response = await harness.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${client.key}` } });

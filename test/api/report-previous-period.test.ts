@@ -1,27 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoBrand } from '@persona-ops/api/seed';
-import { buildApp } from '@persona-ops/api/build-app';
-import { createTestDatabase } from '../support/test-database.ts';
-import { clientFor, type Client } from '../support/api-harness.ts';
+import { startDemoBrandApp, type Client } from '../support/api-harness.ts';
 
 // compare=previous: each headline KPI against the same report over the period of the same length
 // right before. On the demo brand (demo-brand.data.ts), briefs open in three bursts: the launch
 // 60 days before `now`, summer 35 and 32 days before, the community challenge 14 and 12 days before.
 const now = new Date('2026-11-21T12:00:00Z');
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let app: Awaited<ReturnType<typeof buildApp>>;
+let demo: Awaited<ReturnType<typeof startDemoBrandApp>>;
 let client: Client;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const seeded = await seedDemoBrand(database.orm.em.fork(), now);
-  app = await buildApp(database.orm);
-  client = clientFor(app, seeded.key);
+  demo = await startDemoBrandApp(now);
+  client = demo.client;
 });
-afterAll(async () => {
-  await app.close();
-  await database.drop();
-});
+afterAll(() => demo.close());
 
 // 21 days holding the challenge; the 21 days before them hold summer alone.
 const period = 'from=2026-11-01T00:00:00Z&to=2026-11-22T00:00:00Z';

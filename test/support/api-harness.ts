@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp, type BuildSettings } from '@persona-ops/api/build-app';
 import { createWorkspaceWithAdmin } from '@persona-ops/api/workspaces';
+import { seedDemoBrand } from '@persona-ops/api/seed';
 import { createTestDatabase } from './test-database.ts';
 import { closeQueues, openQueues } from '@persona-ops/jobs/contracts';
 
@@ -67,6 +68,21 @@ export async function startTestApp(settings: { alertWebhookAllowPrivate?: boolea
     async close() {
       await app.close();
       if (queues) await closeQueues(queues);
+      await database.drop();
+    },
+  };
+}
+
+/** The API on a fresh database holding the quick start's demo brand seeded as at `now`, with its admin's client. */
+export async function startDemoBrandApp(now: Date) {
+  const database = await createTestDatabase();
+  const seeded = await seedDemoBrand(database.orm.em.fork(), now);
+  const app = await buildApp(database.orm);
+  return {
+    app,
+    client: clientFor(app, seeded.key),
+    async close() {
+      await app.close();
       await database.drop();
     },
   };

@@ -1,6 +1,6 @@
 /**
  * eld's `detect(text)` + `isReliable()` (eld 2.1.0, Nito T.M., Apache-2.0) on eld's own small
- * database, with the same answer on every text and a third of its time.
+ * database, with the same answer on every text and a quarter of its time.
  *
  * eld was a third of the classifier's time on a multilingual mix. Its scoring is cheap; its
  * bookkeeping is not: per text an object as the set of n-grams and a string per n-gram, words built

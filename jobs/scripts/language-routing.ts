@@ -9,8 +9,9 @@ import { MULTILINGUAL_FOLDERS, type MultilingualLanguage, readLanguageSplit, rea
 import { detectLanguage } from '../src/classifiers/offline/language.ts';
 
 const i = process.argv.indexOf('--split');
-const split = (i >= 0 ? process.argv[i + 1] : 'val') as Split;
-if (split !== 'val' && split !== 'train') throw new Error(`--split: val or train, not ${split}`);
+const splitArg = i >= 0 ? process.argv[i + 1] : 'val';
+if (splitArg !== 'val' && splitArg !== 'train') throw new Error(`--split: val or train, not ${String(splitArg)}`);
+const split: Split = splitArg;
 
 const sets: [name: string, language: string, texts: readonly string[]][] = [
   ['sentiment (en)', 'en', readSplit('sentiment', split).texts],

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Asset, AssetTransition, Brief, applyAssetAction, assetsFirstApprovedIn, publishAssetAsPost, type AssetStep, type IAsset, type IAssetTransition, type Placement } from '@persona-ops/domain/store';
+import { Asset, AssetTransition, Brief, applyAssetAction, assetListPage, assetsFirstApprovedIn, publishAssetAsPost, type AssetView, type assetListSorts, type AssetStep, type IAsset, type IAssetTransition, type Placement } from '@persona-ops/domain/store';
 import { LockMode } from '@mikro-orm/core';
 import { assertAssetEditable, assertStepTime, isoWeekMonday, legalActions, validateReviewReason, type AssetAction, type AssetKind, DomainError } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { findOwned, assertFilterIdsOwned } from './owned.ts';
-import { period, paginate, type PageRequest } from './pagination.ts';
+import { checkCursor, period, periodDates, type PageRequest } from './pagination.ts';
 
-export function toAssetDto(asset: IAsset) {
+/** The entity or a list's row. */
+export function toAssetDto(asset: AssetView) {
   return {
     id: asset.id,
     briefId: asset.brief.id,
@@ -161,13 +162,22 @@ async function assetsWhere(em: EntityManager, workspaceId: string, filter: Asset
   };
 }
 
+const WEEK_MS = 7 * 86_400_000;
+
 async function firstApprovedIn(em: EntityManager, workspaceId: string, week: string) {
   const monday = isoWeekMonday(week);
-  return assetsFirstApprovedIn(em, workspaceId, monday, new Date(monday.getTime() + 7 * 86_400_000));
+  return assetsFirstApprovedIn(em, workspaceId, monday, new Date(monday.getTime() + WEEK_MS));
 }
 
-export async function listAssets(em: EntityManager, workspaceId: string, filter: AssetFilter, page: PageRequest) {
-  return paginate(em, Asset, await assetsWhere(em, workspaceId, filter), page);
+// Read as rows, not hydrated entities; the same filters as assetsWhere.
+export async function listAssets(em: EntityManager, workspaceId: string, filter: AssetFilter, page: PageRequest & { sort: keyof typeof assetListSorts }) {
+  await assertFilterIdsOwned(em, workspaceId, { campaignId: filter.campaignId, sourceId: filter.sourceId, briefId: filter.briefId });
+  checkCursor(em, Asset, page);
+  const { approvedWeek, from, to, ...rest } = filter;
+  const monday = approvedWeek ? isoWeekMonday(approvedWeek) : undefined;
+  const approvedIn = monday ? { from: monday, to: new Date(monday.getTime() + WEEK_MS) } : undefined;
+  const { rows, nextCursor } = await assetListPage(em, workspaceId, { ...rest, approvedIn, ...periodDates(from, to) }, page);
+  return { items: rows, nextCursor };
 }
 
 /**

@@ -1,11 +1,10 @@
-import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, isInFuture } from '@persona-ops/domain/core';
-import { Comment, CommentClassification, Post, acceptComments, type IncomingComment } from '@persona-ops/domain/store';
+import { Comment, Post, acceptComments, commentListPage, type commentListSorts, type IncomingComment } from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
 import { assertFilterIdsOwned } from './owned.ts';
 import { auditedBulkWrite } from './audited-bulk-write.ts';
-import { period, paginate, type PageRequest } from './pagination.ts';
+import { checkCursor, periodDates, type PageRequest } from './pagination.ts';
 
 // Every post named must be this workspace's and the comment cannot predate the post. `requestId`
 // (x-request-id) goes with their classification, so its job's log lines name the request.
@@ -40,36 +39,15 @@ export type CommentFilter = {
   to?: string | undefined;
 };
 
-export async function listComments(em: EntityManager, workspaceId: string, filter: CommentFilter, page: PageRequest) {
+// Read as rows with each comment's current classification in one statement, not hydrated entities.
+// Every filter given applies (a post together with a campaign or source narrows by both).
+export async function listComments(em: EntityManager, workspaceId: string, filter: CommentFilter, page: PageRequest & { sort: keyof typeof commentListSorts }) {
   await assertFilterIdsOwned(em, workspaceId, { campaignId: filter.campaignId, sourceId: filter.sourceId });
   if (filter.postId && !(await em.count(Post, { id: filter.postId, workspace: workspaceId }))) {
     throw new ApiError(404, 'not_found', `No post with id ${filter.postId} exists in this workspace.`);
   }
-  // Classification filters apply to each comment's LATEST classification (the one marked `current`,
-  // as the brand-safety report counts them), as a correlated lookup so pagination stays on comments.
-  const conditions = [
-    ...(filter.sentiment ? ['latest.sentiment = ?'] : []),
-    ...(filter.category ? ['? = any(latest.flags)'] : []),
-    ...(filter.flagged === undefined ? [] : [`cardinality(latest.flags) ${filter.flagged ? '>' : '='} 0`]),
-  ];
-  const classified = conditions.length > 0
-    ? {
-        [raw(
-          (alias: string) =>
-            `exists (select 1 from comment_classification latest where latest.comment_id = ${alias}.id and latest.current and ${conditions.join(' and ')})`,
-          [filter.sentiment, filter.category].filter(Boolean),
-        )]: true,
-      }
-    : {};
-  const result = await paginate(em, Comment, {
-    workspace: workspaceId,
-    ...(filter.postId ? { post: filter.postId } : {}),
-    ...(filter.campaignId ? { post: { campaign: filter.campaignId } } : {}),
-    ...(filter.sourceId ? { post: { source: filter.sourceId } } : {}),
-    ...period('postedAt', filter.from, filter.to),
-    ...classified,
-  }, page);
-  const latest = await em.find(CommentClassification, { comment: { $in: result.items.map((c) => c.id) }, current: true });
-  const byComment = new Map(latest.map((row) => [row.comment.id, row]));
-  return { items: result.items.map((comment) => ({ comment, classification: byComment.get(comment.id) ?? null })), nextCursor: result.nextCursor };
+  checkCursor(em, Comment, page);
+  const { from, to, ...rest } = filter;
+  const { rows, nextCursor } = await commentListPage(em, workspaceId, { ...rest, ...periodDates(from, to) }, page);
+  return { items: rows, nextCursor };
 }

@@ -25,6 +25,11 @@ export function period<K extends string>(field: K, from?: string, to?: string) {
   return { [field]: { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lt: new Date(to) } : {}) } };
 }
 
+/** A list's period filter as the read model takes it: [from, to), either end open. */
+export function periodDates(from?: string, to?: string) {
+  return { from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
+}
+
 /** Refuses a cursor this list could not have given out (400 naming querystring.cursor); `paginate` calls it, a service may call it sooner. */
 export function checkCursor<T extends object>(em: EntityManager, entity: EntityName<T>, page: PageRequest) {
   if (page.cursor === undefined || isCursorOf(em.getMetadata(entity), page.sort, page.cursor)) return;

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Post, type IPost } from '@persona-ops/domain/store';
+import { Post, postListPage, type PostView, type postListSorts } from '@persona-ops/domain/store';
 import type { Channel, PlacementKind } from '@persona-ops/domain/core';
 import { assertFilterIdsOwned } from './owned.ts';
-import { period, paginate, type PageRequest } from './pagination.ts';
+import { checkCursor, periodDates, type PageRequest } from './pagination.ts';
 
-export function toPostDto(post: IPost) {
+/** The entity or a list's row. */
+export function toPostDto(post: PostView) {
   return {
     id: post.id,
     assetId: post.asset.id,
@@ -32,16 +33,11 @@ export type PostFilter = {
   to?: string | undefined;
 };
 
-export async function listPosts(em: EntityManager, workspaceId: string, filter: PostFilter, page: PageRequest) {
+// Read as rows, not hydrated entities.
+export async function listPosts(em: EntityManager, workspaceId: string, filter: PostFilter, page: PageRequest & { sort: keyof typeof postListSorts }) {
   await assertFilterIdsOwned(em, workspaceId, { campaignId: filter.campaignId, sourceId: filter.sourceId, assetId: filter.assetId });
-  return paginate(em, Post, {
-    workspace: workspaceId,
-    ...(filter.campaignId ? { campaign: filter.campaignId } : {}),
-    ...(filter.sourceId ? { source: filter.sourceId } : {}),
-    ...(filter.assetId ? { asset: filter.assetId } : {}),
-    ...(filter.channel ? { channel: filter.channel } : {}),
-    ...(filter.placement ? { placement: filter.placement } : {}),
-    ...(filter.aiLabelApplied !== undefined ? { aiLabelApplied: filter.aiLabelApplied } : {}),
-    ...period('publishedAt', filter.from, filter.to),
-  }, page);
+  checkCursor(em, Post, page);
+  const { from, to, ...rest } = filter;
+  const { rows, nextCursor } = await postListPage(em, workspaceId, { ...rest, ...periodDates(from, to) }, page);
+  return { items: rows, nextCursor };
 }

@@ -3,12 +3,13 @@ import { problemResponses, problemSchema } from '../../http/problem.ts';
 import { workspaceOf } from '../../plugins/auth.plugin.ts';
 import { ingestComments, listComments } from '../../services/comments.service.ts';
 import { acceptedSchema, bulkCommentsBody, commentPage, incomingCommentSchema, listCommentsQuery } from './comment.schemas.ts';
-import type { ICommentClassification, IComment } from '@persona-ops/domain/store';
+import type { ClassifiedComment } from '@persona-ops/domain/store';
 
 const tags = ['comments'];
 const responses = { ...problemResponses, 422: problemSchema.describe('A comment breaks a rule (e.g. posted before its post)') };
 
-export function toCommentDto({ comment, classification }: { comment: IComment; classification: ICommentClassification | null }) {
+/** The entities or a list's row. */
+export function toCommentDto({ comment, classification }: ClassifiedComment) {
   return {
     id: comment.id,
     postId: comment.post.id,

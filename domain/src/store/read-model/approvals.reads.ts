@@ -8,15 +8,19 @@ import { readDb } from './read-db.ts';
  * (production.ts). A later re-approval does not move an asset to another week.
  */
 export async function assetsFirstApprovedIn(em: EntityManager, workspaceId: string, from: Date, to: Date): Promise<string[]> {
+  const rows = await firstApprovedIn(em, workspaceId, from, to).execute();
+  return rows.map((row) => row.asset_id);
+}
+
+/** The query of `assetsFirstApprovedIn`, for a list to filter by as a subquery. */
+export function firstApprovedIn(em: EntityManager, workspaceId: string, from: Date, to: Date) {
   const firstApproval = sql<Date>`min(t.at)`;
-  const rows = await readDb(em)
+  return readDb(em)
     .selectFrom('asset_transition as t')
     .where('t.workspace_id', '=', workspaceId)
     .where('t.to_state', '=', 'approved')
     .groupBy('t.asset_id')
     .having(firstApproval, '>=', from)
     .having(firstApproval, '<', to)
-    .select('t.asset_id')
-    .execute();
-  return rows.map((row) => row.asset_id);
+    .select('t.asset_id');
 }

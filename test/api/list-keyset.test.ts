@@ -12,6 +12,7 @@ import { approvedAsset, publishAsset } from './campaign-fixtures.ts';
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;
 let studio: Client;
+const made = { campaigns: [] as string[], assets: [] as string[], posts: [] as string[], sourceId: '' };
 
 const lists = [
   { path: '/v1/campaigns', table: 'campaign', entity: Campaign, sorts: { createdAt: 'created_at', name: 'name', startsOn: 'starts_on' } },
@@ -47,23 +48,25 @@ beforeAll(async () => {
   studio = harness.admin;
   const source = await studio.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova', handles: { instagram: '@lea.nova' } });
   // Names and days that repeat, in mixed case and with accents: ties broken by id, text in the database's collation.
-  const campaigns: string[] = [];
+  const campaigns = made.campaigns;
+  made.sourceId = source.body.id;
   for (const [name, startsOn] of [['Beta', '2026-01-05'], ['alpha', '2026-01-05'], ['Beta', '2026-01-03'], ['Émile', '2026-01-05'], ['gamma', '2026-01-01'], ['alpha', '2026-01-09'], ['Zed', '2026-01-03']] as const) {
     const created = await studio.post('/v1/campaigns', { name, goal: 'engagement', startsOn, endsOn: '2026-12-31', currency: 'USD', targetAction: 'entry' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     campaigns.push(created.body.id as string);
   }
   const [first, second] = campaigns as [string, string];
-  const assets = [
+  const assets = made.assets;
+  assets.push(
     await approvedAsset(studio, first, source.body.id, 'USD', { generationCostMinor: 1200, otherCostMinor: 5, productionHours: 1.25 }),
     await approvedAsset(studio, second, source.body.id, 'USD', { generationCostMinor: 0, otherCostMinor: 0, productionHours: 2 }),
-  ];
+  );
   for (const title of ['Teaser', 'teaser', 'Reel', 'Reel', 'Ästhetik']) {
     const brief = await studio.post('/v1/briefs', { campaignId: first, sourceId: source.body.id, title: 'b', openedAt: '2026-02-01T00:00:00Z' });
     const created = await studio.post('/v1/assets', { briefId: brief.body.id, title, kind: 'image', tool: 'mj', currency: 'USD', productionHours: 0.5, draftedAt: '2026-02-01T00:00:00Z' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
   }
-  const posts: string[] = [];
+  const posts = made.posts;
   for (const [index, publishedAt] of ['2026-03-01T10:00:00Z', '2026-03-01T10:00:00Z', '2026-03-02T10:00:00.250Z', '2026-03-01T10:00:00Z', '2026-02-20T08:00:00Z', '2026-03-05T00:00:00Z', '2026-03-02T10:00:00.250Z'].entries()) {
     posts.push(await publishAsset(studio, assets[index % 2]!, index % 3 ? 'instagram' : 'tiktok', publishedAt, index === 4 ? 900 : 0));
   }
@@ -129,5 +132,32 @@ describe('list pages read as rows', () => {
     expect(values).toContain('2026-03-06T09:00:00.1232Z');
     expect(values).toContain('2026-03-06T09:00:00.123Z');
     expect(values).toContain('2026-03-06T09:00:00.000Z');
+  });
+
+  it('applies every filter given, on every list', async () => {
+    const count = async (url: string) => {
+      const page = await studio.get(url);
+      expect(page.status, `${url}: ${JSON.stringify(page.body)}`).toBe(200);
+      return page.body.items.length as number;
+    };
+    const [first, second] = made.campaigns;
+    const [firstAsset] = made.assets;
+    const post = made.posts[5];
+    expect(await count('/v1/campaigns?goal=engagement&limit=200')).toBe(7);
+    expect(await count('/v1/campaigns?goal=awareness&limit=200')).toBe(0);
+    expect(await count('/v1/campaigns?activeOn=2026-01-04&limit=200')).toBe(3);
+    expect(await count(`/v1/assets?campaignId=${second}&limit=200`)).toBe(1);
+    expect(await count(`/v1/assets?campaignId=${first}&state=draft&limit=200`)).toBe(5);
+    expect(await count(`/v1/assets?sourceId=${made.sourceId}&approvedWeek=2026-W05&limit=200`)).toBe(2);
+    expect(await count('/v1/assets?approvedWeek=2026-W06&limit=200')).toBe(0);
+    expect(await count(`/v1/posts?campaignId=${first}&limit=200`)).toBe(4);
+    expect(await count(`/v1/posts?assetId=${firstAsset}&channel=tiktok&limit=200`)).toBe(2);
+    expect(await count('/v1/posts?aiLabelApplied=false&limit=200')).toBe(0);
+    expect(await count('/v1/posts?from=2026-03-01T10:00:00Z&to=2026-03-05T00:00:00Z&limit=200')).toBe(5);
+    expect(await count(`/v1/comments?campaignId=${second}&sourceId=${made.sourceId}&limit=200`)).toBe(11);
+    expect(await count(`/v1/comments?postId=${post}&campaignId=${first}&limit=200`)).toBe(0);
+    expect(await count(`/v1/comments?postId=${post}&from=2026-03-07T00:00:00Z&limit=200`)).toBe(2);
+    expect(await count(`/v1/comments?to=2026-03-06T09:00:00.123Z&limit=200`)).toBe(3);
+    expect(await count(`/v1/comments?flagged=false&limit=200`)).toBe(0);
   });
 });

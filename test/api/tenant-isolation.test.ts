@@ -36,6 +36,7 @@ const cases: Record<string, (b: Foreign) => Case> = {
   'post /v1/briefs': (b) => ({ body: { campaignId: b.campaignId, sourceId: b.sourceId, title: 'Steal' }, expect: 'not_found' }),
   'get /v1/briefs/{id}': () => ({ expect: 'not_found' }),
   'get /v1/assets': (b) => ({ query: `briefId=${b.briefId}`, expect: 'not_found' }),
+  'get /v1/assets/export': (b) => ({ query: `campaignId=${b.campaignId}`, expect: 'not_found' }),
   'post /v1/assets': (b) => ({ body: { briefId: b.briefId, title: 'Steal', kind: 'image', tool: 'x', currency: 'USD', productionHours: 1 }, expect: 'not_found' }),
   'get /v1/assets/{id}': () => ({ expect: 'not_found' }),
   'patch /v1/assets/{id}': () => ({ body: { title: 'Hijacked' }, expect: 'not_found' }),

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, isInFuture } from '@persona-ops/domain/core';
-import { Comment, Post, acceptComments, commentListPage, type commentListSorts, type IncomingComment } from '@persona-ops/domain/store';
+import { Comment, Post, acceptComments, commentListPage, type CommentListFilter, type commentListSorts, type IncomingComment } from '@persona-ops/domain/store';
 import { ApiError } from '../http/api-error.ts';
 import { assertFilterIdsOwned } from './owned.ts';
 import { auditedBulkWrite } from './audited-bulk-write.ts';
@@ -28,16 +28,8 @@ export async function ingestComments(em: EntityManager, workspaceId: string, com
   return auditedBulkWrite(em, { workspaceId, entityType: 'comment', rows: comments.length }, (tx) => acceptComments(tx, workspaceId, comments, now, requestId));
 }
 
-export type CommentFilter = {
-  postId?: string | undefined;
-  campaignId?: string | undefined;
-  sourceId?: string | undefined;
-  sentiment?: string | undefined;
-  category?: string | undefined;
-  flagged?: boolean | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-};
+/** The list's filters as the API takes them: the period as ISO-8601 text. */
+export type CommentFilter = Omit<CommentListFilter, 'from' | 'to'> & { from?: string | undefined; to?: string | undefined };
 
 // Read as rows with each comment's current classification in one statement, not hydrated entities.
 // Every filter given applies (a post together with a campaign or source narrows by both).

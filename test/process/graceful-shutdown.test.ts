@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPipeline } from '../jobs/pipeline-harness.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.ts';
-import { freePort, run } from '../support/processes.ts';
+import { run, startOnFreePort } from '../support/processes.ts';
 
 // SIGTERM (a deployment, Ctrl-C) lets the work in flight finish, then the process exits 0; work
 // that outlasts SHUTDOWN_GRACE_MS is abandoned with exit 1 and a line saying so.
@@ -41,12 +41,10 @@ function postInTwoHalves(port: number, url: string, key: string, body: unknown) 
 }
 
 async function startApi(graceMs: number) {
-  const port = await freePort();
-  const server = run(process.execPath, ['api/src/api-server.ts'], {
+  const { running: server, port } = await startOnFreePort((port) => run(process.execPath, ['api/src/api-server.ts'], {
     cwd: repository,
     env: { ...process.env, DATABASE_URL: pipeline.harness.databaseUrl, REDIS_URL: '', PORT: String(port), LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: String(graceMs) },
-  });
-  await server.waitFor(/Server listening/, 30_000);
+  }), /Server listening/, 30_000);
   return { server, port };
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startPipeline } from '../jobs/pipeline-harness.ts';
-import { freePort, run, type Running } from '../support/processes.ts';
+import { run, startOnFreePort, type Running } from '../support/processes.ts';
 
 // Scale-out: two API processes and two job-worker processes on one PostgreSQL and one Redis, under
 // a mixed load of comment writes (spread over both APIs, each batch also sent again to the other
@@ -18,15 +18,14 @@ describe.skipIf(!redisUrl)('two API and two worker processes', () => {
   beforeAll(async () => {
     pipeline = await startPipeline();
     const env = { ...process.env, DATABASE_URL: pipeline.harness.databaseUrl, REDIS_URL: redisUrl!, QUEUE_NAMESPACE: pipeline.namespace, LOG_LEVEL: 'info' };
-    const ports = [await freePort(), await freePort()];
-    const started = [
-      ...ports.map((port) => run(process.execPath, ['api/src/api-server.ts'], { cwd: repository, env: { ...env, PORT: String(port) } })),
-      // Small batches and two jobs at a time per process, so both workers take batches while they race.
-      ...[0, 1].map(() => run(process.execPath, ['jobs/src/worker.ts'], { cwd: repository, env: { ...env, OPENAI_API_KEY: '', CLASSIFY_BATCH_SIZE: '100', WORKER_CONCURRENCY: '2' } })),
-    ];
-    processes.push(...started);
-    await Promise.all([...started.slice(0, 2).map((api) => api.waitFor(/Server listening/, 60_000)), ...started.slice(2).map((worker) => worker.waitFor(/workers up/, 60_000))]);
-    apis.push(...ports.map((port) => `http://127.0.0.1:${port}`));
+    const startApi = () => startOnFreePort((port) => run(process.execPath, ['api/src/api-server.ts'], { cwd: repository, env: { ...env, PORT: String(port) } }), /Server listening/, 60_000);
+    // Small batches and two jobs at a time per process, so both workers take batches while they race.
+    const workers = [0, 1].map(() => run(process.execPath, ['jobs/src/worker.ts'], { cwd: repository, env: { ...env, OPENAI_API_KEY: '', CLASSIFY_BATCH_SIZE: '100', WORKER_CONCURRENCY: '2' } }));
+    processes.push(...workers);
+    const started = await Promise.all([startApi(), startApi()]);
+    processes.push(...started.map((api) => api.running));
+    await Promise.all(workers.map((worker) => worker.waitFor(/workers up/, 60_000)));
+    apis.push(...started.map(({ port }) => `http://127.0.0.1:${port}`));
   }, 120_000);
   afterAll(async () => {
     await Promise.all(processes.map((running) => running.stop().catch(() => undefined)));

@@ -63,6 +63,26 @@ export function run(command: string, args: string[], options: { cwd: string; env
   };
 }
 
+/**
+ * Starts a server on a free port and waits until it says `ready`. The port was free when picked, but
+ * any process may take it before the server listens (every outgoing connection, to PostgreSQL say,
+ * takes an ephemeral port from the same range): on EADDRINUSE it starts again on another port.
+ */
+export async function startOnFreePort(start: (port: number) => Running, ready: RegExp, timeoutMs: number, attempts = 3): Promise<{ running: Running; port: number }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    const running = start(port);
+    try {
+      await running.waitFor(ready, timeoutMs);
+      return { running, port };
+    } catch (error) {
+      // Nothing outlives a start that failed, whether it is tried again or not.
+      await running.stop().catch(() => undefined);
+      if (attempt >= attempts || !running.output().includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
 export function runToEnd(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<{ code: number | null; output: string }> {
   const running = run(command, args, options);
   return new Promise((resolve) => {

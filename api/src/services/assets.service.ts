@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Asset, AssetTransition, Brief, applyAssetAction, assetListPage, assetsFirstApprovedIn, publishAssetAsPost, type AssetView, type assetListSorts, type AssetStep, type IAsset, type IAssetTransition, type Placement } from '@persona-ops/domain/store';
+import { Asset, AssetTransition, Brief, applyAssetAction, assetListPage, assetsFirstApprovedIn, publishAssetAsPost, type AssetListFilter, type AssetView, type assetListSorts, type AssetStep, type IAsset, type IAssetTransition, type Placement } from '@persona-ops/domain/store';
 import { LockMode } from '@mikro-orm/core';
 import { assertAssetEditable, assertStepTime, isoWeekMonday, legalActions, validateReviewReason, type AssetAction, type AssetKind, DomainError } from '@persona-ops/domain/core';
 import { ApiError } from '../http/api-error.ts';
 import { findOwned, assertFilterIdsOwned } from './owned.ts';
-import { checkCursor, period, periodDates, type PageRequest } from './pagination.ts';
+import { checkCursor, period, periodDates, type PageRequest, type WithTextPeriod } from './pagination.ts';
 
 /** The entity or a list's row. */
 export function toAssetDto(asset: AssetView) {
@@ -137,16 +137,8 @@ export async function getAssetWithHistory(em: EntityManager, workspaceId: string
   return { ...toAssetDto(asset), transitions: transitions.map(toTransitionDto) };
 }
 
-export type AssetFilter = {
-  campaignId?: string | undefined;
-  sourceId?: string | undefined;
-  briefId?: string | undefined;
-  state?: IAsset['state'] | undefined;
-  /** ISO week of the first approval (validated at the edge). */
-  approvedWeek?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-};
+/** The read model's filters, with the period as text and the first approval as an ISO week (validated at the edge). */
+export type AssetFilter = WithTextPeriod<Omit<AssetListFilter, 'approvedIn'>> & { approvedWeek?: string | undefined };
 
 /** The workspace's assets matching the filters (their campaign, source and brief checked as the workspace's first). */
 async function assetsWhere(em: EntityManager, workspaceId: string, filter: AssetFilter) {
@@ -157,16 +149,17 @@ async function assetsWhere(em: EntityManager, workspaceId: string, filter: Asset
     ...(filter.sourceId ? { source: filter.sourceId } : {}),
     ...(filter.briefId ? { brief: filter.briefId } : {}),
     ...(filter.state ? { state: filter.state } : {}),
-    ...(filter.approvedWeek ? { id: { $in: await firstApprovedIn(em, workspaceId, filter.approvedWeek) } } : {}),
+    ...(filter.approvedWeek ? { id: { $in: await assetsFirstApprovedIn(em, workspaceId, ...weekSpan(filter.approvedWeek)) } } : {}),
     ...period('createdAt', filter.from, filter.to),
   };
 }
 
 const WEEK_MS = 7 * 86_400_000;
 
-async function firstApprovedIn(em: EntityManager, workspaceId: string, week: string) {
+/** An ISO week as the instants [its Monday, the next Monday), UTC. */
+function weekSpan(week: string): [from: Date, to: Date] {
   const monday = isoWeekMonday(week);
-  return assetsFirstApprovedIn(em, workspaceId, monday, new Date(monday.getTime() + WEEK_MS));
+  return [monday, new Date(monday.getTime() + WEEK_MS)];
 }
 
 // Read as rows, not hydrated entities; the same filters as assetsWhere.
@@ -174,8 +167,8 @@ export async function listAssets(em: EntityManager, workspaceId: string, filter:
   await assertFilterIdsOwned(em, workspaceId, { campaignId: filter.campaignId, sourceId: filter.sourceId, briefId: filter.briefId });
   checkCursor(em, Asset, page);
   const { approvedWeek, from, to, ...rest } = filter;
-  const monday = approvedWeek ? isoWeekMonday(approvedWeek) : undefined;
-  const approvedIn = monday ? { from: monday, to: new Date(monday.getTime() + WEEK_MS) } : undefined;
+  const span = approvedWeek ? weekSpan(approvedWeek) : undefined;
+  const approvedIn = span ? { from: span[0], to: span[1] } : undefined;
   const { rows, nextCursor } = await assetListPage(em, workspaceId, { ...rest, approvedIn, ...periodDates(from, to) }, page);
   return { items: rows, nextCursor };
 }

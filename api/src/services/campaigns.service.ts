@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Campaign, campaignListPage, type CampaignView, type campaignListSorts } from '@persona-ops/domain/store';
-import type { CampaignGoal, CampaignRecord } from '@persona-ops/domain/core';
+import { Campaign, campaignListPage, type CampaignListFilter, type CampaignView, type campaignListSorts } from '@persona-ops/domain/store';
+import type { CampaignRecord } from '@persona-ops/domain/core';
 import type { Patch } from '../http/merge-patch.ts';
 import { findOwned } from './owned.ts';
 import { checkCursor, type PageRequest } from './pagination.ts';
@@ -40,7 +40,7 @@ export async function updateCampaign(em: EntityManager, workspaceId: string, id:
 }
 
 // Read as rows, not hydrated entities (the ORM's hydration was most of the request's time).
-export async function listCampaigns(em: EntityManager, workspaceId: string, filter: { goal?: CampaignGoal | undefined; activeOn?: string | undefined }, page: PageRequest & { sort: keyof typeof campaignListSorts }) {
+export async function listCampaigns(em: EntityManager, workspaceId: string, filter: CampaignListFilter, page: PageRequest & { sort: keyof typeof campaignListSorts }) {
   checkCursor(em, Campaign, page);
   const { rows, nextCursor } = await campaignListPage(em, workspaceId, filter, page);
   return { items: rows, nextCursor };

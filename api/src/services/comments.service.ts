@@ -4,7 +4,7 @@ import { Comment, Post, acceptComments, commentListPage, type CommentListFilter,
 import { ApiError } from '../http/api-error.ts';
 import { assertFilterIdsOwned } from './owned.ts';
 import { auditedBulkWrite } from './audited-bulk-write.ts';
-import { checkCursor, periodDates, type PageRequest } from './pagination.ts';
+import { checkCursor, periodDates, type PageRequest, type WithTextPeriod } from './pagination.ts';
 
 // Every post named must be this workspace's and the comment cannot predate the post. `requestId`
 // (x-request-id) goes with their classification, so its job's log lines name the request.
@@ -28,8 +28,7 @@ export async function ingestComments(em: EntityManager, workspaceId: string, com
   return auditedBulkWrite(em, { workspaceId, entityType: 'comment', rows: comments.length }, (tx) => acceptComments(tx, workspaceId, comments, now, requestId));
 }
 
-/** The list's filters as the API takes them: the period as ISO-8601 text. */
-export type CommentFilter = Omit<CommentListFilter, 'from' | 'to'> & { from?: string | undefined; to?: string | undefined };
+export type CommentFilter = WithTextPeriod<CommentListFilter>;
 
 // Read as rows with each comment's current classification in one statement, not hydrated entities.
 // Every filter given applies (a post together with a campaign or source narrows by both).

@@ -25,6 +25,9 @@ export function period<K extends string>(field: K, from?: string, to?: string) {
   return { [field]: { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lt: new Date(to) } : {}) } };
 }
 
+/** A read model's list filter as the API takes it: the period as ISO-8601 text (periodDates turns it into the read model's). */
+export type WithTextPeriod<F> = Omit<F, 'from' | 'to'> & { from?: string | undefined; to?: string | undefined };
+
 /** A list's period filter as the read model takes it: [from, to), either end open. */
 export function periodDates(from?: string, to?: string) {
   return { from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };

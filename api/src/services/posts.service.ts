@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Post, postListPage, type PostView, type postListSorts } from '@persona-ops/domain/store';
-import type { Channel, PlacementKind } from '@persona-ops/domain/core';
+import { Post, postListPage, type PostListFilter, type PostView, type postListSorts } from '@persona-ops/domain/store';
+import type { Channel } from '@persona-ops/domain/core';
 import { assertFilterIdsOwned } from './owned.ts';
-import { checkCursor, periodDates, type PageRequest } from './pagination.ts';
+import { checkCursor, periodDates, type PageRequest, type WithTextPeriod } from './pagination.ts';
 
 /** The entity or a list's row. */
 export function toPostDto(post: PostView) {
@@ -22,16 +22,7 @@ export function toPostDto(post: PostView) {
   };
 }
 
-export type PostFilter = {
-  campaignId?: string | undefined;
-  sourceId?: string | undefined;
-  assetId?: string | undefined;
-  channel?: Channel | undefined;
-  placement?: PlacementKind | undefined;
-  aiLabelApplied?: boolean | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-};
+export type PostFilter = WithTextPeriod<PostListFilter>;
 
 // Read as rows, not hydrated entities.
 export async function listPosts(em: EntityManager, workspaceId: string, filter: PostFilter, page: PageRequest & { sort: keyof typeof postListSorts }) {

@@ -57,6 +57,15 @@ describe('hardening', () => {
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("default-src 'self'");
+    // Refusals and unknown routes carry them too: the headers are set before anything can fail.
+    for (const refused of [
+      await t.app.inject({ method: 'GET', url: '/v1/campaigns' }),
+      await t.app.inject({ method: 'GET', url: '/v1/no-such-route', headers: { authorization: `Bearer ${t.admin.key}` } }),
+    ]) {
+      expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+      expect(refused.headers['x-content-type-options']).toBe('nosniff');
+      expect(refused.headers['content-security-policy']).toBe(csp);
+    }
 
     const docs = await t.app.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '@persona-ops/domain/store';
-import { findActiveKey, hashKey, recordKeyUse } from '../services/api-keys.service.ts';
+import { findActiveKey, recordKeyUse } from '../services/api-keys.service.ts';
+import { bearerKeyHash } from '../http/bearer-key.ts';
 import { ApiKeyCache } from './api-key-cache.ts';
 import type { Principal } from '../http/principal.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -50,13 +51,12 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (config.public || !url || url === docsPrefix || url.startsWith(`${docsPrefix}/`)) return;
     // The queue board checks the operator password itself (queue-board.plugin.ts): no API key opens it.
     if (url === queueBoardPrefix || url.startsWith(`${queueBoardPrefix}/`)) return;
-    const match = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i);
-    if (!match?.[1]) {
+    const keyHash = bearerKeyHash(request);
+    if (!keyHash) {
       // Failures count per client IP: beyond the limit they answer 429 (good keys are never held back).
       await app.authFailure(request, reply);
       throw new ApiError(401, 'missing_api_key', 'Send your API key as "Authorization: Bearer <key>". An admin creates keys; pnpm create-workspace prints the first one.');
     }
-    const keyHash = hashKey(match[1]);
     const now = Date.now();
     let key = app.apiKeys.get(keyHash, now);
     if (!key) {

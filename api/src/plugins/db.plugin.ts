@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 declare module 'fastify' {
@@ -8,14 +8,20 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     em: EntityManager;
+    forkedEm: EntityManager | null;
   }
 }
 
-// One EntityManager fork per request: no identity map is shared between requests.
+// One EntityManager fork per request (no identity map is shared between requests), made when the
+// request first asks for it: a fork costs a configuration copy, and a list read from a cached key
+// or a refused request never needs one.
 export const dbPlugin = fp(async (app: FastifyInstance, options: { orm: MikroORM }) => {
   app.decorate('orm', options.orm);
-  app.decorateRequest('em', null as unknown as EntityManager);
-  app.addHook('onRequest', async (request) => {
-    request.em = options.orm.em.fork();
+  app.decorateRequest('forkedEm', null);
+  app.decorateRequest('em', {
+    getter(this: FastifyRequest) {
+      this.forkedEm ??= options.orm.em.fork();
+      return this.forkedEm;
+    },
   });
 });

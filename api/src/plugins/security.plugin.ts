@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import { ApiError } from '../http/api-error.ts';
+import { bearerKeyHash } from '../http/bearer-key.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export type RateLimits = {
   /** Failed authentications (missing, unknown or revoked key) a client IP may make per window; then 429. */
@@ -30,7 +30,7 @@ const tooMany = (seconds: number, what: string) =>
 
 // Security headers on every answer (API, /docs, the queue board) and rate limits.
 export const securityPlugin = fp(async (app: FastifyInstance, limits: RateLimits) => {
-  await app.register(helmet, {
+  const headers = securityHeaders({
     // Swagger UI (/docs) runs its own scripts and styles from this origin, with an inline style.
     contentSecurityPolicy: {
       directives: {
@@ -53,6 +53,10 @@ export const securityPlugin = fp(async (app: FastifyInstance, limits: RateLimits
     crossOriginResourcePolicy: { policy: 'same-site' },
     // Plain-http deployments (a laptop, an internal host) must not be pinned to https.
     strictTransportSecurity: false,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
 
   const redis = limits.redisUrl ? new Redis(limits.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
@@ -77,8 +81,8 @@ export const securityPlugin = fp(async (app: FastifyInstance, limits: RateLimits
     skipOnError: true,
     // Per key (hashed: the store never sees a key), else per client IP.
     keyGenerator: (request) => {
-      const auth = request.headers.authorization;
-      return auth ? `key:${createHash('sha256').update(auth).digest('hex')}` : `ip:${request.ip}`;
+      const keyHash = bearerKeyHash(request);
+      return keyHash ? `key:${keyHash}` : `ip:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) => tooMany(Math.ceil(context.ttl / 1000), 'requests'),
   });

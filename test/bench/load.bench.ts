@@ -4,9 +4,10 @@
 // load-generator.ts (node:http, kept-alive connections):
 //   1. `GET /v1/campaigns?limit=20` on the API, then on the bare route: req/s, p50/p95/p99, ratio;
 //   2. a mixed load: 8 kinds of report and list reads and 20 % comment batches written, with the
-//      API process's RSS at the start, every 30 s and at the end.
+//      API process's RSS at the start, every 30 s and at the end (`--reads lists`: the four lists
+//      and the writes alone, what the load can reach when the reports cost nothing).
 //
-//   node test/bench/load.bench.ts [--seconds 10] [--connections 10] [--batch 10] [--warmup 2] [--each 0] [--mixed-seconds N]
+//   node test/bench/load.bench.ts [--seconds 10] [--connections 10] [--batch 10] [--warmup 2] [--each 0] [--mixed-seconds N] [--reads all|lists]
 //
 // Needs PostgreSQL (DATABASE_URL or 127.0.0.1:5432) and Redis (REDIS_URL or 127.0.0.1:6379): the API
 // keeps its rate-limit counters there as a production deployment with Redis does (the limit is set
@@ -33,6 +34,8 @@ const { values } = parseArgs({ options: {
   'write-share': { type: 'string', default: '0.2' },
   // Also drive each read alone for this many seconds: which kind holds the mixed load back.
   each: { type: 'string', default: '0' },
+  // 'lists': the mixed load without its four reports, what the rest of it can reach on this machine.
+  reads: { type: 'string', default: 'all' },
 } });
 const seconds = Number(values.seconds);
 const mixedSeconds = Number(values['mixed-seconds'] ?? values.seconds);
@@ -42,6 +45,8 @@ const warmupSeconds = Number(values.warmup);
 // Share of the mixed load's requests that write a comment batch (issue 10: 20 %); 0 isolates the reads.
 const writeShare = Number(values['write-share']);
 const eachSeconds = Number(values.each);
+if (values.reads !== 'all' && values.reads !== 'lists') throw new Error(`--reads is all or lists, not ${values.reads}`);
+const onlyLists = values.reads === 'lists';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const repository = path.resolve(import.meta.dirname, '../..');
 const namespace = `load-bench-${Date.now()}`;
@@ -125,16 +130,19 @@ try {
   const headers = { authorization: `Bearer ${key}` };
 
   const list: LoadRequest = { kind: 'campaign list', method: 'GET', path: '/v1/campaigns?limit=20' };
-  const reads: LoadRequest[] = [
+  const reports: LoadRequest[] = [
     { kind: 'campaign report', method: 'GET', path: '' },
     { kind: 'overview report', method: 'GET', path: '/v1/reports/overview' },
     { kind: 'production report', method: 'GET', path: '/v1/reports/production' },
     { kind: 'brand-safety report', method: 'GET', path: '/v1/reports/brand-safety' },
+  ];
+  const lists: LoadRequest[] = [
     list,
     { kind: 'asset list', method: 'GET', path: '/v1/assets?limit=20' },
     { kind: 'comment list', method: 'GET', path: '/v1/comments?limit=20' },
     { kind: 'post list', method: 'GET', path: '/v1/posts?limit=20' },
   ];
+  const reads = onlyLists ? lists : [...reports, ...lists];
   let sent = 0;
   let writesSent = 0;
   let readsSent = 0;
@@ -203,7 +211,7 @@ try {
   const mixedRate = perSecond(mixedResult);
   const mixedP99 = percentile(mixedResult.latenciesMs, 0.99);
   console.log(`
-Reproduce: node test/bench/load.bench.ts --seconds ${seconds}${mixedSeconds === seconds ? '' : ` --mixed-seconds ${mixedSeconds}`} --connections ${connections} --batch ${batchSize} --warmup ${warmupSeconds}${writeShare === 0.2 ? '' : ` --write-share ${writeShare}`}
+Reproduce: node test/bench/load.bench.ts --seconds ${seconds}${mixedSeconds === seconds ? '' : ` --mixed-seconds ${mixedSeconds}`} --connections ${connections} --batch ${batchSize} --warmup ${warmupSeconds}${writeShare === 0.2 ? '' : ` --write-share ${writeShare}`}${onlyLists ? ' --reads lists' : ''}
 Commit ${commit}; ${os.cpus().length} cores, load average ${loadBefore[0]!.toFixed(1)} before, ${loadAfter[0]!.toFixed(1)} after (1 min).
 Demo brand seeded in ${seedSeconds.toFixed(1)} s: ${campaigns.length} campaigns, ${posts.length} posts, ${int(demo!.comments)} comments (${int(demo!.classified)} classified).
 ${connections} kept-alive connections, ${seconds} s each after ${warmupSeconds} s of warm-up; API: api/src/api-server.ts, LOG_LEVEL=warn, rate-limit counters in Redis.
@@ -215,7 +223,7 @@ ${row('same SELECT, bare Fastify + pg', bareResult)}
 
 list / bare: ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'not met'})
 
-Mixed load: 8 kinds of reads in turn, ${Math.round(writeShare * 100)} % of the requests a batch of ${batchSize} new comments (POST /v1/comments/bulk).
+Mixed load: ${reads.length} kinds of reads in turn${onlyLists ? ' (the four lists; no report)' : ''}, ${Math.round(writeShare * 100)} % of the requests a batch of ${batchSize} new comments (POST /v1/comments/bulk).
 
 | mixed, ${connections} connections, ${mixedSeconds} s | req/s | p50 | p95 | p99 |
 |---|---|---|---|---|

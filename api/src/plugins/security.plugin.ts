@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import { ApiError } from '../http/api-error.ts';
 import { bearerKeyHash } from '../http/bearer-key.ts';
+import { batchedRedisStore } from './batched-redis-store.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export type RateLimits = {
@@ -14,6 +15,8 @@ export type RateLimits = {
   windowMs: number;
   /** REDIS_URL: counters shared by every API process; without it each process counts in memory. */
   redisUrl?: string | undefined;
+  /** How often a process adds what it counted to the shared counters (batched-redis-store.ts). */
+  flushMs?: number | undefined;
 };
 
 export const defaultRateLimits: RateLimits = { authFailuresMax: 20, requestsMax: 6000, windowMs: 60_000 };
@@ -68,7 +71,13 @@ export const securityPlugin = fp(async (app: FastifyInstance, limits: RateLimits
       down = true;
     });
     redis.on('ready', () => (down = false));
-    app.addHook('onClose', async () => void (await redis.quit().catch(() => undefined)));
+  }
+  const shared = redis ? batchedRedisStore(redis, { prefix: 'persona-ops-rate:', flushMs: limits.flushMs ?? 100 }) : undefined;
+  if (redis && shared) {
+    app.addHook('onClose', async () => {
+      await shared.flush();
+      await redis.quit().catch(() => undefined);
+    });
   }
 
   await app.register(rateLimit, {
@@ -76,7 +85,7 @@ export const securityPlugin = fp(async (app: FastifyInstance, limits: RateLimits
     hook: 'onRequest',
     max: limits.requestsMax,
     timeWindow: limits.windowMs,
-    ...(redis ? { redis, nameSpace: 'persona-ops-rate:' } : {}),
+    ...(shared ? { store: shared.Store } : {}),
     // A Redis that does not answer must not take the API down with it.
     skipOnError: true,
     // Per key (hashed: the store never sees a key), else per client IP.

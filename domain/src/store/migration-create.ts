@@ -1,8 +1,9 @@
 // Generates a migration from the difference between the entities and the committed migrations:
 // applies them to a scratch database, diffs, writes the new file and re-lists migrations/index.ts.
 // Usage: pnpm --filter @persona-ops/domain migration:create [name]
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { createDatabase, dropDatabase, withDatabase } from './database-admin.ts';
+import { withoutKeptConstraints } from './migrations-kept-constraints.ts';
 
 const folder = new URL('./migrations/', import.meta.url);
 
@@ -34,7 +35,10 @@ try {
   try {
     await orm.migrator.up();
     const result = await orm.migrator.create(migrationsFolder, false, false, process.argv[2]);
-    console.log(result.diff.up.length === 0 ? 'No schema changes.' : `Wrote ${result.fileName}`);
+    const file = new URL(result.fileName, folder);
+    const { source, changes } = result.diff.up.length === 0 ? { source: '', changes: false } : withoutKeptConstraints(await readFile(file, 'utf8'));
+    if (result.diff.up.length > 0) await (changes ? writeFile(file, source) : unlink(file));
+    console.log(changes ? `Wrote ${result.fileName}` : 'No schema changes.');
   } finally {
     await orm.close();
   }

@@ -13,8 +13,10 @@ export const ClassificationTask = defineEntity({
   // The dispatcher takes the oldest available tasks: an index on availableAt alone serves its ORDER BY.
   indexes: [{ properties: ['availableAt'] }],
   properties: {
-    comment: () => p.oneToOne(Comment).primary().deleteRule('cascade'),
-    workspace: () => p.manyToOne(Workspace),
+    // One foreign key, (comment_id, workspace_id) -> comment (id, workspace_id), cascading; declared
+    // by migration 20261204190000 (see Comment).
+    comment: () => p.oneToOne(Comment).primary().deleteRule('cascade').createForeignKeyConstraint(false),
+    workspace: () => p.manyToOne(Workspace).createForeignKeyConstraint(false),
     state: p.enum(classificationTaskStates).default('pending'),
     // A dispatched row that is not done by then is dispatched again (a queue may lose jobs).
     availableAt: p.datetime(),

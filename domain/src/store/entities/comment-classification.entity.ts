@@ -38,8 +38,10 @@ export const CommentClassification = defineEntity({
   })),
   properties: {
     ...baseProperties,
-    workspace: () => p.manyToOne(Workspace),
-    comment: () => p.manyToOne(Comment),
+    // One foreign key, (comment_id, workspace_id) -> comment (id, workspace_id), checks both and
+    // that the workspace is the comment's; declared by migration 20261204190000 (see Comment).
+    workspace: () => p.manyToOne(Workspace).createForeignKeyConstraint(false),
+    comment: () => p.manyToOne(Comment).createForeignKeyConstraint(false),
     classifier: p.string(),
     version: p.string(),
     sentiment: p.enum(SENTIMENT_LABELS),

@@ -8,12 +8,16 @@ import { Workspace } from './workspace.entity.ts';
 export const Comment = defineEntity({
   name: 'Comment',
   tableName: 'comment',
-  uniques: [{ properties: ['post', 'platformCommentId'] }],
+  // (id, workspace) is what the task's and the classifications' composite foreign keys reference.
+  uniques: [{ properties: ['post', 'platformCommentId'] }, { properties: ['id', 'workspace'] }],
   indexes: [{ properties: ['workspace', 'postedAt'] }],
   properties: {
     ...baseProperties,
-    workspace: () => p.manyToOne(Workspace),
-    post: () => p.manyToOne(Post),
+    // One foreign key checks both, (post_id, workspace_id) -> post (id, workspace_id): the comment's
+    // workspace is its post's. The ORM cannot declare a key to a unique pair that is not the primary
+    // key, so the migration does (20261204190000) and migration-create.ts keeps it.
+    workspace: () => p.manyToOne(Workspace).createForeignKeyConstraint(false),
+    post: () => p.manyToOne(Post).createForeignKeyConstraint(false),
     platformCommentId: p.string(),
     authorHandle: p.string().default(''),
     text: p.text(),

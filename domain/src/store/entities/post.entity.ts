@@ -17,6 +17,8 @@ export const Post = defineEntity({
     { properties: ['workspace', 'source', 'publishedAt'] },
     { properties: ['workspace', 'platformPostId'] },
   ],
+  // What the comments' composite foreign key (post_id, workspace_id) references.
+  uniques: [{ properties: ['id', 'workspace'] }],
   triggers: rollupTriggers('post', 'rollup_mark_posts'),
   properties: {
     ...baseProperties,

@@ -24,6 +24,7 @@ import { Migration20261204150000_report_schedules } from './Migration20261204150
 import { Migration20261204160000_platform_connections } from './Migration20261204160000_platform_connections.ts';
 import { Migration20261204170000_connector_request_counts } from './Migration20261204170000_connector_request_counts.ts';
 import { Migration20261204180000_current_classification } from './Migration20261204180000_current_classification.ts';
+import { Migration20261204190000_tenant_composite_keys } from './Migration20261204190000_tenant_composite_keys.ts';
 
 export const migrationsList = [
   { name: 'Migration20261121194449_init', class: Migration20261121194449_init },
@@ -51,4 +52,5 @@ export const migrationsList = [
   { name: 'Migration20261204160000_platform_connections', class: Migration20261204160000_platform_connections },
   { name: 'Migration20261204170000_connector_request_counts', class: Migration20261204170000_connector_request_counts },
   { name: 'Migration20261204180000_current_classification', class: Migration20261204180000_current_classification },
+  { name: 'Migration20261204190000_tenant_composite_keys', class: Migration20261204190000_tenant_composite_keys },
 ];

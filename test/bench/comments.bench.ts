@@ -1,12 +1,17 @@
 // Benchmark (issue 4): 1,000,000 comments ingested through the API and classified offline by two
 // job-worker processes on Redis, and the ingestion rate compared with a raw COPY of the same rows.
+// End to end (issue 14): the comments over the time of both steps, ingestion then classification
+// (workers started after ingestion, their start-up counted); the classification rate once both
+// workers are up is printed apart.
 //
 //   node test/bench/comments.bench.ts [--comments 1000000] [--batch 10000] [--concurrency 2]
 //
 // Needs PostgreSQL (DATABASE_URL or 127.0.0.1:5432) and Redis (REDIS_URL or 127.0.0.1:6379).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pipeline } from 'node:stream/promises';
@@ -34,6 +39,21 @@ function freePort(): Promise<number> {
   });
 }
 
+// CPU time (ms) used so far by processes, from /proc (Linux): on a shared machine the wall-clock
+// rates follow the other work; the CPU a step took per 1,000 comments does much less.
+function cpuMs(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone already: its time is lost, which the figure then underestimates
+    }
+  }
+  return ticks * 10;
+}
+
 function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, { cwd: repository, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return child;
@@ -50,11 +70,16 @@ function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<void> {
   });
 }
 
+const loadBefore = os.loadavg();
 const database = await benchDatabase('comments');
 const em = database.orm.em.fork();
 const { workspace, key } = await createWorkspaceWithAdmin(em, { name: 'Bench brand', adminEmail: 'bench@b.test', adminName: 'Bench' });
 const sql = new pg.Client({ connectionString: database.url });
 await sql.connect();
+// The benchmark's own connections, left out of the CPU counts: the rest are the API's or the workers'.
+const backends = async () => (await sql.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()')).rows.map((row) => row.pid).filter((pid) => !ownBackends.has(pid));
+const ownBackends = new Set<number>();
+for (const pid of await backends()) ownBackends.add(pid);
 // 100 posts of one character, inserted directly: the benchmark is about comments.
 const source = randomUUID();
 const campaign = randomUUID();
@@ -83,6 +108,8 @@ for (;;) {
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 let next = 0;
+const ingestBackends = await backends();
+const ingestCpuStart = cpuMs([api.pid!, ...ingestBackends]);
 const ingestStart = performance.now();
 await Promise.all(
   Array.from({ length: concurrency }, async () => {
@@ -97,6 +124,7 @@ await Promise.all(
   }),
 );
 const ingestMs = performance.now() - ingestStart;
+const ingestCpu = cpuMs([api.pid!, ...(await backends())]) - ingestCpuStart;
 api.kill('SIGTERM');
 
 // 2. The same rows through a raw COPY into a copy of the table, in the same run.
@@ -116,24 +144,37 @@ const namespace = `bench-${Date.now()}`;
 const classifyStart = performance.now();
 const workers = [0, 1].map(() => start(['jobs/src/worker.ts'], { DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_NAMESPACE: namespace, OPENAI_API_KEY: '', CLASSIFY_BATCH_SIZE: '1000', WORKER_CONCURRENCY: '2' }));
 await Promise.all(workers.map((worker) => waitForOutput(worker, /workers up/)));
+const workersUpMs = performance.now() - classifyStart;
+const workersStartUpCpu = cpuMs(workers.map((worker) => worker.pid!));
+const { rows: [waiting] } = await sql.query('select count(*)::int as n from classification_task');
 for (;;) {
   const { rows: [row] } = await sql.query('select count(*)::int as n from classification_task');
   if (row.n === 0) break;
   await new Promise((resolve) => setTimeout(resolve, 250));
 }
 const classifyMs = performance.now() - classifyStart;
+const classifyCpu = { workers: cpuMs(workers.map((worker) => worker.pid!)), database: cpuMs(await backends()) };
+const loadAfter = os.loadavg();
 const { rows: [check] } = await sql.query('select count(*)::int as comments, (select count(*)::int from comment_classification) as results from comment');
 for (const worker of workers) worker.kill('SIGTERM');
 await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('exit', resolve))));
 await sql.end();
 await database.drop();
 
+function perThousand(ms: number): string {
+  return (ms / (total / 1000)).toFixed(1);
+}
+
 console.log(`
 Comments benchmark (${total.toLocaleString('en-US')} comments, batches of ${batchSize.toLocaleString('en-US')}, ${concurrency} concurrent requests)
-  ingestion through the API   ${(ingestMs / 1000).toFixed(1)} s  ${rate(total, ingestMs)}
+  ingestion through the API   ${(ingestMs / 1000).toFixed(1)} s  ${rate(total, ingestMs)}  (CPU ${perThousand(ingestCpu)} ms per 1,000 comments, API and its PostgreSQL backends)
   raw COPY, same rows         ${(copyMs / 1000).toFixed(1)} s  ${rate(total, copyMs)}
   ingestion / COPY            ${(copyMs / ingestMs).toFixed(2)}
   classification, 2 workers   ${(classifyMs / 1000).toFixed(1)} s  ${rate(total, classifyMs)}  (offline classifier, Redis, incl. worker start-up)
+    CPU per 1,000 comments    ${perThousand(classifyCpu.workers - workersStartUpCpu + classifyCpu.database)} ms: workers ${perThousand(classifyCpu.workers - workersStartUpCpu)} (after start-up, which took ${(workersStartUpCpu / 1000).toFixed(1)} s of CPU), their PostgreSQL backends ${perThousand(classifyCpu.database)}
+    once both workers are up  ${((classifyMs - workersUpMs) / 1000).toFixed(1)} s  ${rate(waiting.n, classifyMs - workersUpMs)}  (start-up ${(workersUpMs / 1000).toFixed(1)} s, ${waiting.n.toLocaleString('en-US')} tasks left then)
+  end to end                  ${((ingestMs + classifyMs) / 1000).toFixed(1)} s  ${rate(total, ingestMs + classifyMs)}  (ingestion + classification)
+  load average                ${loadBefore.map((n) => n.toFixed(2)).join(' ')} before, ${loadAfter.map((n) => n.toFixed(2)).join(' ')} after classification
   check                       ${check.comments.toLocaleString('en-US')} comments, ${check.results.toLocaleString('en-US')} results
 Reproduce: node test/bench/comments.bench.ts --comments ${total}
 `);

@@ -1,10 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  Campaign,
-  Workspace,
   audienceSums,
   brandMentionCounts,
-  brandSafetyCounts,
   campaignSources,
   followerGrowth,
   followerSnapshotsAround,
@@ -12,8 +9,8 @@ import {
   type ICampaign,
 } from '@persona-ops/domain/store';
 import { audienceReportOf, campaignLiftOf, commentSums, liftReadDays, noKeywordsReason, periodDays, validateThresholdOverrides, type AudienceReportQuery } from '@persona-ops/domain/core';
-import { assertFilterIdsOwned, findOwned } from './owned.ts';
 import type { Basis } from './report-basis.ts';
+import { reportContext, sharedBrandSafetyCounts, type ReportContext } from './report-context.ts';
 
 /**
  * Layer 2, audience performance. Scope: the posts published in the period that match the
@@ -22,10 +19,10 @@ import type { Basis } from './report-basis.ts';
  * overrides. On the rollup basis (whole-day periods only; see report-basis.ts) the per-post sums
  * come pre-summed from the rollups; everything after them is the same code.
  */
-export async function audienceReport(em: EntityManager, workspaceId: string, query: AudienceReportQuery, now: Date, basis: Basis = 'live') {
-  const campaign = query.campaignId ? await findOwned(em, Campaign, 'campaign', query.campaignId, workspaceId) : null;
-  await assertFilterIdsOwned(em, workspaceId, { sourceId: query.sourceId });
-  const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
+export async function audienceReport(em: EntityManager, workspaceId: string, query: AudienceReportQuery, now: Date, basis: Basis = 'live', shared?: ReportContext) {
+  const context = shared ?? (await reportContext(em, workspaceId, query));
+  const { campaign } = context;
+  const workspace = await context.workspace();
   // Validated when saved; validating again gives them the KPI-keyed type the tier functions take.
   const options = { overrides: validateThresholdOverrides(workspace.tierOverrides) };
   const from = query.from ? new Date(query.from) : undefined;
@@ -37,7 +34,7 @@ export async function audienceReport(em: EntityManager, workspaceId: string, que
     audienceSums(em, { scope, grouping: { by: 'none' }, basis }),
     followerGrowth(em, { scope, grouping: { by: 'none' }, basis }, startDay, endDay),
     brandMentionCounts(em, { scope, grouping: { by: 'none' }, basis }),
-    brandSafetyCounts(em, workspaceId, { campaignId: query.campaignId, sourceId: query.sourceId, sourceKind: query.sourceKind, from, to }),
+    sharedBrandSafetyCounts(context, em, workspaceId, { campaignId: query.campaignId, sourceId: query.sourceId, sourceKind: query.sourceKind, from, to }),
     campaignLift(em, workspaceId, query, campaign, now),
   ]);
 

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Campaign, campaignBreakdowns, costLinesOf, costPartiesOf, loadFxRates, paidSpendOf, type CostPartyRow, type ICampaign, type PaidSpendRow } from '@persona-ops/domain/store';
+import { Campaign, campaignBreakdowns, loadFxRates, type CostPartyRow, type ICampaign, type PaidSpendRow } from '@persona-ops/domain/store';
 import { allocateCostLines, campaignPacing, campaignReportOf, layerOrRefusal, deliverablesOf, money, reportCurrency, type AudienceReportQuery, type CostLine, type ReportScope } from '@persona-ops/domain/core';
 import { audienceReport } from './audience-report.service.ts';
 import { brandSafetyReport } from './brand-safety-report.service.ts';
 import { commercialReport } from './commercial-report.service.ts';
-import { assertFilterIdsOwned, findOwned } from './owned.ts';
+import { findOwned } from './owned.ts';
 import { productionReport } from './production-report.service.ts';
+import { campaignPageContext, sharedCostRecords } from './report-context.ts';
 
 /**
  * Budget pacing in the campaign's currency: a cost line or paid post in another currency is
@@ -31,23 +32,22 @@ export type CampaignReportFilters = Omit<ReportScope, 'campaignId'> & Pick<Audie
 /** The campaign's layer reports and pacing, loaded at the same time; the core puts the page together (campaignReportOf). */
 export async function campaignReport(em: EntityManager, workspaceId: string, campaignId: string, filters: CampaignReportFilters, now: Date) {
   const campaign = await findOwned(em, Campaign, 'campaign', campaignId, workspaceId);
-  await assertFilterIdsOwned(em, workspaceId, { sourceId: filters.sourceId });
+  // The layers share the campaign, the workspace and the reads they make alike (report-context.ts).
+  const context = await campaignPageContext(em, workspaceId, campaign, filters);
   const { lagDays, ...common } = filters;
   const query = { ...common, campaignId };
   const period = { from: filters.from ? new Date(filters.from) : undefined, to: filters.to ? new Date(filters.to) : undefined };
   // Each service on a fork of its own: they run at the same time and share no identity map.
-  const [audience, commercial, pipeline, safety, breakdowns, lines, parties, paidSpend] = await Promise.all([
-    audienceReport(em.fork(), workspaceId, { ...query, lagDays }, now),
-    commercialReport(em.fork(), workspaceId, query, now),
+  const [audience, commercial, pipeline, safety, breakdowns, costs] = await Promise.all([
+    audienceReport(em.fork(), workspaceId, { ...query, lagDays }, now, 'live', context),
+    commercialReport(em.fork(), workspaceId, query, now, 'live', context),
     // The page still answers when the pipeline's records contradict each other; it says why.
-    layerOrRefusal(productionReport(em.fork(), workspaceId, query, now)),
-    brandSafetyReport(em.fork(), workspaceId, query),
+    layerOrRefusal(productionReport(em.fork(), workspaceId, query, now, 'live', context)),
+    brandSafetyReport(em.fork(), workspaceId, query, context),
     campaignBreakdowns(em.fork(), workspaceId, { campaignId, sourceId: filters.sourceId, sourceKind: filters.sourceKind, ...period }),
     // Pacing is the whole campaign's, whatever the filters: the budget is the campaign's.
-    costLinesOf(em.fork(), workspaceId, [campaignId]),
-    costPartiesOf(em.fork(), workspaceId, [campaignId]),
-    paidSpendOf(em.fork(), workspaceId, [campaignId]),
+    sharedCostRecords(context, em.fork(), workspaceId, [campaignId]),
   ]);
-  const pacing = await budgetPacing(em, campaign, { lines, parties, paidSpend }, now);
+  const pacing = await budgetPacing(em, campaign, costs, now);
   return campaignReportOf(filters, { campaign, audience, commercial, pipeline, safety, breakdowns, pacing }, now);
 }

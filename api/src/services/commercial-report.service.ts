@@ -1,22 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  Campaign,
-  Workspace,
   aiCharacterAssetsUsed,
   campaignsInScope,
   conversionDayTotals,
-  costLinesOf,
-  costPartiesOf,
-  paidSpendOf,
   postAggregates,
   surveyAnswerTotal,
   type ReadScope,
 } from '@persona-ops/domain/store';
 import { NO_POSTS, attributionWindowOf, commercialRateDays, commercialReportOf, validateThresholdOverrides, type CommercialReportInputs, type ReportScope } from '@persona-ops/domain/core';
 import { fxRatesFor } from './fx-rates-for.ts';
-import { assertFilterIdsOwned } from './owned.ts';
 import { reportLifts } from './paid-tests.service.ts';
 import type { Basis } from './report-basis.ts';
+import { reportContext, sharedCostRecords, type ReportContext } from './report-context.ts';
 
 /**
  * Layer 3, commercial influence: reads the scope's campaigns, post sums, AI-character assets used,
@@ -24,9 +19,9 @@ import type { Basis } from './report-basis.ts';
  * core assembles the report (commercialReportOf, which says what the scope is). On the rollup basis
  * the post sums and the assets used come from the rollups.
  */
-export async function commercialReport(em: EntityManager, workspaceId: string, query: ReportScope, now: Date, basis: Basis = 'live') {
-  await assertFilterIdsOwned(em, workspaceId, { campaignId: query.campaignId, sourceId: query.sourceId });
-  const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
+export async function commercialReport(em: EntityManager, workspaceId: string, query: ReportScope, now: Date, basis: Basis = 'live', shared?: ReportContext) {
+  const context = shared ?? (await reportContext(em, workspaceId, query));
+  const workspace = await context.workspace();
   const options = { overrides: validateThresholdOverrides(workspace.tierOverrides) };
   const scope: ReadScope = {
     workspaceId,
@@ -40,18 +35,16 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
   const campaigns = await campaignsInScope(em, { scope, grouping: { by: 'none' } });
   const ids = campaigns.map((campaign) => campaign.id);
   const read = { scope: { ...scope, campaignIds: ids }, grouping: { by: 'none' }, basis } as const;
-  const [posts, assets, days, lines, parties, paidSpend] = ids.length === 0
-    ? [NO_POSTS, [], [], [], [], []]
+  const [posts, assets, days, costs] = ids.length === 0
+    ? [NO_POSTS, [], [], { lines: [], parties: [], paidSpend: [] }]
     : await Promise.all([
         postAggregates(em, read),
         aiCharacterAssetsUsed(em, read),
         conversionDayTotals(em, read),
-        costLinesOf(em, workspaceId, ids),
-        costPartiesOf(em, workspaceId, ids),
-        paidSpendOf(em, workspaceId, ids),
+        sharedCostRecords(context, em, workspaceId, ids),
       ]);
   const inputs: CommercialReportInputs = {
-    campaigns, posts, assets, days, costs: { lines, parties, paidSpend }, workspaceCurrency: workspace.currency,
+    campaigns, posts, assets, days, costs, workspaceCurrency: workspace.currency,
     currencyRule: { reportingCurrency: workspace.reportingCurrency, alwaysReporting: false },
   };
   const rates = await fxRatesFor(em, workspaceId, commercialRateDays(query, inputs));
@@ -62,6 +55,6 @@ export async function commercialReport(em: EntityManager, workspaceId: string, q
   const surveyAnswers = ids.length === 0 ? null : await surveyAnswerTotal(em, { ...scope, campaignIds: ids }, { firstDay: window?.start, lastDay: window?.end });
   // incremental_lift and paid_media_lift: from the paid tests of the campaigns in scope that run in the period.
   const lifts = await reportLifts(em, workspaceId, ids, { from: scope.from, to: scope.to }, options);
-  const goal = query.campaignId ? (await em.findOneOrFail(Campaign, { id: query.campaignId, workspace: workspaceId })).goal : null;
+  const goal = context.campaign?.goal ?? null;
   return commercialReportOf(query, inputs, rates, { surveyAnswers, lifts, goal }, options);
 }

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Post, Workspace, assetPlacements, assetTransitions, productionAssets } from '@persona-ops/domain/store';
+import { Post, assetPlacements, assetTransitions, productionAssets } from '@persona-ops/domain/store';
 import { productionReportOf, type Placement } from '@persona-ops/domain/core';
 import type { ReportQuery } from '../http/report.schemas.ts';
-import { assertFilterIdsOwned } from './owned.ts';
 import type { Basis } from './report-basis.ts';
+import { reportContext, type ReportContext } from './report-context.ts';
 
 // Every post of the assets, or on the rollup basis one placement per asset, channel and paid-or-not
 // at its first publication: all the production KPIs read of placements (first publication,
@@ -19,9 +19,8 @@ export async function placementsOf(em: EntityManager, workspaceId: string, ids: 
 
 // Scope: assets whose brief opened in the period, so a period's figures describe the work it started;
 // the report is assembled by the core (productionReportOf).
-export async function productionReport(em: EntityManager, workspaceId: string, query: ReportQuery, now: Date, basis: Basis = 'live') {
-  await assertFilterIdsOwned(em, workspaceId, { campaignId: query.campaignId, sourceId: query.sourceId });
-  const workspace = await em.findOneOrFail(Workspace, { id: workspaceId });
+export async function productionReport(em: EntityManager, workspaceId: string, query: ReportQuery, now: Date, basis: Basis = 'live', shared?: ReportContext) {
+  const workspace = await (shared ?? (await reportContext(em, workspaceId, query))).workspace();
   const assets = await productionAssets(em, workspaceId, {
     campaignId: query.campaignId,
     sourceId: query.sourceId,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { scopedCommentsSql, type BrandSafetyScope } from './brand-safety.repository.ts';
-import { query } from './sql.ts';
+import { boundQuery, query } from './sql.ts';
 import type { BatchUsage } from '../../core/classification-usage.ts';
 import type { ClassificationUsage } from '../../core/reports/brand-safety-report.ts';
 
@@ -15,7 +15,7 @@ export type RecordedUsage = { id: string; workspaceId: string; classifier: strin
  */
 export async function recordClassificationUsage(em: EntityManager, rows: UsageRow[], now: Date): Promise<RecordedUsage[]> {
   if (rows.length === 0) return [];
-  return query<RecordedUsage>(
+  return boundQuery<RecordedUsage>(
     em,
     `insert into classification_usage (id, created_at, updated_at, workspace_id, classifier, version, comments, prompt_tokens, completion_tokens, cost_usd_micros, requests, recorded_at)
      select gen_random_uuid(), ?, ?, r.workspace_id, r.classifier, r.version, r.comments, r.prompt_tokens, r.completion_tokens, r.cost_usd_micros, r.requests, ?

@@ -4,7 +4,7 @@
 // (workers started after ingestion, their start-up counted); the classification rate once both
 // workers are up is printed apart.
 //
-//   node test/bench/comments.bench.ts [--comments 1000000] [--batch 10000] [--concurrency 2]
+//   node test/bench/comments.bench.ts [--comments 1000000] [--batch 10000] [--concurrency 2] [--classify-batch 1000]
 //
 // Needs PostgreSQL (DATABASE_URL or 127.0.0.1:5432) and Redis (REDIS_URL or 127.0.0.1:6379).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -21,7 +21,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { createWorkspaceWithAdmin } from '@persona-ops/api/workspaces';
 import { benchDatabase, rate } from './bench-database.ts';
 
-const { values } = parseArgs({ options: { comments: { type: 'string', default: '1000000' }, batch: { type: 'string', default: '10000' }, concurrency: { type: 'string', default: '2' } } });
+const { values } = parseArgs({ options: { comments: { type: 'string', default: '1000000' }, batch: { type: 'string', default: '10000' }, concurrency: { type: 'string', default: '2' }, 'classify-batch': { type: 'string', default: '1000' } } });
 const total = Number(values.comments);
 const batchSize = Number(values.batch);
 const concurrency = Number(values.concurrency);
@@ -142,7 +142,7 @@ const copyMs = performance.now() - copyStart;
 // 3. Classification by two worker processes (offline classifier) on Redis.
 const namespace = `bench-${Date.now()}`;
 const classifyStart = performance.now();
-const workers = [0, 1].map(() => start(['jobs/src/worker.ts'], { DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_NAMESPACE: namespace, OPENAI_API_KEY: '', CLASSIFY_BATCH_SIZE: '1000', WORKER_CONCURRENCY: '2' }));
+const workers = [0, 1].map(() => start(['jobs/src/worker.ts'], { DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_NAMESPACE: namespace, OPENAI_API_KEY: '', CLASSIFY_BATCH_SIZE: values['classify-batch'], WORKER_CONCURRENCY: '2' }));
 await Promise.all(workers.map((worker) => waitForOutput(worker, /workers up/)));
 const workersUpMs = performance.now() - classifyStart;
 const workersStartUpCpu = cpuMs(workers.map((worker) => worker.pid!));
@@ -166,7 +166,7 @@ function perThousand(ms: number): string {
 }
 
 console.log(`
-Comments benchmark (${total.toLocaleString('en-US')} comments, batches of ${batchSize.toLocaleString('en-US')}, ${concurrency} concurrent requests)
+Comments benchmark (${total.toLocaleString('en-US')} comments, batches of ${batchSize.toLocaleString('en-US')}, ${concurrency} concurrent requests; classification batches of ${values['classify-batch']})
   ingestion through the API   ${(ingestMs / 1000).toFixed(1)} s  ${rate(total, ingestMs)}  (CPU ${perThousand(ingestCpu)} ms per 1,000 comments, API and its PostgreSQL backends)
   raw COPY, same rows         ${(copyMs / 1000).toFixed(1)} s  ${rate(total, copyMs)}
   ingestion / COPY            ${(copyMs / ingestMs).toFixed(2)}
@@ -176,5 +176,5 @@ Comments benchmark (${total.toLocaleString('en-US')} comments, batches of ${batc
   end to end                  ${((ingestMs + classifyMs) / 1000).toFixed(1)} s  ${rate(total, ingestMs + classifyMs)}  (ingestion + classification)
   load average                ${loadBefore.map((n) => n.toFixed(2)).join(' ')} before, ${loadAfter.map((n) => n.toFixed(2)).join(' ')} after classification
   check                       ${check.comments.toLocaleString('en-US')} comments, ${check.results.toLocaleString('en-US')} results
-Reproduce: node test/bench/comments.bench.ts --comments ${total}
+Reproduce: node test/bench/comments.bench.ts --comments ${total}${values['classify-batch'] === '1000' ? '' : ` --classify-batch ${values['classify-batch']}`}
 `);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceMax, signedBars } from './chart-scale.ts';
+import { niceMax, referenceLabelPlace, signedBars, type Box } from './chart-scale.ts';
 
 describe('chart scales', () => {
   it('rounds an axis up to 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -21,5 +21,23 @@ describe('signed bars', () => {
     const { zero, bar } = signedBars([10, 40], 100);
     expect(zero).toBe(0);
     expect(bar(10)).toEqual({ x: 0, width: 25 });
+  });
+});
+
+describe('a reference line label', () => {
+  const figure = (center: number, baseline: number): Box => ({ left: center - 10, right: center + 10, top: baseline - 11, bottom: baseline + 3 });
+
+  it('sits above the line at its right end when nothing is there', () => {
+    expect(referenceLabelPlace(100, 400, 120, [figure(50, 60)])).toEqual({ x: 400, y: 95, anchor: 'end' });
+  });
+  it('moves below the line, then to the left end, away from the bars figures', () => {
+    // The last bar's figure sits right on the line's label.
+    expect(referenceLabelPlace(100, 400, 120, [figure(380, 96)])).toEqual({ x: 400, y: 114, anchor: 'end' });
+    // Figures above and below the line at the right end: the left end, above the line.
+    expect(referenceLabelPlace(100, 400, 120, [figure(380, 96), figure(340, 116)])).toEqual({ x: 0, y: 95, anchor: 'start' });
+  });
+  it('keeps the right end when every place is taken', () => {
+    const everywhere = [figure(380, 96), figure(380, 116), figure(20, 96), figure(20, 116)];
+    expect(referenceLabelPlace(100, 400, 120, everywhere)).toEqual({ x: 400, y: 95, anchor: 'end' });
   });
 });

@@ -29,3 +29,31 @@ export function signedBars(values: readonly (number | null)[], width: number) {
     },
   };
 }
+
+/** A box in the chart's pixels: x from left to right, y from top to bottom. */
+export type Box = { left: number; right: number; top: number; bottom: number };
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Where a reference line's label goes (an 11 px text `labelWidth` wide, on a line at `lineY` across
+ * `width`): above the line at its right end, else below it, else at the left end above then below,
+ * the first place none of `taken` (the bars' figures) covers. Against the right end alone, a last
+ * bar as tall as the mean hid the label under its figure.
+ */
+export function referenceLabelPlace(lineY: number, width: number, labelWidth: number, taken: readonly Box[]): { x: number; y: number; anchor: 'start' | 'end' } {
+  const places = [
+    { x: width, y: lineY - 5, anchor: 'end' as const },
+    { x: width, y: lineY + 14, anchor: 'end' as const },
+    { x: 0, y: lineY - 5, anchor: 'start' as const },
+    { x: 0, y: lineY + 14, anchor: 'start' as const },
+  ];
+  // A text's box around its baseline y: 11 px above it, 3 px below for descenders.
+  const boxOf = (place: (typeof places)[number]): Box => ({
+    left: place.anchor === 'end' ? place.x - labelWidth : place.x,
+    right: place.anchor === 'end' ? place.x : place.x + labelWidth,
+    top: place.y - 11,
+    bottom: place.y + 3,
+  });
+  return places.find((place) => !taken.some((box) => overlaps(boxOf(place), box))) ?? places[0]!;
+}

@@ -13,7 +13,7 @@ if (!config.DATABASE_URL) {
   console.error('DATABASE_URL is not set. Set it, or run `pnpm start` at the repository root for the embedded quick start.');
   process.exit(1);
 }
-const orm = await openOrm(config.DATABASE_URL);
+const orm = await openOrm(config.DATABASE_URL, { preparedStatements: config.DATABASE_PREPARED_STATEMENTS });
 await migrate(orm);
 // The operator's queue board, on the queues the `pnpm jobs` workers use; only with OPERATOR_PASSWORD.
 const queueConnection: QueueConnection = config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL } : { kind: 'postgres', url: config.DATABASE_URL };

@@ -6,6 +6,8 @@ import { trustProxySetting } from './http/trust-proxy.ts';
 const environment = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // Statements with parameters prepared once per connection (domain prepared-statements.ts); false behind PgBouncer in transaction mode (< 1.21).
+  DATABASE_PREPARED_STATEMENTS: z.stringbool().default(true),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   // A request (headers and body) must arrive within REQUEST_TIMEOUT_MS (else 408 and the connection

@@ -3,6 +3,8 @@ import { z } from 'zod';
 const environment = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // As the API's (api/src/config.ts).
+  DATABASE_PREPARED_STATEMENTS: z.stringbool().default(true),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),

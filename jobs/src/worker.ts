@@ -13,7 +13,7 @@ import { smtpMailer } from './deliveries/smtp-mailer.ts';
 
 const config = loadJobsConfig();
 const logger = createWorkerLogger(config.LOG_LEVEL);
-const orm = await openOrm(config.DATABASE_URL);
+const orm = await openOrm(config.DATABASE_URL, { preparedStatements: config.DATABASE_PREPARED_STATEMENTS });
 await migrate(orm);
 const namespace = config.QUEUE_NAMESPACE ? { namespace: config.QUEUE_NAMESPACE } : {};
 const connection: QueueConnection = config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL, ...namespace } : { kind: 'postgres', url: config.DATABASE_URL, ...namespace };

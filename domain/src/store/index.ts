@@ -2,6 +2,7 @@ export * from './entities/index.ts';
 export { ormConfig } from './orm.config.ts';
 export * from './audit/index.ts';
 export { openOrm, migrate, pendingMigrations } from './migrate.ts';
+export { prepareParameterizedStatements } from './prepared-statements.ts';
 export { createDatabase, dropDatabase, databaseExists, isReachable, withDatabase } from './database-admin.ts';
 export * from './repositories/comments.repository.ts';
 export * from './repositories/brand-safety.repository.ts';

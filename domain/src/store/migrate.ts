@@ -1,9 +1,12 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { ormConfig } from './orm.config.ts';
+import { prepareParameterizedStatements } from './prepared-statements.ts';
 
-export async function openOrm(databaseUrl: string): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(databaseUrl));
+/** preparedStatements: see prepared-statements.ts (DATABASE_PREPARED_STATEMENTS; on unless a pooler cannot keep them). */
+export async function openOrm(databaseUrl: string, options: { preparedStatements?: boolean } = {}): Promise<MikroORM> {
+  const prepared = options.preparedStatements ?? true;
+  return MikroORM.init(ormConfig(databaseUrl, prepared ? { driverOptions: { onPoolCreated: (pool: pg.Pool) => prepareParameterizedStatements(pool) } } : {}));
 }
 
 // Every API and worker process migrates at start-up; a PostgreSQL advisory lock, held on a

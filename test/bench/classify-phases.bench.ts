@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createWorkspaceWithAdmin } from '@persona-ops/api/workspaces';
-import { acceptComments, claimClassificationTasks, loadCommentsForClassification, recordClassificationUsage, saveClassifications } from '@persona-ops/domain/store';
+import { acceptComments, claimClassificationTasks, loadCommentsForClassification, saveClassifications } from '@persona-ops/domain/store';
 import { createOfflineClassifier } from '../../jobs/src/classifiers/offline/offline-classifier.ts';
 import { batchUsageShares } from '@persona-ops/domain/core';
 import { sourceDays } from '../../jobs/src/handlers/classify-comments.handler.ts';
@@ -42,10 +42,7 @@ for (;;) {
   const comments = await time('load', () => loadCommentsForClassification(e, claimed.map((c) => c.commentId)));
   const results = await time('classify', () => classifier.classify(comments.map((c) => ({ id: c.id, text: c.text, characterNames: c.characterNames }))));
   const decided = results.map((r, i) => ({ commentId: r.id, workspaceId: comments[i]!.workspaceId, sentiment: r.sentiment, score: r.score, flags: r.flags, mentionsCharacter: r.mentionsCharacter, classifier: r.classifier, version: r.version }));
-  await time('store', () => e.transactional(async (tx) => {
-    const recorded = await recordClassificationUsage(tx, batchUsageShares(decided, undefined), new Date());
-    return saveClassifications(tx, decided.map((d) => ({ ...d, usageId: recorded[0]?.id ?? null })), new Date());
-  }));
+  await time('store', () => saveClassifications(e, decided, new Date(), batchUsageShares(decided, undefined)));
   await time('days', async () => sourceDays(comments));
   done += claimed.length;
 }

@@ -1,13 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { batchUsageShares, withCompetitorFlag, type CommentClassifier } from '@persona-ops/domain/core';
-import { loadCommentsForClassification, recordClassificationUsage, saveClassifications } from '@persona-ops/domain/store';
+import { loadCommentsForClassification, saveClassifications } from '@persona-ops/domain/store';
 import type { Enqueue, JobPayload } from '../contracts.ts';
 import { mentionsName } from '../classifiers/offline/character-mentions.ts';
 
 // Classifies a batch: re-reads which comments still need it, classifies those, stores the results
-// and closes their tasks in one transaction. Errors propagate so BullMQ retries the batch.
-// Round trips per batch: one read (the comments, with their source and day), one transaction of
-// two statements (the usage row; the results inserted from column arrays, the tasks deleted).
+// and closes their tasks in one statement. Errors propagate so BullMQ retries the batch.
+// Round trips per batch: one read (the comments, with their source and day) and one statement (the
+// usage rows, the results inserted from column arrays, the tasks deleted), atomic on its own.
 // New results may make a day a spike: detection is queued per source and day, a minute later, and
 // its deterministic job id collapses every batch of that minute into one run (detection reads 30
 // days of a source's comments, so running it per batch would cost more than classifying).
@@ -29,13 +29,10 @@ export function classifyCommentsHandler(deps: { orm: MikroORM; classifier: Comme
       return { commentId: comment.id, workspaceId: comment.workspaceId, sentiment: result.sentiment, score: result.score, flags, mentionsCharacter: result.mentionsCharacter, language: result.language ?? null, classifier: result.classifier, version: result.version };
     });
     const now = deps.now?.() ?? new Date();
-    // The batch's usage and its results in one transaction; each result names the usage row whose
-    // cost it shares, so a report on some comments counts only their share of what the batch cost.
-    const stored = await em.transactional(async (tx) => {
-      const recorded = await recordClassificationUsage(tx, batchUsageShares(decided, usage), now);
-      const usageIdOf = new Map(recorded.map((row) => [`${row.workspaceId}|${row.classifier}|${row.version}`, row.id]));
-      return saveClassifications(tx, decided.map((d) => ({ ...d, usageId: usageIdOf.get(`${d.workspaceId}|${d.classifier}|${d.version}`) ?? null })), now);
-    });
+    // The batch's usage and its results in one statement; each result names the usage row of its
+    // workspace, classifier and version, so a report on some comments counts only their share of
+    // what the batch cost.
+    const stored = await saveClassifications(em, decided, now, batchUsageShares(decided, usage));
     deps.onClassified?.(decided);
     for (const row of sourceDays(comments)) {
       await deps.enqueue('detect-spikes', row, { delay: deps.spikeDetectionDelayMs ?? defaultSpikeDetectionDelayMs });

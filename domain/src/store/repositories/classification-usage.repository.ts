@@ -11,18 +11,25 @@ export type RecordedUsage = { id: string; workspaceId: string; classifier: strin
 
 /**
  * Stores what a batch cost, one row per workspace, classifier and version; returns the rows' ids so
- * the batch's classifications can name the row whose cost they share.
+ * the batch's classifications can name the row whose cost they share. (The classify job stores
+ * them with its results in one statement: saveClassifications with its `usage`.)
  */
 export async function recordClassificationUsage(em: EntityManager, rows: UsageRow[], now: Date): Promise<RecordedUsage[]> {
   if (rows.length === 0) return [];
-  return boundQuery<RecordedUsage>(
-    em,
-    `insert into classification_usage (id, created_at, updated_at, workspace_id, classifier, version, comments, prompt_tokens, completion_tokens, cost_usd_micros, requests, recorded_at)
+  const insert = usageInsert(rows, now);
+  const recorded = await boundQuery<{ id: string; workspace_id: string; classifier: string; version: string }>(em, insert.sql, insert.params);
+  return recorded.map((row) => ({ id: row.id, workspaceId: row.workspace_id, classifier: row.classifier, version: row.version }));
+}
+
+/** The insert of a batch's usage rows (`?` parameters), returning each row's id and key. */
+export function usageInsert(rows: UsageRow[], now: Date): { sql: string; params: unknown[] } {
+  return {
+    sql: `insert into classification_usage (id, created_at, updated_at, workspace_id, classifier, version, comments, prompt_tokens, completion_tokens, cost_usd_micros, requests, recorded_at)
      select gen_random_uuid(), ?, ?, r.workspace_id, r.classifier, r.version, r.comments, r.prompt_tokens, r.completion_tokens, r.cost_usd_micros, r.requests, ?
      from jsonb_to_recordset(?::jsonb) as r(workspace_id uuid, classifier text, version text, comments int, prompt_tokens int, completion_tokens int, cost_usd_micros bigint, requests int)
-     returning id, workspace_id as "workspaceId", classifier, version`,
-    [now, now, now, JSON.stringify(rows.map((r) => ({ workspace_id: r.workspaceId, classifier: r.classifier, version: r.version, comments: r.comments, prompt_tokens: r.promptTokens, completion_tokens: r.completionTokens, cost_usd_micros: r.costUsdMicros, requests: r.requests })))],
-  );
+     returning id, workspace_id, classifier, version`,
+    params: [now, now, now, JSON.stringify(rows.map((r) => ({ workspace_id: r.workspaceId, classifier: r.classifier, version: r.version, comments: r.comments, prompt_tokens: r.promptTokens, completion_tokens: r.completionTokens, cost_usd_micros: r.costUsdMicros, requests: r.requests })))],
+  };
 }
 
 /** `comments`: the classifications of comments in scope by this classifier version. */

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { usageInsert, type UsageRow } from './classification-usage.repository.ts';
 import { booleanArray, boundQuery, nullableTextArray, nullableUuidArray, numberArray, textArray, uuidArray } from './sql.ts';
 
 export type IncomingComment = { postId: string; platformCommentId: string; authorHandle: string; text: string; postedAt: string };
@@ -114,29 +115,35 @@ export type StoredClassification = {
 // for the others the table's trigger picks the current one by the readers' rule. The `offset 0`
 // keeps that check a lookup per comment: without it the planner may turn it into one hash of every
 // classification stored so far, read whole for each batch.
-export async function saveClassifications(em: EntityManager, results: StoredClassification[], now: Date) {
+// `usage`: the batch's usage rows, stored by the same statement; a result without a `usageId`
+// then shares the row of its workspace, classifier and version (the classify job's one statement
+// per batch, instead of a transaction of two).
+export async function saveClassifications(em: EntityManager, results: StoredClassification[], now: Date, usage: UsageRow[] = []) {
   if (results.length === 0) return { stored: 0 };
   for (const r of results) {
     if (r.flags.some((flag) => flag.includes(','))) throw new TypeError(`saveClassifications: a flag of comment ${r.commentId} contains a comma: ${r.flags.join(' | ')}`);
   }
+  const usageRows = usage.length > 0 ? usageInsert(usage, now) : { sql: 'select null::uuid as id, null::uuid as workspace_id, null::text as classifier, null::text as version where false', params: [] };
   const [row] = await boundQuery<{ stored: number }>(
     em,
-    `with input as (
+    `with usage as (${usageRows.sql}),
+     input as (
        select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::boolean[], ?::text[], ?::uuid[])
          as r(workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, language, usage_id)
      ),
      stored as (
        insert into comment_classification (id, created_at, updated_at, workspace_id, comment_id, classifier, version, sentiment, score, flags, mentions_character, language, classified_at, usage_id, current)
-       select gen_random_uuid(), ?, ?, workspace_id, comment_id, classifier, version, sentiment, score,
-              case when flags = '' then '{}'::text[] else string_to_array(flags, ',') end, mentions_character, language, ?, usage_id,
-              count(*) over (partition by comment_id) = 1 and not exists (select 1 from comment_classification e where e.comment_id = input.comment_id offset 0)
-       from input
+       select gen_random_uuid(), ?, ?, i.workspace_id, i.comment_id, i.classifier, i.version, i.sentiment, i.score,
+              case when i.flags = '' then '{}'::text[] else string_to_array(i.flags, ',') end, i.mentions_character, i.language, ?, coalesce(i.usage_id, u.id),
+              count(*) over (partition by i.comment_id) = 1 and not exists (select 1 from comment_classification e where e.comment_id = i.comment_id offset 0)
+       from input i left join usage u on u.workspace_id = i.workspace_id and u.classifier = i.classifier and u.version = i.version
        on conflict (comment_id, classifier, version) do nothing
        returning 1
      ),
      closed as (delete from classification_task where comment_id in (select comment_id from input))
      select count(*)::int as stored from stored`,
     [
+      ...usageRows.params,
       uuidArray(results.map((r) => r.workspaceId)),
       uuidArray(results.map((r) => r.commentId)),
       textArray(results.map((r) => r.classifier)),

@@ -290,7 +290,8 @@ describe.skipIf(browserMissing)('brand safety in a browser', () => {
     const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
     const period = `from=${day(13)}&to=${day(-1)}`;
     await page.goto(`${base}/brand-safety?${period}`);
-    const query = `from=${day(13)}T00:00:00Z&to=${day(-1)}T00:00:00Z&compare=previous`;
+    // The page's `to` is a day included in the period: the API's exclusive end is the midnight after it.
+    const query = `from=${day(13)}T00:00:00Z&to=${day(-2)}T00:00:00Z&compare=previous`;
     const report = (await api.inject({ url: `/v1/reports/brand-safety?${query}`, headers: { authorization: `Bearer ${key}` } })).json();
     expect(report.previousPeriod.reason).toBeNull();
     expect(await page.locator('[data-previous-period]').getAttribute('data-previous-period')).toBe('compared');

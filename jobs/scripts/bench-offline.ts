@@ -6,7 +6,8 @@
  * load time: importing the classifier (the language detector's database included) and decoding
  * model.json.gz, in this fresh process.
  *
- *   node jobs/scripts/bench-offline.ts [--comments 200000]
+ *   node jobs/scripts/bench-offline.ts [--comments 200000] [--model path/to/model.json.gz]
+ *     --model: another model file (default the committed one), to compare two models in the same minutes
  */
 import { readLanguageSplit, MULTILINGUAL_FOLDERS, type MultilingualLanguage, readSplit } from '../src/classifiers/offline/dataset-files.ts';
 
@@ -15,9 +16,10 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+const modelPath = argValue('--model');
 const loadStarted = performance.now();
 const { createOfflineClassifier } = await import('../src/classifiers/offline/offline-classifier.ts');
-const classifier = createOfflineClassifier({ competitors: ['Nike', '@adidas', 'Puma'] });
+const classifier = createOfflineClassifier({ competitors: ['Nike', '@adidas', 'Puma'], ...(modelPath === undefined ? {} : { model: modelPath }) });
 classifier.classifyOne('warm up the first call');
 const loadMs = performance.now() - loadStarted;
 
@@ -53,7 +55,7 @@ function run(name: string, texts: readonly string[]): void {
   console.log(`${name}: ${texts.length} comments in ${seconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU on one core: ${Math.round(rate)} comments/s wall, ${Math.round(texts.length / cpuSeconds)} comments/s of CPU time (${flagged} flagged; languages: ${top})`);
 }
 
-console.log(`command: node jobs/scripts/bench-offline.ts --comments ${target}`);
+console.log(`command: node jobs/scripts/bench-offline.ts --comments ${target}${modelPath === undefined ? '' : ` --model ${modelPath}`}`);
 console.log(`model: ${classifier.version}; load (import, language database, model decode, first call): ${loadMs.toFixed(0)} ms`);
 run('English', repeatTo(english));
 run('English + 7 languages', repeatTo([...english, ...others]));

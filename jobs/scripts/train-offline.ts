@@ -52,7 +52,7 @@ function trainOnPool(name: string, data: LabelledTexts, features: FeatureConfig,
   const { pool, heldBack } = evaluationSplit(data);
   log(`[${seconds()}s] ${name}: ${pool.texts.length} texts (${heldBack.texts.length} held back)`);
   const trained = fitHead(buildHeadDataset(pool.texts, pool.labels, features, head), features, head);
-  log(`[${seconds()}s] ${name}: ${trained.iterations} L-BFGS iterations`);
+  log(`[${seconds()}s] ${name}: ${trained.iterations} ${head.optimizer === 'adagrad' ? 'Adagrad passes' : 'L-BFGS iterations'}`);
   return trained;
 }
 
@@ -118,7 +118,7 @@ const { bytes, version } = encodeModel(trained({
   data: Object.fromEntries(dataFiles.map((f) => [f, sha256File(path.join(dataDir, f))])),
   recipe,
   iterations: { sentiment: sentiment.iterations, offensive: offensive.iterations },
-  trainingSeconds: Number(trainingSeconds),
+  // no training time in the file: the same data must give the same bytes (it is printed below)
   ...(kept === undefined ? {} : { sentimentAndLanguagesKeptFrom: kept.version }),
   heldBack: {
     sentiment: summary(held.sentiment),

@@ -17,9 +17,14 @@ export async function aiAuthenticityCounts(em: EntityManager, workspaceId: strin
        select cc.comment_id, cc.flags, sc.posted_at, sc.post_id
        from scoped sc join comment_classification cc on cc.comment_id = sc.id and cc.workspace_id = ? and cc.current
      )
-     select post_id as "postId", to_char(posted_at at time zone 'UTC', 'YYYY-MM-DD') as day,
-            count(*)::int as classified, count(*) filter (where 'ai_authenticity' = any(flags))::int as flagged
-     from latest group by 1, 2 order by 1, 2`,
+     -- Grouped by the UTC date, written as text per group rather than per comment.
+     select post_id as "postId", to_char(utc_day, 'YYYY-MM-DD') as day, classified, flagged
+     from (
+       select post_id, (posted_at at time zone 'UTC')::date as utc_day,
+              count(*)::int as classified, count(*) filter (where 'ai_authenticity' = any(flags))::int as flagged
+       from latest group by 1, 2
+     ) per_day
+     order by 1, 2`,
     [...scoped.params, workspaceId],
   );
   const postIds = [...new Set(rows.map((row) => row.postId))];

@@ -61,15 +61,20 @@ export async function brandSafetyCounts(em: EntityManager, workspaceId: string, 
        select cc.comment_id, cc.classifier, cc.version, cc.sentiment, cc.flags, cc.mentions_character, cc.language, sc.posted_at
        from scoped sc join comment_classification cc on cc.comment_id = sc.id and cc.workspace_id = ? and cc.current
      ),
+     -- Grouped by the UTC date and only then written as text: to_char on every comment was half
+     -- of the statement's time.
      days as (
-       select to_char(posted_at at time zone 'UTC', 'YYYY-MM-DD') as day,
-              count(*)::int as classified,
-              count(*) filter (where sentiment = 'positive')::int as positive,
-              count(*) filter (where sentiment = 'neutral')::int as neutral,
-              count(*) filter (where sentiment = 'negative')::int as negative,
-              count(*) filter (where cardinality(flags) > 0)::int as flagged,
-              count(*) filter (where mentions_character)::int as mentioning
-       from latest group by 1
+       select to_char(utc_day, 'YYYY-MM-DD') as day, classified, positive, neutral, negative, flagged, mentioning
+       from (
+         select (posted_at at time zone 'UTC')::date as utc_day,
+                count(*)::int as classified,
+                count(*) filter (where sentiment = 'positive')::int as positive,
+                count(*) filter (where sentiment = 'neutral')::int as neutral,
+                count(*) filter (where sentiment = 'negative')::int as negative,
+                count(*) filter (where cardinality(flags) > 0)::int as flagged,
+                count(*) filter (where mentions_character)::int as mentioning
+         from latest group by 1
+       ) per_day
      )
      select
        (select count(*)::int from scoped) as comments,

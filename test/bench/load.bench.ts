@@ -95,12 +95,26 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
+/** CPU seconds of every PostgreSQL backend connected to this database now (a backend gone since is not counted). */
+async function backendsCpu(client: pg.Client, database: string): Promise<Map<number, number>> {
+  const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database]);
+  return new Map(rows.flatMap(({ pid }) => {
+    try {
+      return [[pid, cpuSeconds(pid)] as const];
+    } catch {
+      return [];
+    }
+  }));
+}
+const cpuSince = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, seconds]) => sum + seconds - (before.get(pid) ?? 0), 0);
+
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const perSecond = (result: LoadResult) => result.requests / result.seconds;
 
 const database = await benchDatabase('load');
 const sql = new pg.Client({ connectionString: database.url });
+const databaseName = new URL(database.url).pathname.slice(1);
 try {
   // 1. The quick start's demo brand, then its comments classified by one worker (offline classifier).
   const seedStarted = performance.now();
@@ -197,8 +211,12 @@ try {
   for (const read of eachSeconds > 0 ? reads : []) {
     const request = read.kind === 'campaign report' ? { ...read, path: `/v1/reports/campaign/${campaigns[0]}` } : read;
     const cpu = cpuSeconds(api.pid!);
+    const backends = await backendsCpu(sql, databaseName);
     const result = await drive(apiPort, () => request, eachSeconds);
-    alone.push(`${row(read.kind, result)} ${Math.round((100 * (cpuSeconds(api.pid!) - cpu)) / result.seconds)} % |`);
+    const apiCpu = cpuSeconds(api.pid!) - cpu;
+    const postgresCpu = cpuSince(backends, await backendsCpu(sql, databaseName));
+    const perRequest = (seconds: number) => `${((1000 * seconds) / result.requests).toFixed(1)} ms`;
+    alone.push(`${row(read.kind, result)} ${Math.round((100 * apiCpu) / result.seconds)} % | ${perRequest(apiCpu)} | ${perRequest(postgresCpu)} |`);
   }
   const loadAfter = os.loadavg();
 
@@ -240,8 +258,8 @@ API process RSS: ${rss.map((sample) => `${sample.mb} MB at ${Math.round(sample.a
 ${alone.length ? `
 Each read alone, ${eachSeconds} s (after the mixed load):
 
-| read | req/s | p50 | p95 | p99 | API CPU |
-|---|---|---|---|---|---|
+| read | req/s | p50 | p95 | p99 | API CPU | API CPU / request | PostgreSQL CPU / request |
+|---|---|---|---|---|---|---|---|
 ${alone.join('\n')}
 ` : ''}`);
 } finally {

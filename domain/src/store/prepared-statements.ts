@@ -13,12 +13,22 @@ import type { Pool } from 'pg';
  * Off for a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
  */
 export function prepareParameterizedStatements(pool: Pool, limit = 500): void {
+  // A statement's name by its text, hashed once rather than on every run (bounded like the names).
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => {
+    let name = names.get(text);
+    if (name === undefined) {
+      name = `po_${createHash('sha1').update(text).digest('base64url')}`;
+      if (names.size < limit * 4) names.set(text, name);
+    }
+    return name;
+  };
   pool.on('connect', (client) => {
     const named = new Set<string>();
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
       if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
-        const name = `po_${createHash('sha1').update(config).digest('base64url')}`;
+        const name = nameOf(config);
         if (named.has(name) || named.size < limit) {
           named.add(name);
           return query({ name, text: config, values }, callback);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Post, assetPlacements, assetTransitions, productionAssets } from '@persona-ops/domain/store';
+import { assetPlacements, assetTransitions, postPlacements, productionAssets } from '@persona-ops/domain/store';
 import { productionReportOf, type Placement } from '@persona-ops/domain/core';
 import type { ReportQuery } from '../http/report.schemas.ts';
 import type { Basis } from './report-basis.ts';
@@ -13,8 +13,7 @@ export async function placementsOf(em: EntityManager, workspaceId: string, ids: 
   if (basis === 'rollup') {
     return (await assetPlacements(em, workspaceId, ids)).map((p) => ({ assetId: p.assetId, channel: p.channel, publishedAt: p.firstPublishedAt, paid: p.paid, posts: p.posts, unlabeledPosts: p.unlabeledPosts }));
   }
-  const posts = await em.find(Post, { workspace: workspaceId, asset: { $in: ids } });
-  return posts.map((post) => ({ assetId: post.asset.id, channel: post.channel, publishedAt: post.publishedAt, paid: post.placement === 'paid', posts: 1, unlabeledPosts: post.aiLabelApplied ? 0 : 1 }));
+  return postPlacements(em, workspaceId, ids);
 }
 
 // Scope: assets whose brief opened in the period, so a period's figures describe the work it started;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AssetState } from '../../core/asset-state.ts';
-import type { AssetTransitionRecord, ProductionAssetRecord } from '../../core/reports/production-report.ts';
+import type { AssetTransitionRecord, Placement, ProductionAssetRecord } from '../../core/reports/production-report.ts';
 import { boundQuery, uuidArray } from './sql.ts';
 
 // What the production report reads of assets, in two plain queries (no entity hydration: the
@@ -49,4 +49,19 @@ export async function assetTransitions(em: EntityManager, workspaceId: string, a
     [workspaceId, uuidArray(assetIds)],
   );
   return rows.map((row) => ({ assetId: row.asset_id, from: row.from_state, to: row.to_state, at: new Date(row.at) }));
+}
+
+/**
+ * Every post of the assets as one placement of its asset (the live basis; the rollups keep one per
+ * asset, channel and paid-or-not): read as rows, not hydrated posts, whatever the assets' posts number.
+ */
+export async function postPlacements(em: EntityManager, workspaceId: string, assetIds: readonly string[]): Promise<Placement[]> {
+  if (assetIds.length === 0) return [];
+  const rows = await boundQuery<{ assetId: string; channel: string; publishedAt: Date | string; paid: boolean; labelled: boolean }>(
+    em,
+    `select asset_id as "assetId", channel, published_at as "publishedAt", placement = 'paid' as paid, coalesce(ai_label_applied, false) as labelled
+     from post where workspace_id = ? and asset_id = any(?::uuid[]) order by published_at, id`,
+    [workspaceId, uuidArray(assetIds)],
+  );
+  return rows.map((row) => ({ assetId: row.assetId, channel: row.channel, publishedAt: new Date(row.publishedAt), paid: row.paid, posts: 1, unlabeledPosts: row.labelled ? 0 : 1 }));
 }

@@ -31,7 +31,7 @@ function sharedReads(): ReportContext['once'] {
 
 /**
  * A layer report's context when it answers alone: a filter naming another workspace's campaign or
- * source is a 404 (assertFilterIdsOwned), the workspace and the campaign loaded.
+ * source is a 404 (assertFilterIdsOwned); the campaign loaded, the workspace when first asked for.
  */
 export async function reportContext(em: EntityManager, workspaceId: string, filters: { campaignId?: string | undefined; sourceId?: string | undefined }): Promise<ReportContext> {
   const campaign = filters.campaignId ? await findOwned(em, Campaign, 'campaign', filters.campaignId, workspaceId) : null;

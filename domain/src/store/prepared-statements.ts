@@ -6,8 +6,8 @@ import type { Pool } from 'pg';
  * parses it once and PostgreSQL may keep its plan: after five runs it weighs a generic plan against
  * the custom ones, as for any prepared statement (the JDBC driver does the same by default). The
  * reports' statements took longer to plan than to run: a campaign page's planning was 8 ms of its
- * 13.5 ms in PostgreSQL on the demo brand, and PostgreSQL's CPU per page fell by a third
- * (RESULTS.md, "Prepared statements"). Statements whose values are inlined (the ORM's own) go as
+ * 13.5 ms in PostgreSQL on the demo brand (RESULTS.md, Load, stop 19; planned every time as named
+ * statements, PostgreSQL's CPU did not move). Statements whose values are inlined (the ORM's own) go as
  * before. A connection names at most `limit` statements, then sends the rest unnamed: statement
  * texts are bounded by the code's query shapes, the limit keeps a bug from growing a connection.
  * Off for a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).

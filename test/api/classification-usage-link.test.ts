@@ -2,6 +2,7 @@ import { acceptComments, recordClassificationUsage, saveClassifications, type St
 import { batchUsageShares } from '@persona-ops/domain/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/api-harness.ts';
+import { publishedPost } from '../support/published-post.ts';
 
 // The classify job stores a batch's usage rows and its results in one statement
 // (saveClassifications with `usage`): each result must name the usage row of its own workspace,
@@ -9,17 +10,6 @@ import { startTestApp } from '../support/api-harness.ts';
 
 let harness: Awaited<ReturnType<typeof startTestApp>>;
 const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => harness.orm.em.getConnection().execute<T[]>(text, params, 'all');
-
-async function postIn(client: typeof harness.admin) {
-  const source = await client.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova', handles: { instagram: '@lea.nova' } });
-  const campaign = await client.post('/v1/campaigns', { name: 'Launch', goal: 'awareness', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'follow' });
-  const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Teaser', openedAt: '2026-11-01T00:00:00Z' });
-  const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'image', tool: 'mj', currency: 'USD', productionHours: 1, draftedAt: '2026-11-01T00:00:00Z' });
-  await client.post(`/v1/assets/${asset.body.id}/submit`, { submittedAt: '2026-11-01T00:00:00Z' });
-  await client.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve', decidedAt: '2026-11-01T00:00:00Z' });
-  const published = await client.post(`/v1/assets/${asset.body.id}/publish`, { channel: 'instagram', url: 'https://i.example/p/1', aiLabelApplied: true, publishedAt: '2026-11-02T00:00:00Z' });
-  return published.body.post.id as string;
-}
 
 async function comments(workspaceId: string, postId: string, names: string[]) {
   await acceptComments(harness.orm.em.fork(), workspaceId, names.map((name) => ({ postId, platformCommentId: name, authorHandle: '@fan', text: name, postedAt: '2026-11-10T10:00:00Z' })), new Date());
@@ -37,8 +27,8 @@ describe('a batch stored with its usage', () => {
     const a = harness.workspaceId;
     const other = await harness.newWorkspace('Brand B');
     const b = other.workspaceId;
-    const ofA = await comments(a, await postIn(harness.admin), ['a1', 'a2', 'a3']);
-    const ofB = await comments(b, await postIn(other.admin), ['b1']);
+    const ofA = await comments(a, await publishedPost(harness.admin), ['a1', 'a2', 'a3']);
+    const ofB = await comments(b, await publishedPost(other.admin), ['b1']);
     const result = (workspaceId: string, commentId: string, classifier: string, version: string): StoredClassification =>
       ({ commentId, workspaceId, sentiment: 'neutral', score: 0.5, flags: [], mentionsCharacter: false, language: 'en', classifier, version });
     const decided = [
@@ -66,7 +56,7 @@ describe('a batch stored with its usage', () => {
   });
 
   it('keeps a usage row named by the result itself', async () => {
-    const ofA = await comments(harness.workspaceId, await postIn(harness.admin), ['named']);
+    const ofA = await comments(harness.workspaceId, await publishedPost(harness.admin), ['named']);
     const [named] = await recordClassificationUsage(harness.orm.em.fork(), [{ workspaceId: harness.workspaceId, classifier: 'openai', version: 'openai:v2', comments: 1, promptTokens: 7, completionTokens: 1, costUsdMicros: 3, requests: 1 }], new Date());
     const decided: StoredClassification[] = [{ commentId: ofA.get('named')!, workspaceId: harness.workspaceId, sentiment: 'neutral', score: 0.5, flags: [], mentionsCharacter: false, classifier: 'openai', version: 'openai:v2', usageId: named!.id }];
     expect(await saveClassifications(harness.orm.em.fork(), decided, new Date())).toEqual({ stored: 1 });

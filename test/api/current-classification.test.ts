@@ -1,6 +1,7 @@
 import { saveClassifications, type StoredClassification } from '@persona-ops/domain/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client } from '../support/api-harness.ts';
+import { publishedPost } from '../support/published-post.ts';
 
 // A comment's current classification (comment_classification.current, kept by the table's
 // trigger and premarked by saveClassifications) is the one every report and list reads: the newest
@@ -41,14 +42,7 @@ async function listed(query = '') {
 beforeAll(async () => {
   harness = await startTestApp();
   client = harness.admin;
-  const source = await client.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova', handles: { instagram: '@lea.nova' } });
-  const campaign = await client.post('/v1/campaigns', { name: 'Launch', goal: 'awareness', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'follow' });
-  const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Teaser', openedAt: '2026-11-01T00:00:00Z' });
-  const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'image', tool: 'mj', currency: 'USD', productionHours: 1, draftedAt: '2026-11-01T00:00:00Z' });
-  await client.post(`/v1/assets/${asset.body.id}/submit`, { submittedAt: '2026-11-01T00:00:00Z' });
-  await client.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve', decidedAt: '2026-11-01T00:00:00Z' });
-  const published = await client.post(`/v1/assets/${asset.body.id}/publish`, { channel: 'instagram', url: 'https://i.example/p/1', aiLabelApplied: true, publishedAt: '2026-11-02T00:00:00Z' });
-  postId = published.body.post.id;
+  postId = await publishedPost(client);
   const names = ['reclassified', 'late', 'tied', 'together', 'deleted', 'raced'];
   const bulk = await client.post('/v1/comments/bulk', { comments: names.map((name, i) => ({ postId, platformCommentId: name, authorHandle: '@fan', text: `comment ${name}`, postedAt: `2026-11-10T10:0${i}:00Z` })) });
   expect(bulk.body).toEqual({ accepted: names.length, duplicates: 0 });

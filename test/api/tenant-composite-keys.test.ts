@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { acceptComments, saveClassifications } from '@persona-ops/domain/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/api-harness.ts';
+import { publishedPost } from '../support/published-post.ts';
 
 // A comment, its classification task and its classifications reference their parent and its
 // workspace by one composite foreign key each (migration 20261204190000, replacing a key to the
@@ -14,17 +15,6 @@ let otherWorkspaceId: string;
 let otherPostId: string;
 
 const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => harness.orm.em.getConnection().execute<T[]>(text, params, 'all');
-
-async function publishedPost(client: typeof harness.admin) {
-  const source = await client.post('/v1/sources', { kind: 'ai_character', name: 'Léa Nova', handles: { instagram: '@lea.nova' } });
-  const campaign = await client.post('/v1/campaigns', { name: 'Launch', goal: 'awareness', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', targetAction: 'follow' });
-  const brief = await client.post('/v1/briefs', { campaignId: campaign.body.id, sourceId: source.body.id, title: 'Teaser', openedAt: '2026-11-01T00:00:00Z' });
-  const asset = await client.post('/v1/assets', { briefId: brief.body.id, title: 'asset', kind: 'image', tool: 'mj', currency: 'USD', productionHours: 1, draftedAt: '2026-11-01T00:00:00Z' });
-  await client.post(`/v1/assets/${asset.body.id}/submit`, { submittedAt: '2026-11-01T00:00:00Z' });
-  await client.post(`/v1/assets/${asset.body.id}/reviews`, { decision: 'approve', decidedAt: '2026-11-01T00:00:00Z' });
-  const published = await client.post(`/v1/assets/${asset.body.id}/publish`, { channel: 'instagram', url: 'https://i.example/p/1', aiLabelApplied: true, publishedAt: '2026-11-02T00:00:00Z' });
-  return published.body.post.id as string;
-}
 
 async function newComment(name: string) {
   await acceptComments(harness.orm.em.fork(), harness.workspaceId, [{ postId, platformCommentId: name, authorHandle: '@fan', text: `comment ${name}`, postedAt: '2026-11-10T10:00:00Z' }], new Date());

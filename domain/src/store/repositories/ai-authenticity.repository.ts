@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AiAuthenticityPostDay, AiDisclosurePost } from '../../core/ai-authenticity.ts';
 import { scopedCommentsSql, type BrandSafetyScope } from './brand-safety.repository.ts';
-import { boundQuery, uuidArray } from './sql.ts';
+import { query, uuidArray } from './sql.ts';
 
 /**
  * The comments in scope (the brand-safety report's), each at its latest (`current`) classification, counted per
@@ -10,7 +10,7 @@ import { boundQuery, uuidArray } from './sql.ts';
  */
 export async function aiAuthenticityCounts(em: EntityManager, workspaceId: string, scope: BrandSafetyScope): Promise<{ posts: AiDisclosurePost[]; rows: AiAuthenticityPostDay[] }> {
   const scoped = scopedCommentsSql(workspaceId, scope);
-  const rows = await boundQuery<AiAuthenticityPostDay>(
+  const rows = await query<AiAuthenticityPostDay>(
     em,
     `with scoped as materialized (${scoped.sql}),
      latest as materialized (
@@ -29,7 +29,7 @@ export async function aiAuthenticityCounts(em: EntityManager, workspaceId: strin
   );
   const postIds = [...new Set(rows.map((row) => row.postId))];
   if (postIds.length === 0) return { posts: [], rows };
-  const posts = await boundQuery<{ postId: string; channel: string; url: string; publishedAt: Date; aiLabelApplied: boolean }>(
+  const posts = await query<{ postId: string; channel: string; url: string; publishedAt: Date; aiLabelApplied: boolean }>(
     em,
     `select id as "postId", channel, url, published_at as "publishedAt", ai_label_applied as "aiLabelApplied"
      from post where workspace_id = ? and id = any(?::uuid[]) order by published_at, id`,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DailyCommentCounts } from '../../core/brand-safety.ts';
-import { boundQuery } from './sql.ts';
+import { query } from './sql.ts';
 
 export type BrandSafetyScope = {
   postId?: string | undefined;
@@ -54,7 +54,7 @@ export function scopedCommentsSql(workspaceId: string, scope: BrandSafetyScope):
  */
 export async function brandSafetyCounts(em: EntityManager, workspaceId: string, scope: BrandSafetyScope): Promise<BrandSafetyCounts> {
   const scoped = scopedCommentsSql(workspaceId, scope);
-  const [row] = await boundQuery<BrandSafetyCounts>(
+  const [row] = await query<BrandSafetyCounts>(
     em,
     `with scoped as materialized (${scoped.sql}),
      latest as materialized (

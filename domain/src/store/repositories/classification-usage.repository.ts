@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { scopedCommentsSql, type BrandSafetyScope } from './brand-safety.repository.ts';
-import { boundQuery } from './sql.ts';
+import { query } from './sql.ts';
 import type { BatchUsage } from '../../core/classification-usage.ts';
 import type { ClassificationUsage } from '../../core/reports/brand-safety-report.ts';
 
@@ -17,7 +17,7 @@ export type RecordedUsage = { id: string; workspaceId: string; classifier: strin
 export async function recordClassificationUsage(em: EntityManager, rows: UsageRow[], now: Date): Promise<RecordedUsage[]> {
   if (rows.length === 0) return [];
   const insert = usageInsert(rows, now);
-  const recorded = await boundQuery<{ id: string; workspace_id: string; classifier: string; version: string }>(em, insert.sql, insert.params);
+  const recorded = await query<{ id: string; workspace_id: string; classifier: string; version: string }>(em, insert.sql, insert.params);
   return recorded.map((row) => ({ id: row.id, workspaceId: row.workspace_id, classifier: row.classifier, version: row.version }));
 }
 
@@ -44,7 +44,7 @@ export type UsageSummary = ClassificationUsage;
 export async function classificationUsageOfComments(em: EntityManager, workspaceId: string, scope: BrandSafetyScope): Promise<UsageSummary[]> {
   const scoped = scopedCommentsSql(workspaceId, scope);
   const share = (column: string) => `coalesce(sum(u.${column}::float8 / nullif(u.comments, 0)), 0)`;
-  const rows = await boundQuery<{ classifier: string; version: string; comments: number; prompt_tokens: number; completion_tokens: number; cost_usd_micros: number; requests: number; unattributed: number }>(
+  const rows = await query<{ classifier: string; version: string; comments: number; prompt_tokens: number; completion_tokens: number; cost_usd_micros: number; requests: number; unattributed: number }>(
     em,
     `with scoped as materialized (${scoped.sql})
      select cc.classifier, cc.version, count(*)::int as comments,

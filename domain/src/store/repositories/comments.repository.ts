@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { usageInsert, type UsageRow } from './classification-usage.repository.ts';
-import { booleanArray, boundQuery, nullableTextArray, nullableUuidArray, numberArray, textArray, uuidArray } from './sql.ts';
+import { booleanArray, query, nullableTextArray, nullableUuidArray, numberArray, textArray, uuidArray } from './sql.ts';
 
 export type IncomingComment = { postId: string; platformCommentId: string; authorHandle: string; text: string; postedAt: string };
 
@@ -11,7 +11,7 @@ export type IncomingComment = { postId: string; platformCommentId: string; autho
 // Idempotent on (post, platform comment id): a comment sent again is counted as a duplicate.
 // `requestId`: the API request they came with (or their import's), which the classify job logs.
 export async function acceptComments(em: EntityManager, workspaceId: string, comments: IncomingComment[], now: Date, requestId: string | null = null) {
-  const [row] = await boundQuery<{ accepted: number }>(
+  const [row] = await query<{ accepted: number }>(
     em,
     `with inserted as (
        insert into comment (id, created_at, updated_at, workspace_id, post_id, platform_comment_id, author_handle, text, posted_at)
@@ -35,7 +35,7 @@ export async function acceptComments(em: EntityManager, workspaceId: string, com
 // may be lost, and pushes their retry time forward. SKIP LOCKED lets several dispatchers share
 // the outbox without handing out the same task twice at once.
 export async function claimClassificationTasks(em: EntityManager, limit: number, now: Date, redispatchAfterMs: number) {
-  const rows = await boundQuery<{ comment_id: string; workspace_id: string; request_id: string | null }>(
+  const rows = await query<{ comment_id: string; workspace_id: string; request_id: string | null }>(
     em,
     `update classification_task t set state = 'dispatched', available_at = ?, dispatch_count = t.dispatch_count + 1
      where t.comment_id in (
@@ -69,7 +69,7 @@ export type CommentForClassification = {
 // comments for 13,000) was read whole for every batch of 1,000.
 export async function loadCommentsForClassification(em: EntityManager, commentIds: string[]): Promise<CommentForClassification[]> {
   if (commentIds.length === 0) return [];
-  const rows = await boundQuery<{ id: string; workspace_id: string; text: string; name: string; handles: Record<string, string>; aliases: string[]; competitors: string[]; source_id: string; day: string }>(
+  const rows = await query<{ id: string; workspace_id: string; text: string; name: string; handles: Record<string, string>; aliases: string[]; competitors: string[]; source_id: string; day: string }>(
     em,
     `select c.id, c.workspace_id, c.text, s.name, s.handles, s.aliases, w.competitors, p.source_id, to_char(c.posted_at at time zone 'UTC', 'YYYY-MM-DD') as day
      from unnest(?::uuid[]) as batch(comment_id)
@@ -124,7 +124,7 @@ export async function saveClassifications(em: EntityManager, results: StoredClas
     if (r.flags.some((flag) => flag.includes(','))) throw new TypeError(`saveClassifications: a flag of comment ${r.commentId} contains a comma: ${r.flags.join(' | ')}`);
   }
   const usageRows = usage.length > 0 ? usageInsert(usage, now) : { sql: 'select null::uuid as id, null::uuid as workspace_id, null::text as classifier, null::text as version where false', params: [] };
-  const [row] = await boundQuery<{ stored: number }>(
+  const [row] = await query<{ stored: number }>(
     em,
     `with usage as (${usageRows.sql}),
      input as (

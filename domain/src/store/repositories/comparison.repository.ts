@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SourceKind } from '../../core/vocabulary.ts';
 import type { BreakdownShares } from '../../core/reports/campaign-report.ts';
-import { boundQuery } from './sql.ts';
+import { query } from './sql.ts';
 
 // What the source comparison and the campaign report read besides the layer reports: the sources
 // with their launch (or first post), the samples and raw counters behind each source's aligned
@@ -37,7 +37,7 @@ export async function comparisonSources(
     where.push('exists (select 1 from post p where p.workspace_id = s.workspace_id and p.campaign_id = ? and p.source_id = s.id)');
     params.push(filter.campaignId);
   }
-  const rows = await boundQuery<{ id: string; name: string; kind: SourceKind; launched_on: string | null; first_post_at: Date | string | null }>(
+  const rows = await query<{ id: string; name: string; kind: SourceKind; launched_on: string | null; first_post_at: Date | string | null }>(
     em,
     `select s.id, s.name, s.kind, to_char(s.launched_on, 'YYYY-MM-DD') as launched_on,
             (select min(p.published_at) from post p where p.workspace_id = ? and p.source_id = s.id) as first_post_at
@@ -77,7 +77,7 @@ export async function campaignBreakdowns(
   if (scope.sourceKind) add('s.kind = ?', scope.sourceKind);
   if (scope.from) add('p.published_at >= ?', scope.from);
   if (scope.to) add('p.published_at < ?', scope.to);
-  const rows = await boundQuery<{ basis: 'posts' | 'sources'; dimension: BreakdownDimension; key: string | null; share_sum: number | null; subjects: number; in_scope: number }>(
+  const rows = await query<{ basis: 'posts' | 'sources'; dimension: BreakdownDimension; key: string | null; share_sum: number | null; subjects: number; in_scope: number }>(
     em,
     `with scoped as materialized (select p.id, p.source_id from post p join source s on s.id = p.source_id where ${where.join(' and ')}),
      post_days as (

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CostLine, CostParty } from '../../core/campaign-cost.ts';
-import { boundQuery, uuidArray } from './sql.ts';
+import { query, uuidArray } from './sql.ts';
 
 /** Every cost line of the campaigns (whatever the period: a fee pays for the whole campaign). */
 export async function costLinesOf(em: EntityManager, workspaceId: string, campaignIds: readonly string[]): Promise<CostLine[]> {
   if (campaignIds.length === 0) return [];
-  return boundQuery<CostLine>(
+  return query<CostLine>(
     em,
     `select l.id, l.campaign_id as "campaignId", l.source_id as "sourceId", l.kind, l.basis, l.unit_amount_minor::float8 as "unitAmountMinor",
             l.deliverables, l.currency, to_char(l.incurred_on, 'YYYY-MM-DD') as "incurredOn", l.status, l.split, l.shares
@@ -30,7 +30,7 @@ export type CostPartyRow = CostParty & { deliverables: number };
 export async function costPartiesOf(em: EntityManager, workspaceId: string, campaignIds: readonly string[]): Promise<CostPartyRow[]> {
   if (campaignIds.length === 0) return [];
   const ids = uuidArray(campaignIds);
-  return boundQuery<CostPartyRow>(
+  return query<CostPartyRow>(
     em,
     `with posted_assets as (
        select p.campaign_id, p.source_id, p.asset_id, count(*) as posts,
@@ -65,7 +65,7 @@ export type PaidSpendRow = { campaignId: string; sourceId: string; sourceKind: s
 /** The paid posts of the campaigns: each spend converts at its own day's rate when currencies mix. */
 export async function paidSpendOf(em: EntityManager, workspaceId: string, campaignIds: readonly string[]): Promise<PaidSpendRow[]> {
   if (campaignIds.length === 0) return [];
-  const rows = await boundQuery<Omit<PaidSpendRow, 'publishedAt'> & { publishedAt: string | Date }>(
+  const rows = await query<Omit<PaidSpendRow, 'publishedAt'> & { publishedAt: string | Date }>(
     em,
     `select p.campaign_id as "campaignId", p.source_id as "sourceId", s.kind as "sourceKind", p.published_at as "publishedAt", p.currency, p.spend_minor::float8 as "spendMinor"
      from post p join source s on s.id = p.source_id

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AssetState } from '../../core/asset-state.ts';
 import type { AssetTransitionRecord, Placement, ProductionAssetRecord } from '../../core/reports/production-report.ts';
-import { boundQuery, uuidArray } from './sql.ts';
+import { query, uuidArray } from './sql.ts';
 
 // What the production report reads of assets, in two plain queries (no entity hydration: the
 // overview asks it once per source kind).
@@ -26,7 +26,7 @@ export async function productionAssets(
   if (filter.sourceKind) add('s.kind = ?', filter.sourceKind);
   if (filter.from) add('b.opened_at >= ?', filter.from);
   if (filter.to) add('b.opened_at < ?', filter.to);
-  const rows = await boundQuery<Omit<ProductionAssetRow, 'briefOpenedAt'> & { briefOpenedAt: Date | string }>(
+  const rows = await query<Omit<ProductionAssetRow, 'briefOpenedAt'> & { briefOpenedAt: Date | string }>(
     em,
     `select a.id, a.source_id as "sourceId", s.kind as "sourceKind", b.opened_at as "briefOpenedAt", a.state,
             a.generation_cost_minor::float8 as "generationCostMinor", a.other_cost_minor::float8 as "otherCostMinor", a.production_hours::float8 as "productionHours",
@@ -43,7 +43,7 @@ export type AssetTransitionRow = AssetTransitionRecord;
 
 export async function assetTransitions(em: EntityManager, workspaceId: string, assetIds: readonly string[]): Promise<AssetTransitionRow[]> {
   if (assetIds.length === 0) return [];
-  const rows = await boundQuery<{ asset_id: string; from_state: AssetState | null; to_state: AssetState; at: Date | string }>(
+  const rows = await query<{ asset_id: string; from_state: AssetState | null; to_state: AssetState; at: Date | string }>(
     em,
     `select asset_id, from_state, to_state, at from asset_transition where workspace_id = ? and asset_id = any(?::uuid[]) order by at, id`,
     [workspaceId, uuidArray(assetIds)],
@@ -57,7 +57,7 @@ export async function assetTransitions(em: EntityManager, workspaceId: string, a
  */
 export async function postPlacements(em: EntityManager, workspaceId: string, assetIds: readonly string[]): Promise<Placement[]> {
   if (assetIds.length === 0) return [];
-  const rows = await boundQuery<{ assetId: string; channel: string; publishedAt: Date | string; paid: boolean; labelled: boolean }>(
+  const rows = await query<{ assetId: string; channel: string; publishedAt: Date | string; paid: boolean; labelled: boolean }>(
     em,
     `select asset_id as "assetId", channel, published_at as "publishedAt", placement = 'paid' as paid, coalesce(ai_label_applied, false) as labelled
      from post where workspace_id = ? and asset_id = any(?::uuid[]) order by published_at, id`,

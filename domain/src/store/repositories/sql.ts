@@ -1,21 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery } from 'kysely';
 
-// Raw SQL for the hot paths (bulk ingestion, the outbox) inside the manager's transaction, if any.
-// Bulk rows travel as one JSON parameter (jsonb_to_recordset), so a 10,000-row batch is one
-// statement with one parameter whatever its size.
+// Raw SQL for the hot paths (bulk ingestion, the outbox, the reports' aggregates) inside the
+// manager's transaction, if any. Bulk rows travel as one JSON parameter (jsonb_to_recordset) or one
+// array per column, so a 10,000-row batch is one statement with a few parameters whatever its size.
+// The parameters are bound ($1, $2, … sent beside the statement), never inlined: no escaping of a
+// 1.5 MB document character by character in Node, no lexing it again in PostgreSQL, and the
+// statement's text is the same on every call, so it is prepared once per connection
+// (prepared-statements.ts). Every `?` of the statement is a parameter: no jsonb `?` operators here.
 export async function query<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
-}
-
-// The same with the parameters bound ($1, $2, … sent beside the statement), for the hot paths whose
-// parameters are large (a 10,000-comment JSON document, 1,000-element arrays): `query` inlines each
-// parameter into the statement's text, escaping it character by character in Node, and PostgreSQL
-// then lexes it again. Every `?` of the statement is a parameter: no jsonb `?` operators here.
-export async function boundQuery<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   let count = 0;
   const text = sql.replaceAll('?', () => `$${++count}`);
-  if (count !== params.length) throw new TypeError(`boundQuery: ${count} placeholders for ${params.length} parameters`);
+  if (count !== params.length) throw new TypeError(`query: ${count} placeholders for ${params.length} parameters`);
   const result = await em.getKysely<Record<string, never>>().executeQuery<T>(CompiledQuery.raw(text, params));
   return result.rows;
 }

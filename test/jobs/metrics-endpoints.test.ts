@@ -140,7 +140,14 @@ describe('Prometheus /metrics of the API and of a worker', () => {
     for (const row of flagged) expect(valueOf(samples, 'persona_ops_classifier_flags_total', { classifier: row.classifier, category: row.category }), `${row.classifier} ${row.category}`).toBe(row.n);
     expect(samples.filter((sample) => sample.name === 'persona_ops_classifier_decisions_total').reduce((sum, sample) => sum + sample.value, 0)).toBe(4);
 
-    // The failed job, kept for inspection, is in the API's queue depth.
-    expect(valueOf(samplesOf(await scrapeApi()), 'persona_ops_queue_jobs', { queue: 'classification', state: 'failed' })).toBe(1);
+    // The failed job, kept for inspection, is in the API's queue depth. The worker counts the failure
+    // as it happens; the job reaches the queue's failed set in Redis a moment later, so the API's
+    // gauge is read once it shows a failed job at all.
+    let depth: Sample[] = [];
+    await pipeline.waitUntil(async () => {
+      depth = samplesOf(await scrapeApi());
+      return valueOf(depth, 'persona_ops_queue_jobs', { queue: 'classification', state: 'failed' }) !== 0;
+    }, 20_000, 'the failed job in the queue depth');
+    expect(valueOf(depth, 'persona_ops_queue_jobs', { queue: 'classification', state: 'failed' })).toBe(1);
   });
 });
